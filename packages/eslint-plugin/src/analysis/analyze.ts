@@ -1,0 +1,65 @@
+import type { Node, SourceCode } from './ast';
+import { HeaderRegistry } from './handles';
+import { mayContainFinding } from './prefilter';
+import { reasonFor, type Reason } from './reason';
+import { ADAPTERS } from './sites';
+import type { AdapterContext, ResponseSite } from './types';
+
+export interface Analysis {
+  sites: readonly ResponseSite[];
+  /** Why a site's response is sent (computed once per site, on demand). */
+  reasonOf(site: ResponseSite): Reason;
+}
+
+const cache = new WeakMap<object, Analysis>();
+const EMPTY: Analysis = {
+  sites: [],
+  reasonOf: () => ({ kind: 'unknown', evidence: [] }),
+};
+
+/** All response sites of a file, found once per parsed file and shared by every rule. */
+export function analyze(sourceCode: SourceCode): Analysis {
+  const cached = cache.get(sourceCode.ast);
+  if (cached) return cached;
+  const analysis = mayContainFinding(sourceCode.text) ? collect(sourceCode) : EMPTY;
+  cache.set(sourceCode.ast, analysis);
+  return analysis;
+}
+
+function collect(sourceCode: SourceCode): Analysis {
+  const sites: ResponseSite[] = [];
+  const context: AdapterContext = {
+    sourceCode,
+    headers: new HeaderRegistry(),
+    addSite: (site) => void sites.push(site),
+  };
+  const keys = sourceCode.visitorKeys;
+  const stack: Node[] = [sourceCode.ast as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const adapter of ADAPTERS) adapter.visit(node, context);
+    const nodeKeys = keys[node.type];
+    if (!nodeKeys) continue;
+    for (let i = nodeKeys.length - 1; i >= 0; i--) {
+      const child = (node as unknown as Record<string, unknown>)[nodeKeys[i]!];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) if (child[j]) stack.push(child[j] as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as Node);
+      }
+    }
+  }
+  sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const reasons = new Map<ResponseSite, Reason>();
+  return {
+    sites,
+    reasonOf(site) {
+      let reason = reasons.get(site);
+      if (!reason) {
+        reason = reasonFor(sourceCode, site);
+        reasons.set(site, reason);
+      }
+      return reason;
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Strips the wrappers that do not change a value: TS casts, `!`, `?.` chains and `await`. */
+export function skipWrappers(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSTypeAssertion:
+        current = current.expression;
+        break;
+      case T.ChainExpression:
+        current = current.expression;
+        break;
+      case T.AwaitExpression:
+        current = current.argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member's property (`a.b`, `a['b']`, ``a[`b`]``), or null. */
+export function propertyName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed) {
+    return member.property.type === T.Identifier ? member.property.name : null;
+  }
+  return staticString(member.property);
+}
+
+/** The static key of an object property, or null for computed keys that are not constant. */
+export function keyName(property: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | null {
+  if (!property.computed && property.key.type === T.Identifier) return property.key.name;
+  return staticString(property.key);
+}
+
+export function staticString(node: Node): string | null {
+  if (node.type === T.Literal) {
+    return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : null;
+  }
+  if (node.type === T.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** The called name: `f()` → f, `a.b.c()` → c, `new X()` → X. */
+export function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = skipWrappers(node.callee);
+  if (callee.type === T.Identifier) return callee.name;
+  if (callee.type === T.MemberExpression) return propertyName(callee);
+  return null;
+}
+
+/** `a.b.c` → ['a', 'b', 'c']; a call or anything dynamic in the chain gives null. */
+export function memberPath(node: Node): string[] | null {
+  const current = skipWrappers(node);
+  if (current.type === T.Identifier) return [current.name];
+  if (current.type === T.ThisExpression) return ['this'];
+  if (current.type === T.MemberExpression) {
+    const name = propertyName(current);
+    const base = memberPath(current.object);
+    return name !== null && base ? [...base, name] : null;
+  }
+  return null;
+}
+
+/** The leftmost identifier (or `this`) of a member chain, walking through calls (`a.b().c` → a). */
+export function chainRoot(node: Node): Node {
+  let current = skipWrappers(node);
+  for (;;) {
+    if (current.type === T.MemberExpression) current = skipWrappers(current.object);
+    else if (current.type === T.CallExpression) current = skipWrappers(current.callee);
+    else return current;
+  }
+}
+
+export function isFunction(node: Node): node is TSESTree.FunctionLike {
+  return (
+    node.type === T.FunctionDeclaration ||
+    node.type === T.FunctionExpression ||
+    node.type === T.ArrowFunctionExpression
+  );
+}
+
+/** Finds the variable an identifier refers to, from the scope the identifier is in. */
+export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  const scope = sourceCode.getScope(identifier);
+  return ASTUtils.findVariable(scope as never, identifier) as TSESLint.Scope.Variable | null;
+}
+
+/**
+ * The single value a variable is bound to: a `const` initialiser, or a `let`/`var` initialiser that is never
+ * reassigned. Destructuring gives the source object and the destructured key.
+ */
+export interface Binding {
+  init: Node;
+  /** For `const { a: b } = src` the key `a`; for `const [, b] = src` the index as a string. */
+  key?: string;
+  kind: 'const' | 'let' | 'var' | 'import' | 'param';
+  /** For imports: the module name and the imported name (`default` / `*` for namespaces). */
+  module?: string;
+  imported?: string;
+  declaration: Node;
+}
+
+export function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Binding | null {
+  const variable = findVariable(sourceCode, identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    const spec = def.node as TSESTree.ImportClause;
+    const declaration = spec.parent as TSESTree.ImportDeclaration;
+    let imported = 'default';
+    if (spec.type === T.ImportNamespaceSpecifier) imported = '*';
+    else if (spec.type === T.ImportSpecifier) {
+      imported = spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value);
+    }
+    return { init: declaration, kind: 'import', module: String(declaration.source.value), imported, declaration };
+  }
+  if (def.type === 'Parameter') {
+    return { init: def.name, kind: 'param', declaration: def.node as Node };
+  }
+  if (def.type !== 'Variable') return null;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  const declaration = declarator.parent as TSESTree.VariableDeclaration;
+  const kind = declaration.kind === 'const' ? 'const' : declaration.kind === 'var' ? 'var' : 'let';
+  if (!declarator.init) return null;
+  if (kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
+  const required = requiredModule(declarator.init);
+  const key = destructuredKey(declarator.id, identifier.name);
+  if (required !== null) {
+    return { init: declarator.init, kind: 'import', module: required, imported: key ?? 'default', declaration: declarator };
+  }
+  return key === undefined
+    ? { init: declarator.init, kind, declaration: declarator }
+    : { init: declarator.init, key, kind, declaration: declarator };
+}
+
+/** `require('x')` or `require('x').y` → 'x'. */
+function requiredModule(init: Node): string | null {
+  let node = skipWrappers(init);
+  if (node.type === T.MemberExpression) node = skipWrappers(node.object);
+  if (
+    node.type === T.CallExpression &&
+    node.callee.type === T.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments[0]
+  ) {
+    return staticString(node.arguments[0]);
+  }
+  return null;
+}
+
+function destructuredKey(pattern: Node, name: string): string | undefined {
+  if (pattern.type === T.ObjectPattern) {
+    for (const prop of pattern.properties) {
+      if (prop.type !== T.Property) continue;
+      const value = prop.value.type === T.AssignmentPattern ? prop.value.left : prop.value;
+      if (value.type === T.Identifier && value.name === name) return keyName(prop) ?? undefined;
+    }
+  }
+  if (pattern.type === T.ArrayPattern) {
+    const index = pattern.elements.findIndex((el) => el?.type === T.Identifier && el.name === name);
+    if (index >= 0) return String(index);
+  }
+  return undefined;
+}
+
+/** The nearest enclosing function of a node (not the node itself), or null at the top level. */
+export function enclosingFunction(node: Node): TSESTree.FunctionLike | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return null;
+}
+
+export function isAncestor(ancestor: Node, node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/** Splits an identifier into lower-case words: `getAuthHeader` → get auth header, `X_API_KEY` → x api key. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}

@@ -1,0 +1,131 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, isAncestor, keyName, memberPath, skipWrappers, staticString, type Node, type SourceCode } from './ast';
+
+/**
+ * A response handle identifies "this response" across statements: the variable the response object is bound
+ * to (resolved through scope analysis, so two handlers' `res` parameters differ) plus the member path after it.
+ */
+export type HandleKey = string;
+
+const variableIds = new WeakMap<TSESLint.Scope.Variable, number>();
+let nextVariableId = 1;
+
+export function handleKey(sourceCode: SourceCode, receiver: Node): HandleKey | null {
+  const path = memberPath(receiver);
+  if (!path) return null;
+  let root = skipWrappers(receiver);
+  while (root.type === T.MemberExpression) root = skipWrappers(root.object);
+  const rest = path.slice(1).join('.');
+  if (root.type === T.ThisExpression) {
+    const fn = enclosingFunction(root);
+    return `this@${fn ? fn.range[0] : 0}.${rest}`;
+  }
+  if (root.type !== T.Identifier) return null;
+  const variable = findVariable(sourceCode, root);
+  if (!variable) return `global:${root.name}.${rest}`;
+  let id = variableIds.get(variable);
+  if (id === undefined) {
+    id = nextVariableId++;
+    variableIds.set(variable, id);
+  }
+  return `var${id}.${rest}`;
+}
+
+/** Header names (lower case) set by an object of headers; `*` when some are not static. */
+export function headerNamesOfObject(node: Node): string[] {
+  const value = skipWrappers(node);
+  if (value.type === T.ObjectExpression) {
+    return value.properties.map((property) => {
+      if (property.type !== T.Property) return '*';
+      const key = keyName(property);
+      return key === null ? '*' : key.toLowerCase();
+    });
+  }
+  if (value.type === T.ArrayExpression) {
+    // Raw header pairs: [['WWW-Authenticate', v], …] or the flat form ['WWW-Authenticate', v, …].
+    const names: string[] = [];
+    value.elements.forEach((element, index) => {
+      if (!element || element.type === T.SpreadElement) return void names.push('*');
+      if (element.type === T.ArrayExpression) {
+        const first = element.elements[0];
+        const name = first && first.type !== T.SpreadElement ? staticString(first) : null;
+        names.push(name === null ? '*' : name.toLowerCase());
+      } else if (index % 2 === 0) {
+        const name = staticString(element);
+        names.push(name === null ? '*' : name.toLowerCase());
+      }
+    });
+    return names;
+  }
+  return ['*'];
+}
+
+/** Header names a `(name, value)` or `({ name: value })` argument list sets. */
+export function headerNamesOfArguments(args: TSESTree.CallExpressionArgument[]): string[] {
+  const first = args[0];
+  if (!first || first.type === T.SpreadElement) return ['*'];
+  const name = staticString(first);
+  if (name !== null) return [name.toLowerCase()];
+  const value = skipWrappers(first);
+  if (value.type === T.ObjectExpression || value.type === T.ArrayExpression) return headerNamesOfObject(value);
+  return ['*'];
+}
+
+interface HeaderRecord {
+  names: string[];
+  node: Node;
+}
+
+/** Every header set on every handle in the file, queried by the sites. */
+export class HeaderRegistry {
+  private readonly records = new Map<HandleKey, HeaderRecord[]>();
+
+  record(handle: HandleKey, names: string[], node: Node): void {
+    const list = this.records.get(handle);
+    if (list) list.push({ names, node });
+    else this.records.set(handle, [{ names, node }]);
+  }
+
+  /** Is `name` (lower case) set on `handle` somewhere that can affect the response chosen at `site`? */
+  has(handle: HandleKey, name: string, site: Node): boolean {
+    const list = this.records.get(handle);
+    if (!list) return false;
+    return list.some(
+      (record) => (record.names.includes(name) || record.names.includes('*')) && canAffect(record.node, site),
+    );
+  }
+}
+
+/**
+ * A header set at `header` can affect the response at `site` when the site runs in the same function (or a
+ * callback inside it) and the two are not in different branches of one `if`, `?:` or `switch`.
+ */
+export function canAffect(header: Node, site: Node): boolean {
+  const fn = enclosingFunction(header);
+  if (fn && !isAncestor(fn, site)) return false;
+  const headerAncestors = new Map<Node, Node>();
+  let child: Node = header;
+  for (let current = header.parent; current; current = current.parent) {
+    headerAncestors.set(current, child);
+    child = current;
+  }
+  let siteChild: Node = site;
+  for (let current = site.parent; current; current = current.parent) {
+    const headerChild = headerAncestors.get(current);
+    if (headerChild !== undefined) {
+      if (headerChild === siteChild) return true;
+      switch (current.type) {
+        case T.IfStatement:
+        case T.ConditionalExpression:
+          return headerChild === current.test || siteChild === current.test;
+        case T.SwitchStatement:
+          return headerChild === current.discriminant;
+        default:
+          return true;
+      }
+    }
+    siteChild = current;
+  }
+  return true;
+}

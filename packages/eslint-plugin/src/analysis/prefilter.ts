@@ -1,0 +1,11 @@
+/**
+ * Text that every file with a response site contains: a 4xx status (or 999) as digits, a status constant
+ * name, or an http-errors class. A file without any of these cannot produce a report, so neither the engine
+ * nor the CLI needs to look further. Keep it a superset of what the adapters recognise.
+ */
+export const MAY_CONTAIN_FINDING =
+  /\b(?:4\d\d|999)\b|UNAUTHORI[SZ]ED|FORBIDDEN|Unauthori[sz]ed|Forbidden|BAD_REQUEST|BadRequest|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|HttpErrors|httpErrors|createError|createHttpError|Exception\b|Boom\b|HTTPException/;
+
+export function mayContainFinding(text: string): boolean {
+  return MAY_CONTAIN_FINDING.test(text);
+}

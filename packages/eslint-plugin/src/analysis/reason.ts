@@ -1,0 +1,654 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import {
+  bindingOf,
+  calleeName,
+  isFunction,
+  keyName,
+  memberPath,
+  propertyName,
+  skipWrappers,
+  staticString,
+  words,
+  type Node,
+  type SourceCode,
+} from './ast';
+import type { CredentialProblem } from './challenge';
+import type { ResponseSite } from './types';
+import * as V from './vocabulary';
+
+export type EvidenceCategory = CredentialProblem | 'authorization' | 'exempt';
+
+export interface Evidence {
+  category: EvidenceCategory;
+  /** 2: decisive on its own (a `!token` check on the Authorization header); 1: suggestive (a message, a name). */
+  strength: 1 | 2;
+  node: Node;
+  /** The code or text that shows it, short: "`!token`", "\"Token expired\"". */
+  quote: string;
+}
+
+export type Reason =
+  | { kind: 'credential'; problem: CredentialProblem; evidence: Evidence[] }
+  | { kind: 'authorization'; evidence: Evidence[] }
+  | { kind: 'exempt' | 'unknown'; evidence: Evidence[] };
+
+const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired', 'invalid'];
+
+/**
+ * Why a response is sent, from the code around it: the innermost guarding condition (or catch clause, or
+ * verifier callback) that says anything, the response's own message, and the enclosing function and route.
+ * Decides only on clear evidence; conflicting or weak evidence gives `unknown`.
+ */
+export function reasonFor(sourceCode: SourceCode, site: ResponseSite): Reason {
+  const finder = new EvidenceFinder(sourceCode);
+  const guard = finder.decidingGuard(site.node);
+  const messages = site.messages.flatMap((message) => finder.messageEvidence(message));
+  const context = finder.contextEvidence(site.node);
+  return decide([...guard, ...messages, ...context]);
+}
+
+function decide(evidence: Evidence[]): Reason {
+  if (evidence.some((e) => e.category === 'exempt')) return { kind: 'exempt', evidence: evidence.filter((e) => e.category === 'exempt') };
+  const credential = evidence.filter((e) => CREDENTIAL_CATEGORIES.includes(e.category));
+  const authorization = evidence.filter((e) => e.category === 'authorization');
+  const credentialScore = score(credential);
+  const authorizationScore = score(authorization);
+  if (credentialScore >= 2 && credentialScore > authorizationScore) {
+    credential.sort((a, b) => b.strength - a.strength);
+    return { kind: 'credential', problem: problemOf(credential), evidence: credential };
+  }
+  if (authorizationScore >= 2 && authorizationScore > credentialScore) {
+    authorization.sort((a, b) => b.strength - a.strength);
+    return { kind: 'authorization', evidence: authorization };
+  }
+  return { kind: 'unknown', evidence };
+}
+
+/** Decisive evidence scores 3 (so a weak counter-hint does not cancel it); two independent hints score 2. */
+function score(evidence: Evidence[]): number {
+  if (evidence.some((e) => e.strength === 2)) return 3 + (evidence.length > 1 ? 0.5 : 0);
+  return Math.min(evidence.length, 2);
+}
+
+/** The strongest evidence decides; between equals, a missing credential (no `error` attribute) is the safe choice. */
+function problemOf(evidence: Evidence[]): CredentialProblem {
+  const strongest = evidence.filter((e) => e.strength === evidence[0]!.strength);
+  for (const problem of ['missing', 'expired', 'invalid'] as const) {
+    if (strongest.some((e) => e.category === problem)) return problem;
+  }
+  return 'invalid';
+}
+
+type SourceClass =
+  | 'exempt'
+  | 'password-check'
+  | 'login-lookup'
+  | 'request-data'
+  | 'verified'
+  | 'credential'
+  | 'identity'
+  | 'validation'
+  | 'authorization'
+  | 'named-credential';
+
+const MAX_SOURCE_DEPTH = 4;
+const MAX_CATCH_NODES = 400;
+
+class EvidenceFinder {
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  private quote(node: Node): string {
+    const text = this.sourceCode.getText(node).replace(/\s+/g, ' ');
+    return `\`${text.length > 48 ? `${text.slice(0, 45)}…` : text}\``;
+  }
+
+  private evidence(category: EvidenceCategory, strength: 1 | 2, node: Node): Evidence {
+    return { category, strength, node, quote: this.quote(node) };
+  }
+
+  // ---- guards ---------------------------------------------------------------------------------------------
+
+  /** Evidence of the innermost enclosing guard that gives any. */
+  decidingGuard(site: Node): Evidence[] {
+    let child: Node = site;
+    for (let node = site.parent; node; child = node, node = node.parent) {
+      const found = this.guardEvidence(node, child);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  private guardEvidence(node: Node, child: Node): Evidence[] {
+    switch (node.type) {
+      case T.IfStatement:
+      case T.ConditionalExpression:
+        if (child === node.consequent) return this.condition(node.test, true);
+        if (child === node.alternate) return this.condition(node.test, false);
+        return [];
+      case T.LogicalExpression:
+        if (child !== node.right) return [];
+        return this.condition(node.left, node.operator === '&&');
+      case T.SwitchCase: {
+        const switchStatement = node.parent as TSESTree.SwitchStatement;
+        if (!node.test || !node.consequent.includes(child as TSESTree.Statement)) return [];
+        return this.equality(switchStatement.discriminant, node.test, true, node.test);
+      }
+      case T.CatchClause:
+        return child === node.body ? this.catchEvidence(node) : [];
+      default:
+        return [];
+    }
+  }
+
+  /** Evidence from a condition that is known to be `holds` (true/false) where the response is sent. */
+  condition(test: Node, holds: boolean): Evidence[] {
+    const node = skipWrappers(test);
+    switch (node.type) {
+      case T.UnaryExpression:
+        return node.operator === '!' ? this.condition(node.argument, !holds) : [];
+      case T.LogicalExpression:
+        // Whatever the operator and polarity, each side may be the reason: collect both.
+        return [
+          ...this.condition(node.left, node.operator === '&&' ? holds : holds),
+          ...this.condition(node.right, holds),
+        ];
+      case T.BinaryExpression:
+        return this.binary(node, holds);
+      case T.Identifier:
+      case T.MemberExpression:
+      case T.CallExpression:
+        return this.truthiness(node, holds);
+      default:
+        return [];
+    }
+  }
+
+  private binary(node: TSESTree.BinaryExpression, holds: boolean): Evidence[] {
+    const { operator } = node;
+    if (operator === 'instanceof') return holds ? this.errorName(node.right, node) : [];
+    if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
+      const equal = (operator === '===' || operator === '==') === holds;
+      return this.equality(node.left as Node, node.right, equal, node);
+    }
+    if (operator === '<' || operator === '<=' || operator === '>' || operator === '>=') {
+      return this.expiry(node, holds);
+    }
+    return [];
+  }
+
+  /** `left == right` is known to be `equal`. */
+  private equality(leftNode: Node, rightNode: Node, equal: boolean, whole: Node): Evidence[] {
+    const left = skipWrappers(leftNode);
+    const right = skipWrappers(rightNode);
+    if (isNullish(right)) return this.truthiness(left, !equal);
+    if (isNullish(left)) return this.truthiness(right, !equal);
+    // typeof token !== 'string' / === 'undefined'
+    if (left.type === T.UnaryExpression && left.operator === 'typeof') {
+      const type = staticString(right);
+      if (type === 'undefined') return this.truthiness(left.argument, !equal);
+      if (type === 'string' && !equal) return this.truthiness(left.argument, false);
+      return [];
+    }
+    const constant = staticString(right) !== null ? right : staticString(left) !== null ? left : null;
+    const other = constant === right ? left : right;
+    if (constant) {
+      const value = staticString(constant)!;
+      if (V.AUTH_SCHEMES.test(value)) {
+        // scheme !== 'Bearer': a malformed or unsupported Authorization header.
+        return !equal && this.isCredentialish(other) ? [this.evidence('invalid', 2, whole)] : [];
+      }
+      if (equal) {
+        const named = this.errorConstant(value, whole);
+        if (named.length > 0) return named;
+      }
+      const category = this.identifierCategory(other);
+      if (category === 'authorization') return [this.evidence('authorization', 2, whole)];
+      if (category === 'exempt') return [this.evidence('exempt', 2, whole)];
+      return [];
+    }
+    // Two dynamic sides: ownership (`post.authorId !== user.id`), role equality, or a credential comparison.
+    const leftCategory = this.identifierCategory(left);
+    const rightCategory = this.identifierCategory(right);
+    if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
+    if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(left, right)) {
+      return [this.evidence('authorization', 2, whole)];
+    }
+    if (!equal && (this.isCredentialish(left) || this.isCredentialish(right))) {
+      const strong = this.classifySource(left) === 'credential' || this.classifySource(right) === 'credential';
+      return [this.evidence('invalid', strong ? 2 : 1, whole)];
+    }
+    return [];
+  }
+
+  private errorName(constructor: Node, whole: Node): Evidence[] {
+    const path = memberPath(constructor);
+    const name = path?.[path.length - 1];
+    if (!name) return [];
+    if (V.EXPIRED_ERROR.test(name)) return [this.evidence('expired', 2, whole)];
+    if (V.INVALID_ERROR.test(name)) return [this.evidence('invalid', 2, whole)];
+    if (/^(Forbidden|Permission|Authorization|Access|Role|Scope)\w*Error$/.test(name)) return [this.evidence('authorization', 2, whole)];
+    return [];
+  }
+
+  private errorConstant(value: string, whole: Node): Evidence[] {
+    if (V.EXPIRED_ERROR.test(value)) return [this.evidence('expired', 2, whole)];
+    if (V.MISSING_ERROR.test(value)) return [this.evidence('missing', 2, whole)];
+    if (V.INVALID_ERROR.test(value)) return [this.evidence('invalid', 2, whole)];
+    return [];
+  }
+
+  /** `exp * 1000 < Date.now()`, `session.expiresAt <= new Date()`, `Date.now() - session.lastSeen > TTL`. */
+  private expiry(node: TSESTree.BinaryExpression, holds: boolean): Evidence[] {
+    const left = node.left as Node;
+    const right = node.right;
+    const less = node.operator === '<' || node.operator === '<=';
+    let expiredWhenTrue: boolean | null = null;
+    if (this.isExpiryTime(left) && isNow(right)) expiredWhenTrue = less;
+    else if (isNow(left) && this.isExpiryTime(right)) expiredWhenTrue = !less;
+    else if (this.isElapsedSinceCredential(left)) expiredWhenTrue = !less;
+    else if (this.isElapsedSinceCredential(right)) expiredWhenTrue = less;
+    if (expiredWhenTrue === null || expiredWhenTrue !== holds) return [];
+    return [this.evidence('expired', 2, node)];
+  }
+
+  private isExpiryTime(node: Node): boolean {
+    const text = this.sourceCode.getText(node);
+    const tokens = words(text);
+    if (tokens.some((word) => V.EXEMPT_WORDS.has(word) || ['subscription', 'trial', 'plan', 'license', 'card', 'invite', 'code', 'link', 'otp', 'coupon', 'offer'].includes(word))) {
+      return false;
+    }
+    const expiryWord = tokens.some((word) => ['exp', 'expires', 'expiry', 'expiration', 'expired', 'expire', 'valid', 'until'].includes(word));
+    if (!expiryWord) return false;
+    if (tokens.includes('exp')) return true; // the JWT claim
+    return tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || ['decoded', 'payload', 'claims', 'key'].includes(word));
+  }
+
+  private isElapsedSinceCredential(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.BinaryExpression || value.operator !== '-') return false;
+    const [a, b] = [value.left as Node, value.right];
+    const other = isNow(a) ? b : isNow(b) ? a : null;
+    if (!other) return false;
+    const tokens = words(this.sourceCode.getText(other));
+    return tokens.some((word) => ['session', 'token', 'jwt', 'login', 'iat', 'issued', 'auth'].includes(word)) && !tokens.some((w) => V.EXEMPT_WORDS.has(w));
+  }
+
+  /** Evidence from a value known to be truthy (`holds`) or falsy (`!holds`). */
+  private truthiness(valueNode: Node, holds: boolean): Evidence[] {
+    const value = skipWrappers(valueNode);
+    const callbackEvidence = this.verifierCallbackParameter(value, holds);
+    if (callbackEvidence) return callbackEvidence;
+
+    if (value.type === T.CallExpression) {
+      const call = this.callTruthiness(value, holds);
+      if (call) return call;
+    }
+
+    const ownCategory = value.type === T.Identifier ? null : this.identifierCategory(value);
+    if (ownCategory === 'authorization') return [this.evidence('authorization', 2, value)];
+    if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
+
+    const source = this.classifySource(value);
+    if (source === 'exempt' || source === 'request-data' || source === 'validation') {
+      return [this.evidence('exempt', 2, value)];
+    }
+    if (source === 'authorization') return [this.evidence('authorization', 2, value)];
+    if (holds) {
+      // A truthy value is evidence only when its name says it is a failure: `if (tokenExpired)`, `if (isRevoked)`.
+      const tokens = words(this.sourceCode.getText(value));
+      const aboutCredential = tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'decoded');
+      if (aboutCredential && tokens.some((word) => word === 'expired' || word === 'expire')) return [this.evidence('expired', 2, value)];
+      if (aboutCredential && tokens.some((word) => ['revoked', 'blacklisted', 'blocklisted', 'invalid', 'malformed', 'tampered'].includes(word))) {
+        return [this.evidence('invalid', 2, value)];
+      }
+      return [];
+    }
+    switch (source) {
+      case 'credential':
+      case 'identity':
+        return [this.evidence('missing', 2, value)];
+      case 'verified':
+      case 'password-check':
+        return [this.evidence('invalid', 2, value)];
+      case 'login-lookup':
+        return [this.evidence('invalid', 1, value)];
+      case 'named-credential':
+        return [this.evidence('missing', 1, value)];
+      default:
+        return [];
+    }
+  }
+
+  /** Calls in conditions: `header.startsWith('Bearer ')`, `isExpired(token)`, `keys.includes(apiKey)`. */
+  private callTruthiness(call: TSESTree.CallExpression, holds: boolean): Evidence[] | null {
+    const name = calleeName(call) ?? '';
+    const callee = skipWrappers(call.callee);
+    if ((name === 'startsWith' || name === 'includes' || name === 'test' || name === 'match') && callee.type === T.MemberExpression) {
+      // header.startsWith('Bearer '), /^Bearer /.test(header)
+      const [pattern, subject] = name === 'test' ? [callee.object, call.arguments[0]] : [call.arguments[0], callee.object];
+      if (pattern && subject && subject.type !== T.SpreadElement && pattern.type !== T.SpreadElement && isSchemePattern(pattern)) {
+        return !holds && this.isCredentialish(subject) ? [this.evidence('invalid', 2, call)] : [];
+      }
+    }
+    if ((name === 'includes' || name === 'has' || name === 'some') && callee.type === T.MemberExpression && call.arguments[0]) {
+      const collection = this.identifierCategory(callee.object);
+      if (collection === 'authorization') return [this.evidence('authorization', 2, call)];
+      if (!holds && call.arguments[0].type !== T.SpreadElement && this.classifySource(call.arguments[0]) === 'credential') {
+        return [this.evidence('invalid', 2, call)];
+      }
+    }
+    const tokens = words(name);
+    if (tokens.includes('expired') || (tokens.includes('is') && tokens.includes('expired'))) {
+      const aboutCredential =
+        tokens.some((word) => V.CREDENTIAL_WORDS.has(word)) ||
+        call.arguments.some((argument) => argument.type !== T.SpreadElement && this.isCredentialish(argument));
+      return holds && aboutCredential ? [this.evidence('expired', 2, call)] : [];
+    }
+    if (name === 'timingSafeEqual' || name === 'safeCompare' || name === 'secureCompare' || name === 'constantTimeEqual') {
+      const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.isCredentialish(argument));
+      return !holds && aboutCredential ? [this.evidence('invalid', 2, call)] : [];
+    }
+    return null;
+  }
+
+  /**
+   * `jwt.verify(token, secret, (err, decoded) => { if (err) … })`: the callback's error is a failed verification,
+   * a missing payload an invalid credential.
+   */
+  private verifierCallbackParameter(value: Node, holds: boolean): Evidence[] | null {
+    if (value.type !== T.Identifier && !(value.type === T.MemberExpression && skipWrappers(value.object).type === T.Identifier)) return null;
+    const identifier = (value.type === T.Identifier ? value : skipWrappers((value as TSESTree.MemberExpression).object)) as TSESTree.Identifier;
+    const binding = bindingOf(this.sourceCode, identifier);
+    if (binding?.kind !== 'param') return null;
+    const fn = binding.declaration;
+    if (!isFunction(fn)) return null;
+    const call = fn.parent;
+    if (call?.type !== T.CallExpression || !call.arguments.includes(fn as never)) return null;
+    if (!this.isVerifierCall(call)) return null;
+    const index = fn.params.findIndex((param) => param.type === T.Identifier && param.name === identifier.name);
+    if (index < 0) return null;
+    if (value.type === T.MemberExpression) {
+      // err.name === … is judged by equality; `if (err.expiredAt)`
+      const tokens = words(propertyName(value) ?? '');
+      return holds && index === 0 && tokens.includes('expired') ? [this.evidence('expired', 2, value)] : null;
+    }
+    if (index === 0) return holds ? [this.evidence('invalid', 2, value)] : [];
+    return holds ? [] : [this.evidence('invalid', 2, value)];
+  }
+
+  private isVerifierCall(call: TSESTree.CallExpression): boolean {
+    const text = this.sourceCode.getText(call.callee);
+    if (V.VERIFIER_CALL.test(`${text}(`)) return true;
+    // passport.authenticate('jwt', { session: false }, (err, user) => …): the app renders passport's failure.
+    return /\bpassport\s*\.\s*authenticate$/.test(text);
+  }
+
+  /** Inside `catch`: the `try` verified a credential, so the error is a failed verification. */
+  private catchEvidence(clause: TSESTree.CatchClause): Evidence[] {
+    const tryStatement = clause.parent as TSESTree.TryStatement;
+    const verifier = this.findVerifierCall(tryStatement.block);
+    if (!verifier) return [];
+    const strength = tryStatement.block.body.length <= 4 ? 2 : 1;
+    return [this.evidence('invalid', strength, verifier)];
+  }
+
+  private findVerifierCall(block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
+    const keys = this.sourceCode.visitorKeys;
+    const stack: Node[] = [block];
+    let visited = 0;
+    while (stack.length > 0 && visited < MAX_CATCH_NODES) {
+      const node = stack.pop()!;
+      visited++;
+      if (node.type === T.CallExpression && this.isVerifierCall(node) && !this.looksExempt(node)) return node;
+      if (isFunction(node) && node !== (block as Node)) continue;
+      for (const key of keys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
+        else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+      }
+    }
+    return null;
+  }
+
+  private looksExempt(node: Node): boolean {
+    return words(this.sourceCode.getText(node)).some((word) => V.EXEMPT_WORDS.has(word));
+  }
+
+  // ---- what a value is ------------------------------------------------------------------------------------
+
+  /** The category an expression's own identifiers name: `user.role` → authorization, `csrfToken` → exempt. */
+  private identifierCategory(node: Node): 'authorization' | 'exempt' | 'credential' | null {
+    const path = memberPath(node);
+    const names = path ?? identifierNames(skipWrappers(node));
+    const tokens = names.flatMap(words);
+    if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    const authorization = tokens.filter(
+      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? '')),
+    );
+    if (authorization.length > 0) return 'authorization';
+    if (tokens.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'credential';
+    return null;
+  }
+
+  private isCredentialish(node: Node): boolean {
+    const source = this.classifySource(node);
+    return source === 'credential' || source === 'named-credential' || source === 'verified';
+  }
+
+  /** What a value holds, judged from its expression and, through scope analysis, what it was read from. */
+  classifySource(node: Node): SourceClass | null {
+    const texts: string[] = [];
+    const names: string[] = [];
+    this.collectSource(node, texts, names, 0, new Set());
+    const text = texts.join('\n');
+    const nameWords = names.flatMap(words);
+    if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    if (V.PASSWORD_CHECK.test(text)) return 'password-check';
+    if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
+    if (V.REQUEST_DATA.test(text)) return 'request-data';
+    if (V.VERIFIER_CALL.test(text)) return 'verified';
+    if (V.CREDENTIAL_SOURCE.test(text)) return 'credential';
+    if (V.IDENTITY_SOURCE.test(text)) return 'identity';
+    if (V.VALIDATION.test(text)) return 'validation';
+    const category = this.identifierCategory(node);
+    if (category === 'authorization') return 'authorization';
+    if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
+    return null;
+  }
+
+  private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>): void {
+    const value = skipWrappers(node);
+    if (seen.has(value) || depth > MAX_SOURCE_DEPTH) return;
+    seen.add(value);
+    texts.push(this.sourceCode.getText(value));
+    for (const identifier of referencedIdentifiers(value)) {
+      names.push(identifier.name);
+      const binding = bindingOf(this.sourceCode, identifier);
+      if (!binding || binding.kind === 'import') continue;
+      if (binding.kind === 'param') continue;
+      if (binding.key !== undefined) {
+        texts.push(`${this.sourceCode.getText(binding.init)}.${binding.key}`);
+        names.push(binding.key);
+      }
+      this.collectSource(binding.init, texts, names, depth + 1, seen);
+    }
+  }
+
+  // ---- messages and context -------------------------------------------------------------------------------
+
+  messageEvidence(message: Node): Evidence[] {
+    const found: Evidence[] = [];
+    for (const text of stringsIn(message)) {
+      const category = classifyMessage(text.value);
+      if (category) found.push(this.evidence(category, 1, text.node));
+    }
+    return found;
+  }
+
+  /** Enclosing function, class and route names: `verifyToken`, `JwtAuthGuard`, `app.post('/reset-password')`. */
+  contextEvidence(site: Node): Evidence[] {
+    for (let node = site.parent; node; node = node.parent) {
+      if (node.type === T.CallExpression) {
+        const route = node.arguments[0];
+        const path = route ? staticString(route) : null;
+        if (path?.startsWith('/') && V.EXEMPT_ROUTE.test(path)) return [this.evidence('exempt', 1, route!)];
+      }
+      if (!isFunction(node)) continue;
+      const name = functionName(node);
+      if (!name) continue;
+      if (V.EXEMPT_FUNCTION.test(name)) return [this.evidence('exempt', 1, node.id ?? node)];
+      if (V.AUTHENTICATION_FUNCTION.test(name) || V.AUTHENTICATION_CLASS.test(name)) return [this.evidence('invalid', 1, nameNode(node))];
+      if (V.AUTHORIZATION_FUNCTION.test(name)) return [this.evidence('authorization', 1, nameNode(node))];
+    }
+    return [];
+  }
+}
+
+function classifyMessage(text: string): EvidenceCategory | null {
+  if (V.MESSAGE_EXEMPT.test(text)) return 'exempt';
+  if (V.MESSAGE_AUTHORIZATION.test(text)) return 'authorization';
+  if (V.MESSAGE_EXPIRED.test(text)) return 'expired';
+  if (V.MESSAGE_MISSING.test(text)) return 'missing';
+  if (V.MESSAGE_INVALID.test(text)) return 'invalid';
+  return null;
+}
+
+function isSchemePattern(node: Node): boolean {
+  const value = skipWrappers(node);
+  const text = value.type === T.Literal && 'regex' in value && value.regex ? value.regex.pattern : staticString(value);
+  return text !== null && /^\^?\s*(bearer|basic|token|digest)\b/i.test(text.trim());
+}
+
+function isNullish(node: Node): boolean {
+  const value = skipWrappers(node);
+  return (
+    (value.type === T.Literal && (value.value === null || value.value === '' || value.value === false)) ||
+    (value.type === T.Identifier && value.name === 'undefined') ||
+    (value.type === T.UnaryExpression && value.operator === 'void')
+  );
+}
+
+function isNow(node: Node): boolean {
+  const value = skipWrappers(node);
+  const text = value.type === T.Identifier ? value.name : '';
+  if (/^(now|currentTime|nowInSeconds|nowSeconds|timestamp|currentTimestamp|nowMs|nowSec)$/i.test(text)) return true;
+  const all: string[] = identifierNames(value);
+  return all.includes('Date') && (all.includes('now') || value.type === T.NewExpression || all.includes('getTime'))
+    || (value.type === T.NewExpression && calleeName(value) === 'Date' && value.arguments.length === 0)
+    || (value.type === T.BinaryExpression && (isNow(value.left as Node) || isNow(value.right)))
+    || (value.type === T.CallExpression && /^(floor|round|trunc|ceil|now|getTime|valueOf)$/.test(calleeName(value) ?? '') &&
+      (value.arguments.some((a) => a.type !== T.SpreadElement && isNow(a)) || (value.callee.type === T.MemberExpression && isNow(value.callee.object))));
+}
+
+/** `post.authorId !== req.user.id`: a resource's owner compared with the caller. */
+function isOwnership(left: Node, right: Node): boolean {
+  const a = memberPath(left)?.flatMap(words) ?? [];
+  const b = memberPath(right)?.flatMap(words) ?? [];
+  const isId = (tokens: string[]) => tokens.includes('id') || tokens.includes('uid');
+  const isCaller = (tokens: string[]) => tokens.some((word) => ['user', 'me', 'caller', 'current', 'session', 'auth', 'decoded'].includes(word));
+  return isId(a) && isId(b) && (isCaller(a) !== isCaller(b));
+}
+
+function identifierNames(node: Node): string[] {
+  return referencedIdentifiers(node).map((identifier) => identifier.name).concat(memberNames(node));
+}
+
+function memberNames(node: Node): string[] {
+  const names: string[] = [];
+  walk(node, (child) => {
+    if (child.type === T.MemberExpression) {
+      const name = propertyName(child);
+      if (name) names.push(name);
+    }
+  });
+  return names;
+}
+
+/** Identifiers read by an expression (not property names), without entering nested functions. */
+function referencedIdentifiers(node: Node): TSESTree.Identifier[] {
+  const found: TSESTree.Identifier[] = [];
+  walk(node, (child, parent) => {
+    if (child.type !== T.Identifier) return;
+    if (parent?.type === T.MemberExpression && parent.property === child && !parent.computed) return;
+    if (parent?.type === T.Property && parent.key === child && !parent.computed && parent.value !== child) return;
+    found.push(child);
+  });
+  return found;
+}
+
+const WALK_KEYS: Record<string, string[]> = {
+  MemberExpression: ['object', 'property'],
+  CallExpression: ['callee', 'arguments'],
+  NewExpression: ['callee', 'arguments'],
+  BinaryExpression: ['left', 'right'],
+  LogicalExpression: ['left', 'right'],
+  UnaryExpression: ['argument'],
+  AwaitExpression: ['argument'],
+  ChainExpression: ['expression'],
+  TSNonNullExpression: ['expression'],
+  TSAsExpression: ['expression'],
+  TSSatisfiesExpression: ['expression'],
+  ConditionalExpression: ['test', 'consequent', 'alternate'],
+  ObjectExpression: ['properties'],
+  Property: ['key', 'value'],
+  ArrayExpression: ['elements'],
+  TemplateLiteral: ['expressions'],
+  SpreadElement: ['argument'],
+  AssignmentPattern: ['left', 'right'],
+};
+
+function walk(node: Node, visit: (node: Node, parent: Node | null) => void, parent: Node | null = null, budget = { left: 200 }): void {
+  if (budget.left-- <= 0) return;
+  visit(node, parent);
+  for (const key of WALK_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const item of child) { if (item) walk(item as Node, visit, node, budget); }
+    else if (child && typeof child === 'object') walk(child as Node, visit, node, budget);
+  }
+}
+
+/** String contents in a message expression: literals, template parts, object values (`{ message: '…' }`). */
+function stringsIn(node: Node): { value: string; node: Node }[] {
+  const found: { value: string; node: Node }[] = [];
+  walk(node, (child, parent) => {
+    if (parent?.type === T.Property && parent.key === child) return;
+    if (child.type === T.Literal && typeof child.value === 'string') found.push({ value: child.value, node: child });
+    if (child.type === T.TemplateLiteral) {
+      const value = child.quasis.map((quasi) => quasi.value.cooked ?? '').join(' … ');
+      found.push({ value, node: child });
+    }
+    if (child.type === T.Property && parent?.type === T.ObjectExpression) {
+      const key = keyName(child);
+      // `{ code: 'TOKEN_EXPIRED' }`, `{ error: 'invalid_token' }`: machine codes count like messages.
+      if (key && /^(code|error|errorCode|type)$/.test(key)) {
+        const value = staticString(child.value);
+        if (value && /^[A-Za-z_]+$/.test(value)) found.push({ value: value.replace(/_/g, ' '), node: child.value });
+      }
+    }
+  });
+  return found;
+}
+
+function functionName(fn: TSESTree.FunctionLike): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if (parent?.type === T.Property || parent?.type === T.PropertyDefinition) return keyName(parent);
+  if (parent?.type === T.MethodDefinition) {
+    const method = keyName(parent);
+    const owner = parent.parent?.parent;
+    const className = owner && (owner.type === T.ClassDeclaration || owner.type === T.ClassExpression) ? owner.id?.name : null;
+    return className && V.AUTHENTICATION_CLASS.test(className) ? className : method;
+  }
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return propertyName(parent.left);
+  return null;
+}
+
+function nameNode(fn: TSESTree.FunctionLike): Node {
+  if (fn.id) return fn.id;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator) return parent.id;
+  if (parent?.type === T.Property || parent?.type === T.PropertyDefinition || parent?.type === T.MethodDefinition) return parent.key;
+  return fn;
+}

@@ -1,0 +1,95 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { calleeName, propertyName, skipWrappers, type Node } from '../ast';
+import { replaceStatus } from '../edits';
+import { jsString } from '../challenge';
+import { handleKey } from '../handles';
+import {
+  baseReceiver,
+  chainedCalls,
+  followingStatements,
+  isResponseName,
+  isTestChain,
+  RESPONSE_SENDERS,
+} from '../response-object';
+import { resolveStatus } from '../status';
+import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
+
+/**
+ * Express (and connect-style) responses: `res.status(n)…` chains, also across lines, and `res.sendStatus(n)`.
+ * Headers set through `res.set/header/setHeader/append` are recorded by the response-headers adapter.
+ */
+export const expressAdapter: SiteAdapter = {
+  framework: 'express',
+  visit(node, context) {
+    if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
+    const method = propertyName(node.callee);
+    if (method === null) return;
+    if ((method === 'status' || method === 'sendStatus') && node.arguments.length === 1) {
+      const site = statusSite(node, method, context);
+      if (site) context.addSite(site);
+    }
+  },
+};
+
+function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatus', context: AdapterContext): ResponseSite | null {
+  const { sourceCode } = context;
+  const callee = call.callee as TSESTree.MemberExpression;
+  if (isTestChain(call)) return null;
+  const chain = chainedCalls(call);
+  const sends = chain.some((next) => RESPONSE_SENDERS.has(calleeName(next) ?? ''));
+  const receiver = baseReceiver(callee.object);
+  if (!isResponseName(receiver) && !(method === 'status' && sends)) return null;
+  const argument = call.arguments[0]!;
+  if (argument.type === T.SpreadElement) return null;
+  const status = resolveStatus(sourceCode, argument);
+  if (!status) return null;
+  const handle = handleKey(sourceCode, receiver);
+  const headerMethod = /^(reply|rep)$/.test(sourceCode.getText(receiver)) ? 'header' : 'set';
+
+  return {
+    framework: 'express',
+    node: argument,
+    status,
+    messages: [...chain.flatMap((next) => next.arguments), ...laterSends(call, receiver, context)],
+    carriers: [],
+    hasHeader(name) {
+      return handle !== null && context.headers.has(handle, name, call);
+    },
+    edit(fixer, edit) {
+      const fixes: RuleFix[] = [];
+      if (edit.status !== undefined) {
+        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
+        if (!fix) return null;
+        fixes.push(fix);
+      }
+      if (edit.addHeader) {
+        const setter = `.${headerMethod}(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)})`;
+        fixes.push(
+          method === 'status'
+            ? fixer.insertTextAfter(call, setter)
+            : fixer.insertTextAfter(callee.object, setter),
+        );
+      }
+      return fixes;
+    },
+  };
+}
+
+/** `res.status(403); return res.json({ … })`: the messages sent by the next statements on the same response. */
+function laterSends(call: TSESTree.CallExpression, receiver: Node, context: AdapterContext): Node[] {
+  const handle = handleKey(context.sourceCode, receiver);
+  if (!handle) return [];
+  const messages: Node[] = [];
+  for (const statement of followingStatements(call, 2)) {
+    const expression =
+      statement.type === T.ExpressionStatement ? statement.expression : statement.type === T.ReturnStatement ? statement.argument : null;
+    if (!expression) continue;
+    const sent = skipWrappers(expression);
+    if (sent.type !== T.CallExpression || sent.callee.type !== T.MemberExpression) continue;
+    if (!RESPONSE_SENDERS.has(propertyName(sent.callee) ?? '')) continue;
+    if (handleKey(context.sourceCode, baseReceiver(sent.callee.object)) !== handle) continue;
+    messages.push(...sent.arguments);
+  }
+  return messages;
+}

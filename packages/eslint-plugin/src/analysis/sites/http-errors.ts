@@ -1,0 +1,154 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { addHeaderToOptions, headerProperty, replaceStatus } from '../edits';
+import { headerNamesOfObject } from '../handles';
+import { resolveStatus, type StatusValue } from '../status';
+import { statusFromName, statusName } from '../status-names';
+import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
+import { carriersOf, errorHandleOf } from './error-objects';
+
+const HTTP_ERRORS_MODULES = new Set(['http-errors', '@loopback/rest', 'createerror']);
+const HTTP_ERRORS_NAMES = new Set(['createError', 'createHttpError', 'httpErrors', 'HttpErrors', 'createHttpErrors', 'httpError']);
+
+/**
+ * http-errors: `createError(n, msg, { headers })` (arguments in any order), `createError.Forbidden(msg)`,
+ * `new createError.Unauthorized()`, `createError[401]()`. Express', Koa's and Fastify's error handlers copy
+ * the error's `headers` to the response.
+ */
+export const httpErrorsAdapter: SiteAdapter = {
+  framework: 'http-errors',
+  visit(node, context) {
+    if (node.type !== T.CallExpression && node.type !== T.NewExpression) return;
+    const callee = skipWrappers(node.callee);
+    if (callee.type === T.Identifier && isHttpErrorsBinding(context.sourceCode, callee)) {
+      const site = factorySite(node, context);
+      if (site) context.addSite(site);
+    } else if (callee.type === T.MemberExpression) {
+      const object = skipWrappers(callee.object);
+      if (object.type !== T.Identifier || !isHttpErrorsBinding(context.sourceCode, object)) return;
+      const name = propertyName(callee);
+      const code = name === null ? undefined : /^\d{3}$/.test(name) ? Number(name) : statusFromName(name);
+      if (code === undefined || !name || !/^([A-Z]|\d)/.test(name)) return;
+      context.addSite(namedSite(node, callee, object, code, context));
+    }
+  },
+};
+
+function isHttpErrorsBinding(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const binding = bindingOf(sourceCode, identifier);
+  if (binding?.kind === 'import') {
+    if (binding.module && HTTP_ERRORS_MODULES.has(binding.module)) return true;
+    // A project wrapper re-exporting it (`import createError from '../lib/errors'`).
+    return binding.module?.startsWith('.') === true && HTTP_ERRORS_NAMES.has(identifier.name);
+  }
+  return binding === null && HTTP_ERRORS_NAMES.has(identifier.name);
+}
+
+function factorySite(call: TSESTree.CallExpression | TSESTree.NewExpression, context: AdapterContext): ResponseSite | null {
+  const { sourceCode } = context;
+  let status: StatusValue | null = null;
+  let options: TSESTree.ObjectExpression | null = null;
+  const messages: Node[] = [];
+  for (const argument of call.arguments) {
+    if (argument.type === T.SpreadElement) return null;
+    const value = skipWrappers(argument);
+    if (!status && (value.type === T.Literal || value.type === T.Identifier || value.type === T.MemberExpression)) {
+      const resolved = resolveStatus(sourceCode, argument);
+      if (resolved) {
+        status = resolved;
+        continue;
+      }
+    }
+    if (value.type === T.ObjectExpression) {
+      options = value;
+      messages.push(value);
+    } else {
+      messages.push(argument);
+    }
+  }
+  if (!status) return null;
+  const ownHeaders = options ? ownHeaderNames(options) : [];
+  const handle = errorHandleOf(sourceCode, call);
+  const resolvedStatus = status;
+  return {
+    framework: 'http-errors',
+    node: resolvedStatus.node!,
+    status: resolvedStatus,
+    messages,
+    carriers: carriersOf(call),
+    hasHeader(name) {
+      if (ownHeaders.includes(name) || ownHeaders.includes('*')) return true;
+      return handle !== null && context.headers.has(handle, name, call);
+    },
+    edit(fixer, edit) {
+      const fixes: RuleFix[] = [];
+      if (edit.status !== undefined) {
+        const fix = replaceStatus(fixer, sourceCode, resolvedStatus, edit.status);
+        if (!fix) return null;
+        fixes.push(fix);
+      }
+      if (edit.addHeader) {
+        if (options) {
+          const fix = addHeaderToOptions(fixer, sourceCode, options, edit.addHeader);
+          if (!fix) return null;
+          fixes.push(fix);
+        } else {
+          const last = call.arguments[call.arguments.length - 1]!;
+          fixes.push(fixer.insertTextAfter(last, `, { headers: { ${headerProperty(edit.addHeader)} } }`));
+        }
+      }
+      return fixes;
+    },
+  };
+}
+
+function ownHeaderNames(options: TSESTree.ObjectExpression): string[] {
+  const names: string[] = [];
+  for (const property of options.properties) {
+    if (property.type === T.SpreadElement) names.push('*');
+    else if (property.type === T.Property && (propertyKey(property) ?? 'headers') === 'headers') {
+      names.push(...headerNamesOfObject(property.value));
+    }
+  }
+  return names;
+}
+
+function propertyKey(property: TSESTree.Property): string | null {
+  if (!property.computed && property.key.type === T.Identifier) return property.key.name;
+  return staticString(property.key);
+}
+
+/** `createError.Forbidden(msg)`: the status is in the name; a header needs the factory form with properties. */
+function namedSite(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  callee: TSESTree.MemberExpression,
+  factory: TSESTree.Identifier,
+  code: number,
+  context: AdapterContext,
+): ResponseSite {
+  const { sourceCode } = context;
+  const handle = errorHandleOf(sourceCode, call);
+  const messages = call.arguments.filter((argument) => argument.type !== T.SpreadElement);
+  return {
+    framework: 'http-errors',
+    node: callee.property,
+    status: { code, node: null, form: { kind: 'literal' } },
+    messages,
+    carriers: carriersOf(call),
+    hasHeader(name) {
+      return handle !== null && context.headers.has(handle, name, call);
+    },
+    edit(fixer, edit) {
+      const newCode = edit.status ?? code;
+      if (!edit.addHeader) {
+        const name = statusName(newCode, 'PascalCase');
+        return name ? [fixer.replaceText(callee.property, name)] : null;
+      }
+      if (call.arguments.length > 1 || call.arguments.some((argument) => argument.type === T.SpreadElement)) return null;
+      const message = call.arguments[0] ? `${sourceCode.getText(call.arguments[0])}, ` : '';
+      const headers = `{ headers: { ${headerProperty(edit.addHeader)} } }`;
+      return [fixer.replaceText(call, `${factory.name}(${newCode}, ${message}${headers})`)];
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { propertyName, skipWrappers, staticString } from '../ast';
+import { jsString } from '../challenge';
+import { addToObjectLiteral, headerProperty, insertStatementBefore, replaceStatus } from '../edits';
+import { handleKey, headerNamesOfObject } from '../handles';
+import { followingStatements, isResponseName, isTestChain } from '../response-object';
+import { resolveStatus } from '../status';
+import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
+
+/** node:http `ServerResponse`: `res.writeHead(n, headers?)`, `res.statusCode = n`, `res.setHeader(name, value)`. */
+export const nodeHttpAdapter: SiteAdapter = {
+  framework: 'node-http',
+  visit(node, context) {
+    if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
+      const method = propertyName(node.callee);
+      if (method === 'writeHead' && node.arguments.length >= 1) {
+        const site = writeHeadSite(node, context);
+        if (site) context.addSite(site);
+      }
+    } else if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.MemberExpression) {
+      if (propertyName(node.left) === 'statusCode' && isResponseName(node.left.object)) {
+        const site = statusCodeSite(node, node.left, context);
+        if (site) context.addSite(site);
+      }
+    }
+  },
+};
+
+function writeHeadSite(call: TSESTree.CallExpression, context: AdapterContext): ResponseSite | null {
+  const { sourceCode } = context;
+  if (isTestChain(call)) return null;
+  const [statusArgument, second, third] = call.arguments;
+  if (!statusArgument || statusArgument.type === T.SpreadElement) return null;
+  const status = resolveStatus(sourceCode, statusArgument);
+  if (!status) return null;
+  const receiver = (call.callee as TSESTree.MemberExpression).object;
+  const handle = handleKey(sourceCode, receiver);
+  const headersArgument = second && staticString(second) === null ? second : third;
+  const ownHeaders = headersArgument && headersArgument.type !== T.SpreadElement ? headerNamesOfObject(headersArgument) : [];
+
+  return {
+    framework: 'node-http',
+    node: statusArgument,
+    status,
+    messages: [...(second && staticString(second) !== null ? [second] : []), ...endedWith(call)],
+    carriers: [],
+    hasHeader(name) {
+      if (ownHeaders.includes(name) || ownHeaders.includes('*')) return true;
+      return handle !== null && context.headers.has(handle, name, call);
+    },
+    edit(fixer, edit) {
+      const fixes: RuleFix[] = [];
+      if (edit.status !== undefined) {
+        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
+        if (!fix) return null;
+        fixes.push(fix);
+      }
+      if (edit.addHeader) {
+        const headers = headersArgument ? skipWrappers(headersArgument) : null;
+        if (headers?.type === T.ObjectExpression) {
+          fixes.push(addToObjectLiteral(fixer, sourceCode, headers, headerProperty(edit.addHeader)));
+        } else if (!headersArgument) {
+          const last = call.arguments[call.arguments.length - 1]!;
+          fixes.push(fixer.insertTextAfter(last, `, { ${headerProperty(edit.addHeader)} }`));
+        } else {
+          return null;
+        }
+      }
+      return fixes;
+    },
+  };
+}
+
+function statusCodeSite(
+  assignment: TSESTree.AssignmentExpression,
+  target: TSESTree.MemberExpression,
+  context: AdapterContext,
+): ResponseSite | null {
+  const { sourceCode } = context;
+  const status = resolveStatus(sourceCode, assignment.right);
+  if (!status) return null;
+  const handle = handleKey(sourceCode, target.object);
+  const receiverText = sourceCode.getText(target.object);
+  return {
+    framework: 'node-http',
+    node: assignment.right,
+    status,
+    messages: endedWith(assignment),
+    carriers: [],
+    hasHeader(name) {
+      return handle !== null && context.headers.has(handle, name, assignment);
+    },
+    edit(fixer, edit) {
+      const fixes: RuleFix[] = [];
+      if (edit.status !== undefined) {
+        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
+        if (!fix) return null;
+        fixes.push(fix);
+      }
+      if (edit.addHeader) {
+        const statement = `${receiverText}.setHeader(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)});`;
+        const fix = insertStatementBefore(fixer, sourceCode, assignment, statement);
+        if (!fix) return null;
+        fixes.push(fix);
+      }
+      return fixes;
+    },
+  };
+}
+
+/** `res.end('…')` / `res.write('…')` right after the status, on the same response. */
+function endedWith(node: TSESTree.Node) {
+  const messages: TSESTree.Node[] = [];
+  for (const statement of followingStatements(node, 3)) {
+    const expression =
+      statement.type === T.ExpressionStatement ? statement.expression : statement.type === T.ReturnStatement ? statement.argument : null;
+    const call = expression ? skipWrappers(expression) : null;
+    if (call?.type !== T.CallExpression || call.callee.type !== T.MemberExpression) continue;
+    const method = propertyName(call.callee);
+    if (method === 'end' || method === 'write' || method === 'send' || method === 'json') messages.push(...call.arguments);
+  }
+  return messages;
+}

@@ -1,0 +1,41 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { propertyName, skipWrappers } from '../ast';
+import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
+import { baseReceiver } from '../response-object';
+import type { SiteAdapter } from '../types';
+
+/** Methods that set headers on a response-like object, shared by Express, node:http, Fastify, Koa and Fetch `Headers`. */
+const HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append', 'appendHeader', 'setHeaders', 'headers']);
+
+/**
+ * Records every header set on a handle: `res.set('WWW-Authenticate', v)`, `res.setHeader(…)`, `res.set({ … })`,
+ * and headers attached to error objects (`err.headers = { … }`, `err.headers['WWW-Authenticate'] = v`).
+ * Sites ask the registry whether their handle got a header.
+ */
+export const responseHeadersAdapter: SiteAdapter = {
+  framework: 'headers',
+  visit(node, context) {
+    if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
+      const method = propertyName(node.callee);
+      if (method === null || !HEADER_SETTERS.has(method)) return;
+      const handle = handleKey(context.sourceCode, baseReceiver(node.callee.object));
+      if (handle) context.headers.record(handle, headerNamesOfArguments(node.arguments), node);
+      return;
+    }
+    if (node.type !== T.AssignmentExpression || node.left.type !== T.MemberExpression) return;
+    const target = node.left;
+    if (propertyName(target) === 'headers') {
+      // err.headers = { 'WWW-Authenticate': v }
+      const handle = handleKey(context.sourceCode, target.object);
+      if (handle) context.headers.record(handle, headerNamesOfObject(node.right), node);
+      return;
+    }
+    const holder = skipWrappers(target.object);
+    if (holder.type === T.MemberExpression && propertyName(holder) === 'headers') {
+      // err.headers['WWW-Authenticate'] = v
+      const handle = handleKey(context.sourceCode, holder.object);
+      const name = propertyName(target);
+      if (handle) context.headers.record(handle, [name === null ? '*' : name.toLowerCase()], node);
+    }
+  },
+};

@@ -1,0 +1,177 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
+import { nameStyle, statusFromName, statusName } from './status-names';
+
+/** Modules whose exported objects map status names to codes. */
+const STATUS_CONSTANT_MODULES = new Set([
+  'http-status-codes',
+  'http-status',
+  '@nestjs/common',
+  'axios',
+  'http2',
+  'node:http2',
+  'http-status-code',
+  'http-status-enum',
+  '@hapi/boom',
+]);
+
+/** Names that, when not resolvable to anything in the file, are the well-known status constant objects. */
+const WELL_KNOWN_CONSTANT_OBJECTS = new Set([
+  'StatusCodes',
+  'StatusCode',
+  'HttpStatus',
+  'httpStatus',
+  'HttpStatusCode',
+  'HttpStatusCodes',
+  'HTTP_STATUS',
+  'HTTP_STATUS_CODES',
+  'HttpCode',
+  'HttpCodes',
+  'httpCodes',
+  'constants',
+]);
+
+export type StatusForm =
+  | { kind: 'literal' }
+  | { kind: 'string' }
+  | { kind: 'binding' }
+  /** `Obj.NAME`: `object` is the source text of `Obj`, `style` how its names are spelled. */
+  | { kind: 'constant'; object: string; style: ReturnType<typeof nameStyle>; localValues?: Map<number, string> };
+
+export interface StatusValue {
+  code: number;
+  /** The expression that chose the status, or null when implied by a name (`createError.Forbidden`). */
+  node: Node | null;
+  form: StatusForm;
+}
+
+const MAX_DEPTH = 6;
+
+/** The HTTP status an expression evaluates to, when it can be known without running the code. */
+export function resolveStatus(sourceCode: SourceCode, expression: Node): StatusValue | null {
+  const resolved = resolveCode(sourceCode, expression, 0);
+  return resolved ? { code: resolved.code, node: expression, form: resolved.form } : null;
+}
+
+function isStatusCode(value: number): boolean {
+  return Number.isInteger(value) && value >= 100 && value <= 999;
+}
+
+function resolveCode(sourceCode: SourceCode, expression: Node, depth: number): { code: number; form: StatusForm } | null {
+  if (depth > MAX_DEPTH) return null;
+  const node = skipWrappers(expression);
+  if (node.type === T.Literal) {
+    if (typeof node.value === 'number') return isStatusCode(node.value) ? { code: node.value, form: { kind: 'literal' } } : null;
+    if (typeof node.value === 'string' && /^\d{3}$/.test(node.value)) {
+      return { code: Number(node.value), form: { kind: 'string' } };
+    }
+    return null;
+  }
+  if (node.type === T.TemplateLiteral) {
+    const text = staticString(node);
+    return text !== null && /^\d{3}$/.test(text) ? { code: Number(text), form: { kind: 'string' } } : null;
+  }
+  if (node.type === T.Identifier) return resolveIdentifier(sourceCode, node, depth);
+  if (node.type === T.MemberExpression) return resolveMember(sourceCode, node, depth);
+  return null;
+}
+
+function resolveIdentifier(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+  depth: number,
+): { code: number; form: StatusForm } | null {
+  const binding = bindingOf(sourceCode, identifier);
+  if (!binding) return null;
+  if (binding.kind === 'import') {
+    // `import { FORBIDDEN } from 'http-status-codes'` (the legacy flat exports)
+    if (binding.module && STATUS_CONSTANT_MODULES.has(binding.module) && binding.imported) {
+      const code = statusFromName(binding.imported);
+      return code === undefined ? null : { code, form: { kind: 'binding' } };
+    }
+    return null;
+  }
+  if (binding.kind !== 'const' || binding.key !== undefined) return null;
+  const inner = resolveCode(sourceCode, binding.init, depth + 1);
+  return inner ? { code: inner.code, form: { kind: 'binding' } } : null;
+}
+
+function resolveMember(
+  sourceCode: SourceCode,
+  member: TSESTree.MemberExpression,
+  depth: number,
+): { code: number; form: StatusForm } | null {
+  const name = propertyName(member);
+  if (name === null) return null;
+  const object = skipWrappers(member.object);
+  const objectText = sourceCode.getText(member.object);
+
+  // A constant object literal in this file: `const STATUS = { FORBIDDEN: 403 }`.
+  const local = object.type === T.Identifier ? localConstantObject(sourceCode, object) : null;
+  if (local) {
+    const value = local.get(name);
+    if (!value) return null;
+    const inner = resolveCode(sourceCode, value, depth + 1);
+    if (!inner) return null;
+    const localValues = new Map<number, string>();
+    for (const [key, valueNode] of local) {
+      const code = resolveCode(sourceCode, valueNode, depth + 1);
+      if (code && !localValues.has(code.code)) localValues.set(code.code, key);
+    }
+    return { code: inner.code, form: { kind: 'constant', object: objectText, style: nameStyle(name), localValues } };
+  }
+
+  const code = statusFromName(name);
+  if (code === undefined) return null;
+  if (!isStatusConstantObject(sourceCode, object)) return null;
+  return { code, form: { kind: 'constant', object: objectText, style: nameStyle(name) } };
+}
+
+function localConstantObject(sourceCode: SourceCode, identifier: TSESTree.Identifier): Map<string, Node> | null {
+  const binding = bindingOf(sourceCode, identifier);
+  if (!binding || binding.kind !== 'const' || binding.key !== undefined) return null;
+  const init = skipWrappers(binding.init);
+  if (init.type !== T.ObjectExpression) return null;
+  const entries = new Map<string, Node>();
+  for (const property of init.properties) {
+    if (property.type !== T.Property) continue;
+    const key = !property.computed && property.key.type === T.Identifier ? property.key.name : staticString(property.key);
+    if (key !== null) entries.set(key, property.value);
+  }
+  return entries;
+}
+
+/** Is `object` (the `X` of `X.FORBIDDEN`) one of the status constant objects of the known libraries? */
+function isStatusConstantObject(sourceCode: SourceCode, object: Node): boolean {
+  if (object.type === T.Identifier) {
+    const binding = bindingOf(sourceCode, object);
+    if (binding?.kind === 'import') return binding.module !== undefined && STATUS_CONSTANT_MODULES.has(binding.module);
+    if (binding) return false;
+    return WELL_KNOWN_CONSTANT_OBJECTS.has(object.name);
+  }
+  if (object.type === T.MemberExpression) {
+    // `http2.constants`, `status.codes`
+    const inner = propertyName(object);
+    return inner === 'constants' || inner === 'StatusCodes' || inner === 'HttpStatus';
+  }
+  return false;
+}
+
+/** Source text for `code` in the same form as an existing status expression. */
+export function statusText(form: StatusForm, code: number, originalText: string): string {
+  switch (form.kind) {
+    case 'string': {
+      const quote = /^[`'"]/.test(originalText) ? originalText[0] : "'";
+      return `${quote}${code}${quote}`;
+    }
+    case 'constant': {
+      const local = form.localValues?.get(code);
+      if (form.localValues) return local ? `${form.object}.${local}` : String(code);
+      const name = statusName(code, form.style);
+      return name ? `${form.object}.${name}` : String(code);
+    }
+    default:
+      return String(code);
+  }
+}

@@ -1,0 +1,50 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Node, SourceCode } from './ast';
+import type { StatusValue } from './status';
+
+export type RuleFix = TSESLint.RuleFix;
+export type RuleFixer = TSESLint.RuleFixer;
+
+/** What a fix should make of a response: a new status, a header to add, or both. */
+export interface ResponseEdit {
+  status?: number;
+  /** Header to add, e.g. `{ name: 'WWW-Authenticate', value: 'Bearer realm="api"' }`. */
+  addHeader?: { name: string; value: string };
+}
+
+/**
+ * A place where code chooses the HTTP status of a response: found by a framework adapter, judged by the rules.
+ * Adapters know how the framework sets the status and headers; they never decide right or wrong.
+ */
+export interface ResponseSite {
+  /** The adapter that found it: `express`, `node-http`, `http-errors`, … */
+  framework: string;
+  /** The node a report points at: the status expression when there is one, else the call. */
+  node: Node;
+  status: StatusValue;
+  /** Expressions that carry the response's text (`.json({ message })`, `createError(403, 'msg')`). */
+  messages: Node[];
+  /** Is the header (lower-case name) set on this response? `true` also when it may be (a dynamic header). */
+  hasHeader(name: string): boolean;
+  /** Why the framework cannot carry a header here, if it cannot (e.g. SvelteKit `error()`); shown in messages. */
+  headerLimitation?: string;
+  /** Fixes that apply `edit`, or null when no safe edit in the framework's own API exists. */
+  edit(fixer: RuleFixer, edit: ResponseEdit): RuleFix[] | null;
+  /** Calls this site is passed to or made through, for the `challengers` option (`next`, `sendError`, …). */
+  carriers: string[];
+}
+
+/** One framework family's knowledge: finds response sites and records headers set on response handles. */
+export interface SiteAdapter {
+  framework: string;
+  /** Called for every node of the file (after parents are set); returns the sites this node creates. */
+  visit(node: Node, context: AdapterContext): void;
+}
+
+export interface AdapterContext {
+  sourceCode: SourceCode;
+  addSite(site: ResponseSite): void;
+  headers: import('./handles').HeaderRegistry;
+}
+
+export type { TSESTree };

@@ -1,0 +1,85 @@
+/**
+ * The words that reveal why a response is sent. Identifier words come from `words()` (camelCase and
+ * snake_case split, lower case); message phrases are matched on the text of strings.
+ */
+
+/** Identifier words of an authorization decision: the identity is known, its rights are not enough. */
+export const AUTHORIZATION_WORDS = new Set([
+  'role', 'roles', 'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'moderator', 'staff',
+  'permission', 'permissions', 'perm', 'perms', 'privilege', 'privileges', 'scope', 'scopes', 'grant', 'granted',
+  'owner', 'owns', 'ownership', 'author', 'creator', 'banned', 'ban', 'suspended', 'blocked', 'disabled', 'deactivated',
+  'locked', 'verified', 'unverified', 'approved', 'active', 'activated', 'enabled', 'subscription', 'subscribed', 'plan',
+  'premium', 'tier', 'paid', 'allowed', 'allow', 'can', 'cannot', 'ability', 'abilities', 'acl', 'policy', 'policies',
+  'member', 'membership', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
+  'rights', 'entitlement', 'entitlements', 'feature', 'features', 'readonly', 'whitelist', 'allowlist',
+]);
+
+/** Words of flows whose "tokens" are not request authentication (semantics: never flag). */
+export const EXEMPT_WORDS = new Set([
+  'csrf', 'xsrf', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'reset', 'forgot', 'verification', 'confirm',
+  'confirmation', 'invite', 'invitation', 'activation', 'magic', 'otp', 'totp', 'mfa', 'twofa', '2fa', 'idempotency',
+  'idempotent', 'cursor', 'pagination', 'page', 'webhook', 'webhooks', 'signature', 'hmac', 'stripe', 'refresh',
+  'unsubscribe', 'grant_type', 'nonce',
+]);
+
+/** Words of a credential of identity. */
+export const CREDENTIAL_WORDS = new Set([
+  'token', 'tokens', 'jwt', 'jws', 'bearer', 'authorization', 'auth', 'apikey', 'credential', 'credentials',
+  'session', 'sessions', 'cookie', 'cookies', 'password', 'passwd', 'secret', 'authtoken', 'accesstoken', 'idtoken',
+]);
+
+/** Where a credential of identity comes from in a request (text of the expression or what it was read from). */
+export const CREDENTIAL_SOURCE =
+  /headers?\s*(\.\s*(authorization|cookie)\b|\[\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`])|\.(get|header|getHeader)\s*\(\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`]|\b(cookies|signedCookies)\b|\bcookies\s*\(\s*\)|\bcookie\s*\.\s*parse|\bquery\s*(\.\s*|\[\s*['"`])(access_token|api_key|apikey|apiKey)\b|\bgetToken(FromHeader|FromRequest)?\s*\(|\bextract(Bearer)?Token\w*\s*\(|\bfromAuthHeader\w*\s*\(|\bbearerToken\b|\bauthHeader\b|\bauthorizationHeader\b/i;
+
+/** Where the already-authenticated identity lives: absent means "not logged in". */
+export const IDENTITY_SOURCE =
+  /\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|session\s*\.\s*(user|userId|passport))\b|\bsession\s*\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)/;
+
+/** A call that verifies a credential and yields its payload or a verdict. */
+export const VERIFIER_CALL =
+  /\b(jwt|jsonwebtoken|jose|JWT|Jwt|jwtService|firebase|admin\.auth\(\)|getAuth\(\)|auth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|decode|jwtVerify)\b|\b(jwtVerify|jwtDecode|verifyIdToken|verifySessionCookie|verify\w*Token|verifyJwt|verifyJWT|verifyAuth\w*|verifyApiKey|validate\w*Token|validateApiKey|isValidToken|isValidApiKey|checkToken|checkApiKey|decodeToken|decodeJwt|parseToken|introspect\w*|getUserFromToken|getUserByToken|findUserByToken|getTokenPayload|getPayload|authenticateToken|validateSession|getSessionFromToken)\s*\(|\bverify\s*\(\s*(token|accessToken|idToken|jwt|bearer|authToken)\b/;
+
+/** A password comparison at a login endpoint. */
+export const PASSWORD_CHECK =
+  /\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;
+
+/** A user looked up by login name from the request body: absent means "wrong username". */
+export const LOGIN_LOOKUP = /\b(findOne|findUnique|findFirst|findBy\w*|getUserBy\w*|where)\s*\(.*\b(email|username|userName|login|phone)\b/s;
+
+/** Data read from the request body or route: credential-like fields there are one-time tokens or form fields. */
+export const REQUEST_DATA = /\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token/i;
+
+/** Schema validation results: a failure is a malformed request, rightly 400. */
+export const VALIDATION = /\bvalidationResult\s*\(|\.\s*(validate|validateAsync|safeParse|parse)\s*\(\s*(req|request|ctx)?\.?\s*(body|query|params)?|\bschema\b|\bJoi\b|\byup\b|\bzod\b|\bajv\b/i;
+
+/** Error names and codes of credential verification failures. */
+export const EXPIRED_ERROR = /^(TokenExpiredError|JWTExpired|ERR_JWT_EXPIRED|jwt expired|auth\/id-token-expired|auth\/session-cookie-expired|auth\/user-token-expired|FST_JWT_AUTHORIZATION_TOKEN_EXPIRED|token_expired|TOKEN_EXPIRED|session_expired|SESSION_EXPIRED|ExpiredTokenException|ExpiredSignatureError|expired_token)$/i;
+export const INVALID_ERROR = /^(JsonWebTokenError|NotBeforeError|JWSSignatureVerificationFailed|JWTInvalid|JWSInvalid|JWTClaimValidationFailed|JWKSNoMatchingKey|ERR_JWS_SIGNATURE_VERIFICATION_FAILED|ERR_JWT_CLAIM_VALIDATION_FAILED|ERR_JWS_INVALID|ERR_JWT_INVALID|invalid_token|invalid signature|jwt malformed|jwt must be provided|invalid token|UnauthorizedError|credentials_required|credentials_bad_scheme|credentials_bad_format|revoked_token|auth\/id-token-revoked|auth\/invalid-id-token|auth\/argument-error|FST_JWT_AUTHORIZATION_TOKEN_INVALID|FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED|FST_JWT_NO_AUTHORIZATION_IN_HEADER|TOKEN_INVALID|INVALID_TOKEN|AuthenticationError|UnauthenticatedError|InvalidTokenError)$/i;
+export const MISSING_ERROR = /^(credentials_required|FST_JWT_NO_AUTHORIZATION_IN_HEADER|FST_JWT_NO_AUTHORIZATION_IN_COOKIE|NO_TOKEN|TOKEN_MISSING|missing_token)$/i;
+
+/** Auth schemes compared against the `Authorization` header. */
+export const AUTH_SCHEMES = /^(bearer|basic|token|digest|jwt|apikey|api-key)\s?$/i;
+
+/** Message phrases (matched on string contents). */
+export const MESSAGE_MISSING =
+  /\bno\s+(auth(entication|orization)?\s+)?(token|jwt|bearer|credentials?|api[\s_-]?key|session|auth(orization)?\s+header)\b|\b(token|jwt|credentials?|api[\s_-]?key|authorization(\s+header)?|auth(entication)?\s+header|bearer\s+token|access\s+token|session)\s+(is\s+|was\s+)?(missing|required|not\s+(provided|found|supplied|present|given|sent))|\bmissing\s+(the\s+)?(auth(entication|orization)?|token|jwt|credentials?|api[\s_-]?key|bearer|session|access\s+token)\b|\bnot\s+(logged|signed)\s+in\b|\blog\s?in\s+required\b|\bplease\s+(log|sign)\s?in\b|\bun-?authenticated\b|\bnot\s+authenticated\b|\bauthentication\s+(is\s+)?required\b|\bmust\s+be\s+(logged|signed)\s+in\b|\bno\s+user\s+session\b|\bsession\s+not\s+found\b|\brequires?\s+(authentication|login|a\s+token)\b/i;
+export const MESSAGE_EXPIRED =
+  /\b(token|jwt|session|credentials?|api[\s_-]?key|access\s+token|login|signature)\b[^.!?]{0,24}\b(has\s+)?(expired|timed?\s*-?\s*out)\b|\bexpired\s+(access\s+|auth\s+|id\s+)?(token|jwt|session|credentials?|api[\s_-]?key|login)\b|\btoken_expired\b|\bsession\s+timeout\b|\blogin\s+timeout\b|\bjwt\s+expired\b/i;
+export const MESSAGE_INVALID =
+  /\binvalid\s+(or\s+expired\s+)?(access\s+|auth(entication)?\s+|bearer\s+|jwt\s+|api[\s_-]?|id\s+|session\s+)?(token|jwt|signature|credentials?|api[\s_-]?key|key|session|authorization(\s+header)?|auth(entication)?\s+header|login|password|username\s+or\s+password|email\s+or\s+password)\b|\b(token|jwt|credentials?|api[\s_-]?key|authorization\s+header|session|signature)\s+(is\s+|was\s+|are\s+)?(invalid|malformed|not\s+valid|revoked|bad|incorrect|unrecognized|wrong|rejected)\b|\bmalformed\s+(token|jwt|authorization|auth|bearer)\b|\bbad\s+(token|jwt|credentials?|api[\s_-]?key)\b|\b(failed\s+to\s+(authenticate|verify)(\s+token)?|authentication\s+failed|token\s+(verification\s+)?failed|could\s+not\s+(verify|validate)\s+(token|credentials?)|unable\s+to\s+(verify|validate)\s+(token|credentials?))\b|\b(wrong|incorrect|invalid)\s+(email\s+or\s+)?(password|passcode)\b|\b(wrong|incorrect)\s+credentials?\b|\binvalid_token\b|\bunknown\s+(api[\s_-]?key|token)\b|\bunsupported\s+(auth(entication|orization)?\s+)?scheme\b|\bbad\s+authorization\b|\bnot\s+authorized,?\s+token\s+failed\b/i;
+export const MESSAGE_AUTHORIZATION =
+  /\b(insufficient\s+(scope|permissions?|privileges?|rights?|role)|permission\s+denied|not\s+(allowed|permitted)\s+to\b|not\s+authorized\s+to\b|not\s+authorised\s+to\b|you\s+(do\s+not|don'?t)\s+have\s+(permission|access|rights?)|admins?\s+only|only\s+(admins?|owners?|the\s+owner|moderators?)|requires?\s+(admin|role|permission|scope)|(account|user)\s+(is\s+)?(banned|suspended|blocked|disabled|locked|deactivated|not\s+verified|unverified)|email\s+(is\s+)?not\s+verified|verify\s+your\s+email|not\s+the\s+owner|(role|scope|permission)\s+required|forbidden\s+resource|access\s+to\s+this\s+resource\s+is\s+forbidden|missing\s+(scope|permission|role)s?)/i;
+export const MESSAGE_EXEMPT =
+  /\b(csrf|xsrf|captcha|recaptcha|reset\s+(token|link|code)|password\s+reset|verification\s+(token|link|code|email)|verify\s+(your\s+)?email|confirmation\s+(token|link|code)|invit(e|ation)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|validation|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b/i;
+
+/** Function and class names of authentication code (weak evidence on their own). */
+export const AUTHENTICATION_FUNCTION =
+  /^(authenticate\w*|auth|authn|authMiddleware|authGuard|requireAuth\w*|requireLogin|requireUser|requireSession|requireToken|ensureAuth\w*|ensureLoggedIn|isAuthenticated|isAuth|isLoggedIn|checkAuth\w*|checkToken|checkJwt|checkJWT|verifyToken|verifyJwt|verifyJWT|verifyAuth\w*|verifyAccessToken|verifyApiKey|validateToken|validateApiKey|apiKeyAuth|jwtAuth\w*|tokenAuth\w*|bearerAuth\w*|protect|protected|withAuth|authorize|authorise|authRequired|loginRequired|requiresAuth|handleAuth|authHandler|authenticationMiddleware|jwtMiddleware|tokenMiddleware|sessionMiddleware|validateSession|checkSession|login|signin|signIn|logIn)$/i;
+export const AUTHENTICATION_CLASS = /(Jwt|Auth|Token|Session|ApiKey|Bearer|Authentication)(Guard|Middleware|Strategy|Interceptor|Filter)$/;
+export const AUTHORIZATION_FUNCTION = /(admin|role|permission|scope|owner|ownership|acl|policy|ability|staff|moderator|subscription|plan)/i;
+export const EXEMPT_FUNCTION = /(reset|forgot|verifyEmail|confirmEmail|confirm|invite|invitation|activate|activation|webhook|csrf|captcha|refresh|unsubscribe|magic|otp|mfa|twoFactor)/i;
+
+/** Route paths (`app.post('/reset-password/:token', …)`). */
+export const EXEMPT_ROUTE = /(reset|forgot|verify-?email|verify\/|confirm|invit|activat|webhook|unsubscribe|magic|otp|mfa|2fa|csrf|captcha|refresh|\/token\b|oauth)/i;
+export const LOGIN_ROUTE = /\/(auth\/)?(login|signin|sign-in|log-in|authenticate|session|sessions)\b/i;

@@ -1,0 +1,99 @@
+import { analyze } from '../analysis/analyze';
+import { challengeValue, type CredentialProblem } from '../analysis/challenge';
+import type { ResponseSite } from '../analysis/types';
+import { createRule } from '../util/createRule';
+import { describeProblem, quoteEvidence } from '../util/describe';
+
+export const DEFAULT_ALLOWED_STATUSES = [401, 404, 407, 429];
+
+type Options = [
+  {
+    allowedStatuses?: number[];
+    autofix?: boolean;
+    scheme?: string;
+    realm?: string;
+  },
+];
+type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'respond401';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-401-for-credential-failure',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require 401 (not 403, 400, 409, 419, 440, 498 …) when a credential is missing, expired or invalid',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    fixable: 'code',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowedStatuses: {
+            type: 'array',
+            items: { type: 'integer', minimum: 100, maximum: 999 },
+            uniqueItems: true,
+            description: 'Statuses never reported for a credential failure (default: 401, 404, 407, 429).',
+          },
+          autofix: {
+            type: 'boolean',
+            description: 'Apply the status change with `--fix` instead of offering it as a suggestion.',
+          },
+          scheme: {
+            type: 'string',
+            minLength: 1,
+            pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$',
+            description: 'Auth scheme of the challenge the fix adds (`auto`: Basic when the code reads Basic credentials, else Bearer).',
+          },
+          realm: { type: 'string', description: 'Realm of the challenge the fix adds (default `api`).' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      wrongStatus:
+        '{{status}} answers {{problem}} ({{evidence}}); use 401 with a WWW-Authenticate challenge so the client knows to re-authenticate and retry.',
+      wrongStatusHeaderless:
+        '{{status}} answers {{problem}} ({{evidence}}); use 401 with a WWW-Authenticate challenge so the client knows to re-authenticate and retry ({{limitation}}).',
+      respond401: 'Respond 401 with a WWW-Authenticate challenge',
+    },
+  },
+  defaultOptions: [{ allowedStatuses: DEFAULT_ALLOWED_STATUSES, autofix: false, scheme: 'auto', realm: 'api' }],
+  create(context, [options]) {
+    const allowed = new Set(options.allowedStatuses ?? DEFAULT_ALLOWED_STATUSES);
+    const sourceCode = context.sourceCode;
+    const isReported = (code: number) => !allowed.has(code) && ((code >= 400 && code <= 499) || code === 999);
+
+    function edit(site: ResponseSite, problem: CredentialProblem) {
+      const addHeader = site.hasHeader('www-authenticate')
+        ? undefined
+        : { name: 'WWW-Authenticate', value: challengeValue(sourceCode, options, problem) };
+      return (fixer: Parameters<ResponseSite['edit']>[0]) => site.edit(fixer, { status: 401, addHeader });
+    }
+
+    return {
+      Program() {
+        const analysis = analyze(sourceCode);
+        for (const site of analysis.sites) {
+          if (!isReported(site.status.code)) continue;
+          const reason = analysis.reasonOf(site);
+          if (reason.kind !== 'credential') continue;
+          const fix = edit(site, reason.problem);
+          context.report({
+            node: site.node,
+            messageId: site.headerLimitation ? 'wrongStatusHeaderless' : 'wrongStatus',
+            data: {
+              status: site.status.code,
+              problem: describeProblem(reason.problem),
+              evidence: quoteEvidence(reason.evidence),
+              limitation: site.headerLimitation ?? '',
+            },
+            fix: options.autofix ? fix : null,
+            suggest: [{ messageId: 'respond401', fix }],
+          });
+        }
+      },
+    };
+  },
+});

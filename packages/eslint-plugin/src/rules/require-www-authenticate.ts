@@ -1,0 +1,117 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { analyze } from '../analysis/analyze';
+import { calleeName, enclosingFunction, isFunction, type Node, type SourceCode } from '../analysis/ast';
+import { challengeValue } from '../analysis/challenge';
+import { canAffect } from '../analysis/handles';
+import type { ResponseSite } from '../analysis/types';
+import { createRule } from '../util/createRule';
+
+type Options = [
+  {
+    scheme?: string;
+    realm?: string;
+    challengers?: string[];
+  },
+];
+type MessageIds = 'missingChallenge' | 'missingChallengeHeaderless' | 'missingProxyChallenge';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-www-authenticate',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a WWW-Authenticate challenge on every 401 response (and Proxy-Authenticate on 407)',
+      recommended: 'error',
+    },
+    fixable: 'code',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          scheme: {
+            type: 'string',
+            minLength: 1,
+            pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$',
+            description: 'Auth scheme of the added challenge (`auto`: Basic when the code reads Basic credentials, else Bearer).',
+          },
+          realm: { type: 'string', description: 'Realm of the added challenge (default `api`).' },
+          challengers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Calls known to add the challenge: helpers (`sendUnauthorized`, `utils.challenge`), error carriers whose handler adds it (`next`), or exception classes an exception filter answers with a challenge.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      missingChallenge:
+        '401 sent without a WWW-Authenticate header; RFC 9110 §15.5.2 requires a challenge telling the client how to authenticate, so add one ({{challenge}}).',
+      missingChallengeHeaderless:
+        '401 sent without a WWW-Authenticate header; RFC 9110 §15.5.2 requires a challenge telling the client how to authenticate ({{limitation}}).',
+      missingProxyChallenge:
+        '407 sent without a Proxy-Authenticate header; RFC 9110 §15.5.8 requires a challenge telling the client how to authenticate with the proxy, so add one ({{challenge}}).',
+    },
+  },
+  defaultOptions: [{ scheme: 'auto', realm: 'api', challengers: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const challengers = new Set(options.challengers ?? []);
+
+    return {
+      Program() {
+        const analysis = analyze(sourceCode);
+        for (const site of analysis.sites) {
+          const code = site.status.code;
+          if (code !== 401 && code !== 407) continue;
+          const headerName = code === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
+          if (site.hasHeader(headerName.toLowerCase())) continue;
+          if (isChallenged(sourceCode, site, challengers)) continue;
+          const reason = analysis.reasonOf(site);
+          // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site.
+          if (code === 401 && reason.kind === 'authorization') continue;
+          const problem = reason.kind === 'credential' ? reason.problem : undefined;
+          const challenge = challengeValue(sourceCode, options, problem);
+          context.report({
+            node: site.node,
+            messageId: code === 407 ? 'missingProxyChallenge' : site.headerLimitation ? 'missingChallengeHeaderless' : 'missingChallenge',
+            data: { challenge: `${headerName}: ${challenge}`, limitation: site.headerLimitation ?? '' },
+            fix: (fixer) => site.edit(fixer, { addHeader: { name: headerName, value: challenge } }),
+          });
+        }
+      },
+    };
+  },
+});
+
+const MAX_SEARCH = 2000;
+
+/** Is the site passed through, or accompanied by, a call the project declared to add the challenge? */
+function isChallenged(sourceCode: SourceCode, site: ResponseSite, challengers: ReadonlySet<string>): boolean {
+  if (challengers.size === 0) return false;
+  if (site.carriers.some((carrier) => challengers.has(carrier))) return true;
+  const scope = enclosingFunction(site.node);
+  if (!scope) return false;
+  const stack: Node[] = [scope.body as Node];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_SEARCH) {
+    const node = stack.pop()!;
+    if ((node.type === T.CallExpression || node.type === T.NewExpression) && matches(sourceCode, node, challengers) && canAffect(node, site.node)) {
+      return true;
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
+      else if (child && typeof child === 'object' && 'type' in child && !isFunction(child as Node)) stack.push(child as Node);
+    }
+  }
+  return false;
+}
+
+function matches(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, challengers: ReadonlySet<string>): boolean {
+  const name = calleeName(call);
+  return (name !== null && challengers.has(name)) || challengers.has(sourceCode.getText(call.callee));
+}

@@ -1,0 +1,9 @@
+/**
+ * The engine's findings with their evidence, for tools that show more than an ESLint message can carry
+ * (the language server's related information and hover). `import { … } from 'eslint-plugin-auth-status/tooling'`.
+ */
+export { analyze, type Analysis } from './analysis/analyze';
+export { mayContainFinding, MAY_CONTAIN_FINDING } from './analysis/prefilter';
+export type { ResponseSite } from './analysis/types';
+export type { Reason, Evidence } from './analysis/reason';
+export { describeProblem } from './util/describe';
