@@ -1,6 +1,7 @@
 import type { SourceCode } from './ast';
 
-export type CredentialProblem = 'missing' | 'expired' | 'invalid';
+/** `login`: a password login that failed (wrong password or unknown user) — no token was involved. */
+export type CredentialProblem = 'missing' | 'expired' | 'invalid' | 'login';
 
 export interface ChallengeSettings {
   /** `auto` picks Basic when the file reads Basic credentials, else Bearer. */

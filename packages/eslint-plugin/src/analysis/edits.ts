@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { keyName, skipWrappers, type Node, type SourceCode } from './ast';
+import { keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { jsString } from './challenge';
 import { statusText, type StatusValue } from './status';
 import type { RuleFix, RuleFixer } from './types';
@@ -59,13 +59,21 @@ export function addHeaderToOptions(
 export function insertStatementBefore(fixer: RuleFixer, sourceCode: SourceCode, node: Node, statement: string): RuleFix | null {
   const host = statementOf(node);
   if (!host) return null;
-  return fixer.insertTextBefore(host, `${statement}\n${indentOf(sourceCode, host)}`);
+  const separator = startsLine(sourceCode, host) ? `\n${indentOf(sourceCode, host)}` : ' ';
+  return fixer.insertTextBefore(host, `${statement}${separator}`);
 }
 
 export function insertStatementAfter(fixer: RuleFixer, sourceCode: SourceCode, node: Node, statement: string): RuleFix | null {
   const host = statementOf(node);
   if (!host) return null;
-  return fixer.insertTextAfter(host, `\n${indentOf(sourceCode, host)}${statement}`);
+  const separator = startsLine(sourceCode, host) ? `\n${indentOf(sourceCode, host)}` : ' ';
+  return fixer.insertTextAfter(host, `${separator}${statement}`);
+}
+
+/** Is the node the first thing on its line (so a new statement gets a line of its own)? */
+function startsLine(sourceCode: SourceCode, node: Node): boolean {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return line.slice(0, node.loc.start.column).trim() === '';
 }
 
 /** The expression statement whose expression is `node` (through `await`/casts), in a block or program body. */
@@ -84,4 +92,76 @@ function statementOf(node: Node): TSESTree.ExpressionStatement | null {
 export function indentOf(sourceCode: SourceCode, node: Node): string {
   const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
   return /^\s*/.exec(line)![0];
+}
+
+/** Removes one element of a comma-separated list (properties, array elements, arguments) with its comma. */
+export function removeListElement(fixer: RuleFixer, sourceCode: SourceCode, list: readonly Node[], element: Node): RuleFix {
+  const index = list.indexOf(element);
+  const next = list[index + 1];
+  if (next) return fixer.removeRange([element.range[0], next.range[0]]);
+  const previous = list[index - 1];
+  if (previous) return fixer.removeRange([previous.range[1], element.range[1]]);
+  const after = sourceCode.getTokenAfter(element);
+  return after?.value === ',' ? fixer.removeRange([element.range[0], after.range[1]]) : fixer.remove(element);
+}
+
+/**
+ * A challenge that still means something on a 403: RFC 6750 §3.1 `error="insufficient_scope"` tells the client
+ * which scope it lacks, so a fix that turns the 401 into a 403 keeps it.
+ */
+function keepsMeaningOn403(sourceCode: SourceCode, value: Node): boolean {
+  return sourceCode.getText(value).includes('insufficient_scope');
+}
+
+/** The property of an object literal of headers that sets `name` and may be dropped, or null. */
+export function removableHeaderProperty(sourceCode: SourceCode, headers: Node, name: string): TSESTree.Property | null {
+  const object = skipWrappers(headers);
+  if (object.type !== T.ObjectExpression) return null;
+  const property = findProperty(object, name);
+  return property && !keepsMeaningOn403(sourceCode, property.value) ? property : null;
+}
+
+/**
+ * Drops header `name` from an options object's `headers` literal (`{ headers: { 'WWW-Authenticate': v } }`), taking
+ * the `headers` property with it when it was its only header. `emptied`: the options object is left empty.
+ */
+export function removeHeaderFromOptions(
+  fixer: RuleFixer,
+  sourceCode: SourceCode,
+  options: TSESTree.ObjectExpression,
+  name: string,
+): { fix: RuleFix; emptied: boolean } | null {
+  const headers = findProperty(options, 'headers');
+  if (!headers) return null;
+  const header = removableHeaderProperty(sourceCode, headers.value, name);
+  if (!header) return null;
+  const headerObject = skipWrappers(headers.value) as TSESTree.ObjectExpression;
+  if (headerObject.properties.length > 1) {
+    return { fix: removeListElement(fixer, sourceCode, headerObject.properties, header), emptied: false };
+  }
+  return { fix: removeListElement(fixer, sourceCode, options.properties, headers), emptied: options.properties.length === 1 };
+}
+
+/**
+ * Drops a chained header setter for `name` (`.set('WWW-Authenticate', v)` or `.set({ 'WWW-Authenticate': v })`)
+ * from a response chain; the setters return the response, so the chain keeps working without it.
+ */
+export function removeChainedHeaderSetter(
+  fixer: RuleFixer,
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  name: string,
+): RuleFix | null {
+  const callee = call.callee;
+  if (callee.type !== T.MemberExpression) return null;
+  const [first, value] = call.arguments;
+  if (!first || first.type === T.SpreadElement) return null;
+  const removeCall = () => fixer.removeRange([callee.object.range[1], call.range[1]]);
+  if (staticString(first)?.toLowerCase() === name.toLowerCase()) {
+    return value && keepsMeaningOn403(sourceCode, value) ? null : removeCall();
+  }
+  const header = removableHeaderProperty(sourceCode, first, name);
+  if (!header) return null;
+  const object = skipWrappers(first) as TSESTree.ObjectExpression;
+  return object.properties.length === 1 ? removeCall() : removeListElement(fixer, sourceCode, object.properties, header);
 }

@@ -115,6 +115,7 @@ export function canAffect(header: Node, site: Node): boolean {
     const headerChild = headerAncestors.get(current);
     if (headerChild !== undefined) {
       if (headerChild === siteChild) return true;
+      if (header.range[0] > site.range[1] && leavesBefore(site, current)) return false;
       switch (current.type) {
         case T.IfStatement:
         case T.ConditionalExpression:
@@ -128,4 +129,23 @@ export function canAffect(header: Node, site: Node): boolean {
     siteChild = current;
   }
   return true;
+}
+
+/** Does the code path from `site` return or throw before it gets back to `ancestor`'s level? */
+function leavesBefore(site: Node, ancestor: Node): boolean {
+  let child: Node = site;
+  for (let current = site.parent; current && current !== ancestor; child = current, current = current.parent) {
+    if (current.type === T.ReturnStatement || current.type === T.ThrowStatement) return true;
+    if (isFunctionNode(current)) return false;
+    if (current.type === T.BlockStatement || current.type === T.SwitchCase) {
+      const body: readonly Node[] = current.type === T.BlockStatement ? current.body : current.consequent;
+      const rest = body.slice(body.indexOf(child) + 1);
+      if (rest.some((statement) => statement.type === T.ReturnStatement || statement.type === T.ThrowStatement)) return true;
+    }
+  }
+  return false;
+}
+
+function isFunctionNode(node: Node): boolean {
+  return node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
 }

@@ -33,7 +33,7 @@ export type Reason =
   | { kind: 'authorization'; evidence: Evidence[] }
   | { kind: 'exempt' | 'unknown'; evidence: Evidence[] };
 
-const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired', 'invalid'];
+const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired', 'invalid', 'login'];
 
 /**
  * Why a response is sent, from the code around it: the innermost guarding condition (or catch clause, or
@@ -74,7 +74,7 @@ function score(evidence: Evidence[]): number {
 /** The strongest evidence decides; between equals, a missing credential (no `error` attribute) is the safe choice. */
 function problemOf(evidence: Evidence[]): CredentialProblem {
   const strongest = evidence.filter((e) => e.strength === evidence[0]!.strength);
-  for (const problem of ['missing', 'expired', 'invalid'] as const) {
+  for (const problem of ['missing', 'expired', 'invalid', 'login'] as const) {
     if (strongest.some((e) => e.category === problem)) return problem;
   }
   return 'invalid';
@@ -105,6 +105,12 @@ class EvidenceFinder {
 
   private evidence(category: EvidenceCategory, strength: 1 | 2, node: Node): Evidence {
     return { category, strength, node, quote: this.quote(node) };
+  }
+
+  /** Quotes the whole check (`!token`, `token == null`) rather than only its operand. */
+  private anchor(found: Evidence[], operand: Node, whole: Node): Evidence[] {
+    const inner = skipWrappers(operand);
+    return found.map((e) => (e.node === inner || e.node === operand ? { ...e, node: whole, quote: this.quote(whole) } : e));
   }
 
   // ---- guards ---------------------------------------------------------------------------------------------
@@ -146,7 +152,7 @@ class EvidenceFinder {
     const node = skipWrappers(test);
     switch (node.type) {
       case T.UnaryExpression:
-        return node.operator === '!' ? this.condition(node.argument, !holds) : [];
+        return node.operator === '!' ? this.anchor(this.condition(node.argument, !holds), node.argument, node) : [];
       case T.LogicalExpression:
         // Whatever the operator and polarity, each side may be the reason: collect both.
         return [
@@ -181,8 +187,8 @@ class EvidenceFinder {
   private equality(leftNode: Node, rightNode: Node, equal: boolean, whole: Node): Evidence[] {
     const left = skipWrappers(leftNode);
     const right = skipWrappers(rightNode);
-    if (isNullish(right)) return this.truthiness(left, !equal);
-    if (isNullish(left)) return this.truthiness(right, !equal);
+    if (isNullish(right)) return this.anchor(this.truthiness(left, !equal), left, whole);
+    if (isNullish(left)) return this.anchor(this.truthiness(right, !equal), right, whole);
     // typeof token !== 'string' / === 'undefined'
     if (left.type === T.UnaryExpression && left.operator === 'typeof') {
       const type = staticString(right);
@@ -309,10 +315,11 @@ class EvidenceFinder {
       case 'identity':
         return [this.evidence('missing', 2, value)];
       case 'verified':
-      case 'password-check':
         return [this.evidence('invalid', 2, value)];
+      case 'password-check':
+        return [this.evidence('login', 2, value)];
       case 'login-lookup':
-        return [this.evidence('invalid', 1, value)];
+        return [this.evidence('login', 1, value)];
       case 'named-credential':
         return [this.evidence('missing', 1, value)];
       default:
@@ -373,8 +380,9 @@ class EvidenceFinder {
       const tokens = words(propertyName(value) ?? '');
       return holds && index === 0 && tokens.includes('expired') ? [this.evidence('expired', 2, value)] : null;
     }
-    if (index === 0) return holds ? [this.evidence('invalid', 2, value)] : [];
-    return holds ? [] : [this.evidence('invalid', 2, value)];
+    const failed = index === 0 ? holds : !holds;
+    if (!failed) return [];
+    return [{ ...this.evidence('invalid', 2, value), quote: `${this.quote(value)} of \`${this.sourceCode.getText(call.callee)}\`` }];
   }
 
   private isVerifierCall(call: TSESTree.CallExpression): boolean {
@@ -510,6 +518,7 @@ function classifyMessage(text: string): EvidenceCategory | null {
   if (V.MESSAGE_AUTHORIZATION.test(text)) return 'authorization';
   if (V.MESSAGE_EXPIRED.test(text)) return 'expired';
   if (V.MESSAGE_MISSING.test(text)) return 'missing';
+  if (V.MESSAGE_LOGIN.test(text)) return 'login';
   if (V.MESSAGE_INVALID.test(text)) return 'invalid';
   return null;
 }

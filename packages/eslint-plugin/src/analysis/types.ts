@@ -10,6 +10,11 @@ export interface ResponseEdit {
   status?: number;
   /** Header to add, e.g. `{ name: 'WWW-Authenticate', value: 'Bearer realm="api"' }`. */
   addHeader?: { name: string; value: string };
+  /**
+   * Header (any case) to drop where this response sets it in a form the adapter can edit (same chain, headers
+   * object); best effort: a header set elsewhere stays, and the other parts of the edit still apply.
+   */
+  removeHeader?: string;
 }
 
 /**

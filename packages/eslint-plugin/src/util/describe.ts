@@ -5,14 +5,25 @@ const PROBLEMS: Record<CredentialProblem, string> = {
   missing: 'a missing credential',
   expired: 'an expired credential',
   invalid: 'an invalid credential',
+  login: 'a failed login',
 };
 
 export function describeProblem(problem: CredentialProblem): string {
   return PROBLEMS[problem];
 }
 
-/** The one or two pieces of evidence a message cites: "`!token`", "`!token`, \"No token provided\"". */
+/**
+ * The evidence a message cites: the decisive piece, and the response's own message when it agrees
+ * ("`!token`, `'No token provided'`"); two hints when there is nothing decisive.
+ */
 export function quoteEvidence(evidence: readonly Evidence[]): string {
-  const quotes = [...new Set(evidence.map((e) => e.quote))];
-  return quotes.slice(0, 2).join(', ');
+  const ordered = [...evidence].sort((a, b) => b.strength - a.strength);
+  const first = ordered[0];
+  if (!first) return '';
+  const second = ordered.find((e) => e.quote !== first.quote && (first.strength === 1 || isStringLiteral(e.quote)));
+  return second ? `${first.quote}, ${second.quote}` : first.quote;
+}
+
+function isStringLiteral(quote: string): boolean {
+  return /^`['"`]/.test(quote);
 }

@@ -1,0 +1,359 @@
+import assert from 'node:assert/strict';
+import { Linter } from 'eslint';
+import plugin from 'eslint-plugin-auth-status';
+import { jsRuleTester, ruleTester } from '../rule-tester';
+
+const rule = plugin.rules['require-401-for-credential-failure'];
+const BEARER = `'Bearer realm="api"'`;
+const BEARER_INVALID = `'Bearer realm="api", error="invalid_token"'`;
+const BEARER_EXPIRED = `'Bearer realm="api", error="invalid_token", error_description="The access token expired"'`;
+
+ruleTester.run('require-401-for-credential-failure', rule, {
+  valid: [
+    // 401 is the right answer (its challenge is require-www-authenticate's business).
+    `function auth(req, res, next) { if (!req.headers.authorization) return res.status(401).end(); next(); }`,
+    // Authorization: the identity is known, its rights are not enough.
+    `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(403).json({ message: 'Admins only' }); next(); }`,
+    `function own(req, res) { if (post.authorId !== req.user.id) return res.status(403).send('Not the owner'); }`,
+    `function perms(req, res) { if (!req.user.permissions.includes('posts:delete')) return res.sendStatus(403); }`,
+    `function banned(req, res) { if (req.user.banned) return res.status(403).json({ error: 'Account suspended' }); }`,
+    `function verifiedOnly(req, res) { if (!req.user.emailVerified) return res.status(403).json({ error: 'Verify your email first' }); }`,
+    // Mixed condition (missing OR role): conflicting evidence stays silent.
+    `function gate(req, res) { if (!req.user || req.user.role !== 'admin') return res.status(403).end(); }`,
+    // Validation and conflicts.
+    `router.post('/register', async (req, res) => {
+      const { email, password } = req.body;
+      if (!email || !password) return res.status(400).json({ msg: 'Please enter all fields' });
+      if (await User.exists({ email })) return res.status(409).json({ msg: 'Email already registered' });
+    });`,
+    `app.post('/items', (req, res) => { const { error } = schema.validate(req.body); if (error) return res.status(400).json({ error: error.message }); });`,
+    // One-time tokens from the body or URL.
+    `router.post('/reset-password/:token', async (req, res) => {
+      const user = await User.findOne({ resetToken: req.params.token });
+      if (!user) return res.status(400).json({ msg: 'Password reset token is invalid or has expired' });
+    });`,
+    `app.get('/verify-email', async (req, res) => { const { token } = req.query; if (!token) return res.status(400).send('Missing verification token'); });`,
+    `app.post('/accept', (req, res) => { const { token } = req.body; if (!token) return res.status(400).json({ error: 'Token is required' }); });`,
+    // CSRF, webhooks, OAuth token endpoint.
+    `app.post('/transfer', (req, res) => { if (req.body._csrf !== req.session.csrfToken) return res.status(403).send('Invalid CSRF token'); });`,
+    `app.post('/webhook', (req, res) => {
+      try { stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], secret); }
+      catch (err) { return res.status(400).send('Webhook signature verification failed'); }
+    });`,
+    `app.post('/oauth/token', async (req, res) => {
+      const stored = await RefreshToken.findOne({ token: req.body.refresh_token });
+      if (!stored || stored.expiresAt < new Date()) return res.status(400).json({ error: 'invalid_grant' });
+    });`,
+    // Refresh-token endpoint answering 403 for an expired refresh token: not request authentication.
+    `exports.refreshToken = async (req, res) => {
+      const { refreshToken: requestToken } = req.body;
+      if (requestToken == null) return res.status(403).json({ message: 'Refresh Token is required!' });
+    };`,
+    // Test assertions are not responses.
+    `it('rejects', async () => { const res = await request(app).get('/me').expect(403); expect(res.status).toBe(403); expect(res).to.have.status(403); });`,
+    // 404 and 429 are allowed by default (hiding a resource, rate limiting).
+    `function auth(req, res) { if (!req.headers.authorization) return res.status(404).end(); }`,
+    `function auth(req, res) { if (!req.headers.authorization) return res.status(429).end(); }`,
+    // Weak evidence alone: a message with no supporting code.
+    `function handler(req, res) { if (!found) return res.status(403).json({ error: 'Invalid token' }); }`,
+    // A status that cannot be known statically.
+    `function auth(req, res) { if (!req.headers.authorization) return res.status(code).end(); }`,
+    // Subscription expiry is a payment/plan decision, not a credential.
+    `function plan(req, res) { if (req.user.subscription.expiresAt < Date.now()) return res.status(402).json({ error: 'Subscription expired' }); }`,
+    // A truthy token is not a failure.
+    `function auth(req, res) { const token = req.headers.authorization; if (token) return res.status(400).send('Send the token in one place only'); }`,
+    // allowedStatuses option.
+    {
+      code: `function auth(req, res) { if (!req.headers.authorization) return res.status(403).end(); }`,
+      options: [{ allowedStatuses: [401, 403] }],
+    },
+  ],
+  invalid: [
+    {
+      // The Mosh tutorial middleware.
+      code: `function auth(req, res, next) {
+  const token = req.header('x-auth-token');
+  if (!token) return res.status(403).send('Access denied. No token provided.');
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 3,
+          column: 33,
+          data: {
+            status: 403,
+            problem: 'a missing credential',
+            evidence: "`!token`, `'Access denied. No token provided.'`",
+            limitation: '',
+          },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `function auth(req, res, next) {
+  const token = req.header('x-auth-token');
+  if (!token) return res.status(401).set('WWW-Authenticate', ${BEARER}).send('Access denied. No token provided.');
+  next();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // jwt.verify callback (WebDevSimplified): 403 for a failed verification.
+      code: `function authenticateToken(req, res, next) {
+  const authHeader = req.headers['authorization'];
+  const token = authHeader && authHeader.split(' ')[1];
+  if (token == null) return res.sendStatus(401);
+  jwt.verify(token, process.env.TOKEN_SECRET, (err, user) => {
+    if (err) return res.sendStatus(403);
+    req.user = user;
+    next();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 6,
+          data: { status: 403, problem: 'an invalid credential', evidence: '`err` of `jwt.verify`', limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `function authenticateToken(req, res, next) {
+  const authHeader = req.headers['authorization'];
+  const token = authHeader && authHeader.split(' ')[1];
+  if (token == null) return res.sendStatus(401);
+  jwt.verify(token, process.env.TOKEN_SECRET, (err, user) => {
+    if (err) return res.set('WWW-Authenticate', ${BEARER_INVALID}).sendStatus(401);
+    req.user = user;
+    next();
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A catch around jwt.verify answering 400.
+      code: `module.exports = function (req, res, next) {
+  const token = req.header('x-auth-token');
+  try {
+    req.user = jwt.verify(token, config.get('jwtPrivateKey'));
+    next();
+  } catch (ex) {
+    res.status(400).send('Invalid token.');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `module.exports = function (req, res, next) {
+  const token = req.header('x-auth-token');
+  try {
+    req.user = jwt.verify(token, config.get('jwtPrivateKey'));
+    next();
+  } catch (ex) {
+    res.status(401).set('WWW-Authenticate', ${BEARER_INVALID}).send('Invalid token.');
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Expiry by error name, non-standard 498; the header set in another path does not count.
+      code: `function verifyToken(req, res, next) {
+  try {
+    req.user = jwt.verify(req.cookies.access_token, process.env.SECRET);
+    next();
+  } catch (err) {
+    if (err.name === 'TokenExpiredError') {
+      return res.status(498).json({ error: 'Token expired' });
+    }
+    return res.status(401).set('WWW-Authenticate', ${BEARER_INVALID}).json({ error: 'Invalid token' });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 7,
+          data: {
+            status: 498,
+            problem: 'an expired credential',
+            evidence: "`err.name === 'TokenExpiredError'`, `'Token expired'`",
+            limitation: '',
+          },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `function verifyToken(req, res, next) {
+  try {
+    req.user = jwt.verify(req.cookies.access_token, process.env.SECRET);
+    next();
+  } catch (err) {
+    if (err.name === 'TokenExpiredError') {
+      return res.status(401).set('WWW-Authenticate', ${BEARER_EXPIRED}).json({ error: 'Token expired' });
+    }
+    return res.status(401).set('WWW-Authenticate', ${BEARER_INVALID}).json({ error: 'Invalid token' });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Expiry comparison on the JWT claim; 440 login time-out.
+      code: `function checkExpiry(req, res, next) {
+  const decoded = jwt.decode(req.headers.authorization.slice(7));
+  if (decoded.exp * 1000 < Date.now()) return res.status(440).json({ message: 'Session expired' });
+  next();
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 440, problem: 'an expired credential', evidence: "`decoded.exp * 1000 < Date.now()`, `'Session expired'`", limitation: '' }, suggestions: 1 }],
+    },
+    {
+      // The else branch of a presence check; 409 is never right for a credential.
+      code: `function auth(req, res, next) {
+  if (req.session && req.session.userId) { next(); } else { res.status(409).send('Not logged in'); }
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 2, suggestions: 1 }],
+    },
+    {
+      // Unsupported scheme.
+      code: `function auth(req, res, next) {
+  const header = req.headers.authorization || '';
+  if (!header.startsWith('Bearer ')) return res.status(400).json({ error: 'Malformed authorization header' });
+  next();
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 400, problem: 'an invalid credential', evidence: "`!header.startsWith('Bearer ')`, `'Malformed authorization header'`", limitation: '' }, suggestions: 1 }],
+    },
+    {
+      // Passport custom callback rendering the failure itself.
+      code: `app.get('/me', (req, res, next) => {
+  passport.authenticate('jwt', { session: false }, (err, user) => {
+    if (!user) return res.status(403).json({ message: 'Unauthorized' });
+    res.json(user);
+  })(req, res, next);
+});`,
+      errors: [{ messageId: 'wrongStatus', line: 3, suggestions: 1 }],
+    },
+    {
+      // A failed password login answered 400: no token, so no `error` attribute in the challenge.
+      code: `router.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  const isMatch = user && (await bcrypt.compare(password, user.password));
+  if (!isMatch) return res.status(400).json({ msg: 'Invalid credentials' });
+});`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 5,
+          data: { status: 400, problem: 'a failed login', evidence: "`!isMatch`, `'Invalid credentials'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `router.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  const isMatch = user && (await bcrypt.compare(password, user.password));
+  if (!isMatch) return res.status(401).set('WWW-Authenticate', ${BEARER}).json({ msg: 'Invalid credentials' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Status from a const binding elsewhere in the file; the binding is replaced by the literal.
+      code: `function requireSession(req, res, next) {
+  if (!req.session.userId) return res.sendStatus(FORBIDDEN);
+  next();
+}
+const FORBIDDEN = 403;`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `function requireSession(req, res, next) {
+  if (!req.session.userId) return res.set('WWW-Authenticate', ${BEARER}).sendStatus(401);
+  next();
+}
+const FORBIDDEN = 403;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The `autofix` option applies it with --fix; `scheme` and `realm` shape the challenge.
+      code: `function auth(req, res) { if (!req.headers.authorization) return res.status(403).end(); }`,
+      options: [{ autofix: true, scheme: 'Basic', realm: 'admin' }],
+      output: `function auth(req, res) { if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Basic realm="admin", charset="UTF-8"').end(); }`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // Basic credentials read by the code pick the Basic scheme.
+      code: `function basic(req, res) {
+  const header = req.headers.authorization;
+  if (!header || !header.startsWith('Basic ')) return res.status(403).end();
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `function basic(req, res) {
+  const header = req.headers.authorization;
+  if (!header || !header.startsWith('Basic ')) return res.status(401).set('WWW-Authenticate', 'Basic realm="api", charset="UTF-8"').end();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+jsRuleTester.run('require-401-for-credential-failure (espree)', rule, {
+  valid: [`function isAdmin(req, res, next) { if (!req.user.isAdmin) return res.status(403).end(); next(); }`],
+  invalid: [
+    {
+      code: `const jwt = require('jsonwebtoken');
+module.exports = (req, res, next) => {
+  const token = req.cookies.jwt;
+  if (!token) return res.status(403).json({ error: 'Not logged in' });
+  next();
+};`,
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: 1 }],
+    },
+  ],
+});
+
+describe('require-401-for-credential-failure options schema', () => {
+  for (const [label, options, pattern] of [
+    ['a status given as a string', { allowedStatuses: ['403'] }, /should be integer/],
+    ['an unknown option', { statuses: [403] }, /should NOT have additional properties/],
+    ['a scheme with a space', { scheme: 'Bearer realm' }, /should match pattern/],
+  ] as const) {
+    it(`rejects ${label} with a clear message`, () => {
+      assert.throws(() => lintWith(options), pattern);
+    });
+  }
+});
+
+function lintWith(options: object) {
+  return new Linter().verify('res.status(403);', [
+    { plugins: { 'auth-status': plugin }, rules: { 'auth-status/require-401-for-credential-failure': ['error', options] } },
+  ] as never);
+}
