@@ -42,7 +42,8 @@ const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired'
  */
 export function reasonFor(sourceCode: SourceCode, site: ResponseSite): Reason {
   const finder = new EvidenceFinder(sourceCode);
-  const guard = finder.decidingGuard(site.node);
+  const ownGuard = site.guard ? finder.condition(site.guard.test, site.guard.holds) : [];
+  const guard = ownGuard.length > 0 ? ownGuard : finder.decidingGuard(site.node);
   const messages = site.messages.flatMap((message) => finder.messageEvidence(message));
   const context = finder.contextEvidence(site.node);
   return decide([...guard, ...messages, ...context]);
@@ -456,7 +457,7 @@ class EvidenceFinder {
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
     if (V.REQUEST_DATA.test(text)) return 'request-data';
     if (V.VERIFIER_CALL.test(text)) return 'verified';
-    if (V.CREDENTIAL_SOURCE.test(text)) return 'credential';
+    if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
     if (V.IDENTITY_SOURCE.test(text)) return 'identity';
     if (V.VALIDATION.test(text)) return 'validation';
     const category = this.identifierCategory(node);
@@ -523,6 +524,15 @@ function classifyMessage(text: string): EvidenceCategory | null {
   return null;
 }
 
+/** `user` in `const user = await Users.findOne({ apiKey })`: the result of looking something up. */
+function isLookupResult(sourceCode: SourceCode, node: Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type !== T.Identifier) return false;
+  const binding = bindingOf(sourceCode, value);
+  return !!binding && binding.kind !== 'import' && binding.kind !== 'param' && binding.key === undefined &&
+    V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(binding.init)).split('(')[0] + '(');
+}
+
 function isSchemePattern(node: Node): boolean {
   const value = skipWrappers(node);
   const text = value.type === T.Literal && 'regex' in value && value.regex ? value.regex.pattern : staticString(value);
@@ -556,7 +566,12 @@ function isOwnership(left: Node, right: Node): boolean {
   const b = memberPath(right)?.flatMap(words) ?? [];
   const isId = (tokens: string[]) => tokens.includes('id') || tokens.includes('uid');
   const isCaller = (tokens: string[]) => tokens.some((word) => ['user', 'me', 'caller', 'current', 'session', 'auth', 'decoded'].includes(word));
-  return isId(a) && isId(b) && (isCaller(a) !== isCaller(b));
+  if (!isId(a) || !isId(b)) return false;
+  if (isCaller(a) !== isCaller(b)) return true;
+  // `post.userId !== req.user.id`: both name a user, but only one is read from the caller (its object says so).
+  const owner = (node: Node) => memberPath(node)?.slice(0, -1).flatMap(words) ?? [];
+  const aboutCredential = (tokens: string[]) => tokens.some((word) => V.CREDENTIAL_WORDS.has(word));
+  return !aboutCredential(a) && !aboutCredential(b) && isCaller(owner(left)) !== isCaller(owner(right));
 }
 
 function identifierNames(node: Node): string[] {

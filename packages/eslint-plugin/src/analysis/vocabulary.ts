@@ -40,6 +40,9 @@ export const IDENTITY_SOURCE =
 export const VERIFIER_CALL =
   /\b(jwt|jsonwebtoken|jose|JWT|Jwt|jwtService|firebase|admin\.auth\(\)|getAuth\(\)|auth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|decode|jwtVerify)\b|\b(jwtVerify|jwtDecode|verifyIdToken|verifySessionCookie|verify\w*Token|verifyJwt|verifyJWT|verifyAuth\w*|verifyApiKey|validate\w*Token|validateApiKey|isValidToken|isValidApiKey|checkToken|checkApiKey|decodeToken|decodeJwt|parseToken|introspect\w*|getUserFromToken|getUserByToken|findUserByToken|getTokenPayload|getPayload|authenticateToken|validateSession|getSessionFromToken)\s*\(|\bverify\s*\(\s*(token|accessToken|idToken|jwt|bearer|authToken)\b/;
 
+/** A record looked up by a value (`users.find(u => u.token === key)`, `ApiKey.findOne({ key })`). */
+export const LOOKUP_CALL = /\b(find\w*|get\w*By\w*|lookup\w*|fetch\w*By\w*|query|select|where|filter|some|has)\s*\(/;
+
 /** A password comparison at a login endpoint. */
 export const PASSWORD_CHECK =
   /\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { bindingOf, calleeName, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
-import { addHeaderToOptions, findProperty, insertStatementAfter, replaceStatus } from '../edits';
+import { addHeaderToOptions, findProperty, insertStatementAfter, removeHeaderFromOptions, replaceStatus } from '../edits';
 import { handleKey, headerNamesOfObject, type HandleKey } from '../handles';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
@@ -138,9 +138,23 @@ function objectSite(object: TSESTree.ObjectExpression, context: AdapterContext):
         if (!fix) return null;
         fixes.push(fix);
       }
+      const removal = edit.removeHeader ? removeHeaderFromOptions(fixer, sourceCode, object, edit.removeHeader) : null;
+      if (removal) fixes.push(removal.fix);
       return fixes;
     },
   };
+}
+
+/** Headers attached by wrapping the error: `Object.assign(new Unauthorized(msg), { headers: { … } })`. */
+export function assignedHeaderNames(created: Node): string[] {
+  const parent = created.parent;
+  if (parent?.type !== T.CallExpression || parent.arguments[0] !== created || calleeName(parent) !== 'assign') return [];
+  return parent.arguments.slice(1).flatMap((argument) => {
+    const value = skipWrappers(argument);
+    if (value.type !== T.ObjectExpression) return ['*'];
+    const headers = findProperty(value, 'headers');
+    return headers ? headerNamesOfObject(headers.value) : [];
+  });
 }
 
 /** The variable an error is stored in (`const err = createError(401)`), so `err.headers = …` counts. */

@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
-import { addHeaderToOptions, headerProperty, replaceStatus } from '../edits';
+import { addHeaderToOptions, headerProperty, removeHeaderFromOptions, removeListElement, replaceStatus } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import { statusFromName, statusName } from '../status-names';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
-import { carriersOf, errorHandleOf } from './error-objects';
+import { assignedHeaderNames, carriersOf, errorHandleOf } from './error-objects';
 
 const HTTP_ERRORS_MODULES = new Set(['http-errors', '@loopback/rest', 'createerror']);
 const HTTP_ERRORS_NAMES = new Set(['createError', 'createHttpError', 'httpErrors', 'HttpErrors', 'createHttpErrors', 'httpError']);
@@ -24,6 +24,13 @@ export const httpErrorsAdapter: SiteAdapter = {
     if (callee.type === T.Identifier && isHttpErrorsBinding(context.sourceCode, callee)) {
       const site = factorySite(node, context);
       if (site) context.addSite(site);
+    } else if (callee.type === T.Identifier) {
+      // import { Unauthorized } from 'http-errors'; new Unauthorized()
+      const binding = bindingOf(context.sourceCode, callee);
+      const code = binding?.kind === 'import' && binding.module && HTTP_ERRORS_MODULES.has(binding.module) && binding.imported
+        ? statusFromName(binding.imported)
+        : undefined;
+      if (code !== undefined) context.addSite(namedSite(node, callee, null, code, context));
     } else if (callee.type === T.MemberExpression) {
       const object = skipWrappers(callee.object);
       if (object.type !== T.Identifier || !isHttpErrorsBinding(context.sourceCode, object)) return;
@@ -38,19 +45,31 @@ export const httpErrorsAdapter: SiteAdapter = {
 function isHttpErrorsBinding(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
   const binding = bindingOf(sourceCode, identifier);
   if (binding?.kind === 'import') {
-    if (binding.module && HTTP_ERRORS_MODULES.has(binding.module)) return true;
+    if (binding.module && HTTP_ERRORS_MODULES.has(binding.module)) {
+      // The factory itself, not a named class (`import { Unauthorized } from 'http-errors'`).
+      return binding.imported === 'default' || binding.imported === '*' || HTTP_ERRORS_NAMES.has(binding.imported ?? '');
+    }
     // A project wrapper re-exporting it (`import createError from '../lib/errors'`).
     return binding.module?.startsWith('.') === true && HTTP_ERRORS_NAMES.has(identifier.name);
   }
   return binding === null && HTTP_ERRORS_NAMES.has(identifier.name);
 }
 
-function factorySite(call: TSESTree.CallExpression | TSESTree.NewExpression, context: AdapterContext): ResponseSite | null {
+/**
+ * An http-errors style call: status, message and properties in any order among `args` (by default all the
+ * call's arguments; Koa's `ctx.assert(cond, …)` passes the ones after the condition).
+ */
+export function factorySite(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  context: AdapterContext,
+  args: readonly TSESTree.CallExpressionArgument[] = call.arguments,
+): ResponseSite | null {
   const { sourceCode } = context;
   let status: StatusValue | null = null;
   let options: TSESTree.ObjectExpression | null = null;
+  let unknownProperties = false;
   const messages: Node[] = [];
-  for (const argument of call.arguments) {
+  for (const argument of args) {
     if (argument.type === T.SpreadElement) return null;
     const value = skipWrappers(argument);
     if (!status && (value.type === T.Literal || value.type === T.Identifier || value.type === T.MemberExpression)) {
@@ -65,10 +84,11 @@ function factorySite(call: TSESTree.CallExpression | TSESTree.NewExpression, con
       messages.push(value);
     } else {
       messages.push(argument);
+      if (mayBeProperties(value)) unknownProperties = true;
     }
   }
   if (!status) return null;
-  const ownHeaders = options ? ownHeaderNames(options) : [];
+  const ownHeaders = [...(options ? ownHeaderNames(options) : []), ...assignedHeaderNames(call), ...(unknownProperties ? ['*'] : [])];
   const handle = errorHandleOf(sourceCode, call);
   const resolvedStatus = status;
   return {
@@ -94,13 +114,22 @@ function factorySite(call: TSESTree.CallExpression | TSESTree.NewExpression, con
           if (!fix) return null;
           fixes.push(fix);
         } else {
-          const last = call.arguments[call.arguments.length - 1]!;
+          const last = args[args.length - 1]!;
           fixes.push(fixer.insertTextAfter(last, `, { headers: { ${headerProperty(edit.addHeader)} } }`));
         }
       }
+      const removal = edit.removeHeader && options ? removeHeaderFromOptions(fixer, sourceCode, options, edit.removeHeader) : null;
+      if (removal) fixes.push(removal.emptied ? removeListElement(fixer, sourceCode, call.arguments, options!) : removal.fix);
       return fixes;
     },
   };
+}
+
+/** http-errors treats any non-string, non-number argument as properties, which may carry `headers`. */
+function mayBeProperties(value: Node): boolean {
+  if (value.type === T.Literal || value.type === T.TemplateLiteral || value.type === T.BinaryExpression) return false;
+  if (value.type === T.Identifier) return !/(^|[a-z])(msg|message|text|reason|description|detail|error|err|e)$/i.test(value.name);
+  return value.type === T.MemberExpression ? !/message|msg|text|reason/i.test(propertyName(value) ?? '') : true;
 }
 
 function ownHeaderNames(options: TSESTree.ObjectExpression): string[] {
@@ -122,30 +151,37 @@ function propertyKey(property: TSESTree.Property): string | null {
 /** `createError.Forbidden(msg)`: the status is in the name; a header needs the factory form with properties. */
 function namedSite(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
-  callee: TSESTree.MemberExpression,
-  factory: TSESTree.Identifier,
+  callee: TSESTree.MemberExpression | TSESTree.Identifier,
+  factory: TSESTree.Identifier | null,
   code: number,
   context: AdapterContext,
 ): ResponseSite {
+  const nameNode = callee.type === T.MemberExpression ? callee.property : callee;
   const { sourceCode } = context;
   const handle = errorHandleOf(sourceCode, call);
+  const ownHeaders = assignedHeaderNames(call);
   const messages = call.arguments.filter((argument) => argument.type !== T.SpreadElement);
   return {
     framework: 'http-errors',
-    node: callee.property,
+    node: nameNode,
     status: { code, node: null, form: { kind: 'literal' } },
     messages,
     carriers: carriersOf(call),
     hasHeader(name) {
+      if (ownHeaders.includes(name) || ownHeaders.includes('*')) return true;
       return handle !== null && context.headers.has(handle, name, call);
     },
     edit(fixer, edit) {
       const newCode = edit.status ?? code;
       if (!edit.addHeader) {
         const name = statusName(newCode, 'PascalCase');
-        return name ? [fixer.replaceText(callee.property, name)] : null;
+        return name && factory ? [fixer.replaceText(nameNode, name)] : null;
       }
-      if (call.arguments.length > 1 || call.arguments.some((argument) => argument.type === T.SpreadElement)) return null;
+      if (!factory && edit.status === undefined) {
+        // Keep the named class; attach the headers the error handlers copy.
+        return [fixer.replaceText(call, `Object.assign(${sourceCode.getText(call)}, { headers: { ${headerProperty(edit.addHeader)} } })`)];
+      }
+      if (!factory || call.arguments.length > 1 || call.arguments.some((argument) => argument.type === T.SpreadElement)) return null;
       const message = call.arguments[0] ? `${sourceCode.getText(call.arguments[0])}, ` : '';
       const headers = `{ headers: { ${headerProperty(edit.addHeader)} } }`;
       return [fixer.replaceText(call, `${factory.name}(${newCode}, ${message}${headers})`)];

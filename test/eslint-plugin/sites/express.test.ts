@@ -1,0 +1,99 @@
+import plugin from 'eslint-plugin-auth-status';
+import { ruleTester } from '../rule-tester';
+
+const credential = plugin.rules['require-401-for-credential-failure'];
+const challenge = plugin.rules['require-www-authenticate'];
+const BEARER = `'Bearer realm="api"'`;
+
+ruleTester.run('express: response sites', credential, {
+  valid: [
+    // `.status()` on something that is not a response.
+    `function a(req, res) { if (!req.headers.authorization) job.status(403); }`,
+    `function a(req) { if (!req.headers.authorization) return store.dispatch(setStatus(403)); }`,
+    // Test clients and assertions.
+    `it('x', () => chai.request(app).get('/').end((err, res) => { res.should.have.status(403); }));`,
+    `it('x', () => supertest(app).get('/me').set('Authorization', '').expect(403));`,
+    // A status read, not set.
+    `async function a() { const res = await fetch('/me'); if (!res.headers.get('authorization')) return res.status === 403; }`,
+  ],
+  invalid: [
+    {
+      // A chain across lines on a `response` receiver, with other calls before the status.
+      code: `export function requireAuth(request, response, next) {
+  const header = request.get('Authorization');
+  if (!header) {
+    return response
+      .type('json')
+      .status(403)
+      .send({ error: 'Authentication required' });
+  }
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `export function requireAuth(request, response, next) {
+  const header = request.get('Authorization');
+  if (!header) {
+    return response
+      .type('json')
+      .status(401).set('WWW-Authenticate', ${BEARER})
+      .send({ error: 'Authentication required' });
+  }
+  next();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Status then send in separate statements; the message is found in the next statement.
+      code: `function a(req, res) {
+  if (!req.session.user) {
+    res.status(403);
+    return res.json({ message: 'Not logged in' });
+  }
+}`,
+      errors: [{ messageId: 'wrongStatus', data: { status: 403, problem: 'a missing credential', evidence: "`!req.session.user`, `'Not logged in'`", limitation: '' }, suggestions: 1 }],
+    },
+    {
+      // Any receiver name when the chain clearly sends a response.
+      code: `function a(req, out) { if (!req.headers['x-api-key']) return out.status(403).json({ error: 'API key required' }); }`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // `this.res` in a controller class.
+      code: `class Controller { guard() { if (!this.req.user) return this.res.status(403).end(); } }`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+  ],
+});
+
+ruleTester.run('express: headers', challenge, {
+  valid: [
+    `function a(req, res) { res.header('WWW-Authenticate', ${BEARER}); res.status(401).end(); }`,
+    `function a(req, res) { res.append('WWW-Authenticate', ${BEARER}).status(401).end(); }`,
+    `function a(req, res) { res.status(401); if (wantsJson) { res.json({}); } res.set('WWW-Authenticate', ${BEARER}); }`,
+    // The header reaches responses sent in callbacks inside the handler.
+    `function a(req, res) { res.set('WWW-Authenticate', ${BEARER}); verify(token, (err) => { if (err) res.sendStatus(401); }); }`,
+  ],
+  invalid: [
+    {
+      // A header set inside a callback does not reach the response sent outside it.
+      code: `function a(req, res) { later(() => res.set('WWW-Authenticate', ${BEARER})); res.sendStatus(401); }`,
+      output: `function a(req, res) { later(() => res.set('WWW-Authenticate', ${BEARER})); res.set('WWW-Authenticate', ${BEARER}).sendStatus(401); }`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // Fastify-style `reply` gets `.header()`, which both Express and Fastify have.
+      code: `async function a(request, reply) { return reply.status(401).send({ error: 'login' }); }`,
+      output: `async function a(request, reply) { return reply.status(401).header('WWW-Authenticate', ${BEARER}).send({ error: 'login' }); }`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
