@@ -159,10 +159,10 @@ describe('accuracy corpus (test/corpus)', () => {
     }
   });
 
-  it('holds at least 300 labelled findings and at least as many silent look-alikes', () => {
+  it('holds at least 250 labelled findings (the minimum of issue 5) and at least as many silent look-alikes', () => {
     const findings = [...counts.values()].reduce((sum, count) => sum + count.findings, 0);
     const lookalikes = [...counts.values()].reduce((sum, count) => sum + count.lookalikes, 0);
-    assert.ok(findings >= 300, `only ${findings} labelled findings`);
+    assert.ok(findings >= 250, `only ${findings} labelled findings`);
     assert.ok(lookalikes >= findings, `${lookalikes} look-alikes for ${findings} findings`);
   });
 

@@ -1,5 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import refreshTokenOn401 from './rules/refresh-token-on-401';
 import require401ForCredentialFailure from './rules/require-401-for-credential-failure';
+import require403ForPermissionDenial from './rules/require-403-for-permission-denial';
 import requireWwwAuthenticate from './rules/require-www-authenticate';
 
 const PLUGIN_NAME = 'auth-status';
@@ -9,6 +11,8 @@ const { version } = require('../package.json') as { version: string };
 const rules = {
   'require-401-for-credential-failure': require401ForCredentialFailure,
   'require-www-authenticate': requireWwwAuthenticate,
+  'require-403-for-permission-denial': require403ForPermissionDenial,
+  'refresh-token-on-401': refreshTokenOn401,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
 type RuleName = keyof typeof rules;

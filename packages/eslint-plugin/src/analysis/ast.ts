@@ -115,6 +115,13 @@ export function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifie
   const variable = findVariable(sourceCode, identifier);
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding' && def.node.type === T.TSImportEqualsDeclaration) {
+    // `import x = require('m')` is `const x = require('m')`; `import x = A.B` aliases a namespace, no module.
+    const reference = def.node.moduleReference;
+    if (reference.type !== T.TSExternalModuleReference) return null;
+    const module = staticString(reference.expression);
+    return module === null ? null : { init: def.node, kind: 'import', module, imported: 'default', declaration: def.node };
+  }
   if (def.type === 'ImportBinding') {
     const spec = def.node as TSESTree.ImportClause;
     const declaration = spec.parent as TSESTree.ImportDeclaration;
@@ -197,4 +204,16 @@ export function words(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+}
+
+/** The name a function is declared or bound under: `function f`, `const f = () =>`, `{ f() {} }`, `obj.f = function`. */
+export function declaredName(fn: TSESTree.FunctionLike): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if (parent?.type === T.Property || parent?.type === T.PropertyDefinition || parent?.type === T.MethodDefinition) {
+    return keyName(parent);
+  }
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return propertyName(parent.left);
+  return null;
 }

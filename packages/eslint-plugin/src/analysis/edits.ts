@@ -3,12 +3,24 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { jsString } from './challenge';
 import { statusText, type StatusValue } from './status';
-import type { RuleFix, RuleFixer } from './types';
+import type { ResponseEdit, RuleFix, RuleFixer } from './types';
 
 /** Replaces the status expression with `code`, written in the same form (literal, string, `StatusCodes.X`). */
 export function replaceStatus(fixer: RuleFixer, sourceCode: SourceCode, status: StatusValue, code: number): RuleFix | null {
   if (!status.node) return null;
   return fixer.replaceText(status.node, statusText(status.form, code, sourceCode.getText(status.node)));
+}
+
+/** The fixes for `edit.status` (none when the edit keeps the status), or null when the status cannot be rewritten. */
+export function statusEdit(fixer: RuleFixer, sourceCode: SourceCode, status: StatusValue, edit: ResponseEdit): RuleFix[] | null {
+  if (edit.status === undefined) return [];
+  const fix = replaceStatus(fixer, sourceCode, status, edit.status);
+  return fix ? [fix] : null;
+}
+
+/** `'Name', 'value'`: the arguments of a header setter call. */
+export function headerArguments(header: { name: string; value: string }): string {
+  return `${jsString(header.name)}, ${jsString(header.value)}`;
 }
 
 /** `'Name': 'value'` */
@@ -94,9 +106,14 @@ export function indentOf(sourceCode: SourceCode, node: Node): string {
   return /^\s*/.exec(line)![0];
 }
 
-/** Removes one element of a comma-separated list (properties, array elements, arguments) with its comma. */
-export function removeListElement(fixer: RuleFixer, sourceCode: SourceCode, list: readonly Node[], element: Node): RuleFix {
-  const index = list.indexOf(element);
+/**
+ * Removes one element of a comma-separated list (properties, array elements, arguments) with its comma; `inner`
+ * may be the item or a node inside it (an argument under its `as` cast).
+ */
+export function removeListElement(fixer: RuleFixer, sourceCode: SourceCode, list: readonly Node[], inner: Node): RuleFix {
+  const index = list.findIndex((item) => item.range[0] <= inner.range[0] && inner.range[1] <= item.range[1]);
+  const element = list[index];
+  if (!element) return fixer.remove(inner);
   const next = list[index + 1];
   if (next) return fixer.removeRange([element.range[0], next.range[0]]);
   const previous = list[index - 1];

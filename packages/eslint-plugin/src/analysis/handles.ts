@@ -61,6 +61,14 @@ export function headerNamesOfObject(node: Node): string[] {
   return ['*'];
 }
 
+/** Header names an options object (`{ status, headers: { … } }`) sets through its `headers`; `*` when it spreads. */
+export function headerNamesOfOptions(options: TSESTree.ObjectExpression): string[] {
+  return options.properties.flatMap((property) => {
+    if (property.type === T.SpreadElement) return ['*'];
+    return keyName(property) === 'headers' ? headerNamesOfObject(property.value) : [];
+  });
+}
+
 /** Header names a `(name, value)` or `({ name: value })` argument list sets. */
 export function headerNamesOfArguments(args: TSESTree.CallExpressionArgument[]): string[] {
   const first = args[0];
@@ -116,6 +124,8 @@ export function canAffect(header: Node, site: Node): boolean {
     if (headerChild !== undefined) {
       if (headerChild === siteChild) return true;
       if (header.range[0] > site.range[1] && leavesBefore(site, current)) return false;
+      // A header set in an earlier branch that returns or throws never reaches a later response.
+      if (header.range[1] < site.range[0] && leavesBefore(header, current)) return false;
       switch (current.type) {
         case T.IfStatement:
         case T.ConditionalExpression:

@@ -4,7 +4,7 @@
  * nor the CLI needs to look further. Keep it a superset of what the adapters recognise.
  */
 export const MAY_CONTAIN_FINDING =
-  /\b(?:4\d\d|999)\b|UNAUTHORI[SZ]ED|FORBIDDEN|Unauthori[sz]ed|Forbidden|BAD_REQUEST|BadRequest|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|HttpErrors|httpErrors|createError|createHttpError|Exception\b|Boom\b|HTTPException/;
+  /\b(?:4\d\d|999)\b|UNAUTHORI[SZ]ED|FORBIDDEN|Unauthori[sz]ed|Forbidden|BAD_REQUEST|BadRequest|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|HttpErrors|httpErrors|createError|createHttpError|Exception\b|Boom\b|HTTPException|canActivate|AuthGuard|\.(?:unauthorized|forbidden|badRequest|expired|abort(?:If|Unless)?)\s*\(|@hapi\/boom|['"]boom['"]|getHttpError|\.(?:paymentRequired|notAcceptable|proxyAuth\w*|requestTimeout|conflict|gone|preconditionFailed|unprocessableEntity|imATeapot|locked|failedDependency|tooEarly|upgradeRequired|preconditionRequired)\s*\(/;
 
 export function mayContainFinding(text: string): boolean {
   return MAY_CONTAIN_FINDING.test(text);

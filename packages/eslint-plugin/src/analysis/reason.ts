@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import {
   bindingOf,
   calleeName,
+  declaredName,
   isFunction,
   keyName,
   memberPath,
@@ -45,8 +46,9 @@ export function reasonFor(sourceCode: SourceCode, site: ResponseSite): Reason {
   const ownGuard = site.guard ? finder.condition(site.guard.test, site.guard.holds) : [];
   const guard = ownGuard.length > 0 ? ownGuard : finder.decidingGuard(site.node);
   const messages = site.messages.flatMap((message) => finder.messageEvidence(message));
+  const names = (site.names ?? []).flatMap((name) => finder.nameEvidence(name));
   const context = finder.contextEvidence(site.node);
-  return decide([...guard, ...messages, ...context]);
+  return decide([...guard, ...messages, ...names, ...context]);
 }
 
 function decide(evidence: Evidence[]): Reason {
@@ -208,7 +210,11 @@ class EvidenceFinder {
       if (equal) {
         const named = this.errorConstant(value, whole);
         if (named.length > 0) return named;
+        const verdict = this.verdict(value, other, whole);
+        if (verdict.length > 0) return verdict;
       }
+      // user.status !== 'active': the account's state, so the identity is known and policy refuses it.
+      if (V.ACCOUNT_STATE.test(value) && this.isAccountState(other)) return [this.evidence('authorization', 2, whole)];
       const category = this.identifierCategory(other);
       if (category === 'authorization') return [this.evidence('authorization', 2, whole)];
       if (category === 'exempt') return [this.evidence('exempt', 2, whole)];
@@ -218,14 +224,52 @@ class EvidenceFinder {
     const leftCategory = this.identifierCategory(left);
     const rightCategory = this.identifierCategory(right);
     if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
-    if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(left, right)) {
+    if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(idValue(left), idValue(right)) || this.comparesCallerId(left, right)) {
       return [this.evidence('authorization', 2, whole)];
     }
-    if (!equal && (this.isCredentialish(left) || this.isCredentialish(right))) {
+    // A credential compared with its expected value (`apiKey !== process.env.API_KEY`), not records derived from one.
+    if (!equal && (leftCategory === 'credential' || rightCategory === 'credential') && (this.isCredentialish(left) || this.isCredentialish(right))) {
       const strong = this.classifySource(left) === 'credential' || this.classifySource(right) === 'credential';
       return [this.evidence('invalid', strong ? 2 : 1, whole)];
     }
     return [];
+  }
+
+  /** `note.userId !== userId` where `userId` is the caller's (from the session): an ownership check. */
+  private comparesCallerId(left: Node, right: Node): boolean {
+    const isCallerId = (node: Node) => {
+      const value = skipWrappers(node);
+      return value.type === T.Identifier && words(value.name).includes('id') && this.classifySource(value) === 'identity';
+    };
+    const isRecordId = (node: Node) => {
+      const path = memberPath(node);
+      return !!path && path.length > 1 && words(path[path.length - 1]!).includes('id');
+    };
+    return (isCallerId(left) && isRecordId(right)) || (isCallerId(right) && isRecordId(left));
+  }
+
+  /**
+   * `project.members.find((m) => m.userId === req.user.id)` (or a variable holding it): looking the caller up
+   * among a resource's members is a policy decision, not an authentication.
+   */
+  private isMembershipLookup(node: Node): boolean {
+    const value = skipWrappers(node);
+    const binding = value.type === T.Identifier ? bindingOf(this.sourceCode, value) : null;
+    const expression = binding && binding.kind !== 'import' && binding.kind !== 'param' && binding.key === undefined ? binding.init : value;
+    const text = this.sourceCode.getText(skipWrappers(expression));
+    const lookup = V.LOOKUP_CALL.exec(text);
+    return !!lookup && words(text.slice(0, lookup.index)).some((word) => V.AUTHORIZATION_WORDS.has(word));
+  }
+
+  /** An error class named for what it means: `TokenExpiredError`, `InvalidTokenException`, `PermissionDeniedError`. */
+  nameEvidence(name: Node): Evidence[] {
+    if (name.type !== T.Identifier) return [];
+    const known = this.errorName(name, name);
+    if (known.length > 0) return known;
+    const category = classifyMessage(words(name.name).filter((word) => word !== 'error' && word !== 'exception').join(' '));
+    if (category) return [this.evidence(category, 2, name)];
+    // `NotOwnerException`, `InsufficientRoleError`, `AccessDeniedError`: named for a permission.
+    return this.identifierCategory(name) === 'authorization' ? [this.evidence('authorization', 2, name)] : [];
   }
 
   private errorName(constructor: Node, whole: Node): Evidence[] {
@@ -243,6 +287,16 @@ class EvidenceFinder {
     if (V.MISSING_ERROR.test(value)) return [this.evidence('missing', 2, whole)];
     if (V.INVALID_ERROR.test(value)) return [this.evidence('invalid', 2, whole)];
     return [];
+  }
+
+  /** `auth.error === 'missing'` where `auth = authenticate(req)`: an authentication helper's verdict. */
+  private verdict(value: string, subject: Node, whole: Node): Evidence[] {
+    const category = V.VERDICT_EXPIRED.test(value) ? 'expired' : V.VERDICT_MISSING.test(value) ? 'missing' : V.VERDICT_INVALID.test(value) ? 'invalid' : null;
+    if (!category) return [];
+    const path = memberPath(subject);
+    const holder = path && path.length > 1 ? skipWrappers((skipWrappers(subject) as TSESTree.MemberExpression).object) : null;
+    const aboutCredential = this.identifierCategory(subject) === 'credential' || (holder !== null && this.isCredentialish(holder));
+    return aboutCredential ? [this.evidence(category, 2, whole)] : [];
   }
 
   /** `exp * 1000 < Date.now()`, `session.expiresAt <= new Date()`, `Date.now() - session.lastSeen > TTL`. */
@@ -268,6 +322,10 @@ class EvidenceFinder {
     const expiryWord = tokens.some((word) => ['exp', 'expires', 'expiry', 'expiration', 'expired', 'expire', 'valid', 'until'].includes(word));
     if (!expiryWord) return false;
     if (tokens.includes('exp')) return true; // the JWT claim
+    // `client.expiresAt` where `client = await verifyApiKey(key)`: the expiry of a verified credential.
+    const value = skipWrappers(node);
+    const holder = value.type === T.MemberExpression ? skipWrappers(value.object) : null;
+    if (holder && holder.type !== T.MemberExpression && this.isCredentialish(holder)) return true;
     return tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || ['decoded', 'payload', 'claims', 'key'].includes(word));
   }
 
@@ -301,6 +359,8 @@ class EvidenceFinder {
       return [this.evidence('exempt', 2, value)];
     }
     if (source === 'authorization') return [this.evidence('authorization', 2, value)];
+    const rights = source === null ? this.authorizationDataOf(value) : null;
+    if (rights) return [this.evidence('authorization', 2, rights)];
     if (holds) {
       // A truthy value is evidence only when its name says it is a failure: `if (tokenExpired)`, `if (isRevoked)`.
       const tokens = words(this.sourceCode.getText(value));
@@ -339,6 +399,10 @@ class EvidenceFinder {
         return !holds && this.isCredentialish(subject) ? [this.evidence('invalid', 2, call)] : [];
       }
     }
+    // Mongoose ObjectIds: !post.author.equals(req.user._id)
+    if (name === 'equals' && callee.type === T.MemberExpression && call.arguments[0]?.type !== T.SpreadElement && call.arguments[0]) {
+      if (isOwnership(idValue(callee.object), idValue(call.arguments[0]))) return [this.evidence('authorization', 2, call)];
+    }
     if ((name === 'includes' || name === 'has' || name === 'some') && callee.type === T.MemberExpression && call.arguments[0]) {
       const collection = this.identifierCategory(callee.object);
       if (collection === 'authorization') return [this.evidence('authorization', 2, call)];
@@ -371,11 +435,10 @@ class EvidenceFinder {
     if (binding?.kind !== 'param') return null;
     const fn = binding.declaration;
     if (!isFunction(fn)) return null;
-    const call = fn.parent;
-    if (call?.type !== T.CallExpression || !call.arguments.includes(fn as never)) return null;
-    if (!this.isVerifierCall(call)) return null;
+    const verifier = this.verifierOf(fn);
+    if (!verifier) return null;
     const index = fn.params.findIndex((param) => param.type === T.Identifier && param.name === identifier.name);
-    if (index < 0) return null;
+    if (index < 0 || index >= verifier.meaningfulParams) return null;
     if (value.type === T.MemberExpression) {
       // err.name === … is judged by equality; `if (err.expiredAt)`
       const tokens = words(propertyName(value) ?? '');
@@ -383,14 +446,39 @@ class EvidenceFinder {
     }
     const failed = index === 0 ? holds : !holds;
     if (!failed) return [];
-    return [{ ...this.evidence('invalid', 2, value), quote: `${this.quote(value)} of \`${this.sourceCode.getText(call.callee)}\`` }];
+    return [{ ...this.evidence('invalid', 2, value), quote: `${this.quote(value)} of \`${verifier.name}\`` }];
+  }
+
+  /**
+   * What calls `fn` with a verification's outcome: a verifier taking it as callback, or passport through
+   * @nestjs/passport, whose `AuthGuard` calls `handleRequest(err, user, info, context)` (user false on failure).
+   */
+  private verifierOf(fn: TSESTree.FunctionLike): { name: string; meaningfulParams: number } | null {
+    const parent = fn.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(fn as never) && this.isVerifierCall(parent)) {
+      return { name: this.sourceCode.getText(parent.callee), meaningfulParams: Infinity };
+    }
+    const owner = parent?.type === T.MethodDefinition ? parent.parent?.parent : null;
+    if (parent?.type === T.MethodDefinition && keyName(parent) === 'handleRequest' && (owner?.type === T.ClassDeclaration || owner?.type === T.ClassExpression)) {
+      const base = owner.superClass;
+      if (base?.type === T.CallExpression && calleeName(base) === 'AuthGuard') return { name: 'AuthGuard.handleRequest', meaningfulParams: 2 };
+    }
+    return null;
   }
 
   private isVerifierCall(call: TSESTree.CallExpression): boolean {
     const text = this.sourceCode.getText(call.callee);
-    if (V.VERIFIER_CALL.test(`${text}(`)) return true;
+    if (V.VERIFIER_CALL.test(`${text}(`) || this.isImportedVerifier(call.callee)) return true;
     // passport.authenticate('jwt', { session: false }, (err, user) => …): the app renders passport's failure.
     return /\bpassport\s*\.\s*authenticate$/.test(text);
+  }
+
+  /** `import { verify } from 'hono/jwt'`: a JWT library's verifier called by its bare name. */
+  private isImportedVerifier(callee: Node): boolean {
+    const value = skipWrappers(callee);
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    return binding?.kind === 'import' && V.VERIFIER_MODULE.test(binding.module ?? '') && V.VERIFIER_EXPORT.test(binding.imported ?? '');
   }
 
   /** Inside `catch`: the `try` verified a credential, so the error is a failed verification. */
@@ -398,7 +486,9 @@ class EvidenceFinder {
     const tryStatement = clause.parent as TSESTree.TryStatement;
     const verifier = this.findVerifierCall(tryStatement.block);
     if (!verifier) return [];
-    const strength = tryStatement.block.body.length <= 4 ? 2 : 1;
+    // Decisive when verifying is what the `try` is about: it is short, or the verification comes first.
+    const leading = tryStatement.block.body.slice(0, 2).some((statement) => statement.range[0] <= verifier.range[0] && verifier.range[1] <= statement.range[1]);
+    const strength = tryStatement.block.body.length <= 4 || leading ? 2 : 1;
     return [this.evidence('invalid', strength, verifier)];
   }
 
@@ -437,7 +527,29 @@ class EvidenceFinder {
     );
     if (authorization.length > 0) return 'authorization';
     if (tokens.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'credential';
+    // `apiKey`, `API_KEY`, `x-api-key`: the words only name a credential together.
+    if (/\b(api|access|secret|client|private) key\b/.test(tokens.join(' '))) return 'credential';
     return null;
+  }
+
+  /** `user.status`, `account.state`: the state of an account, not of a credential (`apiKey.status`, `session.state`). */
+  private isAccountState(node: Node): boolean {
+    const tokens = memberPath(node)?.flatMap(words) ?? [];
+    const last = tokens[tokens.length - 1];
+    return (last === 'status' || last === 'state') && !tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'key') && !this.isCredentialish(node);
+  }
+
+  /**
+   * The caller's roles, permissions or scopes a value is computed from: `req.roles` for
+   * `const result = req.roles.map((role) => allowed.includes(role)).find(Boolean)`.
+   */
+  private authorizationDataOf(node: Node): Node | null {
+    if (node.type !== T.Identifier) return null;
+    const binding = bindingOf(this.sourceCode, node);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
+    let current = skipWrappers(binding.init);
+    while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = skipWrappers(current.callee.object);
+    return current.type === T.MemberExpression && this.identifierCategory(current) === 'authorization' ? current : null;
   }
 
   private isCredentialish(node: Node): boolean {
@@ -455,15 +567,34 @@ class EvidenceFinder {
     if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
     if (V.PASSWORD_CHECK.test(text)) return 'password-check';
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
-    if (V.REQUEST_DATA.test(text)) return 'request-data';
+    if (this.isRequestData(node)) return 'request-data';
     if (V.VERIFIER_CALL.test(text)) return 'verified';
+    // `if (!membership)`, `if (!isAdmin)`: the value's own name says it is a policy decision.
+    const own = memberPath(node);
+    if (own && words(own[own.length - 1]!).some((word) => V.AUTHORIZATION_WORDS.has(word)) && this.identifierCategory(node) === 'authorization') {
+      return 'authorization';
+    }
     if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
-    if (V.IDENTITY_SOURCE.test(text)) return 'identity';
+    if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) ? 'authorization' : 'identity';
     if (V.VALIDATION.test(text)) return 'validation';
     const category = this.identifierCategory(node);
     if (category === 'authorization') return 'authorization';
     if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
     return null;
+  }
+
+  /**
+   * A field of the request body, route or query (`const { token } = req.body`), not a record looked up with one
+   * (`await projects.find(req.params.id)`, whose absence says nothing about the request's form).
+   */
+  private isRequestData(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (V.REQUEST_DATA.test(this.sourceCode.getText(value))) return !V.LOOKUP_CALL.test(this.sourceCode.getText(value));
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param') return false;
+    const init = this.sourceCode.getText(skipWrappers(binding.init));
+    return V.REQUEST_DATA.test(binding.key === undefined ? init : `${init}.${binding.key}`) && !V.LOOKUP_CALL.test(init);
   }
 
   private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>): void {
@@ -502,6 +633,7 @@ class EvidenceFinder {
         const route = node.arguments[0];
         const path = route ? staticString(route) : null;
         if (path?.startsWith('/') && V.EXEMPT_ROUTE.test(path)) return [this.evidence('exempt', 1, route!)];
+        if (path?.startsWith('/') && V.LOGIN_ROUTE.test(path)) return [this.evidence('login', 1, route!)];
       }
       if (!isFunction(node)) continue;
       const name = functionName(node);
@@ -509,6 +641,11 @@ class EvidenceFinder {
       if (V.EXEMPT_FUNCTION.test(name)) return [this.evidence('exempt', 1, node.id ?? node)];
       if (V.AUTHENTICATION_FUNCTION.test(name) || V.AUTHENTICATION_CLASS.test(name)) return [this.evidence('invalid', 1, nameNode(node))];
       if (V.AUTHORIZATION_FUNCTION.test(name)) return [this.evidence('authorization', 1, nameNode(node))];
+      const nameWords = words(name);
+      if (nameWords.some((word) => V.AUTHENTICATION_NAME_WORDS.has(word)) || name.toLowerCase().includes('apikey')) {
+        const login = nameWords.some((word) => word === 'login' || word === 'signin');
+        return [this.evidence(login ? 'login' : 'invalid', 1, nameNode(node))];
+      }
     }
     return [];
   }
@@ -560,17 +697,33 @@ function isNow(node: Node): boolean {
       (value.arguments.some((a) => a.type !== T.SpreadElement && isNow(a)) || (value.callee.type === T.MemberExpression && isNow(value.callee.object))));
 }
 
-/** `post.authorId !== req.user.id`: a resource's owner compared with the caller. */
+/** An id compared as a string: `review.user.toString()`, `String(post.authorId)` → the id itself. */
+function idValue(node: Node): Node {
+  const value = skipWrappers(node);
+  if (value.type !== T.CallExpression) return value;
+  const callee = skipWrappers(value.callee);
+  if (callee.type === T.MemberExpression && value.arguments.length === 0 && ['toString', 'valueOf', 'toHexString'].includes(propertyName(callee) ?? '')) {
+    return skipWrappers(callee.object);
+  }
+  if (callee.type === T.Identifier && callee.name === 'String' && value.arguments[0] && value.arguments[0].type !== T.SpreadElement) {
+    return skipWrappers(value.arguments[0]);
+  }
+  return value;
+}
+
+/** `post.authorId !== req.user.id`, `review.user.toString() !== req.user._id.toString()`: a resource's owner compared with the caller. */
 function isOwnership(left: Node, right: Node): boolean {
   const a = memberPath(left)?.flatMap(words) ?? [];
   const b = memberPath(right)?.flatMap(words) ?? [];
-  const isId = (tokens: string[]) => tokens.includes('id') || tokens.includes('uid');
+  // An id, or a field that references a user (`review.user`, `post.author`, `doc.owner`).
+  const isId = (tokens: string[]) =>
+    tokens.includes('id') || tokens.includes('uid') || (tokens.length > 1 && ['user', 'owner', 'author', 'creator'].includes(tokens[tokens.length - 1]!));
   const isCaller = (tokens: string[]) => tokens.some((word) => ['user', 'me', 'caller', 'current', 'session', 'auth', 'decoded'].includes(word));
   if (!isId(a) || !isId(b)) return false;
   if (isCaller(a) !== isCaller(b)) return true;
   // `post.userId !== req.user.id`: both name a user, but only one is read from the caller (its object says so).
   const owner = (node: Node) => memberPath(node)?.slice(0, -1).flatMap(words) ?? [];
-  const aboutCredential = (tokens: string[]) => tokens.some((word) => V.CREDENTIAL_WORDS.has(word));
+  const aboutCredential = (tokens: string[]) => tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || ['payload', 'claims', 'decoded'].includes(word));
   return !aboutCredential(a) && !aboutCredential(b) && isCaller(owner(left)) !== isCaller(owner(right));
 }
 
@@ -654,19 +807,15 @@ function stringsIn(node: Node): { value: string; node: Node }[] {
   return found;
 }
 
+/** A method of an authentication class (`JwtAuthGuard.canActivate`) is named by its class. */
 function functionName(fn: TSESTree.FunctionLike): string | null {
-  if (fn.id) return fn.id.name;
   const parent = fn.parent;
-  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
-  if (parent?.type === T.Property || parent?.type === T.PropertyDefinition) return keyName(parent);
   if (parent?.type === T.MethodDefinition) {
-    const method = keyName(parent);
     const owner = parent.parent?.parent;
     const className = owner && (owner.type === T.ClassDeclaration || owner.type === T.ClassExpression) ? owner.id?.name : null;
-    return className && V.AUTHENTICATION_CLASS.test(className) ? className : method;
+    if (className && V.AUTHENTICATION_CLASS.test(className)) return className;
   }
-  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return propertyName(parent.left);
-  return null;
+  return declaredName(fn);
 }
 
 function nameNode(fn: TSESTree.FunctionLike): Node {

@@ -92,7 +92,14 @@ function resolveIdentifier(
     }
     return null;
   }
-  if (binding.kind !== 'const' || binding.key !== undefined) return null;
+  if (binding.kind !== 'const') return null;
+  if (binding.key !== undefined) {
+    // const { HTTP_STATUS_UNAUTHORIZED } = http2.constants; const { FORBIDDEN } = StatusCodes
+    const source = skipWrappers(binding.init);
+    const code = statusFromName(binding.key);
+    const isConstants = (source.type === T.MemberExpression || source.type === T.Identifier) && isStatusConstantObject(sourceCode, source);
+    return code !== undefined && isConstants ? { code, form: { kind: 'binding' } } : null;
+  }
   const inner = resolveCode(sourceCode, binding.init, depth + 1);
   return inner ? { code: inner.code, form: { kind: 'binding' } } : null;
 }

@@ -37,6 +37,16 @@ export interface ResponseSite {
   edit(fixer: RuleFixer, edit: ResponseEdit): RuleFix[] | null;
   /** Calls this site is passed to or made through, for the `challengers` option (`next`, `sendError`, …). */
   carriers: string[];
+  /**
+   * The condition the call itself tests, when the framework responds only if it `holds` (true/false):
+   * `ctx.assert(user, 401)` responds when `user` is falsy. Reason analysis reads it before enclosing guards.
+   */
+  guard?: { test: Node; holds: boolean };
+  /**
+   * Identifiers whose names say what the response means: the error class it is (`TokenExpiredError`,
+   * `PermissionDeniedException`). Reason analysis reads them like decisive messages.
+   */
+  names?: Node[];
 }
 
 /** One framework family's knowledge: finds response sites and records headers set on response handles. */

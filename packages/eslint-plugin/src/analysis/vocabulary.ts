@@ -8,11 +8,14 @@ export const AUTHORIZATION_WORDS = new Set([
   'role', 'roles', 'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'moderator', 'staff',
   'permission', 'permissions', 'perm', 'perms', 'privilege', 'privileges', 'scope', 'scopes', 'grant', 'granted',
   'owner', 'owns', 'ownership', 'author', 'creator', 'banned', 'ban', 'suspended', 'blocked', 'disabled', 'deactivated',
-  'locked', 'verified', 'unverified', 'approved', 'active', 'activated', 'enabled', 'subscription', 'subscribed', 'plan',
+  'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed', 'approved', 'active', 'activated', 'enabled', 'onboarded', 'subscription', 'subscribed', 'plan',
   'premium', 'tier', 'paid', 'allowed', 'allow', 'can', 'cannot', 'ability', 'abilities', 'acl', 'policy', 'policies',
-  'member', 'membership', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
+  'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
   'rights', 'entitlement', 'entitlements', 'feature', 'features', 'readonly', 'whitelist', 'allowlist',
 ]);
+
+/** Values of an account's `status`/`state` field: an account the server knows, refused by policy. */
+export const ACCOUNT_STATE = /^(active|inactive|pending|banned|suspended|blocked|disabled|deactivated|locked|verified|unverified|approved|rejected)$/i;
 
 /** Words of flows whose "tokens" are not request authentication (semantics: never flag). */
 export const EXEMPT_WORDS = new Set([
@@ -28,9 +31,12 @@ export const CREDENTIAL_WORDS = new Set([
   'session', 'sessions', 'cookie', 'cookies', 'password', 'passwd', 'secret', 'authtoken', 'accesstoken', 'idtoken',
 ]);
 
-/** Where a credential of identity comes from in a request (text of the expression or what it was read from). */
+/**
+ * Where a credential of identity comes from in a request (text of the expression or what it was read from);
+ * hapi keeps cookies in `request.state`.
+ */
 export const CREDENTIAL_SOURCE =
-  /headers?\s*(\.\s*(authorization|cookie)\b|\[\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`])|\.(get|header|getHeader)\s*\(\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`]|\b(cookies|signedCookies)\s*(\??\.\s*\w*(token|jwt|session|sid|auth|access|login)\w*|\[\s*['"`][\w.-]*(token|jwt|session|sid|auth|access|login)[\w.-]*['"`])|\bcookies\s*\(\s*\)\s*\.\s*get\s*\(\s*['"`][\w.-]*(token|jwt|session|sid|auth|access)|\b(cookies|getCookie)\s*\.?\s*(get)?\s*\(\s*(\w+\s*,\s*)?['"`][\w.-]*(token|jwt|session|sid|auth|access)|\bquery\s*(\.\s*|\[\s*['"`])(access_token|api_key|apikey|apiKey)\b|\bgetToken(FromHeader|FromRequest)?\s*\(|\bextract(Bearer)?Token\w*\s*\(|\bfromAuthHeader\w*\s*\(|\bbearerToken\b|\bauthHeader\b|\bauthorizationHeader\b/i;
+  /headers?\s*(\.\s*(authorization|cookie)\b|\[\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`])|\.(get|header|getHeader)\s*\(\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`]|\b(cookies|signedCookies)\s*(\??\.\s*\w*(token|jwt|session|sid|auth|access|login)\w*|\[\s*['"`][\w.-]*(token|jwt|session|sid|auth|access|login)[\w.-]*['"`])|\bcookies\s*\(\s*\)\s*\.\s*get\s*\(\s*['"`][\w.-]*(token|jwt|session|sid|auth|access)|\b(cookies|getCookie)\s*\.?\s*(get)?\s*\(\s*(\w+\s*,\s*)?['"`][\w.-]*(token|jwt|session|sid|auth|access)|\bquery\s*(\.\s*|\[\s*['"`])(access_token|api_key|apikey|apiKey)\b|\bgetToken(FromHeader|FromRequest)?\s*\(|\bextract(Bearer)?Token\w*\s*\(|\bfromAuthHeader\w*\s*\(|\bbearerToken\b|\bauthHeader\b|\bauthorizationHeader\b|\brequest\s*\.\s*state\s*\.\s*(sid|session\w*|token|\w*token|auth\w*|jwt)\b/i;
 
 /** Where the already-authenticated identity lives: absent means "not logged in". */
 export const IDENTITY_SOURCE =
@@ -41,24 +47,28 @@ export const VERIFIER_CALL =
   /\b(jwt|jsonwebtoken|jose|JWT|Jwt|jwtService|firebase|admin\.auth\(\)|getAuth\(\)|auth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|decode|jwtVerify)\b|\b(jwtVerify|jwtDecode|verifyIdToken|verifySessionCookie|verify\w*Token|verifyJwt|verifyJWT|verifyAuth\w*|verifyApiKey|validate\w*Token|validateApiKey|isValidToken|isValidApiKey|checkToken|checkApiKey|decodeToken|decodeJwt|parseToken|introspect\w*|getUserFromToken|getUserByToken|findUserByToken|getTokenPayload|getPayload|authenticateToken|validateSession|getSessionFromToken)\s*\(|\bverify\s*\(\s*(token|accessToken|idToken|jwt|bearer|authToken)\b/;
 
 /** A record looked up by a value (`users.find(u => u.token === key)`, `ApiKey.findOne({ key })`). */
-export const LOOKUP_CALL = /\b(find\w*|get\w*By\w*|lookup\w*|fetch\w*By\w*|query|select|where|filter|some|has)\s*\(/;
+export const LOOKUP_CALL = /\b(find\w*|get\w*By\w*|lookup\w*|fetch\w*By\w*|query|select|where|filter|some|has|includes)\s*\(/;
+
+/** JWT libraries whose verifiers are imported by name (`import { verify } from 'hono/jwt'`), and those names. */
+export const VERIFIER_MODULE = /^(hono\/jwt|hono\/utils\/jwt(\/jwt)?|jsonwebtoken|jose|fast-jwt|jwt-simple|@tsndr\/cloudflare-worker-jwt)$/;
+export const VERIFIER_EXPORT = /^(verify|jwtVerify|decode|createVerifier)$/;
 
 /** A password comparison at a login endpoint. */
 export const PASSWORD_CHECK =
   /\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;
 
 /** A user looked up by login name from the request body: absent means "wrong username". */
-export const LOGIN_LOOKUP = /\b(findOne|findUnique|findFirst|findBy\w*|getUserBy\w*|where)\s*\(.*\b(email|username|userName|login|phone)\b/s;
+export const LOGIN_LOOKUP = /\b(find\w*|getUserBy\w*|where)\s*\(.*\b(email|username|userName|name|login|phone)\b/s;
 
 /** Data read from the request body or route: credential-like fields there are one-time tokens or form fields. */
-export const REQUEST_DATA = /\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token/i;
+export const REQUEST_DATA = /\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\b(query|qs\(\s*\))\s*(\.\s*|\[\s*['"`])(?!access_?token|api_?key)\w*token|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token/i;
 
 /** Schema validation results: a failure is a malformed request, rightly 400. */
 export const VALIDATION = /\bvalidationResult\s*\(|\.\s*(validate|validateAsync|safeParse|parse)\s*\(\s*(req|request|ctx)?\.?\s*(body|query|params)?|\bschema\b|\bJoi\b|\byup\b|\bzod\b|\bajv\b/i;
 
 /** Error names and codes of credential verification failures. */
-export const EXPIRED_ERROR = /^(TokenExpiredError|JWTExpired|ERR_JWT_EXPIRED|jwt expired|auth\/id-token-expired|auth\/session-cookie-expired|auth\/user-token-expired|FST_JWT_AUTHORIZATION_TOKEN_EXPIRED|token_expired|TOKEN_EXPIRED|session_expired|SESSION_EXPIRED|ExpiredTokenException|ExpiredSignatureError|expired_token)$/i;
-export const INVALID_ERROR = /^(JsonWebTokenError|NotBeforeError|JWSSignatureVerificationFailed|JWTInvalid|JWSInvalid|JWTClaimValidationFailed|JWKSNoMatchingKey|ERR_JWS_SIGNATURE_VERIFICATION_FAILED|ERR_JWT_CLAIM_VALIDATION_FAILED|ERR_JWS_INVALID|ERR_JWT_INVALID|invalid_token|invalid signature|jwt malformed|jwt must be provided|invalid token|UnauthorizedError|credentials_required|credentials_bad_scheme|credentials_bad_format|revoked_token|auth\/id-token-revoked|auth\/invalid-id-token|auth\/argument-error|FST_JWT_AUTHORIZATION_TOKEN_INVALID|FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED|FST_JWT_NO_AUTHORIZATION_IN_HEADER|TOKEN_INVALID|INVALID_TOKEN|AuthenticationError|UnauthenticatedError|InvalidTokenError)$/i;
+export const EXPIRED_ERROR = /^(TokenExpiredError|JWTExpired|JwtTokenExpired|ERR_JWT_EXPIRED|jwt expired|auth\/id-token-expired|auth\/session-cookie-expired|auth\/user-token-expired|FST_JWT_AUTHORIZATION_TOKEN_EXPIRED|token_expired|TOKEN_EXPIRED|session_expired|SESSION_EXPIRED|ExpiredTokenException|ExpiredSignatureError|expired_token)$/i;
+export const INVALID_ERROR = /^(JsonWebTokenError|NotBeforeError|JwtTokenInvalid|JwtTokenNotBefore|JwtTokenIssuedAt|JwtTokenIssuer|JwtTokenAudience|JwtTokenSignatureMismatched|JwtHeaderInvalid|JWSSignatureVerificationFailed|JWTInvalid|JWSInvalid|JWTClaimValidationFailed|JWKSNoMatchingKey|ERR_JWS_SIGNATURE_VERIFICATION_FAILED|ERR_JWT_CLAIM_VALIDATION_FAILED|ERR_JWS_INVALID|ERR_JWT_INVALID|invalid_token|invalid signature|jwt malformed|jwt must be provided|invalid token|UnauthorizedError|credentials_required|credentials_bad_scheme|credentials_bad_format|revoked_token|auth\/id-token-revoked|auth\/invalid-id-token|auth\/argument-error|FST_JWT_AUTHORIZATION_TOKEN_INVALID|FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED|FST_JWT_NO_AUTHORIZATION_IN_HEADER|TOKEN_INVALID|INVALID_TOKEN|AuthenticationError|UnauthenticatedError|InvalidTokenError)$/i;
 export const MISSING_ERROR = /^(credentials_required|FST_JWT_NO_AUTHORIZATION_IN_HEADER|FST_JWT_NO_AUTHORIZATION_IN_COOKIE|NO_TOKEN|TOKEN_MISSING|missing_token)$/i;
 
 /** Auth schemes compared against the `Authorization` header. */
@@ -76,14 +86,23 @@ export const MESSAGE_LOGIN =
 export const MESSAGE_AUTHORIZATION =
   /\b(insufficient\s+(scope|permissions?|privileges?|rights?|role)|permission\s+denied|not\s+(allowed|permitted)\s+to\b|not\s+authorized\s+to\b|not\s+authorised\s+to\b|you\s+(do\s+not|don'?t)\s+have\s+(permission|access|rights?)|admins?\s+only|only\s+(admins?|owners?|the\s+owner|moderators?)|requires?\s+(admin|role|permission|scope)|(account|user)\s+(is\s+)?(banned|suspended|blocked|disabled|locked|deactivated|not\s+verified|unverified)|email\s+(is\s+)?not\s+verified|verify\s+your\s+email|not\s+the\s+owner|(role|scope|permission)\s+required|forbidden\s+resource|access\s+to\s+this\s+resource\s+is\s+forbidden|missing\s+(scope|permission|role)s?)/i;
 export const MESSAGE_EXEMPT =
-  /\b(csrf|xsrf|captcha|recaptcha|reset\s+(token|link|code)|password\s+reset|verification\s+(token|link|code|email)|verify\s+(your\s+)?email|confirmation\s+(token|link|code)|invit(e|ation)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|validation|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b/i;
+  /\b(csrf|xsrf|captcha|recaptcha|reset\s+(token|link|code)|password\s+reset|verification\s+(token|link|code|email)|confirmation\s+(token|link|code)|invit(e|ation)\s+(token|link|code)|invitation\s+(has\s+|is\s+)?(expired|invalid|not\s+found)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b|(?<!token\s)\bvalidation\s+(error|errors|failed)\b/i;
 
 /** Function and class names of authentication code (weak evidence on their own). */
 export const AUTHENTICATION_FUNCTION =
   /^(authenticate\w*|auth|authn|authMiddleware|authGuard|requireAuth\w*|requireLogin|requireUser|requireSession|requireToken|ensureAuth\w*|ensureLoggedIn|isAuthenticated|isAuth|isLoggedIn|checkAuth\w*|checkToken|checkJwt|checkJWT|verifyToken|verifyJwt|verifyJWT|verifyAuth\w*|verifyAccessToken|verifyApiKey|validateToken|validateApiKey|apiKeyAuth|jwtAuth\w*|tokenAuth\w*|bearerAuth\w*|protect|protected|withAuth|authorize|authorise|authRequired|loginRequired|requiresAuth|handleAuth|authHandler|authenticationMiddleware|jwtMiddleware|tokenMiddleware|sessionMiddleware|validateSession|checkSession|login|signin|signIn|logIn)$/i;
 export const AUTHENTICATION_CLASS = /(Jwt|Auth|Token|Session|ApiKey|Bearer|Authentication)(Guard|Middleware|Strategy|Interceptor|Filter)$/;
 export const AUTHORIZATION_FUNCTION = /(admin|role|permission|scope|owner|ownership|acl|policy|ability|staff|moderator|subscription|plan)/i;
-export const EXEMPT_FUNCTION = /(reset|forgot|verifyEmail|confirmEmail|confirm|invite|invitation|activate|activation|webhook|csrf|captcha|refresh|unsubscribe|magic|otp|mfa|twoFactor)/i;
+// `canActivate` is NestJS' guard method, not an account activation.
+export const EXEMPT_FUNCTION = /(reset|forgot|verifyEmail|confirmEmail|confirm|invite|invitation|(?<!de|can)activat(e|ion)|webhook|csrf|captcha|refresh|unsubscribe|magic|otp|mfa|twoFactor)/i;
+
+/** Verdict strings an authentication helper returns (`auth.error === 'expired'`). */
+export const VERDICT_EXPIRED = /^(expired|token[_-]?expired|session[_-]?expired|jwt[_-]?expired)$/i;
+export const VERDICT_MISSING = /^(missing|no[_-]?token|missing[_-]?token|unauthenticated|no[_-]?credentials|no[_-]?session)$/i;
+export const VERDICT_INVALID = /^(invalid|invalid[_-]?token|malformed|revoked|bad[_-]?token|invalid[_-]?signature|unknown[_-]?key)$/i;
+
+/** Words of function names that authenticate (`validateFirebaseIdToken`, `sessionGuard`, `apiKeyMiddleware`). */
+export const AUTHENTICATION_NAME_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'authentication', 'authn', 'token', 'jwt', 'bearer', 'session', 'apikey', 'credential', 'credentials', 'login', 'signin', 'logged']);
 
 /** Route paths (`app.post('/reset-password/:token', …)`). */
 export const EXEMPT_ROUTE = /(reset|forgot|verify-?email|verify\/|confirm|invit|activat|webhook|unsubscribe|magic|otp|mfa|2fa|csrf|captcha|refresh|\/token\b|oauth)/i;

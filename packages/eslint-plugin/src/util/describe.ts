@@ -27,3 +27,11 @@ export function quoteEvidence(evidence: readonly Evidence[]): string {
 function isStringLiteral(quote: string): boolean {
   return /^`['"`]/.test(quote);
 }
+
+const MAX_QUOTE = 48;
+
+/** Code quoted in a message, on one line and short: "`api(originalRequest)`", "`axios.post('/auth/refresh', {…`". */
+export function quoteCode(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return `\`${line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE - 3)}…` : line}\``;
+}

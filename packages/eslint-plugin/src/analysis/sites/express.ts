@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { calleeName, propertyName, skipWrappers, type Node } from '../ast';
-import { replaceStatus } from '../edits';
+import { removeChainedHeaderSetter, replaceStatus } from '../edits';
 import { jsString } from '../challenge';
 import { handleKey } from '../handles';
 import {
@@ -10,9 +10,11 @@ import {
   followingStatements,
   isResponseName,
   isTestChain,
+  precedingCalls,
   RESPONSE_SENDERS,
 } from '../response-object';
 import { resolveStatus } from '../status';
+import { isAdonisFile } from './adonis';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
 
 /**
@@ -45,7 +47,8 @@ function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatu
   const status = resolveStatus(sourceCode, argument);
   if (!status) return null;
   const handle = handleKey(sourceCode, receiver);
-  const headerMethod = /^(reply|rep)$/.test(sourceCode.getText(receiver)) ? 'header' : 'set';
+  // Fastify's reply and AdonisJS' response have `header()` (Express has it too), not `set()`.
+  const headerMethod = /^(reply|rep)$/.test(sourceCode.getText(receiver)) || isAdonisFile(sourceCode) ? 'header' : 'set';
 
   return {
     framework: 'express',
@@ -71,10 +74,20 @@ function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatu
             : fixer.insertTextAfter(callee.object, setter),
         );
       }
+      if (edit.removeHeader) {
+        for (const setter of [...precedingCalls(callee.object), ...chain]) {
+          if (!CHAINABLE_HEADER_SETTERS.has(calleeName(setter) ?? '')) continue;
+          const removal = removeChainedHeaderSetter(fixer, sourceCode, setter, edit.removeHeader);
+          if (removal) fixes.push(removal);
+        }
+      }
       return fixes;
     },
   };
 }
+
+/** Header setters that return the response, so one can be dropped from a chain (`res.status(401).set(…).json(…)`). */
+const CHAINABLE_HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append']);
 
 /** `res.status(403); return res.json({ … })`: the messages sent by the next statements on the same response. */
 function laterSends(call: TSESTree.CallExpression, receiver: Node, context: AdapterContext): Node[] {

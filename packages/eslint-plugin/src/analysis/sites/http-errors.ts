@@ -8,7 +8,8 @@ import { statusFromName, statusName } from '../status-names';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
 import { assignedHeaderNames, carriersOf, errorHandleOf } from './error-objects';
 
-const HTTP_ERRORS_MODULES = new Set(['http-errors', '@loopback/rest', 'createerror']);
+/** `@loopback/rest` re-exports http-errors as `HttpErrors`, but LoopBack ignores `err.headers`: loopback.ts owns it. */
+const HTTP_ERRORS_MODULES = new Set(['http-errors', 'createerror']);
 const HTTP_ERRORS_NAMES = new Set(['createError', 'createHttpError', 'httpErrors', 'HttpErrors', 'createHttpErrors', 'httpError']);
 
 /**

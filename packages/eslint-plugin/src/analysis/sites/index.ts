@@ -1,15 +1,39 @@
 import type { SiteAdapter } from '../types';
+import { adonisAdapter } from './adonis';
+import { customErrorsAdapter } from './custom-errors';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
+import { fastifyAdapter } from './fastify';
+import { fetchAdapter } from './fetch';
+import { h3Adapter } from './h3';
+import { hapiAdapter } from './hapi';
+import { helperHeadersAdapter } from './helper-headers';
+import { honoAdapter } from './hono';
 import { httpErrorsAdapter } from './http-errors';
+import { koaAdapter } from './koa';
+import { loopbackAdapter } from './loopback';
+import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
+import { sailsAdapter } from './sails';
 
 /** Every framework adapter. Adding a framework means adding its file here; rules never change. */
 export const ADAPTERS: readonly SiteAdapter[] = [
   responseHeadersAdapter,
+  helperHeadersAdapter,
   expressAdapter,
   nodeHttpAdapter,
   httpErrorsAdapter,
   errorObjectsAdapter,
+  koaAdapter,
+  fastifyAdapter,
+  hapiAdapter,
+  honoAdapter,
+  h3Adapter,
+  nestjsAdapter,
+  fetchAdapter,
+  adonisAdapter,
+  loopbackAdapter,
+  sailsAdapter,
+  customErrorsAdapter,
 ];

@@ -2,7 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { propertyName, skipWrappers, staticString } from '../ast';
 import { jsString } from '../challenge';
-import { addToObjectLiteral, headerProperty, insertStatementBefore, replaceStatus } from '../edits';
+import {
+  addToObjectLiteral,
+  headerProperty,
+  insertStatementBefore,
+  removableHeaderProperty,
+  removeListElement,
+  replaceStatus,
+} from '../edits';
 import { handleKey, headerNamesOfObject } from '../handles';
 import { followingStatements, isResponseName, isTestChain } from '../response-object';
 import { resolveStatus } from '../status';
@@ -66,6 +73,15 @@ function writeHeadSite(call: TSESTree.CallExpression, context: AdapterContext): 
         } else {
           return null;
         }
+      }
+      const header = edit.removeHeader && headersArgument ? removableHeaderProperty(sourceCode, headersArgument, edit.removeHeader) : null;
+      if (header) {
+        const headers = skipWrappers(headersArgument!) as TSESTree.ObjectExpression;
+        fixes.push(
+          headers.properties.length === 1
+            ? removeListElement(fixer, sourceCode, call.arguments, headersArgument!)
+            : removeListElement(fixer, sourceCode, headers.properties, header),
+        );
       }
       return fixes;
     },

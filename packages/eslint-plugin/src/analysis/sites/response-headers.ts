@@ -5,7 +5,7 @@ import { baseReceiver } from '../response-object';
 import type { SiteAdapter } from '../types';
 
 /** Methods that set headers on a response-like object, shared by Express, node:http, Fastify, Koa and Fetch `Headers`. */
-const HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append', 'appendHeader', 'setHeaders', 'headers']);
+export const HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append', 'appendHeader', 'setHeaders', 'headers']);
 
 /**
  * Records every header set on a handle: `res.set('WWW-Authenticate', v)`, `res.setHeader(…)`, `res.set({ … })`,

@@ -1,0 +1,69 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findVariable, isFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { handleKey, headerNamesOfArguments } from '../handles';
+import { baseReceiver } from '../response-object';
+import type { SiteAdapter } from '../types';
+import { HEADER_SETTERS } from './response-headers';
+
+const MAX_HELPER_NODES = 500;
+const headersByHelper = new WeakMap<Node, Map<string, string[]>>();
+
+/**
+ * Headers a helper function of the same file sets on the response passed to it: `challenge(res)` before
+ * `return res.status(401)…`, where `function challenge(res) { res.set('WWW-Authenticate', …) }`. They are recorded
+ * on the caller's handle, at the call.
+ */
+export const helperHeadersAdapter: SiteAdapter = {
+  framework: 'headers',
+  visit(node, context) {
+    if (node.type !== T.CallExpression || node.callee.type !== T.Identifier) return;
+    const helper = localFunction(context.sourceCode, node.callee);
+    if (!helper) return;
+    node.arguments.forEach((argument, index) => {
+      const parameter = helper.params[index];
+      if (argument.type === T.SpreadElement || parameter?.type !== T.Identifier) return;
+      const names = headersSetOn(context.sourceCode, helper, parameter.name);
+      const handle = names.length > 0 ? handleKey(context.sourceCode, argument) : null;
+      if (handle) context.headers.record(handle, names, node);
+    });
+  },
+};
+
+/** The function a name is declared as in this file: `function f() {}` or `const f = (…) => …`. */
+function localFunction(sourceCode: SourceCode, callee: TSESTree.Identifier): TSESTree.FunctionLike | null {
+  const definition = findVariable(sourceCode, callee)?.defs[0];
+  if (!definition) return null;
+  if (definition.type === 'FunctionName') return definition.node as TSESTree.FunctionDeclaration;
+  if (definition.type !== 'Variable') return null;
+  const init = (definition.node as TSESTree.VariableDeclarator).init;
+  const value = init && skipWrappers(init);
+  return value && isFunction(value) ? value : null;
+}
+
+/** Header names the helper sets on its parameter `name` (`name.set(…)`, `name.setHeader(…)`, chains on it). */
+function headersSetOn(sourceCode: SourceCode, helper: TSESTree.FunctionLike, name: string): string[] {
+  let byParameter = headersByHelper.get(helper);
+  if (!byParameter) {
+    byParameter = new Map();
+    headersByHelper.set(helper, byParameter);
+  }
+  const known = byParameter.get(name);
+  if (known) return known;
+  const names: string[] = [];
+  const stack: Node[] = helper.body ? [helper.body] : [];
+  for (let visited = 0; stack.length > 0 && visited < MAX_HELPER_NODES; visited++) {
+    const node = stack.pop()!;
+    if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && HEADER_SETTERS.has(propertyName(node.callee) ?? '')) {
+      const receiver = baseReceiver(node.callee.object);
+      if (receiver.type === T.Identifier && receiver.name === name) names.push(...headerNamesOfArguments(node.arguments));
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
+      else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+  byParameter.set(name, names);
+  return names;
+}

@@ -1,0 +1,151 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { memberPath, propertyName, skipWrappers, type Node } from '../ast';
+import { headerArguments, insertStatementBefore, statusEdit } from '../edits';
+import { handleKey, headerNamesOfArguments } from '../handles';
+import { followingStatements } from '../response-object';
+import { resolveStatus } from '../status';
+import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
+import { factorySite } from './http-errors';
+
+/** Names people give Koa's (and Egg's) context: `ctx`, `this.ctx`, `context`. */
+const CONTEXT_NAMES = /^(ctx|context)$/;
+
+/**
+ * Koa: `ctx.status = n` (headers from `ctx.set/append`, `ctx.response.set`, `ctx.res.setHeader`), `ctx.throw(n, msg,
+ * props)` and `ctx.assert(cond, n, msg, props)`. A throw goes through `ctx.onerror`, which removes every header set
+ * before it and sends only the error's `headers` (koa `lib/context.js` onerror): for thrown errors, only the
+ * error's own `headers` count, and the fix puts the challenge there.
+ */
+export const koaAdapter: SiteAdapter = {
+  framework: 'koa',
+  visit(node, context) {
+    if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.MemberExpression) {
+      if (propertyName(node.left) !== 'status') return;
+      const ctx = koaContextOf(node.left.object);
+      const site = ctx && statusSite(node, node.left, ctx, context);
+      if (site) context.addSite(site);
+      return;
+    }
+    if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
+    const method = propertyName(node.callee);
+    const receiver = node.callee.object;
+    if (method === 'throw' && isKoaContext(receiver)) {
+      const site = factorySite(node, context);
+      if (site) context.addSite({ ...site, framework: 'koa' });
+    } else if ((method === 'assert' && isKoaContext(receiver)) || (method === 'ok' && isContextAssert(receiver))) {
+      const site = assertSite(node, context);
+      if (site) context.addSite(site);
+    } else {
+      recordContextHeader(node, node.callee, context);
+    }
+  },
+};
+
+function isKoaContext(node: Node): boolean {
+  const path = memberPath(node);
+  return path !== null && CONTEXT_NAMES.test(path[path.length - 1]!);
+}
+
+/** `ctx.assert` (for `ctx.assert.ok(…)`). */
+function isContextAssert(node: Node): boolean {
+  const value = skipWrappers(node);
+  return value.type === T.MemberExpression && propertyName(value) === 'assert' && isKoaContext(value.object);
+}
+
+/** The context for `ctx` or `ctx.response` (both set the response's status and headers). */
+function koaContextOf(node: Node): Node | null {
+  const value = skipWrappers(node);
+  if (isKoaContext(value)) return value;
+  if (value.type === T.MemberExpression && propertyName(value) === 'response' && isKoaContext(value.object)) {
+    return skipWrappers(value.object);
+  }
+  return null;
+}
+
+/**
+ * Headers set through `ctx.response.set/append` and `ctx.res.setHeader` land on the same response as `ctx.set`:
+ * record them on the context's handle too (the response-headers adapter records `ctx.set` there already).
+ */
+function recordContextHeader(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, context: AdapterContext): void {
+  const method = propertyName(callee);
+  const target = skipWrappers(callee.object);
+  if (target.type !== T.MemberExpression || !isKoaContext(target.object)) return;
+  const part = propertyName(target);
+  const setsHeader =
+    (part === 'response' && (method === 'set' || method === 'append')) ||
+    (part === 'res' && (method === 'setHeader' || method === 'appendHeader'));
+  if (!setsHeader) return;
+  const handle = handleKey(context.sourceCode, target.object);
+  if (handle) context.headers.record(handle, headerNamesOfArguments(call.arguments), call);
+}
+
+function statusSite(
+  assignment: TSESTree.AssignmentExpression,
+  target: TSESTree.MemberExpression,
+  ctx: Node,
+  context: AdapterContext,
+): ResponseSite | null {
+  const { sourceCode } = context;
+  const status = resolveStatus(sourceCode, assignment.right);
+  if (!status) return null;
+  const handle = handleKey(sourceCode, ctx);
+  const setter = sourceCode.getText(target.object);
+  return {
+    framework: 'koa',
+    node: assignment.right,
+    status,
+    messages: bodiesAround(assignment, ctx, context),
+    carriers: [],
+    hasHeader(name) {
+      return handle !== null && context.headers.has(handle, name, assignment);
+    },
+    edit(fixer, edit) {
+      const fixes = statusEdit(fixer, sourceCode, status, edit);
+      if (!fixes) return null;
+      if (edit.addHeader) {
+        const fix = insertStatementBefore(fixer, sourceCode, assignment, `${setter}.set(${headerArguments(edit.addHeader)});`);
+        if (!fix) return null;
+        fixes.push(fix);
+      }
+      return fixes;
+    },
+  };
+}
+
+/** `ctx.body = { message }` (or `ctx.message = …`) next to the status assignment: the response's text. */
+function bodiesAround(assignment: TSESTree.AssignmentExpression, ctx: Node, context: AdapterContext): Node[] {
+  const handle = handleKey(context.sourceCode, ctx);
+  const bodies: Node[] = [];
+  for (const statement of [...precedingStatements(assignment, 2), ...followingStatements(assignment, 2)]) {
+    if (statement.type !== T.ExpressionStatement) continue;
+    const expression = skipWrappers(statement.expression);
+    if (expression.type !== T.AssignmentExpression || expression.left.type !== T.MemberExpression) continue;
+    const field = propertyName(expression.left);
+    if (field !== 'body' && field !== 'message') continue;
+    const owner = koaContextOf(expression.left.object);
+    if (owner && handleKey(context.sourceCode, owner) === handle) bodies.push(expression.right);
+  }
+  return bodies;
+}
+
+/** `ctx.assert(cond, n, msg, props)` (http-assert): responds with an http-errors error when `cond` is falsy. */
+function assertSite(call: TSESTree.CallExpression, context: AdapterContext): ResponseSite | null {
+  const [test, ...rest] = call.arguments;
+  if (!test || test.type === T.SpreadElement) return null;
+  const site = factorySite(call, context, rest);
+  return site && { ...site, framework: 'koa', guard: { test, holds: false } };
+}
+
+/** Up to `count` statements right before the one holding `node` in the same block. */
+function precedingStatements(node: Node, count: number): TSESTree.Statement[] {
+  let statement: Node = node;
+  while (statement.parent && statement.parent.type !== T.BlockStatement && statement.parent.type !== T.Program) {
+    statement = statement.parent;
+  }
+  const container = statement.parent;
+  if (!container) return [];
+  const body = container.body as TSESTree.Statement[];
+  const index = body.indexOf(statement as TSESTree.Statement);
+  return index < 0 ? [] : body.slice(Math.max(0, index - count), index);
+}

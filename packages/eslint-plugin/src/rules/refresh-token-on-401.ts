@@ -1,0 +1,106 @@
+import type { Node, SourceCode } from '../analysis/ast';
+import { branchesOf } from '../analysis/client/branches';
+import { keyOn401 } from '../analysis/client/key-on-401';
+import { branchActions, type BranchActions } from '../analysis/client/refresh-actions';
+import { mayContainFinding } from '../analysis/prefilter';
+import { createRule } from '../util/createRule';
+import { quoteCode } from '../util/describe';
+
+/** Statuses a client must not refresh-and-retry on: 403 and 400 mean something else, the rest are non-standard. */
+export const DEFAULT_STATUSES = [400, 403, 419, 440, 498, 499];
+
+type Options = [
+  {
+    statuses?: number[];
+    refreshCalls?: string[];
+  },
+];
+type MessageIds = 'refreshOnForbidden' | 'refreshOnBadRequest' | 'refreshOnOtherStatus' | 'keyOn401';
+
+export default createRule<Options, MessageIds>({
+  name: 'refresh-token-on-401',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require client code to refresh the token and retry on 401 only (not 403, 400, 419, 440, 498 or 499)',
+      recommended: 'warn',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          statuses: {
+            type: 'array',
+            items: { type: 'integer', minimum: 400, maximum: 599, not: { type: 'integer', enum: [401] } },
+            uniqueItems: true,
+            description: 'Statuses a branch must not refresh or retry on (default: 400, 403, 419, 440, 498, 499).',
+          },
+          refreshCalls: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Calls that refresh a token in your project, by name (`renewAuth`) or callee text (`authStore.rotate`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      refreshOnForbidden:
+        'This branch {{action}} ({{evidence}}) on 403, but 403 means the credential was accepted and the request is still refused, so a new token cannot help (RFC 9110 §15.5.4) and the retry fails again or loops; key it on 401.',
+      refreshOnBadRequest:
+        'This branch {{action}} ({{evidence}}) on 400, but 400 means the request itself is malformed, so a new token cannot help; key it on 401 and have the server answer 401 to a missing or expired token.',
+      refreshOnOtherStatus:
+        'This branch {{action}} ({{evidence}}) on {{status}}, a status that does not tell clients, proxies or libraries that the credential is missing or expired; key it on 401 and have the server send 401 with a WWW-Authenticate challenge.',
+      keyOn401: 'Key the branch on 401',
+    },
+  },
+  defaultOptions: [{ statuses: DEFAULT_STATUSES, refreshCalls: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const statuses = new Set(options.statuses ?? DEFAULT_STATUSES);
+    const settings = { refreshCalls: new Set(options.refreshCalls ?? []) };
+
+    const reported = new Set<Node>();
+
+    function reportWrongKeys(node: Node) {
+      for (const branch of branchesOf(sourceCode, node)) {
+        for (const check of branch.checks) {
+          const code = check.status.code;
+          if (!statuses.has(code) || reported.has(check.status.node)) continue;
+          const actions = branchActions(sourceCode, branch, check, settings);
+          const action = describeAction(actions);
+          if (!action) continue;
+          reported.add(check.status.node);
+          context.report({
+            node: check.status.node,
+            messageId: code === 403 ? 'refreshOnForbidden' : code === 400 ? 'refreshOnBadRequest' : 'refreshOnOtherStatus',
+            data: { action, evidence: actionEvidence(sourceCode, actions), status: code },
+            suggest: [{ messageId: 'keyOn401', fix: (fixer) => keyOn401(fixer, sourceCode, check) }],
+          });
+        }
+      }
+    }
+
+    // Every status-keyed branch hangs off one of these; ESLint's own traversal visits them (no second walk).
+    if (!mayContainFinding(sourceCode.text)) return {};
+    return {
+      IfStatement: reportWrongKeys,
+      ConditionalExpression: reportWrongKeys,
+      LogicalExpression: reportWrongKeys,
+      SwitchStatement: reportWrongKeys,
+    };
+  },
+});
+
+function describeAction(actions: BranchActions): string | null {
+  const renewal = actions.refresh ? 'refreshes the token' : actions.reauthenticate ? 'signs the user in again' : null;
+  if (renewal && actions.retry) return `${renewal} and retries the request`;
+  return renewal ?? (actions.retry ? 'retries the request' : null);
+}
+
+function actionEvidence(sourceCode: SourceCode, actions: BranchActions): string {
+  const calls = [actions.refresh ?? actions.reauthenticate, actions.retry].filter((call) => call !== null);
+  return [...new Set(calls)].map((call) => quoteCode(sourceCode.getText(call))).join(', ');
+}

@@ -1,0 +1,327 @@
+import assert from 'node:assert/strict';
+import plugin from 'eslint-plugin-auth-status';
+import { jsRuleTester, ruleTester } from '../rule-tester';
+import { assertSuggestionsLeaveNoNewReport, lintWithAllRules, lintWithOptions } from './lint-helpers';
+
+const rule = plugin.rules['require-403-for-permission-denial'];
+
+/** One report, its one suggestion giving `output`. */
+const respond403 = (output: string) => [{ messageId: 'permissionDenial' as const, suggestions: [{ messageId: 'respond403' as const, output }] }];
+
+const VALID = [
+  // A missing session, a missing token, a failed verification: credential failures, 401 is right.
+  `function requireLogin(req, res, next) { if (!req.user) return res.status(401).json({ message: 'Not logged in' }); next(); }`,
+  `function auth(req, res, next) {
+    const token = req.headers.authorization?.split(' ')[1];
+    if (!token) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'No token provided' });
+    jwt.verify(token, secret, (err, decoded) => {
+      if (err) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').end();
+      req.user = decoded;
+      next();
+    });
+  }`,
+  `function auth(req, res, next) {
+    try { req.user = jwt.verify(req.cookies.token, secret); next(); }
+    catch (err) { res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }); res.end(); }
+  }`,
+  // Role, ownership and permission checks answered 403: right.
+  `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(403).json({ message: 'Admins only' }); next(); }`,
+  `app.delete('/posts/:id', async (req, res) => { const post = await Post.findById(req.params.id); if (post.userId !== req.user.id) return res.sendStatus(403); });`,
+  `function canWrite(req, res, next) { if (!req.auth.scopes.includes('posts:write')) return next(createError(403, 'Insufficient scope')); next(); }`,
+  // Unknown reasons stay silent.
+  `function handler(req, res) { if (!found) return res.status(401).end(); }`,
+  `function handler(req, res) { return res.status(401).json({ error: 'You are not authorized to delete this' }); }`,
+  // Conflicting evidence (a missing user OR a role): silent.
+  `function gate(req, res, next) { if (!req.user || req.user.role !== 'admin') return res.status(401).end(); next(); }`,
+  // Not a response: a test assertion near a role.
+  `it('rejects non-admins', async () => { const user = { role: 'viewer' }; if (user.role !== 'admin') expect(res.status).toBe(401); });`,
+  // An API key's or a token's state is about the credential: 401 is right.
+  `async function apiKeyAuth(req, res, next) {
+    const apiKey = await ApiKey.findOne({ key: req.headers['x-api-key'] });
+    if (!apiKey || apiKey.status !== 'active') return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
+    next();
+  }`,
+  // The token's subject against the stored user: a credential check, not ownership.
+  `function check(req, res, next, payload, user) { if (payload.user !== user.id) return res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').end(); next(); }`,
+  // A user looked up from the token and not found: an invalid credential.
+  `async function auth(req, res, next) {
+    const decoded = jwt.verify(req.headers.authorization.split(' ')[1], secret);
+    const user = await User.findById(decoded.id);
+    if (!user) return res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').json({ message: 'User not found' });
+    next();
+  }`,
+  // Other statuses are other rules' business.
+  `function isAdmin(req, res, next) { if (!req.user.isAdmin) return res.status(404).end(); next(); }`,
+];
+
+ruleTester.run('require-403-for-permission-denial', rule, {
+  valid: VALID,
+  invalid: [
+    {
+      code: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).json({ message: 'Admins only' }); next(); }`,
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          data: { evidence: "`req.user.role !== 'admin'`, `'Admins only'`" },
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'respond403',
+              output: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(403).json({ message: 'Admins only' }); next(); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Ownership: the post's owner against the caller; the now-pointless challenge in the same chain goes too.
+      code: `router.delete('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.userId !== req.user.id) {
+    return res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer realm="api"')
+      .json({ error: 'Not authorized to delete this post' });
+  }
+  await post.deleteOne();
+});`,
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'respond403',
+              output: `router.delete('/posts/:id', async (req, res) => {
+  const post = await Post.findById(req.params.id);
+  if (post.userId !== req.user.id) {
+    return res
+      .status(403)
+      .json({ error: 'Not authorized to delete this post' });
+  }
+  await post.deleteOne();
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The header set before the status in the same chain.
+      code: `function perms(req, res, next) { if (!req.user.permissions.includes('billing:read')) return res.set('WWW-Authenticate', 'Bearer').status(401).send('Permission denied'); next(); }`,
+      errors: respond403(
+        `function perms(req, res, next) { if (!req.user.permissions.includes('billing:read')) return res.status(403).send('Permission denied'); next(); }`,
+      ),
+    },
+    {
+      // The object form of res.set keeps its other headers.
+      code: `function staffOnly(req, res, next) { if (!req.user.isStaff) return res.status(401).set({ 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' }).end(); next(); }`,
+      errors: respond403(
+        `function staffOnly(req, res, next) { if (!req.user.isStaff) return res.status(403).set({ 'Cache-Control': 'no-store' }).end(); next(); }`,
+      ),
+    },
+    {
+      // sendStatus after a scope check.
+      code: `function requireScope(req, res, next) { if (!req.auth.scopes.includes('admin:write')) return res.sendStatus(401); next(); }`,
+      errors: respond403(`function requireScope(req, res, next) { if (!req.auth.scopes.includes('admin:write')) return res.sendStatus(403); next(); }`),
+    },
+    {
+      // node:http writeHead: the header property is removed, the others stay.
+      code: `function handle(req, res, user) {
+  if (user.banned) {
+    res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="api"', 'Content-Type': 'text/plain' });
+    return res.end('Account banned');
+  }
+}`,
+      errors: respond403(`function handle(req, res, user) {
+  if (user.banned) {
+    res.writeHead(403, { 'Content-Type': 'text/plain' });
+    return res.end('Account banned');
+  }
+}`),
+    },
+    {
+      // writeHead with the challenge as its only header: the headers argument goes.
+      code: `function handle(req, res, user) { if (user.suspended) { res.writeHead(401, { 'www-authenticate': 'Bearer' }); res.end('Account suspended'); } }`,
+      errors: respond403(`function handle(req, res, user) { if (user.suspended) { res.writeHead(403); res.end('Account suspended'); } }`),
+    },
+    {
+      // res.statusCode = 401 for a non-admin.
+      code: `function admin(req, res) { if (!req.user.isAdmin) { res.statusCode = 401; res.end('Admins only'); return; } }`,
+      errors: respond403(`function admin(req, res) { if (!req.user.isAdmin) { res.statusCode = 403; res.end('Admins only'); return; } }`),
+    },
+    {
+      // http-errors: the options object held only the headers, so it goes.
+      code: `import createError from 'http-errors';
+function canDelete(req, res, next) {
+  if (!req.user.permissions.includes('posts:delete')) return next(createError(401, 'Permission denied', { headers: { 'WWW-Authenticate': 'Bearer' } }));
+  next();
+}`,
+      errors: respond403(`import createError from 'http-errors';
+function canDelete(req, res, next) {
+  if (!req.user.permissions.includes('posts:delete')) return next(createError(403, 'Permission denied'));
+  next();
+}`),
+    },
+    {
+      // http-errors: other properties stay.
+      code: `import createError from 'http-errors';
+function owner(req, res, next) { if (req.params.userId !== req.user.id) return next(createError(401, 'Not the owner', { expose: true, headers: { 'WWW-Authenticate': 'Bearer' } })); next(); }`,
+      errors: respond403(`import createError from 'http-errors';
+function owner(req, res, next) { if (req.params.userId !== req.user.id) return next(createError(403, 'Not the owner', { expose: true })); next(); }`),
+    },
+    {
+      // Named http-errors class.
+      code: `import createError from 'http-errors';
+function moderatorsOnly(req, res, next) { if (req.user.role !== 'moderator') throw new createError.Unauthorized('Moderators only'); next(); }`,
+      errors: respond403(`import createError from 'http-errors';
+function moderatorsOnly(req, res, next) { if (req.user.role !== 'moderator') throw new createError.Forbidden('Moderators only'); next(); }`),
+    },
+    {
+      // An error object handed to next() with its own headers.
+      code: `function adminOnly(req, res, next) { if (!req.user.roles.includes('admin')) return next({ status: 401, message: 'Admins only', headers: { 'WWW-Authenticate': 'Bearer' } }); next(); }`,
+      errors: respond403(`function adminOnly(req, res, next) { if (!req.user.roles.includes('admin')) return next({ status: 403, message: 'Admins only' }); next(); }`),
+    },
+    {
+      // Status constants keep their form.
+      code: `import { StatusCodes } from 'http-status-codes';
+function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(StatusCodes.UNAUTHORIZED).json({ message: 'Forbidden' }); next(); }`,
+      errors: respond403(`import { StatusCodes } from 'http-status-codes';
+function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(StatusCodes.FORBIDDEN).json({ message: 'Forbidden' }); next(); }`),
+    },
+    {
+      // A header set in its own statement cannot be dropped safely: only the status changes (403 needs no challenge).
+      code: `function isAdmin(req, res, next) {
+  if (req.user.role !== 'admin') {
+    res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
+    return res.status(401).end();
+  }
+  next();
+}`,
+      errors: respond403(`function isAdmin(req, res, next) {
+  if (req.user.role !== 'admin') {
+    res.setHeader('WWW-Authenticate', 'Bearer realm="api"');
+    return res.status(403).end();
+  }
+  next();
+}`),
+    },
+    {
+      // RFC 6750 insufficient_scope still means something on a 403: kept.
+      code: `function requireScope(req, res, next) { if (!req.auth.scopes.includes('orders:write')) return res.status(401).set('WWW-Authenticate', 'Bearer error="insufficient_scope", scope="orders:write"').end(); next(); }`,
+      errors: respond403(
+        `function requireScope(req, res, next) { if (!req.auth.scopes.includes('orders:write')) return res.status(403).set('WWW-Authenticate', 'Bearer error="insufficient_scope", scope="orders:write"').end(); next(); }`,
+      ),
+    },
+    {
+      // A middleware named after the state it blocks (not an account-activation flow).
+      code: `function blockDeactivated(req, res, next) { if (req.account.deactivated) return res.status(401).send({ error: 'Account deactivated by an administrator' }); next(); }`,
+      errors: respond403(
+        `function blockDeactivated(req, res, next) { if (req.account.deactivated) return res.status(403).send({ error: 'Account deactivated by an administrator' }); next(); }`,
+      ),
+    },
+    {
+      // An account state compared with a string, and a "verify your email" message: a policy refusal after login.
+      code: `async function signin(req, res) {
+  const user = await User.findOne({ username: req.body.username });
+  if (user.status !== 'Active') return res.status(401).send({ message: 'Pending Account. Please Verify Your Email!' });
+}`,
+      errors: [{ messageId: 'permissionDenial', data: { evidence: "`user.status !== 'Active'`, `'Pending Account. Please Verify Your Email!'`" }, suggestions: 1 }],
+    },
+    {
+      // A value computed from the caller's roles.
+      code: `const verifyRoles = (...allowedRoles) => (req, res, next) => {
+  const rolesArray = [...allowedRoles];
+  const result = req.roles.map((role) => rolesArray.includes(role)).find((val) => val === true);
+  if (!result) return res.sendStatus(401);
+  next();
+};`,
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          data: { evidence: '`req.roles`' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'respond403',
+              output: `const verifyRoles = (...allowedRoles) => (req, res, next) => {
+  const rolesArray = [...allowedRoles];
+  const result = req.roles.map((role) => rolesArray.includes(role)).find((val) => val === true);
+  if (!result) return res.sendStatus(403);
+  next();
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Mongoose ids compared as strings: the review's author against the caller.
+      code: `const deleteReview = asyncHandler(async (req, res) => {
+  const review = await Review.findById(req.params.reviewId);
+  if (review.user.toString() !== req.user._id.toString()) {
+    res.status(401);
+    throw new Error('User not authorized to delete this review');
+  }
+});`,
+      errors: [{ messageId: 'permissionDenial', data: { evidence: '`review.user.toString() !== req.user._id.toStr…`' }, line: 4, suggestions: 1 }],
+    },
+    {
+      // Mongoose ObjectId.equals.
+      code: `async function update(req, res) { const post = await Post.findById(req.params.id); if (!post.author.equals(req.user._id)) return res.status(401).json({ message: 'Not your post' }); }`,
+      errors: respond403(
+        `async function update(req, res) { const post = await Post.findById(req.params.id); if (!post.author.equals(req.user._id)) return res.status(403).json({ message: 'Not your post' }); }`,
+      ),
+    },
+    {
+      // autofix applies the change with --fix.
+      code: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).end(); next(); }`,
+      options: [{ autofix: true }],
+      output: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(403).end(); next(); }`,
+      errors: [{ messageId: 'permissionDenial', suggestions: 1 }],
+    },
+  ],
+});
+
+jsRuleTester.run('require-403-for-permission-denial (espree)', rule, {
+  valid: [`module.exports = (req, res, next) => { if (!req.session.userId) return res.status(401).send('Please log in'); next(); };`],
+  invalid: [
+    {
+      code: `module.exports = function verified(req, res, next) {
+  if (!req.user.emailVerified) return res.status(401).json({ error: 'Email not verified' });
+  next();
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 2, suggestions: 1 }],
+    },
+  ],
+});
+
+describe('require-403-for-permission-denial with every rule on', () => {
+  it('is the only report on a 401 for a permission denial (require-www-authenticate stays quiet)', () => {
+    const messages = lintWithAllRules(`function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).end(); next(); }`);
+    assert.deepEqual(messages.map((message) => message.ruleId), ['auth-status/require-403-for-permission-denial']);
+  });
+
+  for (const code of [
+    `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).set('WWW-Authenticate', 'Bearer').json({ message: 'Admins only' }); next(); }`,
+    `function isAdmin(req, res, next) { if (req.user.role !== 'admin') { res.setHeader('WWW-Authenticate', 'Bearer'); return res.status(401).end(); } next(); }`,
+    `function handle(req, res, user) { if (user.banned) { res.writeHead(401, { 'WWW-Authenticate': 'Bearer' }); return res.end(); } }`,
+    `import createError from 'http-errors';\nfunction f(req, res, next) { if (!req.user.permissions.includes('x')) return next(createError(401, 'Permission denied', { headers: { 'WWW-Authenticate': 'Bearer' } })); }`,
+    `import createError from 'http-errors';\nfunction f(req, res, next) { if (req.user.role !== 'admin') throw new createError.Unauthorized('Admins only'); }`,
+  ]) {
+    it(`leaves no report from any rule after the suggestion: ${code.slice(0, 90)}…`, () => {
+      assertSuggestionsLeaveNoNewReport(code, 'auth-status/require-403-for-permission-denial');
+    });
+  }
+});
+
+describe('require-403-for-permission-denial options schema', () => {
+  for (const [label, options, pattern] of [
+    ['autofix given as a string', { autofix: 'yes' }, /should be boolean/],
+    ['an unknown option', { status: 403 }, /should NOT have additional properties/],
+  ] as const) {
+    it(`rejects ${label} with a clear message`, () => {
+      assert.throws(() => lintWithOptions('require-403-for-permission-denial', options), pattern);
+    });
+  }
+});

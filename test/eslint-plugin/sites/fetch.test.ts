@@ -1,0 +1,320 @@
+import plugin from 'eslint-plugin-auth-status';
+import { jsRuleTester, ruleTester } from '../rule-tester';
+
+const credential = plugin.rules['require-401-for-credential-failure'];
+const challenge = plugin.rules['require-www-authenticate'];
+const BEARER = `'Bearer realm="api"'`;
+const SVELTEKIT_LIMITATION = "SvelteKit's error() cannot carry headers: call `setHeaders({ 'WWW-Authenticate': … })` before it";
+
+ruleTester.run('fetch: require-401-for-credential-failure', credential, {
+  valid: [
+    // Authorization decisions.
+    `export async function DELETE(request) { const user = await getUser(request); if (user.role !== 'admin') return new Response('Admins only', { status: 403 }); }`,
+    `import { error } from '@sveltejs/kit';
+export const POST = async ({ locals }) => { if (!locals.user.permissions.includes('write')) error(403, 'Permission denied'); };`,
+    // Not the global Response: a class of the file, a library's own Response.
+    `class Response { constructor(body, init) {} }
+export function GET(request) { if (!request.headers.get('authorization')) return new Response('No token', { status: 403 }); }`,
+    `import { Response } from '@node-oauth/oauth2-server';
+export function a(req) { if (!req.headers.authorization) return new Response({ status: 403 }); }`,
+    // Not SvelteKit's error().
+    `import { error } from './log';
+export function GET({ request }) { if (!request.headers.get('authorization')) error(403, 'No token'); }`,
+    // A fake server response in a test.
+    `it('maps 403', async () => { const token = request.headers.get('authorization'); fetchMock.mockResolvedValue(new Response(null, { status: token ? 200 : 403 })); });`,
+    `test('x', () => { if (!req.headers.authorization) server.use(http.get('/me', () => new Response(null, { status: 403 }))); });`,
+    // No status in the init: 200.
+    `export function GET(request) { if (!request.headers.get('authorization')) return new Response('ok', { headers: {} }); }`,
+  ],
+  invalid: [
+    {
+      // Next.js route handler: NextResponse.json with a 403 for a missing session.
+      code: `import { NextResponse } from 'next/server';
+import { getServerSession } from 'next-auth';
+export async function GET() {
+  const session = await getServerSession();
+  if (!session) {
+    return NextResponse.json({ error: 'Not authenticated' }, { status: 403 });
+  }
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 6,
+          column: 72,
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { NextResponse } from 'next/server';
+import { getServerSession } from 'next-auth';
+export async function GET() {
+  const session = await getServerSession();
+  if (!session) {
+    return NextResponse.json({ error: 'Not authenticated' }, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+  }
+  return NextResponse.json({ ok: true });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new NextResponse(body, init) with a non-standard 440 after an expiry check; existing headers are kept.
+      code: `import { NextResponse } from 'next/server';
+export function middleware(request) {
+  const session = readSession(request.cookies.get('session'));
+  if (session.expiresAt < Date.now()) return new NextResponse('Session expired', { status: 440, headers: { 'Cache-Control': 'no-store' } });
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { NextResponse } from 'next/server';
+export function middleware(request) {
+  const session = readSession(request.cookies.get('session'));
+  if (session.expiresAt < Date.now()) return new NextResponse('Session expired', { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token", error_description="The access token expired"', 'Cache-Control': 'no-store' } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Worker: Response.json with a status constant, rewritten in the same form.
+      code: `import { StatusCodes } from 'http-status-codes';
+export default { async fetch(request) {
+  const apiKey = request.headers.get('x-api-key');
+  if (!apiKey) return Response.json({ error: 'API key required' }, { status: StatusCodes.FORBIDDEN });
+  return Response.json({ ok: true });
+} };`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { StatusCodes } from 'http-status-codes';
+export default { async fetch(request) {
+  const apiKey = request.headers.get('x-api-key');
+  if (!apiKey) return Response.json({ error: 'API key required' }, { headers: { 'WWW-Authenticate': ${BEARER} }, status: StatusCodes.UNAUTHORIZED });
+  return Response.json({ ok: true });
+} };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // SvelteKit error(): the fix destructures setHeaders from the event and calls it first.
+      code: `import { error } from '@sveltejs/kit';
+export const GET = async ({ locals }) => {
+  if (!locals.user) error(403, 'Not logged in');
+  return new Response('ok');
+};`,
+      errors: [
+        {
+          messageId: 'wrongStatusHeaderless',
+          data: { status: '403', problem: 'a missing credential', evidence: "`!locals.user`, `'Not logged in'`", limitation: SVELTEKIT_LIMITATION },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { error } from '@sveltejs/kit';
+export const GET = async ({ setHeaders, locals }) => {
+  if (!locals.user) { setHeaders({ 'WWW-Authenticate': ${BEARER} }); error(401, 'Not logged in'); }
+  return new Response('ok');
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A load function taking the event whole, and the v1 \`throw error()\` form.
+      code: `import { error } from '@sveltejs/kit';
+export async function load(event) {
+  const token = event.cookies.get('session');
+  if (!token) {
+    throw error(400, 'Missing session token');
+  }
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatusHeaderless',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { error } from '@sveltejs/kit';
+export async function load(event) {
+  const token = event.cookies.get('session');
+  if (!token) {
+    event.setHeaders({ 'WWW-Authenticate': ${BEARER} });
+    throw error(401, 'Missing session token');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // SvelteKit json(data, init).
+      code: `import { json } from '@sveltejs/kit';
+export async function POST({ request }) {
+  if (!request.headers.get('authorization')) return json({ message: 'Missing token' }, { status: 403 });
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { json } from '@sveltejs/kit';
+export async function POST({ request }) {
+  if (!request.headers.get('authorization')) return json({ message: 'Missing token' }, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Remix json(data, status): the bare number becomes an init with headers.
+      code: `import { json } from '@remix-run/node';
+export async function loader({ request }) {
+  const token = request.headers.get('Authorization');
+  if (!token) return json({ error: 'No token provided' }, 403);
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `import { json } from '@remix-run/node';
+export async function loader({ request }) {
+  const token = request.headers.get('Authorization');
+  if (!token) return json({ error: 'No token provided' }, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('fetch: require-www-authenticate', challenge, {
+  valid: [
+    `export function GET() { return new Response(null, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } }); }`,
+    `export function GET() { return Response.json({}, { status: 401, headers: [['www-authenticate', ${BEARER}]] }); }`,
+    `export function GET() { const headers = new Headers({ 'WWW-Authenticate': ${BEARER} }); return new Response(null, { status: 401, headers }); }`,
+    `export function GET() { const headers = new Headers(); headers.set('WWW-Authenticate', ${BEARER}); return new Response(null, { status: 401, headers }); }`,
+    `import { NextResponse } from 'next/server';
+export function GET() { const res = NextResponse.json({ error: 'Unauthorized' }, { status: 401 }); res.headers.set('WWW-Authenticate', ${BEARER}); return res; }`,
+    // Headers we cannot see are trusted.
+    `export function unauthorized(headers) { return new Response(null, { status: 401, headers }); }`,
+    `export function unauthorized(init) { return new Response(null, { ...init, status: 401 }); }`,
+    // SvelteKit: setHeaders before error(), destructured or on the event.
+    `import { error } from '@sveltejs/kit';
+export const GET = ({ setHeaders, locals }) => { if (!locals.user) { setHeaders({ 'www-authenticate': ${BEARER} }); error(401, 'Login required'); } };`,
+    `import { error } from '@sveltejs/kit';
+export const GET = (event) => { event.setHeaders({ 'WWW-Authenticate': ${BEARER} }); if (!event.locals.user) error(401); };`,
+    { code: `export function GET() { return sendChallenge(new Response(null, { status: 401 })); }`, options: [{ challengers: ['sendChallenge'] }] },
+  ],
+  invalid: [
+    {
+      code: `import { NextResponse } from 'next/server';
+export async function GET(request) {
+  if (!request.headers.get('authorization')) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+}`,
+      output: `import { NextResponse } from 'next/server';
+export async function GET(request) {
+  if (!request.headers.get('authorization')) return NextResponse.json({ error: 'Unauthorized' }, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 3, column: 108 }],
+    },
+    {
+      // Multi-line init with other headers: the challenge joins them.
+      code: `export default {
+  fetch(request) {
+    return new Response('Unauthorized', {
+      status: 401,
+      headers: {
+        'Content-Type': 'text/plain',
+      },
+    });
+  },
+};`,
+      output: `export default {
+  fetch(request) {
+    return new Response('Unauthorized', {
+      status: 401,
+      headers: {
+        'WWW-Authenticate': ${BEARER},
+        'Content-Type': 'text/plain',
+      },
+    });
+  },
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+    {
+      // A header set on a different response does not count.
+      code: `export function GET(request) {
+  const ok = new Response('ok');
+  ok.headers.set('WWW-Authenticate', ${BEARER});
+  return new Response(null, { status: 401 });
+}`,
+      output: `export function GET(request) {
+  const ok = new Response('ok');
+  ok.headers.set('WWW-Authenticate', ${BEARER});
+  return new Response(null, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+}`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // SvelteKit error(401) in a +server handler: the fix calls setHeaders first.
+      code: `import { error } from '@sveltejs/kit';
+export async function GET({ request }) {
+  if (!request.headers.get('authorization')) error(401, 'Missing token');
+}`,
+      output: `import { error } from '@sveltejs/kit';
+export async function GET({ setHeaders, request }) {
+  if (!request.headers.get('authorization')) { setHeaders({ 'WWW-Authenticate': ${BEARER} }); error(401, 'Missing token'); }
+}`,
+      errors: [{ messageId: 'missingChallengeHeaderless', data: { limitation: SVELTEKIT_LIMITATION } }],
+    },
+    {
+      // error(401) in a helper without the event: the message says how, there is no fix.
+      code: `import { error } from '@sveltejs/kit';
+export function requireUser(locals) {
+  if (!locals.user) error(401, 'Login required');
+  return locals.user;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingChallengeHeaderless',
+          data: {
+            limitation: "SvelteKit's error() cannot carry headers: call the request event's `setHeaders({ 'WWW-Authenticate': … })` before it",
+          },
+        },
+      ],
+    },
+  ],
+});
+
+jsRuleTester.run('fetch: plain JavaScript (espree)', challenge, {
+  valid: [`addEventListener('fetch', (event) => event.respondWith(new Response(null, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } })));`],
+  invalid: [
+    {
+      code: `addEventListener('fetch', (event) => event.respondWith(new Response('Unauthorized', { status: 401 })));`,
+      output: `addEventListener('fetch', (event) => event.respondWith(new Response('Unauthorized', { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 })));`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
