@@ -22,7 +22,22 @@ export const CORPUS_FRAMEWORKS = [
 export type Framework = (typeof CORPUS_FRAMEWORKS)[number];
 
 /** Frameworks the CI gate holds to the precision/recall thresholds. */
-export const SUPPORTED_FRAMEWORKS: readonly Framework[] = ['express', 'node-http', 'http-errors', 'nestjs', 'fetch', 'adonis', 'loopback', 'sails'];
+export const SUPPORTED_FRAMEWORKS: readonly Framework[] = [
+  'express',
+  'node-http',
+  'http-errors',
+  'koa',
+  'fastify',
+  'nestjs',
+  'hapi',
+  'hono',
+  'fetch',
+  'h3',
+  'adonis',
+  'loopback',
+  'sails',
+  'client',
+];
 
 export function isFramework(name: string): name is Framework {
   return (CORPUS_FRAMEWORKS as readonly string[]).includes(name);

@@ -238,12 +238,17 @@ class EvidenceFinder {
   /** `note.userId !== userId` where `userId` is the caller's (from the session): an ownership check. */
   private comparesCallerId(left: Node, right: Node): boolean {
     const isCallerId = (node: Node) => {
-      const value = skipWrappers(node);
-      return value.type === T.Identifier && words(value.name).includes('id') && this.classifySource(value) === 'identity';
+      const path = memberPath(node);
+      return !!path && words(path[path.length - 1]!).includes('id') && this.classifySource(node) === 'identity';
     };
     const isRecordId = (node: Node) => {
+      const value = skipWrappers(node);
+      // req.param('id'), params.get('userId')
+      if (value.type === T.CallExpression && value.arguments[0] && /^(param|get)$/.test(calleeName(value) ?? '')) {
+        return words(staticString(value.arguments[0]) ?? '').includes('id');
+      }
       const path = memberPath(node);
-      return !!path && path.length > 1 && words(path[path.length - 1]!).includes('id');
+      return !!path && path.length > 1 && words(path[path.length - 1]!).includes('id') && this.classifySource(node) !== 'identity';
     };
     return (isCallerId(left) && isRecordId(right)) || (isCallerId(right) && isRecordId(left));
   }
@@ -364,6 +369,8 @@ class EvidenceFinder {
     if (holds) {
       // A truthy value is evidence only when its name says it is a failure: `if (tokenExpired)`, `if (isRevoked)`.
       const tokens = words(this.sourceCode.getText(value));
+      // ctx.isUnauthenticated(), req.isNotAuthenticated()
+      if (tokens.includes('unauthenticated') || /\bnot (authenticated|logged in)\b/.test(tokens.join(' '))) return [this.evidence('missing', 2, value)];
       const aboutCredential = tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'decoded');
       if (aboutCredential && tokens.some((word) => word === 'expired' || word === 'expire')) return [this.evidence('expired', 2, value)];
       if (aboutCredential && tokens.some((word) => ['revoked', 'blacklisted', 'blocklisted', 'invalid', 'malformed', 'tampered'].includes(word))) {
@@ -522,6 +529,12 @@ class EvidenceFinder {
     const names = path ?? identifierNames(skipWrappers(node));
     const tokens = names.flatMap(words);
     if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
+    const credentialNames = names.filter((name) => V.CREDENTIAL_NOUNS.has(words(name).at(-1) ?? ''));
+    if (credentialNames.length > 0 && credentialNames.length === names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word))).length) {
+      return 'credential';
+    }
+    if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';
     const authorization = tokens.filter(
       (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? '')),
     );

@@ -10,7 +10,7 @@ export const AUTHORIZATION_WORDS = new Set([
   'owner', 'owns', 'ownership', 'author', 'creator', 'banned', 'ban', 'suspended', 'blocked', 'disabled', 'deactivated',
   'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed', 'approved', 'active', 'activated', 'enabled', 'onboarded', 'subscription', 'subscribed', 'plan',
   'premium', 'tier', 'paid', 'allowed', 'allow', 'can', 'cannot', 'ability', 'abilities', 'acl', 'policy', 'policies',
-  'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
+  'editor', 'editors', 'viewer', 'reviewer', 'reviewers', 'writer', 'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
   'rights', 'entitlement', 'entitlements', 'feature', 'features', 'readonly', 'whitelist', 'allowlist',
 ]);
 
@@ -30,6 +30,9 @@ export const CREDENTIAL_WORDS = new Set([
   'token', 'tokens', 'jwt', 'jws', 'bearer', 'authorization', 'auth', 'apikey', 'credential', 'credentials',
   'session', 'sessions', 'cookie', 'cookies', 'password', 'passwd', 'secret', 'authtoken', 'accesstoken', 'idtoken',
 ]);
+
+/** The last word of a name that makes it a credential whatever comes before (`adminToken`, `ownerApiKey`). */
+export const CREDENTIAL_NOUNS = new Set(['token', 'key', 'secret', 'jwt', 'password', 'cookie', 'credential', 'credentials', 'apikey', 'bearer']);
 
 /**
  * Where a credential of identity comes from in a request (text of the expression or what it was read from);
@@ -55,7 +58,7 @@ export const VERIFIER_EXPORT = /^(verify|jwtVerify|decode|createVerifier)$/;
 
 /** A password comparison at a login endpoint. */
 export const PASSWORD_CHECK =
-  /\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;
+  /\.\s*verify\w*\s*\(\s*[\w.]*\b(email|username|login)\b[^,)]*,\s*[\w.]*password|\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;
 
 /** A user looked up by login name from the request body: absent means "wrong username". */
 export const LOGIN_LOOKUP = /\b(find\w*|getUserBy\w*|where)\s*\(.*\b(email|username|userName|name|login|phone)\b/s;

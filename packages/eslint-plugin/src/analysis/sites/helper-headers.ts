@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findVariable, isFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { findVariable, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { baseReceiver } from '../response-object';
 import type { SiteAdapter } from '../types';
@@ -17,8 +17,13 @@ const headersByHelper = new WeakMap<Node, Map<string, string[]>>();
 export const helperHeadersAdapter: SiteAdapter = {
   framework: 'headers',
   visit(node, context) {
-    if (node.type !== T.CallExpression || node.callee.type !== T.Identifier) return;
-    const helper = localFunction(context.sourceCode, node.callee);
+    if (node.type !== T.CallExpression) return;
+    const helper =
+      node.callee.type === T.Identifier
+        ? localFunction(context.sourceCode, node.callee)
+        : node.callee.type === T.MemberExpression && node.callee.object.type === T.ThisExpression
+          ? ownMethod(node.callee)
+          : null;
     if (!helper) return;
     node.arguments.forEach((argument, index) => {
       const parameter = helper.params[index];
@@ -39,6 +44,18 @@ function localFunction(sourceCode: SourceCode, callee: TSESTree.Identifier): TSE
   const init = (definition.node as TSESTree.VariableDeclarator).init;
   const value = init && skipWrappers(init);
   return value && isFunction(value) ? value : null;
+}
+
+/** `this.challenge(res)`: the method of the enclosing class with that name. */
+function ownMethod(callee: TSESTree.MemberExpression): TSESTree.FunctionLike | null {
+  const name = propertyName(callee);
+  let classBody: Node | undefined = callee.parent;
+  while (classBody && classBody.type !== T.ClassBody) classBody = classBody.parent;
+  if (!name || !classBody) return null;
+  const method = classBody.body.find(
+    (member): member is TSESTree.MethodDefinition => member.type === T.MethodDefinition && keyName(member) === name,
+  );
+  return method ? method.value : null;
 }
 
 /** Header names the helper sets on its parameter `name` (`name.set(…)`, `name.setHeader(…)`, chains on it). */
