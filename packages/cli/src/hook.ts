@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './errors';
+import { preCommitHookPath } from './targets/git';
+
+/** A plain git pre-commit hook: the project's own copy of the CLI first, then one on PATH. */
+export const HOOK_SCRIPT = `#!/bin/sh
+# Written by \`auth-status-lint --install-hook\`: checks the staged content of staged JS/TS files for wrong
+# HTTP status codes on authentication failures. Skip once with \`git commit --no-verify\`.
+if [ -x node_modules/.bin/auth-status-lint ]; then
+  exec node_modules/.bin/auth-status-lint --staged
+fi
+if command -v auth-status-lint >/dev/null 2>&1; then
+  exec auth-status-lint --staged
+fi
+echo "auth-status-lint is not installed: run npm install --save-dev auth-status-cli, or commit with --no-verify." >&2
+exit 1
+`;
+
+/** Writes the hook and returns where; refuses to replace an existing hook unless forced. */
+export function installHook(cwd: string, force: boolean): string {
+  const hookPath = preCommitHookPath(cwd);
+  if (fs.existsSync(hookPath) && !force) {
+    throw new UsageError(
+      `a pre-commit hook already exists at ${hookPath}; add "auth-status-lint --staged" to it, or pass --force to replace it.`,
+    );
+  }
+  fs.mkdirSync(path.dirname(hookPath), { recursive: true });
+  fs.writeFileSync(hookPath, HOOK_SCRIPT, { mode: 0o755 });
+  fs.chmodSync(hookPath, 0o755);
+  return hookPath;
+}

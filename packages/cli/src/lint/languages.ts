@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { Linter } from 'eslint';
+
+export const LINTED_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
+
+const FILE_GLOBS = LINTED_EXTENSIONS.map((extension) => `**/*${extension}`);
+
+export function isLintedFile(filePath: string): boolean {
+  return (LINTED_EXTENSIONS as readonly string[]).includes(path.extname(filePath).toLowerCase());
+}
+
+type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
+
+/**
+ * The ways a file may be parsed, most likely first. A `.js` file may be an ES module, CommonJS (top-level
+ * `return`, `with`) or contain JSX; the next dialect is tried only when the previous one fails to parse.
+ */
+export function dialectsFor(filePath: string): readonly Dialect[] {
+  switch (path.extname(filePath).toLowerCase()) {
+    case '.mjs':
+      return ['module'];
+    case '.cjs':
+      return ['commonjs'];
+    case '.jsx':
+      return ['module-jsx', 'commonjs-jsx'];
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return ['typescript'];
+    case '.tsx':
+      return ['typescript-jsx'];
+    default:
+      return ['module', 'commonjs', 'module-jsx'];
+  }
+}
+
+let typescriptParser: Linter.Parser | undefined;
+
+/** Loaded on first use: most JavaScript-only runs never pay for it. */
+function loadTypescriptParser(): Linter.Parser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser;
+  return typescriptParser;
+}
+
+export function languageOptionsFor(dialect: Dialect): Linter.LanguageOptions {
+  const jsx = dialect.endsWith('-jsx');
+  if (dialect.startsWith('typescript')) {
+    return {
+      parser: loadTypescriptParser(),
+      sourceType: 'module',
+      parserOptions: { ecmaFeatures: { jsx } },
+    };
+  }
+  return {
+    ecmaVersion: 'latest',
+    sourceType: dialect.startsWith('commonjs') ? 'commonjs' : 'module',
+    parserOptions: { ecmaFeatures: { jsx } },
+  };
+}
+
+export function lintConfig(dialect: Dialect, plugins: Linter.Config['plugins'], rules: Linter.RulesRecord): Linter.Config[] {
+  return [
+    // The CLI has already chosen the files; ESLint's default ignores would silently skip a node_modules file named on the command line.
+    { ignores: ['!**/node_modules/'] },
+    {
+      files: FILE_GLOBS,
+      plugins,
+      languageOptions: languageOptionsFor(dialect),
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      rules,
+    },
+  ];
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { Linter } from 'eslint';
+import plugin from 'eslint-plugin-auth-status';
+import { dialectsFor, lintConfig } from './languages';
+import { resultFor, type LintResult } from './result';
+import { RULE_PREFIX, type RulesConfig } from './rules-config';
+import { applyFirstSuggestions } from './suggestions';
+
+/** `safe`: autofixes only; `status`: also the status-changing suggestions. */
+export type FixMode = 'none' | 'safe' | 'status';
+
+export interface LintTask {
+  filePath: string;
+  text: string;
+  rules: RulesConfig;
+  fix: FixMode;
+}
+
+export interface LintOutcome {
+  result: LintResult;
+  /** Set when fixes were computed but not kept because the fixed code would not parse. */
+  fixRefused?: boolean;
+  /** Set when our rules threw: an internal error, reported on the file and in the exit code. */
+  internalError?: string;
+}
+
+const MAX_FIX_PASSES = 10;
+const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
+
+const isOurs = (message: Linter.LintMessage) => message.ruleId?.startsWith(RULE_PREFIX) ?? false;
+/** Our rules and parse errors; inline `/* eslint … *\/` comments may switch on other rules, which are not ours to report. */
+const isReported = (message: Linter.LintMessage) => isOurs(message) || (message.ruleId === null && message.fatal === true);
+
+export class FileLinter {
+  /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
+  constructor(private readonly plugins: Linter.Config['plugins'] = ourPlugins) {}
+
+  private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
+  private readonly configs = new Map<string, Linter.Config[]>();
+
+  lint(task: LintTask): LintOutcome {
+    try {
+      return this.lintOrThrow(task);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const message: Linter.LintMessage = {
+        ruleId: null,
+        fatal: true,
+        severity: 2,
+        message: `auth-status-lint failed on this file (${reason}); please report it with the file attached.`,
+        line: 1,
+        column: 1,
+      };
+      return { result: resultFor(task.filePath, [message], task.text), internalError: reason };
+    }
+  }
+
+  private lintOrThrow({ filePath, text, rules, fix }: LintTask): LintOutcome {
+    const { config, messages } = this.verifyInFittingDialect(filePath, text, rules);
+    const canFix = fix !== 'none' && messages.some((message) => message.fix || message.suggestions?.length);
+    if (!canFix) return { result: resultFor(filePath, messages, text) };
+
+    const fixed = this.fix(filePath, text, config, fix);
+    if (fixed === text) return { result: resultFor(filePath, messages, text) };
+    const remaining = this.verify(filePath, fixed, config);
+    if (remaining.some((message) => message.fatal)) return { result: resultFor(filePath, messages, text), fixRefused: true };
+    return { result: resultFor(filePath, remaining, fixed, fixed) };
+  }
+
+  /** The first dialect that parses; when none does, the first dialect's parse error. */
+  private verifyInFittingDialect(filePath: string, text: string, rules: RulesConfig) {
+    let first: { config: Linter.Config[]; messages: Linter.LintMessage[] } | undefined;
+    for (const dialect of dialectsFor(filePath)) {
+      const config = this.configFor(dialect, rules);
+      const messages = this.verify(filePath, text, config);
+      if (!messages.some((message) => message.fatal)) return { config, messages };
+      first ??= { config, messages };
+    }
+    return first!;
+  }
+
+  private verify(filePath: string, text: string, config: Linter.Config[]): Linter.LintMessage[] {
+    return this.linter.verify(text, config, filePath).filter(isReported);
+  }
+
+  private fix(filePath: string, text: string, config: Linter.Config[], mode: FixMode): string {
+    let current = text;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      // ESLint accepts a predicate for `fix` (its types say boolean): fixes from rules switched on inline are not ours.
+      const fixed = this.linter.verifyAndFix(current, config, { filename: filePath, fix: isOurs as unknown as boolean });
+      current = fixed.output;
+      if (mode !== 'status' || fixed.messages.some((message) => message.fatal)) break;
+      const withSuggestions = applyFirstSuggestions(current, fixed.messages.filter(isOurs));
+      if (withSuggestions === undefined) break;
+      current = withSuggestions;
+    }
+    return current;
+  }
+
+  private configFor(dialect: ReturnType<typeof dialectsFor>[number], rules: RulesConfig): Linter.Config[] {
+    const key = `${dialect}\0${JSON.stringify(rules)}`;
+    let config = this.configs.get(key);
+    if (!config) {
+      config = lintConfig(dialect, this.plugins, rules);
+      this.configs.set(key, config);
+    }
+    return config;
+  }
+}

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mayContainFinding } from 'eslint-plugin-auth-status/tooling';
+import plugin from 'eslint-plugin-auth-status';
+import type { ESLint } from 'eslint';
+import { oneLine, UsageError } from './errors';
+import { installHook } from './hook';
+import type { FixMode, LintOutcome } from './lint/lint-file';
+import { LintPool } from './lint/pool';
+import { ProjectRules } from './lint/project-config';
+import { resultFor, totalsOf, withoutWarnings, type LintResult } from './lint/result';
+import {
+  assertValidRules,
+  layerRules,
+  qualifiedRuleName,
+  recommendedRules,
+  RULE_PREFIX,
+  withSeverities,
+  type RulesConfig,
+} from './lint/rules-config';
+import { HELP, parseOptions, type Options } from './options';
+import { paletteFor } from './output/color';
+import { FORMATTERS } from './output/index';
+import { progressOn } from './output/progress';
+import { collectEntries } from './targets/collect';
+import { isRevision } from './targets/git';
+import { TOOL_NAME, TOOL_VERSION } from './version';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** Runs the CLI and returns its exit code: 0 no errors, 1 errors (or too many warnings), 2 usage or internal error. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const note = (text: string) => io.stderr.write(`${TOOL_NAME}: ${text}\n`);
+  try {
+    return await run(argv, io, note);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      note(oneLine(error.message));
+    } else {
+      const reason = oneLine(error instanceof Error ? error.message : String(error));
+      note(`internal error: ${reason}; please report it with the command you ran.`);
+    }
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io, note: (text: string) => void): Promise<number> {
+  const cwd = fs.realpathSync(io.cwd);
+  const options = parseOptions(argv, (text) => isRevision(cwd, text));
+  if (options.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  if (options.installHook) {
+    note(`wrote ${installHook(cwd, options.force)}; commits now run auth-status-lint --staged.`);
+    return 0;
+  }
+
+  const { results, outcomes } = await lint(options, cwd, io, note);
+  writeFixes(outcomes, note);
+  const reported = options.quiet ? results.map(withoutWarnings) : results;
+  writeReport(reported, options, cwd, io);
+  return exitCode(reported, outcomes, options, note);
+}
+
+/** While reading files, let the workers' answers in now and then so they are fed without waiting. */
+const YIELD_EVERY_FILES = 32;
+
+async function lint(options: Options, cwd: string, io: Io, note: (text: string) => void) {
+  const entries = collectEntries(options, cwd);
+  const rulesFor = rulesResolver(options, cwd);
+  const fix: FixMode = options.fixStatus ? 'status' : options.fix ? 'safe' : 'none';
+  const results: (LintResult | undefined)[] = [];
+  const taskSlots: number[] = [];
+  const progress = progressOn(io.stderr, entries.length);
+  let skipped = 0;
+  const pool = new LintPool(options.concurrency, (done) => progress.update(skipped + done));
+
+  try {
+    for (const [index, entry] of entries.entries()) {
+      if (index % YIELD_EVERY_FILES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const source = entry.read();
+      if (source.kind === 'unusable') {
+        note(`skipped ${path.relative(cwd, entry.filePath)}: ${source.reason}.`);
+        skipped++;
+        continue;
+      }
+      if (source.kind === 'generated') {
+        if (entry.explicit) note(`skipped ${path.relative(cwd, entry.filePath)}: ${source.reason} (--no-default-ignores lints it).`);
+        skipped++;
+        continue;
+      }
+      if (options.prefilter && !mayContainFinding(source.text)) {
+        results.push(resultFor(entry.filePath, []));
+        skipped++;
+        continue;
+      }
+      taskSlots.push(results.length);
+      results.push(undefined);
+      pool.add({ filePath: entry.filePath, text: source.text, rules: await rulesFor(entry.filePath), fix });
+    }
+  } catch (error) {
+    pool.close();
+    throw error;
+  }
+
+  const outcomes = await pool.finish();
+  progress.end();
+  outcomes.forEach((outcome, index) => (results[taskSlots[index]] = outcome.result));
+  return { results: results as LintResult[], outcomes };
+}
+
+/** Recommended settings, then the project's settings for our rules, then --rule; each distinct set validated once. */
+function rulesResolver(options: Options, cwd: string): (filePath: string) => Promise<RulesConfig> {
+  const overrides = options.ruleOverrides.map(({ name, severity }) => ({ name: qualifiedRuleName(name), severity }));
+  const project = options.projectConfig ? new ProjectRules(cwd, options.configFile) : undefined;
+  const validated = new Set<string>();
+  return async (filePath) => {
+    const projectRules = project ? await project.rulesFor(filePath) : {};
+    const rules = withSeverities(layerRules(recommendedRules(), projectRules), overrides);
+    const key = JSON.stringify(rules);
+    if (!validated.has(key)) {
+      const origin = Object.keys(projectRules).length > 0 ? `in ${options.configFile ?? 'the project\'s ESLint config'}` : 'given with --rule';
+      assertValidRules(rules, origin);
+      validated.add(key);
+    }
+    return rules;
+  };
+}
+
+function writeFixes(outcomes: readonly LintOutcome[], note: (text: string) => void): void {
+  for (const { result, fixRefused } of outcomes) {
+    if (fixRefused) note(`did not fix ${result.filePath}: the fixed code would not parse; please report it.`);
+    if (result.output !== undefined) fs.writeFileSync(result.filePath, result.output);
+  }
+}
+
+function rulesMeta(): ESLint.LintResultData['rulesMeta'] {
+  return Object.fromEntries(
+    Object.entries(plugin.rules).map(([name, rule]) => [`${RULE_PREFIX}${name}`, rule.meta as ESLint.LintResultData['rulesMeta'][string]]),
+  );
+}
+
+function writeReport(results: readonly LintResult[], options: Options, cwd: string, io: Io): void {
+  const destination = options.outputFile === undefined ? io.stdout : undefined;
+  const palette = paletteFor(destination, io.env);
+  const report = FORMATTERS[options.format](results, { cwd, rulesMeta: rulesMeta(), palette });
+  if (options.outputFile === undefined) {
+    io.stdout.write(report);
+    return;
+  }
+  try {
+    fs.writeFileSync(path.resolve(cwd, options.outputFile), report);
+  } catch (error) {
+    throw new UsageError(`cannot write ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? 'write error'}.`);
+  }
+}
+
+function exitCode(results: readonly LintResult[], outcomes: readonly LintOutcome[], options: Options, note: (text: string) => void): number {
+  const failed = outcomes.filter((outcome) => outcome.internalError !== undefined);
+  if (failed.length > 0) {
+    note(`internal error on ${failed.length} file(s), first ${failed[0].result.filePath}: ${failed[0].internalError}; please report it.`);
+    return 2;
+  }
+  const totals = totalsOf(results);
+  if (totals.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && totals.warnings > options.maxWarnings) {
+    note(`${totals.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows; fix some or raise the limit.`);
+    return 1;
+  }
+  return 0;
+}

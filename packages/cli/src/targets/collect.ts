@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Options } from '../options';
+import { isLintedFile } from '../lint/languages';
+import { ignoredByName, DEFAULT_IGNORED_DIRECTORIES } from './default-ignores';
+import { discoverFiles, statOrUsageError } from './discover';
+import { changedFiles, readBlobs, requireRepositoryRoot, stagedFiles } from './git';
+import { decodeSource, readSourceFile, type SourceText } from './read';
+
+/** A file to lint and how to get its text (from disk, or from the git index for --staged). */
+export interface Entry {
+  filePath: string;
+  /** Named by the user: never skipped quietly. */
+  explicit: boolean;
+  read(): SourceText;
+}
+
+export function collectEntries(options: Options, cwd: string): Entry[] {
+  const skipGenerated = options.defaultIgnores;
+  switch (options.source.kind) {
+    case 'paths': {
+      const candidates = discoverFiles(options.paths.length > 0 ? options.paths : ['.'], cwd, options);
+      return candidates.map(({ filePath, explicit }) => ({
+        filePath,
+        explicit,
+        read: () => readSourceFile(filePath, skipGenerated),
+      }));
+    }
+    case 'staged': {
+      const root = requireRepositoryRoot(cwd, '--staged');
+      const isWanted = wantedFilter(options, cwd, root);
+      const staged = stagedFiles(root).filter(({ filePath }) => isWanted(filePath));
+      const blobs = readBlobs(root, staged.map(({ blob }) => blob));
+      return staged.map(({ filePath, blob }) => ({
+        filePath,
+        explicit: false,
+        read: () => decodeSource(blobs.get(blob) ?? Buffer.alloc(0), skipGenerated),
+      }));
+    }
+    case 'changed': {
+      const root = requireRepositoryRoot(cwd, '--changed');
+      const isWanted = wantedFilter(options, cwd, root);
+      return changedFiles(root, options.source.ref)
+        .filter(isWanted)
+        .map((filePath) => ({ filePath, explicit: false, read: () => readSourceFile(filePath, skipGenerated) }));
+    }
+  }
+}
+
+/** For files listed by git: a linted extension, under one of the given paths, not in a default-ignored place. */
+function wantedFilter(options: Options, cwd: string, root: string): (filePath: string) => boolean {
+  const scopes = options.paths.map((given) => {
+    const absolute = path.resolve(cwd, given);
+    statOrUsageError(absolute, given, cwd);
+    return absolute;
+  });
+  return (filePath) => {
+    if (!isLintedFile(filePath)) return false;
+    if (scopes.length > 0 && !scopes.some((scope) => filePath === scope || filePath.startsWith(scope + path.sep))) return false;
+    if (!options.defaultIgnores) return true;
+    const folders = path.relative(root, filePath).split(path.sep).slice(0, -1);
+    return !folders.some((folder) => DEFAULT_IGNORED_DIRECTORIES.has(folder)) && ignoredByName(filePath) === undefined;
+  };
+}

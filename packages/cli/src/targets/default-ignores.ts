@@ -1,0 +1,59 @@
+import path from 'node:path';
+
+/** Folders holding dependencies, build output or caches: never the project's own source. */
+export const DEFAULT_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set([
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.nyc_output',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.vercel',
+  '.netlify',
+  '.turbo',
+  '.cache',
+  '.parcel-cache',
+  '.yarn',
+  '.pnpm-store',
+  'storybook-static',
+]);
+
+/** Version-control folders are skipped even with `--no-default-ignores`. */
+export const VCS_DIRECTORIES: ReadonlySet<string> = new Set(['.git', '.hg', '.svn']);
+
+/** Larger files are bundles or generated data, not hand-written handlers. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+/** Hand-written code does not have lines this long; minified and generated code does. */
+export const MAX_LINE_LENGTH = 5000;
+
+const MINIFIED_NAME = /[.-]min\.[cm]?js$/i;
+const DECLARATION_NAME = /\.d\.[cm]?ts$/i;
+const GENERATED_MARKER = /@generated\b|\bCode generated\b.*\bDO NOT EDIT\b/;
+
+/** Why a file is left out by name alone (minified bundles, declaration files that hold no statements). */
+export function ignoredByName(filePath: string): string | undefined {
+  const name = path.basename(filePath);
+  if (MINIFIED_NAME.test(name)) return 'minified file';
+  if (DECLARATION_NAME.test(name)) return 'declaration file';
+  return undefined;
+}
+
+/** Why a file's content marks it as generated or minified, if it does. */
+export function generatedReason(text: string): string | undefined {
+  if (text.length > MAX_SOURCE_BYTES) return `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`;
+  if (GENERATED_MARKER.test(text.slice(0, 1000))) return 'generated file';
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) return `a line longer than ${MAX_LINE_LENGTH} characters (minified?)`;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
