@@ -3,7 +3,7 @@ import { HeaderRegistry } from './handles';
 import { mayContainFinding } from './prefilter';
 import { reasonFor, type Reason } from './reason';
 import { ADAPTERS } from './sites';
-import type { AdapterContext, ResponseSite } from './types';
+import type { AdapterContext, ResponseSite, SiteAdapter } from './types';
 
 export interface Analysis {
   sites: readonly ResponseSite[];
@@ -12,6 +12,12 @@ export interface Analysis {
 }
 
 const cache = new WeakMap<object, Analysis>();
+
+/** Adapters by the node types they act on, in registration order. */
+const ADAPTERS_BY_TYPE = new Map<string, SiteAdapter[]>();
+for (const adapter of ADAPTERS) {
+  for (const type of adapter.nodeTypes) ADAPTERS_BY_TYPE.set(type, [...(ADAPTERS_BY_TYPE.get(type) ?? []), adapter]);
+}
 const EMPTY: Analysis = {
   sites: [],
   reasonOf: () => ({ kind: 'unknown', evidence: [] }),
@@ -37,7 +43,8 @@ function collect(sourceCode: SourceCode): Analysis {
   const stack: Node[] = [sourceCode.ast as Node];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    for (const adapter of ADAPTERS) adapter.visit(node, context);
+    const adapters = ADAPTERS_BY_TYPE.get(node.type);
+    if (adapters) for (const adapter of adapters) adapter.visit(node, context);
     const nodeKeys = keys[node.type];
     if (!nodeKeys) continue;
     for (let i = nodeKeys.length - 1; i >= 0; i--) {

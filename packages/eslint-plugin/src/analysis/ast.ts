@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { T } from './node-types';
 
 export type Node = TSESTree.Node;
 export type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -111,9 +112,22 @@ export interface Binding {
   declaration: Node;
 }
 
+const bindings = new WeakMap<TSESLint.Scope.Variable, Binding | null>();
+
 export function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Binding | null {
   const variable = findVariable(sourceCode, identifier);
-  if (!variable || variable.defs.length !== 1) return null;
+  if (!variable) return null;
+  // Computed once per variable: a `var` called in thousands of places would otherwise rescan its references each time.
+  let binding = bindings.get(variable);
+  if (binding === undefined) {
+    binding = computeBinding(variable, identifier.name);
+    bindings.set(variable, binding);
+  }
+  return binding;
+}
+
+function computeBinding(variable: TSESLint.Scope.Variable, name: string): Binding | null {
+  if (variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
   if (def.type === 'ImportBinding' && def.node.type === T.TSImportEqualsDeclaration) {
     // `import x = require('m')` is `const x = require('m')`; `import x = A.B` aliases a namespace, no module.
@@ -142,7 +156,7 @@ export function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifie
   if (!declarator.init) return null;
   if (kind !== 'const' && variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
   const required = requiredModule(declarator.init);
-  const key = destructuredKey(declarator.id, identifier.name);
+  const key = destructuredKey(declarator.id, name);
   if (required !== null) {
     return { init: declarator.init, kind: 'import', module: required, imported: key ?? 'default', declaration: declarator };
   }

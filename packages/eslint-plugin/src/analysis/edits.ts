@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { jsString } from './challenge';
 import { statusText, type StatusValue } from './status';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { enclosingFunction, findVariable, isAncestor, keyName, memberPath, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 
 /**

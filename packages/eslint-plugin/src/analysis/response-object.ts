@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from './node-types';
 import { chainRoot, memberPath, propertyName, skipWrappers, type Node } from './ast';
 
 /** Names people give the response object of a handler. */

@@ -1,3 +1,4 @@
+import type { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Node, SourceCode } from './ast';
 import type { StatusValue } from './status';
@@ -52,6 +53,8 @@ export interface ResponseSite {
 /** One framework family's knowledge: finds response sites and records headers set on response handles. */
 export interface SiteAdapter {
   framework: string;
+  /** The only node types `visit` acts on; the engine calls it for these and no others. */
+  nodeTypes: readonly AST_NODE_TYPES[];
   /** Called for every node of the file (after parents are set); returns the sites this node creates. */
   visit(node: Node, context: AdapterContext): void;
 }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../analysis/node-types';
 import { analyze } from '../analysis/analyze';
 import { calleeName, enclosingFunction, isFunction, type Node, type SourceCode } from '../analysis/ast';
 import { challengeValue } from '../analysis/challenge';

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { skipWrappers, type Node, type SourceCode } from '../ast';
 import { followingStatements } from '../response-object';
 import { caseCheck, keyedChecks, type StatusCheck } from './status-checks';

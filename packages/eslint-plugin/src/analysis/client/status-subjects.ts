@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, memberPath, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 
 /** Properties that hold a received response's status: axios/fetch/ky `status`, RTK Query `originalStatus`. */

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { memberPath, propertyName, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { replaceStatus } from '../edits';
@@ -36,6 +36,7 @@ function isAdonisResponse(receiver: Node): boolean {
  */
 export const adonisAdapter: SiteAdapter = {
   framework: 'adonis',
+  nodeTypes: [T.CallExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
     const method = propertyName(node.callee);

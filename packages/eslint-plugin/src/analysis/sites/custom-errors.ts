@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { headerProperty, indentOf } from '../edits';
 import { headerNamesOfObject } from '../handles';
@@ -31,6 +31,7 @@ const STATUS_FIELDS = new Set(['status', 'statusCode', 'httpStatus', 'httpStatus
  */
 export const customErrorsAdapter: SiteAdapter = {
   framework: 'custom-error',
+  nodeTypes: [T.CallExpression, T.NewExpression, T.ClassDeclaration, T.ClassExpression],
   visit(node, context) {
     if (node.type === T.ClassDeclaration || node.type === T.ClassExpression) {
       for (const site of classSites(node, context)) context.addSite(site);

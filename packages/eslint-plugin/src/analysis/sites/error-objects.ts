@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { addHeaderToOptions, findProperty, insertStatementAfter, removeHeaderFromOptions, replaceStatus } from '../edits';
@@ -16,6 +16,7 @@ const ERROR_CARRIERS = new Set(['next', 'done', 'cb', 'callback', 'reject']);
  */
 export const errorObjectsAdapter: SiteAdapter = {
   framework: 'error-object',
+  nodeTypes: [T.AssignmentExpression, T.ObjectExpression],
   visit(node, context) {
     if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.MemberExpression) {
       const field = propertyName(node.left);

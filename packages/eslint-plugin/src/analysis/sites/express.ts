@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { calleeName, propertyName, skipWrappers, type Node } from '../ast';
 import { removeChainedHeaderSetter, replaceStatus } from '../edits';
 import { jsString } from '../challenge';
@@ -23,6 +23,7 @@ import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../type
  */
 export const expressAdapter: SiteAdapter = {
   framework: 'express',
+  nodeTypes: [T.CallExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
     const method = propertyName(node.callee);

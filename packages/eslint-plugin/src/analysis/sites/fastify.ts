@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, memberPath, propertyName, skipWrappers, type Node } from '../ast';
 import { headerArguments, headerProperty, removeChainedHeaderSetter, statusEdit } from '../edits';
 import { handleKey } from '../handles';
@@ -23,6 +23,7 @@ const REPLY_NAMES = /^(reply|rep)$/;
  */
 export const fastifyAdapter: SiteAdapter = {
   framework: 'fastify',
+  nodeTypes: [T.CallExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
     const method = propertyName(node.callee);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, findVariable, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { addHeaderToOptions, findProperty, headerProperty, removeHeaderFromOptions } from '../edits';
@@ -33,6 +33,7 @@ const TEST_CALL = /^(it|test|describe|before|after|beforeEach|afterEach|beforeAl
  */
 export const fetchAdapter: SiteAdapter = {
   framework: 'fetch',
+  nodeTypes: [T.CallExpression, T.NewExpression],
   visit(node, context) {
     if (node.type === T.CallExpression && node.callee.type === T.Identifier && node.callee.name === 'setHeaders') {
       // SvelteKit's destructured `setHeaders({ … })`; `event.setHeaders(…)` is recorded by the response-headers adapter.

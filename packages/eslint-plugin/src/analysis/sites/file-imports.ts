@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import type { SourceCode } from '../ast';
 
 const cache = new WeakMap<object, readonly string[]>();

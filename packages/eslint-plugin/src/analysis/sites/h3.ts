@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import {
   bindingOf,
   calleeName,
@@ -63,6 +63,7 @@ const HANDLER_FACTORIES = /^(defineEventHandler|eventHandler|defineHandler|defin
  */
 export const h3Adapter: SiteAdapter = {
   framework: 'h3',
+  nodeTypes: [T.CallExpression, T.NewExpression, T.AssignmentExpression],
   visit(node, context) {
     const { sourceCode } = context;
     if (node.type === T.NewExpression) {

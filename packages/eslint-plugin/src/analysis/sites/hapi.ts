@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { headerArguments, removeChainedHeaderSetter, statusEdit } from '../edits';
@@ -48,6 +48,7 @@ const BOOM_STATUSES = new Map<string, number>(Object.entries({
  */
 export const hapiAdapter: SiteAdapter = {
   framework: 'hapi',
+  nodeTypes: [T.CallExpression, T.AssignmentExpression],
   visit(node, context) {
     if (node.type === T.CallExpression) {
       const boom = boomHelper(context.sourceCode, node);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { findVariable, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { baseReceiver } from '../response-object';
@@ -16,6 +16,7 @@ const headersByHelper = new WeakMap<Node, Map<string, string[]>>();
  */
 export const helperHeadersAdapter: SiteAdapter = {
   framework: 'headers',
+  nodeTypes: [T.CallExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression) return;
     const helper =

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, enclosingFunction, memberPath, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import {
   addHeaderToOptions,
@@ -32,6 +32,7 @@ const HONO_MODULES = new Set(['hono', 'hono/http-exception']);
  */
 export const honoAdapter: SiteAdapter = {
   framework: 'hono',
+  nodeTypes: [T.CallExpression, T.NewExpression],
   visit(node, context) {
     if (node.type === T.NewExpression) {
       const site = isHttpException(context.sourceCode, node.callee) ? exceptionSite(node, context) : null;

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { addHeaderToOptions, headerProperty, removeHeaderFromOptions, removeListElement, replaceStatus } from '../edits';
 import { headerNamesOfObject } from '../handles';
@@ -19,6 +19,7 @@ const HTTP_ERRORS_NAMES = new Set(['createError', 'createHttpError', 'httpErrors
  */
 export const httpErrorsAdapter: SiteAdapter = {
   framework: 'http-errors',
+  nodeTypes: [T.CallExpression, T.NewExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression && node.type !== T.NewExpression) return;
     const callee = skipWrappers(node.callee);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { memberPath, propertyName, skipWrappers, type Node } from '../ast';
 import { headerArguments, insertStatementBefore, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments } from '../handles';
@@ -19,6 +19,7 @@ const CONTEXT_NAMES = /^(ctx|context)$/;
  */
 export const koaAdapter: SiteAdapter = {
   framework: 'koa',
+  nodeTypes: [T.CallExpression, T.AssignmentExpression],
   visit(node, context) {
     if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.MemberExpression) {
       if (propertyName(node.left) !== 'status') return;

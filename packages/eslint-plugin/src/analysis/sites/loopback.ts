@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, isFunction, memberPath, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { replaceStatus } from '../edits';
@@ -20,6 +20,7 @@ const LOOPBACK_REST = '@loopback/rest';
  */
 export const loopbackAdapter: SiteAdapter = {
   framework: 'loopback',
+  nodeTypes: [T.CallExpression, T.NewExpression],
   visit(node, context) {
     if (node.type !== T.NewExpression && node.type !== T.CallExpression) return;
     const callee = skipWrappers(node.callee);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { calleeName, isFunction, keyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { handleKey, type HeaderRegistry } from '../handles';
 

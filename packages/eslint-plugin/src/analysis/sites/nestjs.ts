@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { bindingOf, calleeName, enclosingFunction, keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { resolveStatus, type StatusValue } from '../status';
@@ -65,6 +65,7 @@ const FILTER_ADVICE =
  */
 export const nestjsAdapter: SiteAdapter = {
   framework: 'nestjs',
+  nodeTypes: [T.CallExpression, T.NewExpression, T.ClassDeclaration, T.ClassExpression, T.ReturnStatement],
   visit(node, context) {
     const { sourceCode } = context;
     if (node.type === T.NewExpression && node.callee.type === T.Identifier && /Exception$/.test(node.callee.name)) {

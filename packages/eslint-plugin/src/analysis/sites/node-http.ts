@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { propertyName, skipWrappers, staticString } from '../ast';
 import { jsString } from '../challenge';
 import {
@@ -18,6 +18,7 @@ import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../type
 /** node:http `ServerResponse`: `res.writeHead(n, headers?)`, `res.statusCode = n`, `res.setHeader(name, value)`. */
 export const nodeHttpAdapter: SiteAdapter = {
   framework: 'node-http',
+  nodeTypes: [T.CallExpression, T.AssignmentExpression],
   visit(node, context) {
     if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
       const method = propertyName(node.callee);

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { propertyName, skipWrappers } from '../ast';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
 import { baseReceiver } from '../response-object';
@@ -14,6 +14,7 @@ export const HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append', '
  */
 export const responseHeadersAdapter: SiteAdapter = {
   framework: 'headers',
+  nodeTypes: [T.CallExpression, T.AssignmentExpression],
   visit(node, context) {
     if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
       const method = propertyName(node.callee);

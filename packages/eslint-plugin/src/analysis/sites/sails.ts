@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { memberPath, propertyName, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { handleKey } from '../handles';
@@ -31,6 +31,7 @@ function isSailsResponse(receiver: TSESTree.Node): boolean {
 
 export const sailsAdapter: SiteAdapter = {
   framework: 'sails',
+  nodeTypes: [T.CallExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
     const method = propertyName(node.callee);

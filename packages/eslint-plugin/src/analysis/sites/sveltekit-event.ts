@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { T } from '../node-types';
 import { isFunction, keyName, type Node, type SourceCode } from '../ast';
 import { handleKey, type HandleKey } from '../handles';
 import type { RuleFix, RuleFixer } from '../types';
