@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:server`: the language server's numbers, measured over a real stdio connection to the bin.
+ *
+ * - start-up: spawn → first diagnostics of a TypeScript file (and of a JavaScript file, which never loads TypeScript)
+ * - edit → diagnostics on a 3,000-line TypeScript file: raw lint time in-process; end to end over stdio with
+ *   pull diagnostics (no debounce: the target applies to this number); end to end with push (includes the
+ *   200 ms debounce, reported with and without it)
+ * - RSS after opening 500 files, and after closing them
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LintEngine } from '../src/lint/engine';
+import { parseTargetOf } from '../src/lint/languages';
+import { rulesFromSettings } from '../src/lint/rules';
+import { DEBOUNCE_MS } from '../src/features/publisher';
+import { defaultSettings } from '../src/settings';
+import { fileUri, LspTestClient } from '../../../test/language-server/lsp-client';
+import { typescriptModule } from './corpus';
+
+const TARGETS = { editP95Ms: 50, firstDiagnosticsMs: 1000, rssMb: 150 };
+const workspace = path.join(os.tmpdir(), 'auth-status-ls-bench');
+const now = () => performance.now();
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const verdict = (value: number, target: number) => (value <= target ? 'meets target' : 'MISSES target');
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function startup(runs: number): Promise<void> {
+  const typescript = typescriptModule(200);
+  const javascript = "const app = require('express')();\napp.get('/', (req, res) => { if (!req.headers.authorization) return res.status(403).end(); });\n";
+  const rows: { initialize: number; typescript: number; javascript: number }[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const language of ['typescript', 'javascript'] as const) {
+      const spawned = now();
+      const client = await LspTestClient.start({ rootPath: workspace });
+      const initialized = now();
+      const uri = fileUri(path.join(workspace, language === 'typescript' ? 'first.ts' : 'first.js'));
+      await client.open(uri, language === 'typescript' ? typescript : javascript, language);
+      const pushed = await client.waitForPush(uri, (params) => params.diagnostics.length > 0);
+      if (language === 'typescript') rows.push({ initialize: initialized - spawned, typescript: pushed.receivedAt - spawned, javascript: NaN });
+      else rows[run]!.javascript = pushed.receivedAt - spawned;
+      await client.shutdown();
+    }
+  }
+  const median = (key: keyof (typeof rows)[number]) => percentile(rows.map((row) => row[key]), 50);
+  const worst = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((row) => row[key]));
+  console.log(`\nStart-up (${runs} runs, median / worst)`);
+  console.log(`  spawn → initialize result                     ${ms(median('initialize'))} / ${ms(worst('initialize'))}`);
+  console.log(`  spawn → first diagnostics, TypeScript (200 l)  ${ms(median('typescript'))} / ${ms(worst('typescript'))}   ${verdict(median('typescript'), TARGETS.firstDiagnosticsMs)} (≤ ${TARGETS.firstDiagnosticsMs} ms)`);
+  console.log(`  spawn → first diagnostics, JavaScript          ${ms(median('javascript'))} / ${ms(worst('javascript'))}`);
+}
+
+/** Offset of a status the edits toggle between 403 and 401, so every edit changes the findings. */
+function toggledStatusOffset(text: string): number {
+  const anchor = text.indexOf("return res.status(403).json({ message: 'No token provided' })", Math.floor(text.length / 2));
+  if (anchor === -1) throw new Error('the benchmark file has no status to toggle');
+  return anchor + 'return res.status('.length;
+}
+
+const toggled = (round: number) => (Math.abs(round) % 2 === 0 ? '401' : '403');
+
+async function editLatency(lines: number, rounds: number): Promise<void> {
+  const text = typescriptModule(lines);
+  const lineCount = text.split('\n').length;
+
+  const engine = new LintEngine();
+  const target = parseTargetOf('typescript', path.join(workspace, 'big.ts'))!;
+  const { rules } = rulesFromSettings(defaultSettings());
+  const raw: number[] = [];
+  const offset = toggledStatusOffset(text);
+  let current = text;
+  for (let round = -5; round < rounds; round++) {
+    current = current.slice(0, offset) + toggled(round) + current.slice(offset + 3);
+    const started = now();
+    const outcome = engine.lint(current, target, rules);
+    if (round >= 0) raw.push(now() - started);
+    if (outcome.kind !== 'problems' || outcome.problems.length === 0) throw new Error(`unexpected lint outcome ${outcome.kind}`);
+  }
+
+  const pullClient = await LspTestClient.start({ rootPath: workspace, pull: true });
+  const uri = fileUri(path.join(workspace, 'big.ts'));
+  await pullClient.open(uri, text);
+  await pullClient.pull(uri);
+  const pulled: number[] = [];
+  for (let round = -5; round < rounds; round++) {
+    const document = pullClient.document(uri);
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset + 3) };
+    const started = now();
+    await pullClient.change(uri, [{ range, text: toggled(round) }]);
+    const report = (await pullClient.pull(uri)) as { kind: string; items: unknown[] };
+    if (round >= 0) pulled.push(now() - started);
+    if (report.kind !== 'full' || report.items.length === 0) throw new Error('unexpected pull report');
+  }
+  await pullClient.shutdown();
+
+  const pushClient = await LspTestClient.start({ rootPath: workspace });
+  await pushClient.open(uri, text);
+  await pushClient.waitForPush(uri);
+  const pushed: number[] = [];
+  for (let round = -3; round < Math.min(rounds, 30); round++) {
+    const document = pushClient.document(uri);
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset + 3) };
+    const since = pushClient.pushed.length;
+    const started = now();
+    const version = await pushClient.change(uri, [{ range, text: toggled(round) }]);
+    const publication = await pushClient.waitForPush(uri, (params) => params.version === version, since);
+    if (round >= 0) pushed.push(publication.receivedAt - started);
+  }
+  await pushClient.shutdown();
+
+  console.log(`\nEdit → diagnostics on a ${lineCount}-line TypeScript file (${rounds} edits; p50 / p95)`);
+  console.log(`  raw lint, in-process                           ${ms(percentile(raw, 50))} / ${ms(percentile(raw, 95))}`);
+  console.log(
+    `  end to end over stdio, pull (no debounce)       ${ms(percentile(pulled, 50))} / ${ms(percentile(pulled, 95))}   ${verdict(percentile(pulled, 95), TARGETS.editP95Ms)} (p95 ≤ ${TARGETS.editP95Ms} ms; the target applies to this line)`,
+  );
+  console.log(`  end to end over stdio, push (incl. ${DEBOUNCE_MS} ms debounce) ${ms(percentile(pushed, 50))} / ${ms(percentile(pushed, 95))}`);
+  console.log(`  push minus debounce                             ${ms(percentile(pushed, 50) - DEBOUNCE_MS)} / ${ms(percentile(pushed, 95) - DEBOUNCE_MS)}`);
+}
+
+async function memory(files: number): Promise<void> {
+  const client = await LspTestClient.start({ rootPath: workspace });
+  const pid = client.process.pid!;
+  const before = rssMb(pid);
+  const uris: string[] = [];
+  for (let index = 0; index < files; index++) {
+    const uri = fileUri(path.join(workspace, 'many', `module${index}.ts`));
+    uris.push(uri);
+    await client.open(uri, typescriptModule(150, index + 1));
+  }
+  await Promise.all(uris.map((uri) => client.waitForPush(uri, () => true, 0, 120_000)));
+  const opened = rssMb(pid);
+  const findings = client.pushed.reduce((sum, params) => sum + params.diagnostics.length, 0);
+  for (const uri of uris) await client.close(uri);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const closed = rssMb(pid);
+  await client.shutdown();
+  console.log(`\nMemory (${files} TypeScript files of ~150 lines, ${findings} findings)`);
+  console.log(`  RSS after initialize                          ${before.rss.toFixed(1)} MB`);
+  console.log(`  RSS after opening and checking ${files} files      ${opened.rss.toFixed(1)} MB (peak ${opened.peak.toFixed(1)} MB)   ${verdict(opened.rss, TARGETS.rssMb)} (≤ ${TARGETS.rssMb} MB)`);
+  console.log(`  RSS after closing them                        ${closed.rss.toFixed(1)} MB`);
+}
+
+async function main(): Promise<void> {
+  console.log(`auth-status language server benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  await startup(5);
+  await editLatency(3000, 60);
+  await memory(500);
+  console.log(`\nload average at the end ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} (numbers on a busy machine are slower)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

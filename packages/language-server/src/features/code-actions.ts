@@ -1,0 +1,123 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixesAndSuggestions, safeFixes } from '../lint/fix-all';
+import type { Problem } from '../lint/problem';
+import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import type { Checked, DocumentChecker } from './checker';
+import { problemOf, SOURCE, toDiagnostic } from './diagnostics';
+import { disableNextLineChange } from './disable-comment';
+import { fixAllEdits, type EditBuilder } from './edits';
+
+export const FIX_ALL_IN_FILE_TITLE = 'Fix all auth-status problems in this file';
+
+/** What `codeAction/resolve` needs to compute a deferred edit. */
+interface DeferredFixAll {
+  uri: string;
+  version: number;
+}
+
+/**
+ * Per problem: its fix, each suggestion, "Disable <rule> for this line", "Show documentation"; per file: the
+ * fix-all quick fix (computed on resolve when the client can, so showing the light bulb stays cheap) and
+ * `source.fixAll.authStatus` for fix-on-save.
+ */
+export class CodeActions {
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly checker: DocumentChecker,
+    private readonly edits: EditBuilder,
+    private readonly clientResolvesEdits: boolean,
+  ) {}
+
+  async provide(params: CodeActionParams): Promise<CodeAction[]> {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const checked = this.checker.cached(document) ?? (await this.checker.check(document));
+    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(document.uri, checked.version)) return [];
+    const problems = checked.outcome.problems;
+    const wants = kindFilter(params.context.only);
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const [problem, diagnostic] of this.problemsAt(document, problems, params)) {
+        actions.push(...this.problemActions(document, problem, diagnostic));
+      }
+      if (actions.length > 0 && problems.some(isFixable)) actions.push(this.fixAllInFile(document, checked));
+    }
+    if (params.context.only && wants(FIX_ALL_KIND)) {
+      const pick = checked.settings.fixAll.includeStatusChanges ? fixesAndSuggestions : safeFixes;
+      const edits = fixAllEdits(document, checked, pick);
+      if (edits.length > 0) {
+        actions.push({ title: 'Fix all auth-status problems (fix-on-save)', kind: FIX_ALL_KIND, edit: this.edits.edit(document, edits) });
+      }
+    }
+    return actions;
+  }
+
+  /** Computes the deferred fix-all edit; a document that changed since gets no edit (the client asks again). */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const deferred = action.data as DeferredFixAll | undefined;
+    const document = deferred && this.documents.get(deferred.uri);
+    if (!document || document.version !== deferred.version) return action;
+    const checked = await this.checker.check(document);
+    if (!checked) return action;
+    return { ...action, edit: this.edits.edit(document, fixAllEdits(document, checked, fixesAndSuggestions)), data: undefined };
+  }
+
+  /** Every fix and preferred suggestion of the file, as the `authStatus/fixAll` request answers it. */
+  async fixAll(uri: string): Promise<ReturnType<EditBuilder['edit']>> {
+    const document = this.documents.get(uri);
+    const checked = document && (await this.checker.check(document));
+    if (!document || !checked) return {};
+    return this.edits.edit(document, fixAllEdits(document, checked, fixesAndSuggestions));
+  }
+
+  private problemsAt(document: TextDocument, problems: readonly Problem[], params: CodeActionParams): [Problem, Diagnostic][] {
+    const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE);
+    if (ours.length > 0) {
+      return ours.flatMap((diagnostic) => {
+        const problem = problemOf(document, problems, diagnostic);
+        return problem ? [[problem, diagnostic] as [Problem, Diagnostic]] : [];
+      });
+    }
+    const start = document.offsetAt(params.range.start);
+    const end = document.offsetAt(params.range.end);
+    return problems
+      .filter((problem) => problem.start <= end && problem.end >= start)
+      .map((problem) => [problem, toDiagnostic(document, problem)]);
+  }
+
+  private problemActions(document: TextDocument, problem: Problem, diagnostic: Diagnostic): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const quickFix = (title: string, rest: Partial<CodeAction>): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
+    if (problem.fix) {
+      actions.push(quickFix(`Fix this ${problem.ruleId} problem`, { isPreferred: true, edit: this.edits.change(document, problem.fix) }));
+    }
+    problem.suggestions.forEach((suggestion, index) => {
+      const isPreferred = !problem.fix && index === 0;
+      actions.push(quickFix(suggestion.title, { ...(isPreferred ? { isPreferred } : {}), edit: this.edits.change(document, suggestion.change) }));
+    });
+    const disable = disableNextLineChange(document.getText(), problem.start, problem.ruleId);
+    if (disable) actions.push(quickFix(`Disable ${problem.ruleId} for this line`, { edit: this.edits.change(document, disable) }));
+    if (problem.docsUrl) {
+      const title = `Show documentation for ${problem.ruleId}`;
+      actions.push(quickFix(title, { command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [problem.docsUrl] } }));
+    }
+    return actions;
+  }
+
+  private fixAllInFile(document: TextDocument, checked: Checked): CodeAction {
+    const action: CodeAction = { title: FIX_ALL_IN_FILE_TITLE, kind: CodeActionKind.QuickFix };
+    if (this.clientResolvesEdits) return { ...action, data: { uri: document.uri, version: document.version } satisfies DeferredFixAll };
+    return { ...action, edit: this.edits.edit(document, fixAllEdits(document, checked, fixesAndSuggestions)) };
+  }
+}
+
+function isFixable(problem: Problem): boolean {
+  return problem.fix !== undefined || problem.suggestions.length > 0;
+}
+
+/** LSP's `only`: a kind is wanted when it equals or refines a requested kind; without `only`, quick fixes. */
+function kindFilter(only: readonly string[] | undefined): (kind: string) => boolean {
+  if (!only) return (kind) => kind === CodeActionKind.QuickFix;
+  return (kind) => only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}

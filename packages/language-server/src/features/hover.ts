@@ -1,0 +1,44 @@
+import { MarkupKind, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem } from '../lint/problem';
+import type { DocumentChecker } from './checker';
+import { decidingEvidence, evidenceLabel, rangeOf } from './diagnostics';
+import { explain, RFC_SECTIONS } from './explain';
+
+const RFC_9110 = 'https://www.rfc-editor.org/rfc/rfc9110';
+
+/** Hover on a flagged status: 401 versus 403 for this case, the evidence, the RFC sections. */
+export class HoverProvider {
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly checker: DocumentChecker,
+  ) {}
+
+  async provide(params: HoverParams): Promise<Hover | null> {
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const checked = this.checker.cached(document) ?? (await this.checker.check(document));
+    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(document.uri, checked.version)) return null;
+    const offset = document.offsetAt(params.position);
+    const problem = checked.outcome.problems.find((candidate) => candidate.start <= offset && offset <= candidate.end);
+    if (!problem) return null;
+    return {
+      range: rangeOf(document, problem.start, problem.end),
+      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(document, problem) },
+    };
+  }
+}
+
+export function hoverMarkdown(document: TextDocument, problem: Problem): string {
+  const { sentences, rfc } = explain(problem);
+  const lines = [`**auth-status** — ${sentences.join(' ')}`];
+  const evidence = decidingEvidence(problem);
+  if (evidence.length > 0) {
+    lines.push('', '**Evidence**', '');
+    for (const span of evidence) lines.push(`- line ${document.positionAt(span.start).line + 1}: ${evidenceLabel(span)}`);
+  }
+  const sections = rfc.map((section) => `[RFC 9110 §${section} ${RFC_SECTIONS[section]}](${RFC_9110}#section-${section})`);
+  lines.push('', sections.join(' · '));
+  lines.push('', problem.docsUrl ? `Rule: [${problem.ruleId}](${problem.docsUrl})` : `Rule: ${problem.ruleId}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,144 @@
+import * as path from 'node:path';
+import { Linter } from 'eslint';
+import { analyze, mayContainFinding, type Analysis } from 'eslint-plugin-auth-status/tooling';
+import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
+import type { LintOutcome, Problem, TextChange } from './problem';
+import { PLUGIN_PREFIX, plugin, ruleDocsUrl, type RulesConfig } from './rules';
+
+type SourceCode = Parameters<typeof analyze>[0];
+type EslintFix = { range: [number, number]; text: string };
+
+let typescriptParser: Linter.Parser | undefined;
+
+/** Loaded on the first TypeScript document: JavaScript-only sessions never pay for the TypeScript compiler. */
+function loadTypescriptParser(): Linter.Parser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser;
+  return typescriptParser;
+}
+
+function languageOptions(language: Language): Linter.LanguageOptions {
+  const parserOptions = { ecmaFeatures: { jsx: language.jsx } };
+  if (language.kind === 'javascript') return { ecmaVersion: 'latest', sourceType: language.sourceType, parserOptions };
+  return {
+    parser: loadTypescriptParser(),
+    sourceType: language.sourceType,
+    // JSDoc is never read by our rules; skipping it makes parsing cheaper.
+    parserOptions: { ...parserOptions, jsDocParsingMode: 'none' },
+  };
+}
+
+const BOM = '\uFEFF';
+const LINTED_FILES = Object.keys(BY_EXTENSION).map((extension) => `**/*${extension}`);
+
+/**
+ * Runs only our rules through ESLint's `Linter`, in-process and without touching the file system: the
+ * user's ESLint setup is never executed here (see `workspace/eslint-config.ts` for the trusted case).
+ */
+export class LintEngine {
+  /** One linter per file-system root, so every absolute path lies inside the linter's `cwd`. */
+  private readonly linters = new Map<string, Linter>();
+
+  lint(text: string, target: ParseTarget, rules: RulesConfig): LintOutcome {
+    const bomShift = text.startsWith(BOM) ? 1 : 0;
+    const source = bomShift ? text.slice(1) : text;
+    // The engine's own text prefilter: a file without any status-like text cannot produce a finding.
+    if (!mayContainFinding(source)) return { kind: 'problems', problems: [] };
+    const linter = this.linterFor(target.filename);
+    let messages: Linter.LintMessage[];
+    try {
+      messages = linter.verify(source, this.config(target.language, rules), { filename: target.filename });
+    } catch (error) {
+      return { kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    const fatal = messages.find((message) => message.fatal);
+    if (fatal) return { kind: 'parse-error', message: fatal.message, line: fatal.line, column: fatal.column };
+    const ours = messages.filter((message) => message.ruleId?.startsWith(PLUGIN_PREFIX));
+    if (ours.length === 0) return { kind: 'problems', problems: [] };
+    const lineStarts = lineStartsOf(source);
+    const analysis = analyze(linter.getSourceCode() as unknown as SourceCode);
+    const problems = ours.map((message) => toProblem(message, lineStarts, analysis, bomShift));
+    return { kind: 'problems', problems };
+  }
+
+  /** ESLint's complaint about a rule entry (bad options), or undefined when it accepts it. */
+  checkRuleEntry(ruleId: string, entry: Linter.RuleEntry): string | undefined {
+    try {
+      this.linterFor(path.resolve('check.js')).verify('', [{ plugins: { 'auth-status': plugin as never }, rules: { [ruleId]: entry } }], {
+        filename: path.resolve('check.js'),
+      });
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private config(language: Language, rules: RulesConfig): Linter.Config[] {
+    return [
+      {
+        // Every file name the linter sees has one of these extensions (see `parseTargetOf`).
+        files: LINTED_FILES,
+        languageOptions: languageOptions(language),
+        // The user's disable comments name rules we do not run: never report them as unused.
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        plugins: { 'auth-status': plugin as never },
+        rules,
+      },
+    ];
+  }
+
+  private linterFor(filename: string): Linter {
+    const root = path.parse(filename).root || path.parse(path.resolve(filename)).root;
+    let linter = this.linters.get(root);
+    if (!linter) {
+      linter = new Linter({ cwd: root });
+      this.linters.set(root, linter);
+    }
+    return linter;
+  }
+}
+
+function toProblem(message: Linter.LintMessage, lineStarts: number[], analysis: Analysis, shift: number): Problem {
+  const offset = (line: number, column: number) => (lineStarts[line - 1] ?? 0) + column - 1;
+  const start = offset(message.line, message.column);
+  const end = message.endLine === undefined ? start : offset(message.endLine, message.endColumn ?? message.column);
+  const change = (fix: EslintFix): TextChange => ({ start: fix.range[0] + shift, end: fix.range[1] + shift, text: fix.text });
+  const ruleId = message.ruleId!;
+  return {
+    ruleId,
+    severity: message.severity,
+    message: message.message,
+    start: start + shift,
+    end: end + shift,
+    fix: message.fix ? change(message.fix) : undefined,
+    suggestions: (message.suggestions ?? []).map((suggestion) => ({ title: suggestion.desc, change: change(suggestion.fix) })),
+    docsUrl: ruleDocsUrl(ruleId),
+    explanation: explain(analysis, start, end, shift),
+  };
+}
+
+/** The response site the message points at (same range as the site's node), with its reason and evidence. */
+function explain(analysis: Analysis, start: number, end: number, shift: number): Problem['explanation'] {
+  const site = analysis.sites.find((candidate) => candidate.node.range[0] === start && candidate.node.range[1] === end);
+  if (!site) return undefined;
+  const reason = analysis.reasonOf(site);
+  return {
+    status: site.status.code,
+    framework: site.framework,
+    reason: reason.kind,
+    problem: reason.kind === 'credential' ? reason.problem : undefined,
+    evidence: reason.evidence.map((evidence) => ({
+      start: evidence.node.range[0] + shift,
+      end: evidence.node.range[1] + shift,
+      quote: evidence.quote,
+      category: evidence.category,
+    })),
+  };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  const lineBreak = /\r\n|[\r\n\u2028\u2029]/g;
+  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) starts.push(match.index + match[0].length);
+  return starts;
+}

@@ -1,0 +1,46 @@
+import type { Reason } from 'eslint-plugin-auth-status/tooling';
+
+/** Replace `text` between two offsets of the linted document. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A piece of code that shows why the response is sent: the `!token` check, the catch clause, the message. */
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  quote: string;
+  category: Reason['evidence'][number]['category'];
+}
+
+/** What the engine knows about the flagged response, for related information and hover. */
+export interface Explanation {
+  status: number;
+  framework: string;
+  reason: Reason['kind'];
+  /** For a credential failure: missing, expired, invalid, login. */
+  problem?: string;
+  evidence: EvidenceSpan[];
+}
+
+/** One finding of one of our rules, in offsets of the document text it was computed from (plain data). */
+export interface Problem {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  start: number;
+  end: number;
+  fix?: TextChange;
+  suggestions: { title: string; change: TextChange }[];
+  docsUrl?: string;
+  explanation?: Explanation;
+}
+
+export type LintOutcome =
+  | { kind: 'problems'; problems: Problem[] }
+  /** The document does not parse (mid-edit): no problems are shown, so none can be stale. */
+  | { kind: 'parse-error'; message: string; line: number; column: number }
+  /** A rule threw: logged, the document shows no problems until the next successful run. */
+  | { kind: 'crash'; message: string };

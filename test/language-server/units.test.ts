@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import { disableNextLineChange } from '../../packages/language-server/src/features/disable-comment';
+import { LintEngine } from '../../packages/language-server/src/lint/engine';
+import { applyChanges, fixesAndSuggestions, fixUntilStable, minimalChange, safeFixes } from '../../packages/language-server/src/lint/fix-all';
+import { parseTargetOf } from '../../packages/language-server/src/lint/languages';
+import { rulesFromEslintConfig, rulesFromSettings } from '../../packages/language-server/src/lint/rules';
+import { HeapKeeper } from '../../packages/language-server/src/memory';
+import { defaultSettings, readSettings } from '../../packages/language-server/src/settings';
+import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED } from './fixtures';
+
+const RULE = 'auth-status/require-www-authenticate';
+
+describe('language server units: disable comments', () => {
+  const apply = (text: string, offset: number) => {
+    const change = disableNextLineChange(text, offset, RULE);
+    return change && applyChanges(text, [change]);
+  };
+
+  it('inserts a comment with the line indentation, keeping CRLF line breaks', () => {
+    const text = 'function f(res) {\r\n\t\treturn res.status(401).end();\r\n}\r\n';
+    assert.equal(apply(text, text.indexOf('401')), `function f(res) {\r\n\t\t// eslint-disable-next-line ${RULE}\r\n\t\treturn res.status(401).end();\r\n}\r\n`);
+  });
+
+  it('inserts on the first line of a file', () => {
+    assert.equal(apply('res.status(401).end();', 11), `// eslint-disable-next-line ${RULE}\nres.status(401).end();`);
+  });
+
+  it('extends a directive above, before its description, also with CRLF', () => {
+    const text = '  // eslint-disable-next-line no-console, no-alert -- legacy\r\n  res.status(401).end();\r\n';
+    assert.equal(apply(text, text.indexOf('401')), `  // eslint-disable-next-line no-console, no-alert, ${RULE} -- legacy\r\n  res.status(401).end();\r\n`);
+  });
+
+  it('offers nothing when the directive above already silences the rule, or silences every rule', () => {
+    const listed = `// eslint-disable-next-line ${RULE}\nres.status(401).end();`;
+    assert.equal(disableNextLineChange(listed, listed.indexOf('401'), RULE), undefined);
+    const bare = '// eslint-disable-next-line\nres.status(401).end();';
+    assert.equal(disableNextLineChange(bare, bare.indexOf('401'), RULE), undefined);
+  });
+
+  it('does not mistake a similar comment for a directive', () => {
+    const text = '// eslint-disable-next-lines are handy\nres.status(401).end();';
+    assert.equal(apply(text, text.indexOf('401')), `// eslint-disable-next-lines are handy\n// eslint-disable-next-line ${RULE}\nres.status(401).end();`);
+  });
+});
+
+describe('language server units: applying changes', () => {
+  it('applies sorted changes and leaves overlapping or touching ones for the next pass, like ESLint', () => {
+    const changes = [
+      { start: 6, end: 9, text: 'X' },
+      { start: 0, end: 3, text: 'A' },
+      { start: 2, end: 5, text: 'overlaps' },
+      { start: 9, end: 9, text: 'touches' },
+    ];
+    assert.equal(applyChanges('abcdefghij', changes), 'AdefXj');
+  });
+
+  it('reduces two texts to the one change between their common prefix and suffix', () => {
+    assert.deepEqual(minimalChange('res.status(403).end()', 'res.status(401).end()'), { start: 13, end: 14, text: '1' });
+    assert.deepEqual(minimalChange('aaa', 'aaaa'), { start: 3, end: 3, text: 'a' });
+    assert.deepEqual(minimalChange('same', 'same'), { start: 4, end: 4, text: '' });
+  });
+});
+
+describe('language server units: linting through the engine', () => {
+  const engine = new LintEngine();
+  const target = parseTargetOf('typescript', '/workspace/routes.ts')!;
+  const { rules } = rulesFromSettings(defaultSettings());
+  const lint = (text: string) => engine.lint(text, target, rules);
+
+  it('fixes until stable: safe fixes only, or fixes and preferred suggestions', () => {
+    const safe = fixUntilStable(EXPRESS_SOURCE, lint, safeFixes)!;
+    assert.ok(safe.includes("res.status(403).json({ message: 'No token provided' })"));
+    assert.ok(safe.includes("res.status(401).set('WWW-Authenticate', 'Bearer realm=\"api\"').json({ message: 'Unauthenticated' })"));
+    assert.equal(fixUntilStable(EXPRESS_SOURCE, lint, fixesAndSuggestions), EXPRESS_SOURCE_FIXED);
+    assert.equal(fixUntilStable(EXPRESS_SOURCE_FIXED, lint, fixesAndSuggestions), undefined);
+  });
+
+  it('never returns a text that does not parse', () => {
+    let calls = 0;
+    const breaksAfterFirstPass = (text: string) => (calls++ === 0 ? lint(text) : ({ kind: 'parse-error', message: 'x', line: 1, column: 1 } as const));
+    assert.equal(fixUntilStable(EXPRESS_SOURCE, breaksAfterFirstPass, fixesAndSuggestions), undefined);
+  });
+
+  it('reports offsets in the original text when it starts with a byte order mark', () => {
+    const text = `\uFEFF${EXPRESS_SOURCE}`;
+    const outcome = lint(text);
+    assert.equal(outcome.kind, 'problems');
+    const problems = outcome.kind === 'problems' ? outcome.problems : [];
+    const credential = problems.find((problem) => problem.ruleId === CREDENTIAL_RULE)!;
+    assert.equal(text.slice(credential.start, credential.end), '403');
+    assert.equal(text.slice(credential.explanation!.evidence[0]!.start, credential.explanation!.evidence[0]!.end), '!token');
+    const challenge = problems.find((problem) => problem.ruleId === CHALLENGE_RULE)!;
+    const fixed = applyChanges(text, [challenge.fix!]);
+    assert.ok(fixed.startsWith('\uFEFF'));
+    assert.ok(fixed.includes(".status(401).set('WWW-Authenticate', 'Bearer realm=\"api\"')"));
+  });
+
+  it('says where a document stops parsing, and skips parsing text without any status', () => {
+    assert.deepEqual(lint('app.get("/", (req, res) => { res.status(403) ').kind, 'parse-error');
+    // Does not parse either, but holds no status-like text: the prefilter answers without parsing.
+    assert.deepEqual(lint('const broken = ('), { kind: 'problems', problems: [] });
+  });
+});
+
+describe('language server units: languages and settings', () => {
+  it('picks the parser from the language id, refined by the extension', () => {
+    assert.deepEqual(parseTargetOf('typescript', '/a/b.cts'), { language: { kind: 'typescript', jsx: false, sourceType: 'commonjs' }, filename: '/a/b.cts' });
+    assert.deepEqual(parseTargetOf('typescriptreact', '/a/b.ts'), { language: { kind: 'typescript', jsx: true, sourceType: 'module' }, filename: '/a/b.ts' });
+    assert.deepEqual(parseTargetOf('typescript', '/a/b.js'), { language: { kind: 'typescript', jsx: false, sourceType: 'module' }, filename: '/a/b.js.ts' });
+    assert.deepEqual(parseTargetOf('javascript', '/Untitled-1'), { language: { kind: 'javascript', jsx: true, sourceType: 'module' }, filename: '/Untitled-1.js' });
+    assert.deepEqual(parseTargetOf('plaintext', '/a/b.mjs'), { language: { kind: 'javascript', jsx: false, sourceType: 'module' }, filename: '/a/b.mjs' });
+    assert.equal(parseTargetOf('python', '/a/b.py'), undefined);
+  });
+
+  it('reads settings leniently, naming each wrong value', () => {
+    const { settings, problems } = readSettings({ enable: 'yes', rules: { 'auth-status/require-www-authenticate': ['warn', { realm: 'x' }], bad: 7 }, challenge: { scheme: '' } });
+    assert.equal(settings.enable, true);
+    assert.deepEqual(settings.rules, { 'require-www-authenticate': ['warn', { realm: 'x' }] });
+    assert.equal(settings.challenge.scheme, undefined);
+    assert.deepEqual(problems, [
+      'authStatus.enable must be true or false, got "yes"; using the default.',
+      'authStatus.challenge.scheme must be a scheme name such as "Bearer", got ""; using the default.',
+      'authStatus.rules.bad must be "off", "warn", "error" or [severity, options], got 7; ignoring it.',
+    ]);
+    assert.deepEqual(readSettings('nope').problems, ['authStatus must be an object, got "nope"; using the defaults.']);
+  });
+
+  it('gives challenge settings only to rules that take them, a rule option winning', () => {
+    const settings = { ...defaultSettings(), challenge: { realm: 'shop' }, rules: { 'require-401-for-credential-failure': ['warn', { realm: 'own' }] as ['warn', unknown] } };
+    const { rules } = rulesFromSettings(settings);
+    assert.deepEqual(rules[CREDENTIAL_RULE], ['warn', { realm: 'own' }]);
+    assert.deepEqual(rules[CHALLENGE_RULE], ['error', { realm: 'shop' }]);
+    assert.deepEqual(rules['auth-status/refresh-token-on-401'], ['warn']);
+  });
+
+  it('takes only our rules from a workspace ESLint config, and nothing when it does not mention them', () => {
+    assert.equal(rulesFromEslintConfig({ 'no-console': [2] }), undefined);
+    assert.deepEqual(rulesFromEslintConfig({ [CREDENTIAL_RULE]: [1, { realm: 'x' }], [CHALLENGE_RULE]: [0], 'auth-status/gone': [2] }), {
+      rules: { [CREDENTIAL_RULE]: ['warn', { realm: 'x' }] },
+      problems: ['The workspace ESLint config sets "auth-status/gone", which this server does not know; ignoring it.'],
+    });
+  });
+});
+
+describe('language server units: heap keeper', () => {
+  const afterImmediate = () => new Promise((resolve) => setImmediate(resolve));
+  const used = () => v8.getHeapStatistics().used_heap_size;
+
+  it('collects the garbage a burst of work left once the heap has grown', async () => {
+    const keeper = new HeapKeeper();
+    try {
+      keeper.afterWork();
+      await afterImmediate();
+      let garbage: { index: number; text: string }[] | undefined = Array.from({ length: 1_000_000 }, (_, index) => ({ index, text: `garbage ${index}` }));
+      assert.equal(garbage.length, 1_000_000);
+      garbage = undefined;
+      const before = used();
+      keeper.afterWork();
+      await afterImmediate();
+      assert.ok(used() < before - 48 * 1024 * 1024, `heap ${(before / 1048576).toFixed(0)} MB → ${(used() / 1048576).toFixed(0)} MB`);
+    } finally {
+      keeper.dispose();
+    }
+  });
+});
