@@ -1,0 +1,393 @@
+// The extension in a real VS Code: installs the packaged .vsix into code-server, opens copies of fixtures/ in
+// headless Chromium and checks what a user sees, saving a screenshot of every step into artifacts/.
+// Run it with `npm run test:vscode` (run.sh installs code-server and Chromium and packages the .vsix first).
+// `--update-images` also copies the two marketplace screenshots into packages/vscode-extension/images/.
+import { execFile } from 'node:child_process';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { BundledServer, type PublishedDiagnostic } from './bundledServer';
+import { codeServerDirs, installExtension, pickFreePort, prepareDirs, RunningCodeServer, type CodeServerInstall } from './codeServer';
+import { Workbench } from './workbench';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const EXTENSION = path.join(REPO, 'packages', 'vscode-extension');
+const VSIX = path.join(EXTENSION, 'auth-status.vsix');
+const EXTENSION_ID = 'auth-status.auth-status-vscode';
+const FIXTURES = path.join(__dirname, 'fixtures');
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+const FILE = 'authenticate.js';
+const WRONG_LINE = 'if (!token) return res.status(403)';
+const RULE = 'require-401-for-credential-failure';
+const FIX_TITLE = 'Respond 401 with a WWW-Authenticate challenge';
+/** The diagnostic's message (in the hover and the Problems panel), and the server's own hover: why 401, which RFC. */
+const MESSAGE = '403 answers a missing credential';
+const HOVER_EXPLANATION = ['the right status is 401', 'RFC 9110 §15.5.2 401 Unauthorized'];
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const SLOW = 90_000;
+const ERROR = 1;
+const WARNING = 2;
+
+interface Result {
+  name: string;
+  passed: boolean;
+  detail: string;
+}
+
+class StepFailed extends Error {}
+
+class Scenario {
+  readonly results: Result[] = [];
+  readonly timings: Record<string, number> = {};
+  private screenshots = 0;
+  page: Page | undefined;
+
+  /** Runs one check, screenshots the window afterwards (once there is one), and stops at the first failure. */
+  async step(name: string, action: () => Promise<string>): Promise<void> {
+    const shot = this.page ? path.join(ARTIFACTS, `${String(++this.screenshots).padStart(2, '0')}-${name}`) : undefined;
+    try {
+      const detail = await action();
+      if (shot) await this.page?.screenshot({ path: `${shot}.png` });
+      this.results.push({ name, passed: true, detail });
+      console.log(`  ✔ ${name}: ${detail}`);
+    } catch (error) {
+      if (shot) await this.page?.screenshot({ path: `${shot}-FAILED.png` }).catch(() => undefined);
+      const detail = error instanceof Error ? error.message : String(error);
+      this.results.push({ name, passed: false, detail });
+      console.log(`  ✘ ${name}: ${detail}`);
+      throw new StepFailed();
+    }
+  }
+
+  async time<T>(name: string, action: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await action();
+    } finally {
+      this.timings[name] = Math.round(performance.now() - started);
+    }
+  }
+}
+
+interface Setup {
+  install: CodeServerInstall;
+  root: string;
+  userData: string;
+  /** fixtures/express: the classic wrong middleware, no ESLint configuration. */
+  plainWorkspace: string;
+  /** fixtures/eslint-config with the same file: a project whose eslint.config.mjs runs our rule as a warning. */
+  eslintWorkspace: string;
+  /** The same project, set to show our problems beside ESLint's: opened untrusted, then trusted. */
+  trustWorkspace: string;
+  installedExtension: string;
+}
+
+/** The shipped server alone: untrusted it must ignore the workspace's ESLint configuration, trusted it must use it. */
+async function bundledServerChecks(scenario: Scenario, setup: Setup): Promise<void> {
+  const serverJs = path.join(setup.installedExtension, 'dist', 'server.js');
+  const started = performance.now();
+  const server = await BundledServer.start(serverJs, setup.eslintWorkspace, false);
+  try {
+    const uri = await server.open(path.join(setup.eslintWorkspace, FILE), 'javascript');
+    const ours = (diagnostics: PublishedDiagnostic[]) => diagnostics.filter((d) => d.code === `auth-status/${RULE}`);
+    await scenario.step('bundled-server-untrusted', async () => {
+      const found = ours(await server.diagnostics(uri, (list) => ours(list).length > 0, SLOW));
+      scenario.timings.bundledServer = Math.round(performance.now() - started);
+      if (found.length !== 1 || found[0]!.severity !== ERROR) throw new Error(`expected one error, got ${JSON.stringify(found)}`);
+      return `${path.relative(REPO, serverJs).replace(/.*extensions/, '<extensions>')} on Node ${process.version} without node_modules: an error from the built-in recommended config; eslint.config.mjs ignored`;
+    });
+    await scenario.step('bundled-server-trust-granted', async () => {
+      await server.grantTrust();
+      const found = ours(await server.diagnostics(uri, (list) => ours(list).some((d) => d.severity === WARNING), SLOW));
+      if (found.length !== 1) throw new Error(`expected one warning, got ${JSON.stringify(found)}`);
+      return "after authStatus/workspaceTrustChanged the workspace's eslint.config.mjs applies: a warning";
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function userJourney(scenario: Scenario, workbench: Workbench, url: string, setup: Setup): Promise<void> {
+  const page = workbench.page;
+  await scenario.step('workbench', async () => {
+    await scenario.time('workbench', async () => {
+      await page.goto(`${url}/?folder=${encodeURIComponent(setup.plainWorkspace)}`);
+      await workbench.waitReady(SLOW);
+      await workbench.answerTrustPrompt(true, SLOW);
+    });
+    return `loaded in ${scenario.timings.workbench} ms (with a stand-in for the ESLint extension installed)`;
+  });
+
+  await scenario.step('squiggle', async () => {
+    await scenario.time('squiggle', async () => {
+      await workbench.openFile(FILE, 'No token provided', SLOW);
+      await page.waitForFunction(() => document.querySelector('.editor-instance .squiggly-error'), null, { timeout: SLOW });
+    });
+    const under = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'));
+    if (under !== 1) throw new Error(`expected one squiggle under "403", found ${under}`);
+    return `under "403" ${scenario.timings.squiggle} ms after opening ${FILE}`;
+  });
+
+  await scenario.step('hover', async () => {
+    const hover = await workbench.hoverOver(await workbench.textBox(WRONG_LINE, '403'), [MESSAGE, ...HOVER_EXPLANATION], SLOW);
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    const start = text.indexOf('auth-status —');
+    return `explains: ${text.slice(start, start + 160)}…`;
+  });
+  await workbench.dismiss();
+
+  await scenario.step('problems-panel', async () => {
+    await workbench.showProblems();
+    const row = workbench.problemRows().filter({ hasText: RULE }).first();
+    await row.waitFor({ timeout: SLOW });
+    return (await row.innerText()).replace(/\s+/g, ' ');
+  });
+
+  await scenario.step('quick-fix-menu', async () => {
+    await scenario.time('quickFix', async () => workbench.openQuickFix(await workbench.textBox(WRONG_LINE, '403'), FIX_TITLE, 6));
+    const titles = await workbench.actionWidget().locator('.monaco-list-row').allInnerTexts();
+    return `offers ${titles.slice(0, 5).map((title) => `"${title.replace(/\s+/g, ' ').trim()}"`).join(', ')}…`;
+  });
+
+  await scenario.step('fix-applied', async () => {
+    await workbench.actionWidget().locator('.monaco-list-row', { hasText: FIX_TITLE }).first().click();
+    await workbench.editor().locator('.view-lines', { hasText: 'status(401)' }).waitFor({ timeout: SLOW });
+    await page.waitForFunction(
+      () => !document.querySelector('.editor-instance .squiggly-error, .editor-instance .squiggly-warning'),
+      null,
+      { timeout: SLOW },
+    );
+    await workbench.problemRows().filter({ hasText: RULE }).waitFor({ state: 'detached', timeout: SLOW });
+    const onDisk = await waitForFile(path.join(setup.plainWorkspace, FILE), (text) => text.includes('status(401)'), 15_000);
+    const line = onDisk.split('\n').find((text) => text.includes('if (!token)')) ?? '';
+    if (!/status\(401\)/.test(line) || !/WWW-Authenticate/.test(line) || line.includes('403')) {
+      throw new Error(`the saved file does not answer 401 with a challenge: ${line.trim()}`);
+    }
+    return `saved: ${line.trim()}; no squiggle and no ${RULE} problem left`;
+  });
+
+  await scenario.step('language-status', async () => {
+    const item = await workbench.openLanguageStatus('Auth Status', SLOW);
+    const text = (await item.innerText()).replace(/\s+/g, ' ');
+    await workbench.clickLanguageStatusLink(item, 'Show output');
+    await workbench.outputView().filter({ hasText: '[timing] first problems' }).waitFor({ timeout: SLOW });
+    return `"${text}"; its link opened the Auth Status output`;
+  });
+}
+
+/** A project whose own ESLint setup runs our rule, with the ESLint extension present: no duplicate problems. */
+async function coexistence(scenario: Scenario, workbench: Workbench, url: string, setup: Setup): Promise<void> {
+  await scenario.step('eslint-coexistence', async () => {
+    await workbench.page.goto(`${url}/?folder=${encodeURIComponent(setup.eslintWorkspace)}`);
+    await workbench.waitReady(SLOW);
+    await workbench.answerTrustPrompt(true, SLOW);
+    await workbench.openFile(FILE, 'No token provided', SLOW);
+    const hidden = await waitForLog(setup.userData, `Not showing 1 problem(s) in ${FILE}`, SLOW);
+    const squiggles = await workbench.squiggles().count();
+    if (squiggles !== 0) throw new Error(`expected no squiggle from Auth Status, found ${squiggles}`);
+    const item = await workbench.openLanguageStatus('Auth Status', SLOW);
+    const status = (await item.innerText()).replace(/\s+/g, ' ');
+    if (!status.includes('problems shown by ESLint')) throw new Error(`language status says "${status}"`);
+    return `${hidden.replace(/^.*\[info\] /, '')}; language status: "${status}"`;
+  });
+}
+
+/** Restricted Mode: our recommended rules only; trusting the folder brings in its eslint.config.mjs, no reload. */
+async function workspaceTrust(scenario: Scenario, workbench: Workbench, url: string, setup: Setup): Promise<void> {
+  const page = workbench.page;
+  await scenario.step('restricted-mode', async () => {
+    await page.goto(`${url}/?folder=${encodeURIComponent(setup.trustWorkspace)}`);
+    await workbench.waitReady(SLOW);
+    await workbench.answerTrustPrompt(false, SLOW);
+    await workbench.openFile(FILE, 'No token provided', SLOW);
+    await page.waitForFunction(() => document.querySelector('.editor-instance .squiggly-error'), null, { timeout: SLOW });
+    const errors = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'), 'error');
+    if (errors !== 1) throw new Error(`expected an error squiggle under "403", found ${errors}`);
+    const item = await workbench.openLanguageStatus('Auth Status', SLOW);
+    const status = (await item.innerText()).replace(/\s+/g, ' ');
+    if (!status.includes('Restricted Mode')) throw new Error(`language status says "${status}"`);
+    return `an error from the recommended rules (eslint.config.mjs, which says "warn", not loaded); language status: "${status}"`;
+  });
+  await workbench.dismiss();
+
+  await scenario.step('trust-granted', async () => {
+    await workbench.grantTrust(SLOW);
+    await workbench.showEditorTab(FILE);
+    await page.waitForFunction(
+      () => document.querySelector('.editor-instance .squiggly-warning') && !document.querySelector('.editor-instance .squiggly-error'),
+      null,
+      { timeout: SLOW },
+    );
+    const warnings = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'), 'warning');
+    if (warnings !== 1) throw new Error(`expected a warning squiggle under "403", found ${warnings}`);
+    return 'trusted without a reload: eslint.config.mjs now applies and the squiggle under "403" is a warning';
+  });
+
+  await scenario.step('fix-all-command', async () => {
+    await workbench.runCommand('Auth Status: Fix all problems in this file', SLOW);
+    await workbench.editor().locator('.view-lines', { hasText: 'status(401)' }).waitFor({ timeout: SLOW });
+    await page.waitForFunction(() => !document.querySelector('.editor-instance .squiggly-warning'), null, { timeout: SLOW });
+    const line = (await workbench.editorText()).split('\n').find((text) => text.includes('if (!token)')) ?? '';
+    if (!line.includes('WWW-Authenticate')) throw new Error(`no challenge after "Fix all": ${line.trim()}`);
+    return `the command fixed the file: ${line.trim()}`;
+  });
+}
+
+async function waitForFile(file: string, done: (text: string) => boolean, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await readFile(file, 'utf8');
+    if (done(text) || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The text of each "Auth Status" output log the extension wrote, one per window, oldest window first. */
+async function extensionLogs(userData: string): Promise<string[]> {
+  const logs = path.join(userData, 'logs');
+  const files = (await readdir(logs, { recursive: true })).filter((file) => file.endsWith('Auth Status.log')).sort();
+  return Promise.all(files.map((file) => readFile(path.join(logs, file), 'utf8')));
+}
+
+async function extensionLog(userData: string): Promise<string> {
+  return (await extensionLogs(userData)).join('\n');
+}
+
+async function waitForLog(userData: string, needle: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = (await extensionLog(userData)).split('\n').find((text) => text.includes(needle));
+    if (line) return line;
+    if (Date.now() > deadline) throw new Error(`the Auth Status output never said "${needle}"`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The extension logs `[timing] server ready …` and `[timing] first problems … N ms after the extension started`. */
+async function extensionTimings(userData: string): Promise<{ serverReady?: number; firstProblems?: number }[]> {
+  const logs = await extensionLogs(userData).catch(() => []);
+  return logs.map((text) => {
+    const millis = (event: string) => {
+      const match = new RegExp(`\\[timing\\] ${event}.*?(\\d+) ms after the extension started`).exec(text);
+      return match ? Number(match[1]) : undefined;
+    };
+    return { serverReady: millis('server ready'), firstProblems: millis('first problems') };
+  });
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through \`npm run test:vscode\` (test/vscode-e2e/run.sh)`);
+  return value;
+}
+
+async function prepare(root: string): Promise<Setup> {
+  const install = { node: required('NODE24'), entry: required('CODE_SERVER_ENTRY') };
+  const dirs = codeServerDirs(root);
+  await prepareDirs(dirs);
+  const plainWorkspace = path.join(root, 'workspace');
+  const eslintWorkspace = path.join(root, 'eslint-workspace');
+  const trustWorkspace = path.join(root, 'trust-workspace');
+  await cp(path.join(FIXTURES, 'express'), plainWorkspace, { recursive: true });
+  await eslintProject(eslintWorkspace);
+  await eslintProject(trustWorkspace);
+  await mkdir(path.join(trustWorkspace, '.vscode'));
+  await writeFile(
+    path.join(trustWorkspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'authStatus.eslintCoexistence': 'showBoth' }),
+  );
+
+  const fakeEslint = path.join(root, 'fake-eslint-extension');
+  await cp(path.join(FIXTURES, 'fake-eslint-extension'), fakeEslint, { recursive: true });
+  const fakeEslintVsix = path.join(root, 'fake-eslint.vsix');
+  await promisify(execFile)(path.join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', fakeEslintVsix], { cwd: fakeEslint });
+  for (const vsix of [VSIX, fakeEslintVsix]) console.log(`  ${(await installExtension(install, dirs, vsix)).split('\n').at(-1)}`);
+  const installed = (await readdir(dirs.extensions)).find((name) => name.startsWith(`${EXTENSION_ID}-`));
+  if (!installed) throw new Error(`${EXTENSION_ID} is not in ${dirs.extensions} after installing`);
+  const installedExtension = path.join(dirs.extensions, installed);
+  return { install, root, userData: dirs.userData, plainWorkspace, eslintWorkspace, trustWorkspace, installedExtension };
+}
+
+/** fixtures/eslint-config plus the middleware, with eslint-plugin-auth-status linked into its node_modules. */
+async function eslintProject(folder: string): Promise<void> {
+  await cp(path.join(FIXTURES, 'eslint-config'), folder, { recursive: true });
+  await rename(path.join(folder, 'eslint.config.fixture.mjs'), path.join(folder, 'eslint.config.mjs'));
+  await copyFile(path.join(FIXTURES, 'express', FILE), path.join(folder, FILE));
+  await mkdir(path.join(folder, 'node_modules'));
+  await symlink(path.join(REPO, 'packages', 'eslint-plugin'), path.join(folder, 'node_modules', 'eslint-plugin-auth-status'));
+}
+
+async function main(): Promise<number> {
+  const vsixBytes = (await stat(VSIX)).size;
+  await rm(ARTIFACTS, { recursive: true, force: true });
+  await mkdir(ARTIFACTS, { recursive: true });
+  const root = await mkdtemp(path.join(tmpdir(), 'auth-status-e2e-'));
+  console.log(`VS Code end-to-end test (code-server, headless Chromium) in ${root}`);
+  const scenario = new Scenario();
+  let server: RunningCodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let unexpected: unknown;
+  const dirs = codeServerDirs(root);
+  try {
+    const setup = await prepare(root);
+    await bundledServerChecks(scenario, setup);
+    server = await RunningCodeServer.start(setup.install, dirs, await pickFreePort());
+    browser = await chromium.launchPersistentContext(path.join(root, 'chromium-profile'), {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 800 },
+    });
+    scenario.page = browser.pages()[0] ?? (await browser.newPage());
+    const workbench = new Workbench(scenario.page);
+    await userJourney(scenario, workbench, server.url, setup);
+    await coexistence(scenario, workbench, server.url, setup);
+    await workspaceTrust(scenario, workbench, server.url, setup);
+  } catch (error) {
+    if (!(error instanceof StepFailed)) unexpected = error;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+
+  const failed = scenario.results.filter((result) => !result.passed).length + (unexpected ? 1 : 0);
+  if (unexpected) console.log(`  ✘ setup: ${unexpected instanceof Error ? unexpected.stack : String(unexpected)}`);
+  const timings = await extensionTimings(dirs.userData);
+  console.log('');
+  console.log(`  .vsix size:                          ${(vsixBytes / 1024 / 1024).toFixed(2)} MB (${vsixBytes} bytes)`);
+  const [cold, warm] = timings;
+  console.log(`  extension start → server ready:      ${cold?.serverReady ?? '?'} ms (second window: ${warm?.serverReady ?? '?'} ms)`);
+  console.log(`  extension start → first problems:    ${cold?.firstProblems ?? '?'} ms`);
+  console.log(`  server alone: spawn → first problems: ${scenario.timings.bundledServer ?? '?'} ms (Node ${process.version}, stdio)`);
+  console.log(`  file opened → squiggle on screen:    ${scenario.timings.squiggle ?? '?'} ms`);
+  console.log(`  Ctrl+. → quick-fix menu:             ${scenario.timings.quickFix ?? '?'} ms`);
+  console.log(`  machine load (1 min average):        ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`  screenshots and logs:                ${path.relative(REPO, ARTIFACTS)}/`);
+
+  await cp(path.join(dirs.userData, 'logs'), path.join(ARTIFACTS, 'logs'), { recursive: true }).catch(() => undefined);
+  await copyFile(dirs.log, path.join(ARTIFACTS, 'logs', 'code-server.log')).catch(() => undefined);
+  if (failed === 0 && process.argv.includes('--update-images')) {
+    const shots = await readdir(ARTIFACTS);
+    for (const [step, image] of [['hover', 'hover.png'], ['quick-fix-menu', 'quick-fix.png']] as const) {
+      const shot = shots.find((name) => name.endsWith(`-${step}.png`))!;
+      await copyFile(path.join(ARTIFACTS, shot), path.join(EXTENSION, 'images', image));
+      console.log(`  copied ${shot} to packages/vscode-extension/images/${image}`);
+    }
+  }
+  await rm(root, { recursive: true, force: true }).catch(() => undefined);
+  const passed = scenario.results.length - scenario.results.filter((result) => !result.passed).length;
+  console.log(`\nvscode-e2e: ${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
