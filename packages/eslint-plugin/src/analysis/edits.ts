@@ -13,9 +13,14 @@ export function replaceStatus(fixer: RuleFixer, sourceCode: SourceCode, status: 
 
 /** The fixes for `edit.status` (none when the edit keeps the status), or null when the status cannot be rewritten. */
 export function statusEdit(fixer: RuleFixer, sourceCode: SourceCode, status: StatusValue, edit: ResponseEdit): RuleFix[] | null {
-  if (edit.status === undefined) return [];
+  if (edit.status === undefined || edit.status === status.code) return [];
   const fix = replaceStatus(fixer, sourceCode, status, edit.status);
   return fix ? [fix] : null;
+}
+
+/** All parts of an edit, or null when any part has no safe form. */
+export function combineParts(...parts: (RuleFix[] | null)[]): RuleFix[] | null {
+  return parts.some((part) => part === null) ? null : (parts.flat() as RuleFix[]);
 }
 
 /** `'Name', 'value'`: the arguments of a header setter call. */

@@ -1,12 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import { headerProperty, indentOf } from '../edits';
+import { headerProperty, indentOf, statusEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import { nameStyle } from '../status-names';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
-import { statusPart } from './edit-parts';
 import { carriersOf } from './error-objects';
 import { errorStatusOfMethod } from './status-methods';
 
@@ -175,7 +174,7 @@ function classSites(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpre
     carriers: declaration.id ? [declaration.id.name] : [],
     hasHeader: (name) => headers.includes(name) || headers.includes('*'),
     edit(fixer, edit) {
-      const fixes = statusPart(fixer, sourceCode, status, edit);
+      const fixes = statusEdit(fixer, sourceCode, status, edit);
       if (!fixes || !edit.addHeader) return fixes;
       return [...fixes, headersField(fixer, sourceCode, declaration.body, edit.addHeader)];
     },
@@ -242,7 +241,7 @@ function constructionSite(call: TSESTree.NewExpression | TSESTree.CallExpression
     carriers: [callee.name, ...carriersOf(call)],
     headerLimitation: renderedElsewhere(callee.name),
     hasHeader: () => false,
-    edit: (fixer, edit) => (edit.addHeader ? null : statusPart(fixer, sourceCode, status, edit)),
+    edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
   };
 }
 

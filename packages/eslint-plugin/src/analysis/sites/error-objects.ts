@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, calleeName, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
-import { addHeaderToOptions, findProperty, insertStatementAfter, removeHeaderFromOptions, replaceStatus } from '../edits';
+import { addHeaderToOptions, findProperty, insertStatementAfter, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfObject, type HandleKey } from '../handles';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
@@ -85,11 +85,9 @@ function assignedStatusSite(
     },
     edit(fixer, edit) {
       const fixes: RuleFix[] = [];
-      if (edit.status !== undefined) {
-        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
+      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
+      if (!statusFixes) return null;
+      fixes.push(...statusFixes);
       if (edit.addHeader) {
         const statement = `${errorName}.headers = { ...${errorName}.headers, ${jsString(edit.addHeader.name)}: ${jsString(edit.addHeader.value)} };`;
         const fix = insertStatementAfter(fixer, sourceCode, assignment, statement);
@@ -129,11 +127,9 @@ function objectSite(object: TSESTree.ObjectExpression, context: AdapterContext):
     },
     edit(fixer, edit) {
       const fixes: RuleFix[] = [];
-      if (edit.status !== undefined) {
-        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
+      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
+      if (!statusFixes) return null;
+      fixes.push(...statusFixes);
       if (edit.addHeader) {
         const fix = addHeaderToOptions(fixer, sourceCode, object, edit.addHeader);
         if (!fix) return null;

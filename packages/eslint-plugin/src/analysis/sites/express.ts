@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, propertyName, skipWrappers, type Node } from '../ast';
-import { removeChainedHeaderSetter, replaceStatus } from '../edits';
+import { removeChainedHeaderSetter, statusEdit } from '../edits';
 import { jsString } from '../challenge';
 import { handleKey } from '../handles';
 import {
@@ -62,11 +62,9 @@ function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatu
     },
     edit(fixer, edit) {
       const fixes: RuleFix[] = [];
-      if (edit.status !== undefined) {
-        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
+      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
+      if (!statusFixes) return null;
+      fixes.push(...statusFixes);
       if (edit.addHeader) {
         const setter = `.${headerMethod}(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)})`;
         fixes.push(

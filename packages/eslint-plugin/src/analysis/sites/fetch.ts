@@ -2,11 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, calleeName, findVariable, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
-import { addHeaderToOptions, findProperty, headerProperty, removeHeaderFromOptions } from '../edits';
+import { addHeaderToOptions, combineParts, findProperty, headerProperty, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
-import { combineParts, statusPart } from './edit-parts';
 import { carriersOf } from './error-objects';
 import { insertBeforeStatement } from './statement-edits';
 import { svelteKitEvent, type SvelteKitEvent } from './sveltekit-event';
@@ -206,7 +205,7 @@ function responseSite(call: TSESTree.NewExpression | TSESTree.CallExpression, co
       }
       const removal = edit.removeHeader && init.object ? removeHeaderFromOptions(fixer, sourceCode, init.object, edit.removeHeader) : null;
       return combineParts(
-        statusPart(fixer, sourceCode, status, edit),
+        statusEdit(fixer, sourceCode, status, edit),
         edit.addHeader ? addHeader(fixer, sourceCode, call, init, edit.addHeader) : [],
         removal ? [removal.fix] : [],
       );
@@ -247,7 +246,7 @@ function svelteKitErrorSite(call: TSESTree.CallExpression, context: AdapterConte
     hasHeader: (name) => event.handles.some((handle) => context.headers.has(handle, name, call)),
     edit: (fixer, edit) =>
       combineParts(
-        statusPart(fixer, sourceCode, status, edit),
+        statusEdit(fixer, sourceCode, status, edit),
         edit.addHeader ? setHeadersBefore(fixer, sourceCode, event, call, edit.addHeader) : [],
       ),
   };

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
-import { addHeaderToOptions, headerProperty, removeHeaderFromOptions, removeListElement, replaceStatus } from '../edits';
+import { addHeaderToOptions, headerProperty, removeHeaderFromOptions, removeListElement, statusEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import { statusFromName, statusName } from '../status-names';
@@ -105,11 +105,9 @@ export function factorySite(
     },
     edit(fixer, edit) {
       const fixes: RuleFix[] = [];
-      if (edit.status !== undefined) {
-        const fix = replaceStatus(fixer, sourceCode, resolvedStatus, edit.status);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
+      const statusFixes = statusEdit(fixer, sourceCode, resolvedStatus, edit);
+      if (!statusFixes) return null;
+      fixes.push(...statusFixes);
       if (edit.addHeader) {
         if (options) {
           const fix = addHeaderToOptions(fixer, sourceCode, options, edit.addHeader);

@@ -1,3 +1,4 @@
+import { combineParts, statusEdit } from '../edits';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, calleeName, enclosingFunction, keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
@@ -5,7 +6,6 @@ import { jsString } from '../challenge';
 import { resolveStatus, type StatusValue } from '../status';
 import type { AdapterContext, ResponseEdit, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { classMessages } from './custom-errors';
-import { combineParts, statusPart } from './edit-parts';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
 import { classOf, isNonHttpContext, nestResponseAccess, responseHasHeader, type NestResponseAccess } from './nest-response';
@@ -165,7 +165,7 @@ function httpExceptionSite(call: TSESTree.NewExpression, context: AdapterContext
     carriers: ['HttpException', ...carriersOf(call)],
     headerLimitation: limitation(access),
     hasHeader: (name) => responseHasHeader(sourceCode, context.headers, access.handles, name, call),
-    edit: (fixer, edit) => combineParts(statusPart(fixer, sourceCode, status, edit), headerBefore(fixer, sourceCode, access, call, edit)),
+    edit: (fixer, edit) => combineParts(statusEdit(fixer, sourceCode, status, edit), headerBefore(fixer, sourceCode, access, call, edit)),
   };
 }
 
@@ -194,7 +194,7 @@ function superStatusSite(call: TSESTree.CallExpression, context: AdapterContext)
     carriers: declaration.id ? [declaration.id.name] : [],
     headerLimitation: FILTER_ADVICE,
     hasHeader: () => false,
-    edit: (fixer, edit) => (edit.addHeader ? null : statusPart(fixer, sourceCode, status, edit)),
+    edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
   };
 }
 

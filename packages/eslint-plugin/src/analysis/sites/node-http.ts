@@ -2,14 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { propertyName, skipWrappers, staticString } from '../ast';
 import { jsString } from '../challenge';
-import {
-  addToObjectLiteral,
-  headerProperty,
-  insertStatementBefore,
-  removableHeaderProperty,
-  removeListElement,
-  replaceStatus,
-} from '../edits';
+import { addToObjectLiteral, headerProperty, insertStatementBefore, removableHeaderProperty, removeListElement, statusEdit } from '../edits';
 import { handleKey, headerNamesOfObject } from '../handles';
 import { followingStatements, isResponseName, isTestChain } from '../response-object';
 import { resolveStatus } from '../status';
@@ -59,11 +52,9 @@ function writeHeadSite(call: TSESTree.CallExpression, context: AdapterContext): 
     },
     edit(fixer, edit) {
       const fixes: RuleFix[] = [];
-      if (edit.status !== undefined) {
-        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
+      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
+      if (!statusFixes) return null;
+      fixes.push(...statusFixes);
       if (edit.addHeader) {
         const headers = headersArgument ? skipWrappers(headersArgument) : null;
         if (headers?.type === T.ObjectExpression) {
@@ -110,11 +101,9 @@ function statusCodeSite(
     },
     edit(fixer, edit) {
       const fixes: RuleFix[] = [];
-      if (edit.status !== undefined) {
-        const fix = replaceStatus(fixer, sourceCode, status, edit.status);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
+      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
+      if (!statusFixes) return null;
+      fixes.push(...statusFixes);
       if (edit.addHeader) {
         const statement = `${receiverText}.setHeader(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)});`;
         const fix = insertStatementBefore(fixer, sourceCode, assignment, statement);
