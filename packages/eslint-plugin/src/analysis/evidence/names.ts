@@ -1,0 +1,23 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { declaredName, type Node } from '../ast';
+import { T } from '../node-types';
+import * as V from '../vocabulary';
+
+/** A method of an authentication class (`JwtAuthGuard.canActivate`) is named by its class. */
+export function functionName(fn: TSESTree.FunctionLike): string | null {
+  const parent = fn.parent;
+  if (parent?.type === T.MethodDefinition) {
+    const owner = parent.parent?.parent;
+    const className = owner && (owner.type === T.ClassDeclaration || owner.type === T.ClassExpression) ? owner.id?.name : null;
+    if (className && V.AUTHENTICATION_CLASS.test(className)) return className;
+  }
+  return declaredName(fn);
+}
+
+export function nameNode(fn: TSESTree.FunctionLike): Node {
+  if (fn.id) return fn.id;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator) return parent.id;
+  if (parent?.type === T.Property || parent?.type === T.PropertyDefinition || parent?.type === T.MethodDefinition) return parent.key;
+  return fn;
+}
