@@ -10,10 +10,15 @@ const REQUEST_TIMEOUT_MS = 5000;
 /** Inside the repository (git-ignored), so the app's `import 'koa'` resolves to the installed framework. */
 const APPS_ROOT = path.resolve(__dirname, '../../.cache/framework-apps');
 
+/** A fresh directory for an app's files, where the installed frameworks resolve; the caller removes it. */
+export function appDirectory(prefix = 'app-'): string {
+  mkdirSync(APPS_ROOT, { recursive: true });
+  return mkdtempSync(path.join(APPS_ROOT, prefix));
+}
+
 /** Writes an app's source to a fresh module file and imports it. */
 export async function loadModule<T = Record<string, unknown>>(source: string): Promise<T> {
-  mkdirSync(APPS_ROOT, { recursive: true });
-  const directory = mkdtempSync(path.join(APPS_ROOT, 'app-'));
+  const directory = appDirectory();
   const file = path.join(directory, 'app.mjs');
   writeFileSync(file, source);
   try {

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import ts from 'typescript';
 import { fixWith, type Fixed, type RuleName } from '../apply-fix';
+import { appDirectory } from '../serve';
 
 const RULES = Object.keys(plugin.rules).map((name) => `auth-status/${name}`);
-/** Inside the repository (git-ignored), so the app's `require('@nestjs/core')` resolves to the installed framework. */
-const APPS_ROOT = path.resolve(__dirname, '../../../.cache/framework-apps');
 
 function config(options: Record<string, unknown>): Linter.Config[] {
   return [
@@ -51,8 +50,7 @@ export function loadTypeScriptModule<T>(source: string): T {
     },
   });
   assert.deepEqual(diagnostics?.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')) ?? [], []);
-  mkdirSync(APPS_ROOT, { recursive: true });
-  const directory = mkdtempSync(path.join(APPS_ROOT, 'nest-'));
+  const directory = appDirectory('nest-');
   const file = path.join(directory, 'app.cjs');
   writeFileSync(file, outputText);
   try {
