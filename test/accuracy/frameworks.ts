@@ -1,6 +1,6 @@
 /**
  * Corpus folders under `test/corpus/<framework>/`. The gate in `accuracy.test.ts` only scores the frameworks whose
- * adapter has landed in the engine: extend `SUPPORTED_FRAMEWORKS` when an adapter is registered in `sites/index.ts`.
+ * adapter has landed in the engine: a new folder whose adapter is still being written goes into `IN_PROGRESS`.
  */
 export const CORPUS_FRAMEWORKS = [
   'express',
@@ -21,23 +21,11 @@ export const CORPUS_FRAMEWORKS = [
 
 export type Framework = (typeof CORPUS_FRAMEWORKS)[number];
 
+/** Corpus folders whose adapter is still being written: scored by `npm run eval`, not held by the gate. */
+const IN_PROGRESS: readonly Framework[] = [];
+
 /** Frameworks the CI gate holds to the precision/recall thresholds. */
-export const SUPPORTED_FRAMEWORKS: readonly Framework[] = [
-  'express',
-  'node-http',
-  'http-errors',
-  'koa',
-  'fastify',
-  'nestjs',
-  'hapi',
-  'hono',
-  'fetch',
-  'h3',
-  'adonis',
-  'loopback',
-  'sails',
-  'client',
-];
+export const SUPPORTED_FRAMEWORKS: readonly Framework[] = CORPUS_FRAMEWORKS.filter((framework) => !IN_PROGRESS.includes(framework));
 
 export function isFramework(name: string): name is Framework {
   return (CORPUS_FRAMEWORKS as readonly string[]).includes(name);
