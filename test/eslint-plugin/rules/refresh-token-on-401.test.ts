@@ -124,11 +124,41 @@ const VALID = [
   `it('forbids', async () => { const res = await request(app).get('/admin'); expect(res.status).toBe(403); await refreshToken(); });`,
   // Statuses left out by the option.
   { code: interceptor('error.response?.status === 403 && !originalRequest._retry'), options: [{ statuses: [498, 499] }] },
+  // Backing off before a retry on 403 is rate-limit handling (GitHub answers rate limits with 403), not a refresh.
+  `async function checkRepo(owner, repo, retries = 3) {
+  const res = await fetch(\`https://api.github.com/repos/\${owner}/\${repo}\`, { headers });
+  if (res.status === 403 && retries > 0) {
+    const wait = Number(res.headers.get('retry-after') ?? 60);
+    await sleep(wait * 1000);
+    return checkRepo(owner, repo, retries - 1);
+  }
+  return res.ok;
+}`,
+  `api.interceptors.response.use((r) => r, async (error) => {
+  if (error.response?.status === 403 && error.config.__attempt < 3) {
+    error.config.__attempt += 1;
+    await new Promise((resolve) => setTimeout(resolve, 2 ** error.config.__attempt * 250));
+    return api(error.config);
+  }
+  throw error;
+});`,
 ];
 
 ruleTester.run('refresh-token-on-401', rule, {
   valid: VALID,
   invalid: [
+    {
+      // Waiting does not excuse a refresh on 403: a new token cannot help there.
+      code: `api.interceptors.response.use((r) => r, async (error) => {
+  if (error.response?.status === 403) {
+    await sleep(500);
+    await refreshAccessToken();
+    return api(error.config);
+  }
+  throw error;
+});`,
+      errors: [{ messageId: 'refreshOnForbidden', line: 2, suggestions: 1 }],
+    },
     {
       code: interceptor('error.response?.status === 403 && !originalRequest._retry'),
       errors: [

@@ -61,6 +61,8 @@ const NOT_A_REQUEST = new Set([
   'show', 'display', 'render', 'open',
 ]);
 const REFRESH_URL = /refresh/i;
+/** Waiting before a retry, or reading the rate-limit headers: throttling handling (GitHub answers rate limits with 403). */
+const BACKOFF = /^(setTimeout|sleep|delay|wait|waitFor|pause|backoff|exponentialBackoff|retryAfter)$|retry-after|x-ratelimit|rate[-_ ]?limit/i;
 const CSRF = /csrf|xsrf/i;
 const TOKEN_URL = /(^|[/.])(oauth2?\/)?(access[-_]?)?tokens?([/?#]|$)/i;
 
@@ -79,6 +81,7 @@ export function branchActions(
   const subject = subjectKey(sourceCode, check.subject);
   const skipped = new Set<Node>();
   const stack: Node[] = [...branch.body].reverse();
+  let backsOff = false;
   let visited = 0;
   while (stack.length > 0 && visited++ < MAX_BRANCH_NODES) {
     const node = stack.pop()!;
@@ -89,10 +92,13 @@ export function branchActions(
     if (node.type === T.CallExpression) {
       // Laravel's 419: a branch that fetches a new CSRF token and retries is right; CSRF is not a credential.
       if (CSRF.test(sourceCode.getText(node))) return { refresh: null, reauthenticate: null, retry: null };
+      if (BACKOFF.test(calleeName(node) ?? '') || BACKOFF.test(sourceCode.getText(node.arguments[0] ?? node.callee))) backsOff = true;
       classify(sourceCode, node, branch, settings, actions);
     }
     pushChildren(sourceCode, node, stack);
   }
+  // A retry after backing off, with no new credential, is throttling handling, not a token refresh.
+  if (backsOff && !actions.refresh && !actions.reauthenticate) actions.retry = null;
   return actions;
 }
 
