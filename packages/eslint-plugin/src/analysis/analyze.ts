@@ -1,4 +1,4 @@
-import type { Node, SourceCode } from './ast';
+import { pushChildren, type Node, type SourceCode } from './ast';
 import { HeaderRegistry } from './handles';
 import { mayContainFinding } from './prefilter';
 import { reasonFor, type Reason } from './reason';
@@ -39,22 +39,12 @@ function collect(sourceCode: SourceCode): Analysis {
     headers: new HeaderRegistry(),
     addSite: (site) => void sites.push(site),
   };
-  const keys = sourceCode.visitorKeys;
   const stack: Node[] = [sourceCode.ast as Node];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const adapters = ADAPTERS_BY_TYPE.get(node.type);
     if (adapters) for (const adapter of adapters) adapter.visit(node, context);
-    const nodeKeys = keys[node.type];
-    if (!nodeKeys) continue;
-    for (let i = nodeKeys.length - 1; i >= 0; i--) {
-      const child = (node as unknown as Record<string, unknown>)[nodeKeys[i]!];
-      if (Array.isArray(child)) {
-        for (let j = child.length - 1; j >= 0; j--) if (child[j]) stack.push(child[j] as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as Node);
-      }
-    }
+    pushChildren(sourceCode, node, stack);
   }
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const reasons = new Map<ResponseSite, Reason>();

@@ -1,18 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import {
-  bindingOf,
-  calleeName,
-  isFunction,
-  keyName,
-  memberPath,
-  propertyName,
-  skipWrappers,
-  staticString,
-  words,
-  type Node,
-  type SourceCode,
-} from './ast';
+import { bindingOf, calleeName, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from './ast';
 import type { CredentialProblem } from './challenge';
 import type { ResponseSite } from './types';
 import * as V from './vocabulary';
@@ -502,7 +490,6 @@ class EvidenceFinder {
   }
 
   private findVerifierCall(block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
-    const keys = this.sourceCode.visitorKeys;
     const stack: Node[] = [block];
     let visited = 0;
     while (stack.length > 0 && visited < MAX_CATCH_NODES) {
@@ -510,11 +497,7 @@ class EvidenceFinder {
       visited++;
       if (node.type === T.CallExpression && this.isVerifierCall(node) && !this.looksExempt(node)) return node;
       if (isFunction(node) && node !== (block as Node)) continue;
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
-        else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-      }
+      pushChildren(this.sourceCode, node, stack);
     }
     return null;
   }

@@ -1,22 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import {
-  bindingOf,
-  calleeName,
-  enclosingFunction,
-  isFunction,
-  keyName,
-  memberPath,
-  skipWrappers,
-  staticString,
-  words,
-  type Node,
-  type SourceCode,
-} from '../ast';
+import { bindingOf, calleeName, enclosingFunction, isFunction, keyName, memberPath, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
 import { branchesOf, type StatusBranch } from './branches';
 import type { StatusCheck } from './status-checks';
 import { subjectKey } from './status-subjects';
-import { pushChildren } from './traverse';
 
 export interface RefreshSettings {
   /** Project calls known to refresh a token (`renewAuth`, `authStore.rotate`): a bare name or the callee's text. */

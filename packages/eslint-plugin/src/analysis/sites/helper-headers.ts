@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { findVariable, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { findVariable, isFunction, keyName, propertyName, pushChildren, skipWrappers, type Node, type SourceCode } from '../ast';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { baseReceiver } from '../response-object';
 import type { SiteAdapter } from '../types';
@@ -76,11 +76,7 @@ function headersSetOn(sourceCode: SourceCode, helper: TSESTree.FunctionLike, nam
       const receiver = baseReceiver(node.callee.object);
       if (receiver.type === T.Identifier && receiver.name === name) names.push(...headerNamesOfArguments(node.arguments));
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
-      else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-    }
+    pushChildren(sourceCode, node, stack);
   }
   byParameter.set(name, names);
   return names;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, isFunction, memberPath, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, isFunction, memberPath, propertyName, pushChildren, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { replaceStatus } from '../edits';
 import { handleKey } from '../handles';
@@ -99,11 +99,7 @@ function thisMembers(sourceCode: SourceCode, method: TSESTree.FunctionExpression
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === T.MemberExpression && node.object.type === T.ThisExpression && propertyName(node) === name) found.push(node);
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
-      else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-    }
+    pushChildren(sourceCode, node, stack);
   }
   return found;
 }

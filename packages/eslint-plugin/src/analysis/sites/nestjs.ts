@@ -1,7 +1,7 @@
 import { combineParts, statusEdit } from '../edits';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, enclosingFunction, keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, enclosingFunction, keyName, propertyName, pushChildren, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { resolveStatus, type StatusValue } from '../status';
 import type { AdapterContext, ResponseEdit, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
@@ -366,11 +366,7 @@ function superHandleRequestCall(sourceCode: SourceCode, override: TSESTree.Metho
     ) {
       return node;
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
-      else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-    }
+    pushChildren(sourceCode, node, stack);
   }
   return null;
 }
