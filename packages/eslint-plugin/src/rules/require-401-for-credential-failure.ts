@@ -2,6 +2,7 @@ import { analyze } from '../analysis/analyze';
 import { challengeValue, type CredentialProblem } from '../analysis/challenge';
 import type { ResponseSite } from '../analysis/types';
 import { createRule } from '../util/createRule';
+import { AUTOFIX_OPTION, REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 import { describeProblem, quoteEvidence } from '../util/describe';
 
 export const DEFAULT_ALLOWED_STATUSES = [401, 404, 407, 429];
@@ -36,17 +37,9 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: 'Statuses never reported for a credential failure (default: 401, 404, 407, 429).',
           },
-          autofix: {
-            type: 'boolean',
-            description: 'Apply the status change with `--fix` instead of offering it as a suggestion.',
-          },
-          scheme: {
-            type: 'string',
-            minLength: 1,
-            pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$',
-            description: 'Auth scheme of the challenge the fix adds (`auto`: Basic when the code reads Basic credentials, else Bearer).',
-          },
-          realm: { type: 'string', description: 'Realm of the challenge the fix adds (default `api`).' },
+          autofix: AUTOFIX_OPTION,
+          scheme: SCHEME_OPTION,
+          realm: REALM_OPTION,
         },
         additionalProperties: false,
       },

@@ -1,6 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import type { ResponseSite, RuleFixer } from '../analysis/types';
 import { createRule } from '../util/createRule';
+import { AUTOFIX_OPTION } from '../util/option-schemas';
 import { quoteEvidence } from '../util/describe';
 
 type Options = [{ autofix?: boolean }];
@@ -20,10 +21,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          autofix: {
-            type: 'boolean',
-            description: 'Apply the status change with `--fix` instead of offering it as a suggestion.',
-          },
+          autofix: AUTOFIX_OPTION,
         },
         additionalProperties: false,
       },

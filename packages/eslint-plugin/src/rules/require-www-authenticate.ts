@@ -1,11 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../analysis/node-types';
 import { analyze } from '../analysis/analyze';
-import { calleeName, enclosingFunction, isFunction, type Node, type SourceCode } from '../analysis/ast';
+import { calleeName, enclosingFunction, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
 import type { ResponseSite } from '../analysis/types';
 import { createRule } from '../util/createRule';
+import { REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 
 type Options = [
   {
@@ -29,13 +30,8 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          scheme: {
-            type: 'string',
-            minLength: 1,
-            pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$',
-            description: 'Auth scheme of the added challenge (`auto`: Basic when the code reads Basic credentials, else Bearer).',
-          },
-          realm: { type: 'string', description: 'Realm of the added challenge (default `api`).' },
+          scheme: SCHEME_OPTION,
+          realm: REALM_OPTION,
           challengers: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
@@ -102,11 +98,9 @@ function isChallenged(sourceCode: SourceCode, site: ResponseSite, challengers: R
     if ((node.type === T.CallExpression || node.type === T.NewExpression) && matches(sourceCode, node, challengers) && canAffect(node, site.node)) {
       return true;
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const item of child) { if (item) stack.push(item as Node); }
-      else if (child && typeof child === 'object' && 'type' in child && !isFunction(child as Node)) stack.push(child as Node);
-    }
+    // Calls inside nested functions run later, if at all: they do not challenge this response.
+    if (isFunction(node)) continue;
+    pushChildren(sourceCode, node, stack);
   }
   return false;
 }
