@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:cli — auth-status-lint against plain ESLint (the plugin's recommended config, same files)
-// and `grep -rE` (the floor: reading every file once) on two trees:
+// and `grep -rP` (the floor: reading every file once) on two trees:
 //   1. real code: .js/.ts files from this repository's node_modules, plus a few files with findings;
 //   2. HTTP code only: every file has status codes, so the prefilter saves nothing.
 // Environment: BENCH_FILES (default 5000), BENCH_HTTP_FILES (default 600), BENCH_RUNS (default 1, best of).
@@ -115,7 +115,7 @@ export default [
 
 const node = process.execPath;
 const tools = (tree, report) => [
-  ['grep -rE (floor)', 'grep', ['-rlE', MAY_CONTAIN_FINDING.source.replaceAll('(?:', '('), tree]],
+  ['grep -rP (floor)', 'grep', ['-rlP', MAY_CONTAIN_FINDING.source, tree]],
   ['auth-status-lint', node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('ours'), tree]],
   ['eslint', node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree]],
   ['eslint --concurrency=auto', node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '--concurrency=auto', '-f', 'json', '-o', report('eslint-mt'), tree]],
@@ -153,10 +153,17 @@ function findings(reportFile) {
 }
 
 function bench(label, { tree, files, bytes }) {
-  const mayHaveFindings = fs
+  const texts = fs
     .readdirSync(tree, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && LINTED.test(entry.name) && mayContainFinding(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))).length;
-  console.log(`\n${label}: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${mayHaveFindings} pass the prefilter; ${os.availableParallelism()} cores, best of ${RUNS}`);
+    .filter((entry) => entry.isFile() && LINTED.test(entry.name))
+    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  const mentionStatus = texts.filter((text) => MAY_CONTAIN_FINDING.test(text));
+  const parsed = mentionStatus.filter((text) => mayContainFinding(text));
+  const megabytesOf = (list) => (list.reduce((sum, text) => sum + text.length, 0) / 1024 / 1024).toFixed(1);
+  console.log(
+    `\n${label}: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB; ${mentionStatus.length} (${megabytesOf(mentionStatus)} MB) mention a status,` +
+      ` ${parsed.length} (${megabytesOf(parsed)} MB) have one in code and are parsed; ${os.availableParallelism()} cores, best of ${RUNS}`,
+  );
   const report = (name) => path.join(work, `${label.replace(/\W+/g, '-')}-${name}.json`);
   const timings = {};
   for (const [name, command, args] of tools(tree, report)) {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { mayContainFinding } from 'eslint-plugin-auth-status/tooling';
 import { ConfiguredLinter, RULE_PREFIX, inFirstParsingDialect } from './configured-linter';
 import { dialectKey, dialectsFor } from './dialects';
 import { REPO_ROOT } from './source-tree';
 
 /** What happened when every rule ran over one file. */
 export type FileOutcome =
-  | (Timing & { kind: 'linted'; file: string; bytes: number; dialect: string; reports: Finding[] })
+  | (Timing & { kind: 'linted'; file: string; bytes: number; dialect: string; reports: Finding[]; ruledOutByPrefilter: boolean })
   | (Timing & { kind: 'parse-error'; file: string; bytes: number; message: string })
   | (Timing & { kind: 'rule-exception'; file: string; bytes: number; error: ThrownError })
   | (Timing & { kind: 'eslint-error'; file: string; bytes: number; error: ThrownError });
@@ -72,7 +73,9 @@ export function lintFile(file: string, text: string, linters: FileLinters): File
     const reports = outcome.result.messages
       .filter((message) => message.ruleId && linters.isOurRule(message.ruleId))
       .map((message) => ({ rule: message.ruleId!, line: message.line, message: message.message }));
-    return { kind: 'linted', file, bytes, dialect: dialectKey(outcome.dialect), reports, ...elapsed() };
+    // The CLI and the language server never parse such a file: it must have no reports.
+    const ruledOutByPrefilter = !mayContainFinding(text);
+    return { kind: 'linted', file, bytes, dialect: dialectKey(outcome.dialect), reports, ruledOutByPrefilter, ...elapsed() };
   } catch (thrown) {
     const error = describeThrown(thrown);
     // An error no rule is named for is ours only if ESLint without our rules gets through the file.

@@ -16,6 +16,8 @@ export interface RobustnessSummary {
   rulesMs: number;
   reportsPerRule: Record<string, number>;
   findings: (Finding & { file: string })[];
+  /** Files the prefilter rules out (the CLI and the language server never parse them), their bytes, and their reports (must be none). */
+  ruledOut: { files: number; bytes: number; reports: (Finding & { file: string })[] };
   parseErrors: Extract<FileOutcome, { kind: 'parse-error' }>[];
   ruleExceptions: Extract<FileOutcome, { kind: 'rule-exception' }>[];
   eslintErrors: Extract<FileOutcome, { kind: 'eslint-error' }>[];
@@ -48,6 +50,7 @@ export function summarize(outcomes: readonly FileOutcome[], wallMs: number): Rob
     rulesMs: 0,
     reportsPerRule,
     findings: [],
+    ruledOut: { files: 0, bytes: 0, reports: [] },
     parseErrors: [],
     ruleExceptions: [],
     eslintErrors: [],
@@ -59,6 +62,11 @@ export function summarize(outcomes: readonly FileOutcome[], wallMs: number): Rob
     summary.rulesMs += outcome.rulesMs;
     if (outcome.kind === 'linted') {
       summary.linted++;
+      if (outcome.ruledOutByPrefilter) {
+        summary.ruledOut.files++;
+        summary.ruledOut.bytes += outcome.bytes;
+        for (const finding of outcome.reports) summary.ruledOut.reports.push({ file: outcome.file, ...finding });
+      }
       for (const finding of outcome.reports) {
         reportsPerRule[finding.rule] = (reportsPerRule[finding.rule] ?? 0) + 1;
         summary.findings.push({ file: outcome.file, ...finding });
@@ -76,6 +84,7 @@ export function formatRobustness(summary: RobustnessSummary, ruleNames: readonly
     `linted:           ${count(summary.linted)}`,
     `parse failures:   ${count(summary.parseErrors.length)} (not ours: the file is not JavaScript/TypeScript any of our parsers read)`,
     `rule exceptions:  ${count(summary.ruleExceptions.length)}`,
+    `prefilter:        ${count(summary.ruledOut.files)} files (${megabytes(summary.ruledOut.bytes)}) ruled out without parsing; ${count(summary.ruledOut.reports.length)} reports in them (must be 0)`,
     `ESLint errors:    ${count(summary.eslintErrors.length)} (thrown with our rules off too)`,
     `time:             ${milliseconds(summary.wallMs)} wall, ${milliseconds(summary.lintMs)} linting, ${milliseconds(summary.rulesMs)} in our rules`,
     '',
@@ -100,6 +109,9 @@ export function formatRobustness(summary: RobustnessSummary, ruleNames: readonly
     lines.push('', 'files that do not parse:');
     for (const outcome of summary.parseErrors.slice(0, MAX_LISTED)) lines.push(`  ${outcome.file}: ${outcome.message}`);
     if (summary.parseErrors.length > MAX_LISTED) lines.push(`  … and ${count(summary.parseErrors.length - MAX_LISTED)} more`);
+  }
+  for (const report of summary.ruledOut.reports.slice(0, MAX_LISTED)) {
+    lines.push(`PREFILTER MISS ${report.file}:${report.line} ${report.rule}: ${report.message}`);
   }
   for (const outcome of [...summary.ruleExceptions, ...summary.eslintErrors]) {
     lines.push(
