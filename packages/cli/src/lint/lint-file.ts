@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { dialectsFor, lintConfig } from './languages';
+import { normalizedConfig } from './normalized-config';
 import { resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -35,7 +36,8 @@ export class FileLinter {
   /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
   constructor(private readonly plugins: Linter.Config['plugins'] = ourPlugins) {}
 
-  private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
+  private readonly root = path.parse(process.cwd()).root;
+  private readonly linter = new Linter({ cwd: this.root });
   private readonly configs = new Map<string, Linter.Config[]>();
 
   lint(task: LintTask): LintOutcome {
@@ -101,7 +103,7 @@ export class FileLinter {
     const key = `${dialect}\0${JSON.stringify(rules)}`;
     let config = this.configs.get(key);
     if (!config) {
-      config = lintConfig(dialect, this.plugins, rules);
+      config = normalizedConfig(lintConfig(dialect, this.plugins, rules), this.root);
       this.configs.set(key, config);
     }
     return config;
