@@ -164,4 +164,12 @@ describe('.pre-commit-hooks.yaml', () => {
     assert.doesNotMatch('notes.json', files);
     assert.match(manifest, /^ {2}require_serial: true$/m);
   });
+
+  it("lets pre-commit pack the repository root: it reads the tarball's name from npm pack's output", () => {
+    const root = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string; scripts: Record<string, string> };
+    assert.match(root.version ?? '', /^\d+\.\d+\.\d+/, 'npm pack refuses a package without a version');
+    for (const script of ['prepare', 'prepack', 'postpack']) {
+      assert.equal(root.scripts[script], undefined, `npm pack prints the ${script} script's banner into the tarball name`);
+    }
+  });
 });
