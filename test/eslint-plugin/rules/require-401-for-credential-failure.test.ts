@@ -44,6 +44,23 @@ ruleTester.run('require-401-for-credential-failure', rule, {
       const stored = await RefreshToken.findOne({ token: req.body.refresh_token });
       if (!stored || stored.expiresAt < new Date()) return res.status(400).json({ error: 'invalid_grant' });
     });`,
+    // An RFC 6749 §5.2 error body (an identity SDK's token request failing), not a resource server's answer.
+    // (@azure/identity's EnvironmentCredential, trimmed.)
+    `import { AuthenticationError } from '../errors.js';
+    export class EnvironmentCredential {
+      async getToken(scopes, options = {}) {
+        return tracingClient.withSpan('getToken', options, async (newOptions) => {
+          try {
+            return await this._credential.getToken(scopes, newOptions);
+          } catch (err) {
+            throw new AuthenticationError(400, {
+              error: \`\${credentialName} authentication failed. To troubleshoot, visit https://aka.ms/azsdk.\`,
+              error_description: err.message,
+            });
+          }
+        });
+      }
+    }`,
     // Refresh-token endpoint answering 403 for an expired refresh token: not request authentication.
     `exports.refreshToken = async (req, res) => {
       const { refreshToken: requestToken } = req.body;
@@ -328,6 +345,15 @@ const FORBIDDEN = 403;`,
 jsRuleTester.run('require-401-for-credential-failure (espree)', rule, {
   valid: [`function isAdmin(req, res, next) { if (!req.user.isAdmin) return res.status(403).end(); next(); }`],
   invalid: [
+    {
+      // The near-miss of the token endpoint exemption: RFC 6750's invalid_token is a resource server's 401.
+      code: `app.get('/me', (req, res) => {
+  jwt.verify(req.headers.authorization, key, (err) => {
+    if (err) return res.status(403).json({ error: 'invalid_token', error_description: 'The access token expired' });
+  });
+});`,
+      errors: [{ messageId: 'wrongStatus', line: 3, suggestions: 1 }],
+    },
     {
       code: `const jwt = require('jsonwebtoken');
 module.exports = (req, res, next) => {

@@ -5,7 +5,7 @@ import type { CredentialProblem } from './challenge';
 import type { ResponseSite } from './types';
 import * as V from './vocabulary';
 import { identifierNames, idValue, isLookupResult, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './evidence/expressions';
-import { classifyMessage } from './evidence/messages';
+import { classifyMessage, tokenEndpointErrorBody } from './evidence/messages';
 import { functionName, nameNode } from './evidence/names';
 
 export type EvidenceCategory = CredentialProblem | 'authorization' | 'exempt';
@@ -616,6 +616,8 @@ class EvidenceFinder {
   // ---- messages and context -------------------------------------------------------------------------------
 
   messageEvidence(message: Node): Evidence[] {
+    const tokenEndpointError = tokenEndpointErrorBody(message);
+    if (tokenEndpointError) return [this.evidence('exempt', 2, tokenEndpointError)];
     const found: Evidence[] = [];
     for (const text of stringsIn(message)) {
       const category = classifyMessage(text.value);
