@@ -6,10 +6,12 @@ import { FileLinter, type LintOutcome, type LintTask } from './lint-file';
 export type Concurrency = number | 'auto' | 'off';
 
 /**
- * Source to parse before threads start: a thread spends about a second loading ESLint and the parsers, about
- * what parsing this much code takes, so smaller runs (a pre-commit hook) stay in one thread.
+ * Source to parse before threads start. A thread spends about a second loading ESLint and the parsers and
+ * warming up, and V8's own collector and compiler threads already keep a second core partly busy: below this
+ * (a pre-commit hook, a service of a few hundred files) one thread is faster (bench:cli, 0.9 MB: 4.1 s in one
+ * thread, 4.5 s with a worker on 2 cores).
  */
-const MIN_BYTES_FOR_WORKERS = 512 * 1024;
+const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
 /** Files per message to a worker: enough to amortise messaging, few enough that no lane waits long for the last one. */
 const WORKER_BATCH = 4;
 /** Batches a worker holds at once, so it never waits while the main thread is busy linting. */
