@@ -142,11 +142,38 @@ const VALID = [
   }
   throw error;
 });`,
+  // RFC 6750 §3.1 step-up on insufficient_scope: authorize again with the scope the challenge names (the MCP SDK's client).
+  `async function send(message) {
+  const response = await fetch(this.url, { method: 'POST', body: JSON.stringify(message) });
+  if (response.status === 403 && this.authProvider) {
+    const { scope, error } = parseChallenge(response.headers.get('WWW-Authenticate'));
+    if (error === 'insufficient_scope') {
+      await auth(this.authProvider, { serverUrl: this.url, scope });
+      return this.send(message);
+    }
+  }
+  return response;
+}`,
 ];
 
 ruleTester.run('refresh-token-on-401', rule, {
   valid: VALID,
   invalid: [
+    {
+      // The near-miss of step-up: another challenge error on 403 is no reason to sign in again.
+      code: `async function send(message) {
+  const response = await fetch(this.url, { method: 'POST', body: JSON.stringify(message) });
+  if (response.status === 403) {
+    const { error } = parseChallenge(response.headers.get('WWW-Authenticate'));
+    if (error === 'invalid_token') {
+      await refreshToken();
+      return this.send(message);
+    }
+  }
+  return response;
+}`,
+      errors: [{ messageId: 'refreshOnForbidden', line: 3, suggestions: 1 }],
+    },
     {
       // Waiting does not excuse a refresh on 403: a new token cannot help there.
       code: `api.interceptors.response.use((r) => r, async (error) => {

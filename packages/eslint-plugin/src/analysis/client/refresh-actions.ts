@@ -76,6 +76,9 @@ export function branchActions(
     for (const inner of branchesOf(sourceCode, node)) {
       if (keyedElsewhere(sourceCode, inner, check.status.code, subject)) for (const part of inner.body) skipped.add(part);
     }
+    // RFC 6750 §3.1 step-up: on a 403 whose challenge says insufficient_scope, authorizing again with the scope it
+    // names and retrying is right (the MCP SDK's client does this).
+    if (check.status.code === 403 && node.type === T.Literal && node.value === 'insufficient_scope') return { refresh: null, reauthenticate: null, retry: null };
     if (node.type === T.CallExpression) {
       // Laravel's 419: a branch that fetches a new CSRF token and retries is right; CSRF is not a credential.
       if (CSRF.test(sourceCode.getText(node))) return { refresh: null, reauthenticate: null, retry: null };
