@@ -4,9 +4,10 @@ import { bindingOf, calleeName, isFunction, keyName, memberPath, propertyName, p
 import type { CredentialProblem } from './challenge';
 import type { ResponseSite } from './types';
 import * as V from './vocabulary';
-import { identifierNames, idValue, isLookupResult, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './evidence/expressions';
+import { idValue, isNow, isNullish, isOwnership, isSchemePattern, stringsIn } from './evidence/expressions';
 import { classifyMessage, tokenEndpointErrorBody } from './evidence/messages';
 import { functionName, nameNode } from './evidence/names';
+import { SourceClassifier } from './evidence/sources';
 
 export type EvidenceCategory = CredentialProblem | 'authorization' | 'exempt';
 
@@ -73,23 +74,14 @@ function problemOf(evidence: Evidence[]): CredentialProblem {
   return 'invalid';
 }
 
-type SourceClass =
-  | 'exempt'
-  | 'password-check'
-  | 'login-lookup'
-  | 'request-data'
-  | 'verified'
-  | 'credential'
-  | 'identity'
-  | 'validation'
-  | 'authorization'
-  | 'named-credential';
-
-const MAX_SOURCE_DEPTH = 4;
 const MAX_CATCH_NODES = 400;
 
 class EvidenceFinder {
-  constructor(private readonly sourceCode: SourceCode) {}
+  private readonly sources: SourceClassifier;
+
+  constructor(private readonly sourceCode: SourceCode) {
+    this.sources = new SourceClassifier(sourceCode);
+  }
 
   private quote(node: Node): string {
     const text = this.sourceCode.getText(node).replace(/\s+/g, ' ');
@@ -195,7 +187,7 @@ class EvidenceFinder {
       const value = staticString(constant)!;
       if (V.AUTH_SCHEMES.test(value)) {
         // scheme !== 'Bearer': a malformed or unsupported Authorization header.
-        return !equal && this.isCredentialish(other) ? [this.evidence('invalid', 2, whole)] : [];
+        return !equal && this.sources.isCredentialish(other) ? [this.evidence('invalid', 2, whole)] : [];
       }
       if (equal) {
         const named = this.errorConstant(value, whole);
@@ -204,22 +196,22 @@ class EvidenceFinder {
         if (verdict.length > 0) return verdict;
       }
       // user.status !== 'active': the account's state, so the identity is known and policy refuses it.
-      if (V.ACCOUNT_STATE.test(value) && this.isAccountState(other)) return [this.evidence('authorization', 2, whole)];
-      const category = this.identifierCategory(other);
+      if (V.ACCOUNT_STATE.test(value) && this.sources.isAccountState(other)) return [this.evidence('authorization', 2, whole)];
+      const category = this.sources.identifierCategory(other);
       if (category === 'authorization') return [this.evidence('authorization', 2, whole)];
       if (category === 'exempt') return [this.evidence('exempt', 2, whole)];
       return [];
     }
     // Two dynamic sides: ownership (`post.authorId !== user.id`), role equality, or a credential comparison.
-    const leftCategory = this.identifierCategory(left);
-    const rightCategory = this.identifierCategory(right);
+    const leftCategory = this.sources.identifierCategory(left);
+    const rightCategory = this.sources.identifierCategory(right);
     if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
     if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(idValue(left), idValue(right)) || this.comparesCallerId(left, right)) {
       return [this.evidence('authorization', 2, whole)];
     }
     // A credential compared with its expected value (`apiKey !== process.env.API_KEY`), not records derived from one.
-    if (!equal && (leftCategory === 'credential' || rightCategory === 'credential') && (this.isCredentialish(left) || this.isCredentialish(right))) {
-      const strong = this.classifySource(left) === 'credential' || this.classifySource(right) === 'credential';
+    if (!equal && (leftCategory === 'credential' || rightCategory === 'credential') && (this.sources.isCredentialish(left) || this.sources.isCredentialish(right))) {
+      const strong = this.sources.classifySource(left) === 'credential' || this.sources.classifySource(right) === 'credential';
       return [this.evidence('invalid', strong ? 2 : 1, whole)];
     }
     return [];
@@ -229,7 +221,7 @@ class EvidenceFinder {
   private comparesCallerId(left: Node, right: Node): boolean {
     const isCallerId = (node: Node) => {
       const path = memberPath(node);
-      return !!path && words(path[path.length - 1]!).includes('id') && this.classifySource(node) === 'identity';
+      return !!path && words(path[path.length - 1]!).includes('id') && this.sources.classifySource(node) === 'identity';
     };
     const isRecordId = (node: Node) => {
       const value = skipWrappers(node);
@@ -238,22 +230,9 @@ class EvidenceFinder {
         return words(staticString(value.arguments[0]) ?? '').includes('id');
       }
       const path = memberPath(node);
-      return !!path && path.length > 1 && words(path[path.length - 1]!).includes('id') && this.classifySource(node) !== 'identity';
+      return !!path && path.length > 1 && words(path[path.length - 1]!).includes('id') && this.sources.classifySource(node) !== 'identity';
     };
     return (isCallerId(left) && isRecordId(right)) || (isCallerId(right) && isRecordId(left));
-  }
-
-  /**
-   * `project.members.find((m) => m.userId === req.user.id)` (or a variable holding it): looking the caller up
-   * among a resource's members is a policy decision, not an authentication.
-   */
-  private isMembershipLookup(node: Node): boolean {
-    const value = skipWrappers(node);
-    const binding = value.type === T.Identifier ? bindingOf(this.sourceCode, value) : null;
-    const expression = binding && binding.kind !== 'import' && binding.kind !== 'param' && binding.key === undefined ? binding.init : value;
-    const text = this.sourceCode.getText(skipWrappers(expression));
-    const lookup = V.LOOKUP_CALL.exec(text);
-    return !!lookup && words(text.slice(0, lookup.index)).some((word) => V.AUTHORIZATION_WORDS.has(word));
   }
 
   /** An error class named for what it means: `TokenExpiredError`, `InvalidTokenException`, `PermissionDeniedError`. */
@@ -264,7 +243,7 @@ class EvidenceFinder {
     const category = classifyMessage(words(name.name).filter((word) => word !== 'error' && word !== 'exception').join(' '));
     if (category) return [this.evidence(category, 2, name)];
     // `NotOwnerException`, `InsufficientRoleError`, `AccessDeniedError`: named for a permission.
-    return this.identifierCategory(name) === 'authorization' ? [this.evidence('authorization', 2, name)] : [];
+    return this.sources.identifierCategory(name) === 'authorization' ? [this.evidence('authorization', 2, name)] : [];
   }
 
   private errorName(constructor: Node, whole: Node): Evidence[] {
@@ -290,7 +269,7 @@ class EvidenceFinder {
     if (!category) return [];
     const path = memberPath(subject);
     const holder = path && path.length > 1 ? skipWrappers((skipWrappers(subject) as TSESTree.MemberExpression).object) : null;
-    const aboutCredential = this.identifierCategory(subject) === 'credential' || (holder !== null && this.isCredentialish(holder));
+    const aboutCredential = this.sources.identifierCategory(subject) === 'credential' || (holder !== null && this.sources.isCredentialish(holder));
     return aboutCredential ? [this.evidence(category, 2, whole)] : [];
   }
 
@@ -320,7 +299,7 @@ class EvidenceFinder {
     // `client.expiresAt` where `client = await verifyApiKey(key)`: the expiry of a verified credential.
     const value = skipWrappers(node);
     const holder = value.type === T.MemberExpression ? skipWrappers(value.object) : null;
-    if (holder && holder.type !== T.MemberExpression && this.isCredentialish(holder)) return true;
+    if (holder && holder.type !== T.MemberExpression && this.sources.isCredentialish(holder)) return true;
     return tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || ['decoded', 'payload', 'claims', 'key'].includes(word));
   }
 
@@ -345,16 +324,16 @@ class EvidenceFinder {
       if (call) return call;
     }
 
-    const ownCategory = value.type === T.Identifier ? null : this.identifierCategory(value);
+    const ownCategory = value.type === T.Identifier ? null : this.sources.identifierCategory(value);
     if (ownCategory === 'authorization') return [this.evidence('authorization', 2, value)];
     if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
 
-    const source = this.classifySource(value);
+    const source = this.sources.classifySource(value);
     if (source === 'exempt' || source === 'request-data' || source === 'validation') {
       return [this.evidence('exempt', 2, value)];
     }
     if (source === 'authorization') return [this.evidence('authorization', 2, value)];
-    const rights = source === null ? this.authorizationDataOf(value) : null;
+    const rights = source === null ? this.sources.authorizationDataOf(value) : null;
     if (rights) return [this.evidence('authorization', 2, rights)];
     if (holds) {
       // A truthy value is evidence only when its name says it is a failure: `if (tokenExpired)`, `if (isRevoked)`.
@@ -393,7 +372,7 @@ class EvidenceFinder {
       // header.startsWith('Bearer '), /^Bearer /.test(header)
       const [pattern, subject] = name === 'test' ? [callee.object, call.arguments[0]] : [call.arguments[0], callee.object];
       if (pattern && subject && subject.type !== T.SpreadElement && pattern.type !== T.SpreadElement && isSchemePattern(pattern)) {
-        return !holds && this.isCredentialish(subject) ? [this.evidence('invalid', 2, call)] : [];
+        return !holds && this.sources.isCredentialish(subject) ? [this.evidence('invalid', 2, call)] : [];
       }
     }
     // Mongoose ObjectIds: !post.author.equals(req.user._id)
@@ -401,9 +380,9 @@ class EvidenceFinder {
       if (isOwnership(idValue(callee.object), idValue(call.arguments[0]))) return [this.evidence('authorization', 2, call)];
     }
     if ((name === 'includes' || name === 'has' || name === 'some') && callee.type === T.MemberExpression && call.arguments[0]) {
-      const collection = this.identifierCategory(callee.object);
+      const collection = this.sources.identifierCategory(callee.object);
       if (collection === 'authorization') return [this.evidence('authorization', 2, call)];
-      if (!holds && call.arguments[0].type !== T.SpreadElement && this.classifySource(call.arguments[0]) === 'credential') {
+      if (!holds && call.arguments[0].type !== T.SpreadElement && this.sources.classifySource(call.arguments[0]) === 'credential') {
         return [this.evidence('invalid', 2, call)];
       }
     }
@@ -411,11 +390,11 @@ class EvidenceFinder {
     if (tokens.includes('expired') || (tokens.includes('is') && tokens.includes('expired'))) {
       const aboutCredential =
         tokens.some((word) => V.CREDENTIAL_WORDS.has(word)) ||
-        call.arguments.some((argument) => argument.type !== T.SpreadElement && this.isCredentialish(argument));
+        call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
       return holds && aboutCredential ? [this.evidence('expired', 2, call)] : [];
     }
     if (name === 'timingSafeEqual' || name === 'safeCompare' || name === 'secureCompare' || name === 'constantTimeEqual') {
-      const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.isCredentialish(argument));
+      const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
       return !holds && aboutCredential ? [this.evidence('invalid', 2, call)] : [];
     }
     return null;
@@ -504,113 +483,6 @@ class EvidenceFinder {
 
   private looksExempt(node: Node): boolean {
     return words(this.sourceCode.getText(node)).some((word) => V.EXEMPT_WORDS.has(word));
-  }
-
-  // ---- what a value is ------------------------------------------------------------------------------------
-
-  /** The category an expression's own identifiers name: `user.role` → authorization, `csrfToken` → exempt. */
-  private identifierCategory(node: Node): 'authorization' | 'exempt' | 'credential' | null {
-    const path = memberPath(node);
-    const names = path ?? identifierNames(skipWrappers(node));
-    const tokens = names.flatMap(words);
-    if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
-    // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
-    const credentialNames = names.filter((name) => V.CREDENTIAL_NOUNS.has(words(name).at(-1) ?? ''));
-    if (credentialNames.length > 0 && credentialNames.length === names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word))).length) {
-      return 'credential';
-    }
-    if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';
-    const authorization = tokens.filter(
-      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? '')),
-    );
-    if (authorization.length > 0) return 'authorization';
-    if (tokens.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'credential';
-    // `apiKey`, `API_KEY`, `x-api-key`: the words only name a credential together.
-    if (/\b(api|access|secret|client|private) key\b/.test(tokens.join(' '))) return 'credential';
-    return null;
-  }
-
-  /** `user.status`, `account.state`: the state of an account, not of a credential (`apiKey.status`, `session.state`). */
-  private isAccountState(node: Node): boolean {
-    const tokens = memberPath(node)?.flatMap(words) ?? [];
-    const last = tokens[tokens.length - 1];
-    return (last === 'status' || last === 'state') && !tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'key') && !this.isCredentialish(node);
-  }
-
-  /**
-   * The caller's roles, permissions or scopes a value is computed from: `req.roles` for
-   * `const result = req.roles.map((role) => allowed.includes(role)).find(Boolean)`.
-   */
-  private authorizationDataOf(node: Node): Node | null {
-    if (node.type !== T.Identifier) return null;
-    const binding = bindingOf(this.sourceCode, node);
-    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
-    let current = skipWrappers(binding.init);
-    while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = skipWrappers(current.callee.object);
-    return current.type === T.MemberExpression && this.identifierCategory(current) === 'authorization' ? current : null;
-  }
-
-  private isCredentialish(node: Node): boolean {
-    const source = this.classifySource(node);
-    return source === 'credential' || source === 'named-credential' || source === 'verified';
-  }
-
-  /** What a value holds, judged from its expression and, through scope analysis, what it was read from. */
-  classifySource(node: Node): SourceClass | null {
-    const texts: string[] = [];
-    const names: string[] = [];
-    this.collectSource(node, texts, names, 0, new Set());
-    const text = texts.join('\n');
-    const nameWords = names.flatMap(words);
-    if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
-    if (V.PASSWORD_CHECK.test(text)) return 'password-check';
-    if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
-    if (this.isRequestData(node)) return 'request-data';
-    if (V.VERIFIER_CALL.test(text)) return 'verified';
-    // `if (!membership)`, `if (!isAdmin)`: the value's own name says it is a policy decision.
-    const own = memberPath(node);
-    if (own && words(own[own.length - 1]!).some((word) => V.AUTHORIZATION_WORDS.has(word)) && this.identifierCategory(node) === 'authorization') {
-      return 'authorization';
-    }
-    if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
-    if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) ? 'authorization' : 'identity';
-    if (V.VALIDATION.test(text)) return 'validation';
-    const category = this.identifierCategory(node);
-    if (category === 'authorization') return 'authorization';
-    if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
-    return null;
-  }
-
-  /**
-   * A field of the request body, route or query (`const { token } = req.body`), not a record looked up with one
-   * (`await projects.find(req.params.id)`, whose absence says nothing about the request's form).
-   */
-  private isRequestData(node: Node): boolean {
-    const value = skipWrappers(node);
-    if (V.REQUEST_DATA.test(this.sourceCode.getText(value))) return !V.LOOKUP_CALL.test(this.sourceCode.getText(value));
-    if (value.type !== T.Identifier) return false;
-    const binding = bindingOf(this.sourceCode, value);
-    if (!binding || binding.kind === 'import' || binding.kind === 'param') return false;
-    const init = this.sourceCode.getText(skipWrappers(binding.init));
-    return V.REQUEST_DATA.test(binding.key === undefined ? init : `${init}.${binding.key}`) && !V.LOOKUP_CALL.test(init);
-  }
-
-  private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>): void {
-    const value = skipWrappers(node);
-    if (seen.has(value) || depth > MAX_SOURCE_DEPTH) return;
-    seen.add(value);
-    texts.push(this.sourceCode.getText(value));
-    for (const identifier of referencedIdentifiers(value)) {
-      names.push(identifier.name);
-      const binding = bindingOf(this.sourceCode, identifier);
-      if (!binding || binding.kind === 'import') continue;
-      if (binding.kind === 'param') continue;
-      if (binding.key !== undefined) {
-        texts.push(`${this.sourceCode.getText(binding.init)}.${binding.key}`);
-        names.push(binding.key);
-      }
-      this.collectSource(binding.init, texts, names, depth + 1, seen);
-    }
   }
 
   // ---- messages and context -------------------------------------------------------------------------------

@@ -1,0 +1,145 @@
+import { T } from '../node-types';
+import { bindingOf, memberPath, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import * as V from '../vocabulary';
+import { identifierNames, isLookupResult, referencedIdentifiers } from './expressions';
+
+/** What a value holds, judged from its expression and what it was read from. */
+export type SourceClass =
+  | 'exempt'
+  | 'password-check'
+  | 'login-lookup'
+  | 'request-data'
+  | 'verified'
+  | 'credential'
+  | 'identity'
+  | 'validation'
+  | 'authorization'
+  | 'named-credential';
+
+const MAX_SOURCE_DEPTH = 4;
+
+/**
+ * Classifies the values a response decision rests on: a credential read from the request, the identity a
+ * session carries, a verifier's result, request data, a role or permission.
+ */
+export class SourceClassifier {
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  /**
+   * `project.members.find((m) => m.userId === req.user.id)` (or a variable holding it): looking the caller up
+   * among a resource's members is a policy decision, not an authentication.
+   */
+  isMembershipLookup(node: Node): boolean {
+    const value = skipWrappers(node);
+    const binding = value.type === T.Identifier ? bindingOf(this.sourceCode, value) : null;
+    const expression = binding && binding.kind !== 'import' && binding.kind !== 'param' && binding.key === undefined ? binding.init : value;
+    const text = this.sourceCode.getText(skipWrappers(expression));
+    const lookup = V.LOOKUP_CALL.exec(text);
+    return !!lookup && words(text.slice(0, lookup.index)).some((word) => V.AUTHORIZATION_WORDS.has(word));
+  }
+
+  /** The category an expression's own identifiers name: `user.role` → authorization, `csrfToken` → exempt. */
+  identifierCategory(node: Node): 'authorization' | 'exempt' | 'credential' | null {
+    const path = memberPath(node);
+    const names = path ?? identifierNames(skipWrappers(node));
+    const tokens = names.flatMap(words);
+    if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
+    const credentialNames = names.filter((name) => V.CREDENTIAL_NOUNS.has(words(name).at(-1) ?? ''));
+    if (credentialNames.length > 0 && credentialNames.length === names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word))).length) {
+      return 'credential';
+    }
+    if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';
+    const authorization = tokens.filter(
+      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? '')),
+    );
+    if (authorization.length > 0) return 'authorization';
+    if (tokens.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'credential';
+    // `apiKey`, `API_KEY`, `x-api-key`: the words only name a credential together.
+    if (/\b(api|access|secret|client|private) key\b/.test(tokens.join(' '))) return 'credential';
+    return null;
+  }
+
+  /** `user.status`, `account.state`: the state of an account, not of a credential (`apiKey.status`, `session.state`). */
+  isAccountState(node: Node): boolean {
+    const tokens = memberPath(node)?.flatMap(words) ?? [];
+    const last = tokens[tokens.length - 1];
+    return (last === 'status' || last === 'state') && !tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'key') && !this.isCredentialish(node);
+  }
+
+  /**
+   * The caller's roles, permissions or scopes a value is computed from: `req.roles` for
+   * `const result = req.roles.map((role) => allowed.includes(role)).find(Boolean)`.
+   */
+  authorizationDataOf(node: Node): Node | null {
+    if (node.type !== T.Identifier) return null;
+    const binding = bindingOf(this.sourceCode, node);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
+    let current = skipWrappers(binding.init);
+    while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = skipWrappers(current.callee.object);
+    return current.type === T.MemberExpression && this.identifierCategory(current) === 'authorization' ? current : null;
+  }
+
+  isCredentialish(node: Node): boolean {
+    const source = this.classifySource(node);
+    return source === 'credential' || source === 'named-credential' || source === 'verified';
+  }
+
+  /** What a value holds, judged from its expression and, through scope analysis, what it was read from. */
+  classifySource(node: Node): SourceClass | null {
+    const texts: string[] = [];
+    const names: string[] = [];
+    this.collectSource(node, texts, names, 0, new Set());
+    const text = texts.join('\n');
+    const nameWords = names.flatMap(words);
+    if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    if (V.PASSWORD_CHECK.test(text)) return 'password-check';
+    if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
+    if (this.isRequestData(node)) return 'request-data';
+    if (V.VERIFIER_CALL.test(text)) return 'verified';
+    // `if (!membership)`, `if (!isAdmin)`: the value's own name says it is a policy decision.
+    const own = memberPath(node);
+    if (own && words(own[own.length - 1]!).some((word) => V.AUTHORIZATION_WORDS.has(word)) && this.identifierCategory(node) === 'authorization') {
+      return 'authorization';
+    }
+    if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
+    if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) ? 'authorization' : 'identity';
+    if (V.VALIDATION.test(text)) return 'validation';
+    const category = this.identifierCategory(node);
+    if (category === 'authorization') return 'authorization';
+    if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
+    return null;
+  }
+
+  /**
+   * A field of the request body, route or query (`const { token } = req.body`), not a record looked up with one
+   * (`await projects.find(req.params.id)`, whose absence says nothing about the request's form).
+   */
+  private isRequestData(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (V.REQUEST_DATA.test(this.sourceCode.getText(value))) return !V.LOOKUP_CALL.test(this.sourceCode.getText(value));
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param') return false;
+    const init = this.sourceCode.getText(skipWrappers(binding.init));
+    return V.REQUEST_DATA.test(binding.key === undefined ? init : `${init}.${binding.key}`) && !V.LOOKUP_CALL.test(init);
+  }
+
+  private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>): void {
+    const value = skipWrappers(node);
+    if (seen.has(value) || depth > MAX_SOURCE_DEPTH) return;
+    seen.add(value);
+    texts.push(this.sourceCode.getText(value));
+    for (const identifier of referencedIdentifiers(value)) {
+      names.push(identifier.name);
+      const binding = bindingOf(this.sourceCode, identifier);
+      if (!binding || binding.kind === 'import') continue;
+      if (binding.kind === 'param') continue;
+      if (binding.key !== undefined) {
+        texts.push(`${this.sourceCode.getText(binding.init)}.${binding.key}`);
+        names.push(binding.key);
+      }
+      this.collectSource(binding.init, texts, names, depth + 1, seen);
+    }
+  }
+}
