@@ -30,6 +30,7 @@ const MAY_HAVE_FINDINGS: Record<string, string> = {
   'a status after a regular expression': "if (/^Bearer /.test(header)) res.status(403);",
   'a status after a division': 'const half = total / 2; res.status(403);',
   'a status after a comment with a quote': "// don't\nres.status(403);",
+  'a status after a JSX closing tag': 'app.get("/", (c) => c.html(<p>Sign in first</p>, 401));',
 };
 
 const CANNOT_HAVE_FINDINGS: Record<string, string> = {

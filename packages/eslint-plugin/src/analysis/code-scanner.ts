@@ -22,8 +22,8 @@ const DOUBLE_QUOTE = 34;
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
-/** Characters after which a `/` starts a regular expression (an operand is expected). */
-const REGEX_AFTER_CHAR = new Set('(,=:[!&|?{};+-*%<>~^'.split('').map((char) => char.charCodeAt(0)));
+/** Characters after which a `/` starts a regular expression (an operand is expected); not `<`, which starts a JSX closing tag (`</p>`). */
+const REGEX_AFTER_CHAR = new Set('(,=:[!&|?{};+-*%>~^'.split('').map((char) => char.charCodeAt(0)));
 
 const isWordChar = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === DOLLAR || code > 127;
