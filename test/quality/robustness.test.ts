@@ -25,7 +25,7 @@ describe('robustness on code nobody here wrote', function () {
     const summary = await checkRobustness(files, { workers: defaultWorkerCount(2) });
     const details = formatRobustness(summary, RULE_IDS);
     assert.equal(summary.ruleExceptions.length, 0, `exceptions thrown from our rules:\n${details}`);
-    assert.ok(summary.ruledOut.files > 100, `the prefilter ruled out only ${summary.ruledOut.files} files`);
+    assert.ok(summary.ruledOut.byLexer >= 20, `the lexer ruled out only ${summary.ruledOut.byLexer} files: the check below proves little`);
     assert.deepEqual(summary.ruledOut.reports, [], `reports in files the prefilter rules out:\n${details}`);
     // Nearly everything parses; many failures would mean a file went to the wrong parser and our rules never ran on it.
     assert.ok(summary.parseErrors.length <= summary.files * 0.01, `too many parse failures:\n${summary.parseErrors.slice(0, 20).map((outcome) => `${outcome.file}: ${outcome.message}`).join('\n')}`);

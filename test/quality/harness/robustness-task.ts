@@ -1,16 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mayContainFinding } from 'eslint-plugin-auth-status/tooling';
+import { MAY_CONTAIN_FINDING, mayContainFinding } from 'eslint-plugin-auth-status/tooling';
 import { ConfiguredLinter, RULE_PREFIX, inFirstParsingDialect } from './configured-linter';
 import { dialectKey, dialectsFor } from './dialects';
 import { REPO_ROOT } from './source-tree';
 
 /** What happened when every rule ran over one file. */
 export type FileOutcome =
-  | (Timing & { kind: 'linted'; file: string; bytes: number; dialect: string; reports: Finding[]; ruledOutByPrefilter: boolean })
+  | (Timing & { kind: 'linted'; file: string; bytes: number; dialect: string; reports: Finding[]; ruledOut: RuledOut })
   | (Timing & { kind: 'parse-error'; file: string; bytes: number; message: string })
   | (Timing & { kind: 'rule-exception'; file: string; bytes: number; error: ThrownError })
   | (Timing & { kind: 'eslint-error'; file: string; bytes: number; error: ThrownError });
+
+/**
+ * Whether the CLI and the language server skip the file without parsing it, and by which stage: the text test
+ * (which the rules use too, so they never look further) or the lexer (the rules still analyse the file, so a
+ * report there would be a finding the prefilter loses).
+ */
+export type RuledOut = 'no' | 'text' | 'lexer';
+
+function ruledOutBy(text: string): RuledOut {
+  if (!MAY_CONTAIN_FINDING.test(text)) return 'text';
+  return mayContainFinding(text) ? 'no' : 'lexer';
+}
 
 /** One report of one of our rules: in code nobody here wrote, each is a candidate false alarm to look at. */
 export interface Finding {
@@ -73,9 +85,7 @@ export function lintFile(file: string, text: string, linters: FileLinters): File
     const reports = outcome.result.messages
       .filter((message) => message.ruleId && linters.isOurRule(message.ruleId))
       .map((message) => ({ rule: message.ruleId!, line: message.line, message: message.message }));
-    // The CLI and the language server never parse such a file: it must have no reports.
-    const ruledOutByPrefilter = !mayContainFinding(text);
-    return { kind: 'linted', file, bytes, dialect: dialectKey(outcome.dialect), reports, ruledOutByPrefilter, ...elapsed() };
+    return { kind: 'linted', file, bytes, dialect: dialectKey(outcome.dialect), reports, ruledOut: ruledOutBy(text), ...elapsed() };
   } catch (thrown) {
     const error = describeThrown(thrown);
     // An error no rule is named for is ours only if ESLint without our rules gets through the file.

@@ -16,8 +16,8 @@ export interface RobustnessSummary {
   rulesMs: number;
   reportsPerRule: Record<string, number>;
   findings: (Finding & { file: string })[];
-  /** Files the prefilter rules out (the CLI and the language server never parse them), their bytes, and their reports (must be none). */
-  ruledOut: { files: number; bytes: number; reports: (Finding & { file: string })[] };
+  /** Files the prefilter rules out (the CLI and the language server never parse them), those only its lexer rules out, and reports in them (must be none). */
+  ruledOut: { files: number; bytes: number; byLexer: number; byLexerBytes: number; reports: (Finding & { file: string })[] };
   parseErrors: Extract<FileOutcome, { kind: 'parse-error' }>[];
   ruleExceptions: Extract<FileOutcome, { kind: 'rule-exception' }>[];
   eslintErrors: Extract<FileOutcome, { kind: 'eslint-error' }>[];
@@ -50,7 +50,7 @@ export function summarize(outcomes: readonly FileOutcome[], wallMs: number): Rob
     rulesMs: 0,
     reportsPerRule,
     findings: [],
-    ruledOut: { files: 0, bytes: 0, reports: [] },
+    ruledOut: { files: 0, bytes: 0, byLexer: 0, byLexerBytes: 0, reports: [] },
     parseErrors: [],
     ruleExceptions: [],
     eslintErrors: [],
@@ -62,9 +62,13 @@ export function summarize(outcomes: readonly FileOutcome[], wallMs: number): Rob
     summary.rulesMs += outcome.rulesMs;
     if (outcome.kind === 'linted') {
       summary.linted++;
-      if (outcome.ruledOutByPrefilter) {
+      if (outcome.ruledOut !== 'no') {
         summary.ruledOut.files++;
         summary.ruledOut.bytes += outcome.bytes;
+        if (outcome.ruledOut === 'lexer') {
+          summary.ruledOut.byLexer++;
+          summary.ruledOut.byLexerBytes += outcome.bytes;
+        }
         for (const finding of outcome.reports) summary.ruledOut.reports.push({ file: outcome.file, ...finding });
       }
       for (const finding of outcome.reports) {
@@ -84,7 +88,7 @@ export function formatRobustness(summary: RobustnessSummary, ruleNames: readonly
     `linted:           ${count(summary.linted)}`,
     `parse failures:   ${count(summary.parseErrors.length)} (not ours: the file is not JavaScript/TypeScript any of our parsers read)`,
     `rule exceptions:  ${count(summary.ruleExceptions.length)}`,
-    `prefilter:        ${count(summary.ruledOut.files)} files (${megabytes(summary.ruledOut.bytes)}) ruled out without parsing; ${count(summary.ruledOut.reports.length)} reports in them (must be 0)`,
+    `prefilter:        ${count(summary.ruledOut.files)} files (${megabytes(summary.ruledOut.bytes)}) ruled out without parsing, ${count(summary.ruledOut.byLexer)} (${megabytes(summary.ruledOut.byLexerBytes)}) by the lexer alone; ${count(summary.ruledOut.reports.length)} reports in them (must be 0)`,
     `ESLint errors:    ${count(summary.eslintErrors.length)} (thrown with our rules off too)`,
     `time:             ${milliseconds(summary.wallMs)} wall, ${milliseconds(summary.lintMs)} linting, ${milliseconds(summary.rulesMs)} in our rules`,
     '',
