@@ -49,7 +49,8 @@ export function languageOptionsFor(dialect: Dialect): Linter.LanguageOptions {
     return {
       parser: loadTypescriptParser(),
       sourceType: 'module',
-      parserOptions: { ecmaFeatures: { jsx } },
+      // JSDoc is never read by our rules; skipping it makes parsing cheaper.
+      parserOptions: { ecmaFeatures: { jsx }, jsDocParsingMode: 'none' },
     };
   }
   return {
