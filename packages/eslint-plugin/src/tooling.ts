@@ -7,3 +7,4 @@ export { mayContainFinding, MAY_CONTAIN_FINDING } from './analysis/prefilter';
 export type { ResponseSite } from './analysis/types';
 export type { Reason, Evidence } from './analysis/reason';
 export { describeProblem } from './util/describe';
+export { NormalizedConfigs } from './util/normalized-config';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
+import { NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig } from './languages';
-import { normalizedConfig } from './normalized-config';
 import { resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -36,9 +36,8 @@ export class FileLinter {
   /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
   constructor(private readonly plugins: Linter.Config['plugins'] = ourPlugins) {}
 
-  private readonly root = path.parse(process.cwd()).root;
-  private readonly linter = new Linter({ cwd: this.root });
-  private readonly configs = new Map<string, Linter.Config[]>();
+  private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
+  private readonly configs = new NormalizedConfigs();
 
   lint(task: LintTask): LintOutcome {
     try {
@@ -73,7 +72,7 @@ export class FileLinter {
   private verifyInFittingDialect(filePath: string, text: string, rules: RulesConfig) {
     let first: { config: Linter.Config[]; messages: Linter.LintMessage[] } | undefined;
     for (const dialect of dialectsFor(filePath)) {
-      const config = this.configFor(dialect, rules);
+      const config = this.configFor(filePath, dialect, rules);
       const messages = this.verify(filePath, text, config);
       if (!messages.some((message) => message.fatal)) return { config, messages };
       first ??= { config, messages };
@@ -99,13 +98,7 @@ export class FileLinter {
     return current;
   }
 
-  private configFor(dialect: ReturnType<typeof dialectsFor>[number], rules: RulesConfig): Linter.Config[] {
-    const key = `${dialect}\0${JSON.stringify(rules)}`;
-    let config = this.configs.get(key);
-    if (!config) {
-      config = normalizedConfig(lintConfig(dialect, this.plugins, rules), this.root);
-      this.configs.set(key, config);
-    }
-    return config;
+  private configFor(filePath: string, dialect: ReturnType<typeof dialectsFor>[number], rules: RulesConfig): Linter.Config[] {
+    return this.configs.get(`${dialect}\0${JSON.stringify(rules)}`, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules));
   }
 }
