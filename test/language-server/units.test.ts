@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { disableNextLineChange } from '../../packages/language-server/src/features/disable-comment';
 import { LintEngine } from '../../packages/language-server/src/lint/engine';
 import { applyChanges, fixesAndSuggestions, fixUntilStable, minimalChange, safeFixes } from '../../packages/language-server/src/lint/fix-all';
 import { parseTargetOf } from '../../packages/language-server/src/lint/languages';
 import { rulesFromEslintConfig, rulesFromSettings } from '../../packages/language-server/src/lint/rules';
-import { HeapKeeper } from '../../packages/language-server/src/memory';
+import { HeapKeeper, loadCollector } from '../../packages/language-server/src/memory';
 import { defaultSettings, readSettings } from '../../packages/language-server/src/settings';
 import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED } from './fixtures';
 
@@ -144,23 +146,62 @@ describe('language server units: languages and settings', () => {
 });
 
 describe('language server units: heap keeper', () => {
+  const MB = 1024 * 1024;
+  const limits = { burstGrowth: 48 * MB, idleMs: 300, settleMs: 5500 };
   const afterImmediate = () => new Promise((resolve) => setImmediate(resolve));
   const used = () => v8.getHeapStatistics().used_heap_size;
+  const report = (before: number) => `heap ${(before / MB).toFixed(0)} MB → ${(used() / MB).toFixed(0)} MB`;
+  /** A keeper whose baseline is what is really alive (the test process holds garbage of earlier tests). */
+  const keeper = () => {
+    loadCollector()!();
+    return new HeapKeeper(limits);
+  };
+  /** About this many megabytes, alive until `drop`. */
+  const allocate = (megabytes: number) => {
+    let objects: { index: number; text: string }[] = Array.from({ length: megabytes * 12_000 }, (_, index) => ({ index, text: `garbage ${index}` }));
+    return { size: () => objects.length, drop: () => void (objects = []) };
+  };
 
-  it('collects the garbage a burst of work left once the heap has grown', async () => {
-    const keeper = new HeapKeeper();
+  it('collects the garbage of a burst right after the work once it passes the burst limit', async () => {
+    const heap = keeper();
     try {
-      keeper.afterWork();
-      await afterImmediate();
-      let garbage: { index: number; text: string }[] | undefined = Array.from({ length: 1_000_000 }, (_, index) => ({ index, text: `garbage ${index}` }));
-      assert.equal(garbage.length, 1_000_000);
-      garbage = undefined;
+      const garbage = allocate(96);
       const before = used();
-      keeper.afterWork();
+      assert.equal(garbage.size(), 96 * 12_000);
+      garbage.drop();
+      heap.afterWork();
       await afterImmediate();
-      assert.ok(used() < before - 48 * 1024 * 1024, `heap ${(before / 1048576).toFixed(0)} MB → ${(used() / 1048576).toFixed(0)} MB`);
+      assert.ok(used() < before - 48 * MB, report(before));
     } finally {
-      keeper.dispose();
+      heap.dispose();
     }
+  });
+
+  it('leaves smaller growth to V8 during work, and collects it once idle', async () => {
+    const heap = keeper();
+    try {
+      const garbage = allocate(32);
+      const before = used();
+      garbage.drop();
+      heap.afterWork();
+      await afterImmediate();
+      assert.ok(used() > before - 8 * MB, `not in the burst: ${report(before)}`);
+      await new Promise((resolve) => setTimeout(resolve, limits.idleMs + 100));
+      assert.ok(used() < before - 16 * MB, report(before));
+    } finally {
+      heap.dispose();
+    }
+  });
+
+  it('once settled, hands the young generation back (V8 shrinks it when the recent allocation rate is low)', async function () {
+    this.timeout(30_000);
+    // In a process of its own: V8 only shrinks the young generation when nothing else has been allocating.
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'young-generation.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += String(chunk)));
+    await new Promise((resolve) => child.on('exit', resolve));
+    const { grown, settled } = JSON.parse(output) as { grown: number; settled: number };
+    assert.ok(grown >= 8 * MB, `the young generation grew to ${(grown / MB).toFixed(0)} MB`);
+    assert.ok(settled <= grown / 4, `young generation ${(grown / MB).toFixed(0)} MB → ${(settled / MB).toFixed(0)} MB`);
   });
 });

@@ -2,16 +2,25 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 const MB = 1024 * 1024;
-/** Growth since the last collection that is collected once the server has been idle for IDLE_MS. */
-const IDLE_GROWTH = 16 * MB;
-/** Growth that is collected right after the current work, even in a burst. */
-const BURST_GROWTH = 32 * MB;
-const IDLE_MS = 250;
+
+export interface HeapLimits {
+  /** Growth of the live heap that is collected even in a burst of work (opening hundreds of files at once). */
+  burstGrowth: number;
+  /** Quiet time before the first collection; longer than the pause before an incremental answer is confirmed. */
+  idleMs: number;
+  /**
+   * Quiet time before the second: V8 shrinks the young generation back to its initial size only in a collection
+   * that finds a low allocation rate since the previous one, so this one follows the first by a few seconds.
+   */
+  settleMs: number;
+}
+
+const LIMITS: HeapLimits = { burstGrowth: 128 * MB, idleMs: 1000, settleMs: 8000 };
 
 type Collect = () => void;
 
 /** `gc()`, made available at run time the way Jest's `--logHeapUsage` does; null where the runtime refuses. */
-function loadCollector(): Collect | null {
+export function loadCollector(): Collect | null {
   const existing = (globalThis as { gc?: Collect }).gc;
   if (existing) return existing;
   try {
@@ -23,38 +32,50 @@ function loadCollector(): Collect | null {
 }
 
 /**
- * Keeps the heap near what is actually alive. Each lint leaves its AST behind as garbage; under a burst
- * (opening hundreds of files) V8 lets that grow to several hundred MB before a full collection, and the process
- * keeps the memory (700 MB resident after opening 500 files, of which 53 MB were alive; about 190 MB with this).
- * Collecting when idle, or as soon as the heap has grown by a few ASTs, keeps the resident size bounded without
- * delaying a response: a collection never runs between a lint and its answer.
+ * Keeps the resident size near what is alive without making a request wait for a collection. Each full lint
+ * leaves its AST behind as garbage; in a burst (opening 500 files) the heap and the young generation grow, and the
+ * process keeps the pages. V8's own collections run incrementally while the server works; a forced collection
+ * blocks for 50–150 ms, so it only comes when the server is idle — once after a second, compacting so freed pages
+ * go back to the system, and once more after a few quiet seconds, which also shrinks the young generation — or
+ * when a burst has grown the live heap by more than `burstGrowth`.
  */
 export class HeapKeeper {
   private collect: Collect | null | undefined;
-  private liveAfterCollection = 0;
+  /** Live heap after the last collection. */
+  private baseline = v8.getHeapStatistics().used_heap_size;
   private idleTimer: NodeJS.Timeout | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
   private burstCheck: NodeJS.Immediate | undefined;
+
+  constructor(private readonly limits: HeapLimits = LIMITS) {}
 
   /** After a lint. */
   afterWork(): void {
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.collectIfGrown(IDLE_GROWTH), IDLE_MS).unref();
+    clearTimeout(this.settleTimer);
+    this.idleTimer = setTimeout(() => this.run(true), this.limits.idleMs).unref();
+    this.settleTimer = setTimeout(() => this.run(true), this.limits.settleMs).unref();
     this.burstCheck ??= setImmediate(() => {
       this.burstCheck = undefined;
-      this.collectIfGrown(BURST_GROWTH);
+      if (v8.getHeapStatistics().used_heap_size >= this.baseline + this.limits.burstGrowth) this.run(false);
     });
   }
 
   dispose(): void {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.settleTimer);
     clearImmediate(this.burstCheck);
   }
 
-  private collectIfGrown(growth: number): void {
-    if (v8.getHeapStatistics().used_heap_size < this.liveAfterCollection + growth) return;
+  private run(compact: boolean): void {
     this.collect ??= loadCollector();
     if (!this.collect) return;
-    this.collect();
-    this.liveAfterCollection = v8.getHeapStatistics().used_heap_size;
+    if (compact) v8.setFlagsFromString('--compact-on-every-full-gc');
+    try {
+      this.collect();
+    } finally {
+      if (compact) v8.setFlagsFromString('--no-compact-on-every-full-gc');
+    }
+    this.baseline = v8.getHeapStatistics().used_heap_size;
   }
 }

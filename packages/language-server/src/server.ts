@@ -2,6 +2,7 @@
  * Entry point: `node dist/server.js --stdio | --node-ipc | --socket=<port>` (the transport comes from argv).
  * The VS Code extension bundles this file; it must stay free of requires that a bundler cannot follow.
  */
+import './heap-flags';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { SERVER_NAME, serverVersion, startSession } from './session';
 
