@@ -16,6 +16,8 @@ import { diagnosticsOf } from './diagnostics';
 
 /** Quiet time after the last keystroke before a pushed re-check (pull clients pace themselves). */
 export const DEBOUNCE_MS = 200;
+/** Quiet time after an incremental answer before the full lint that confirms (or corrects) it. */
+export const CONFIRM_AFTER_MS = 300;
 
 type Trigger = 'open' | 'change' | 'save' | 'configuration';
 
@@ -34,10 +36,13 @@ export interface PublisherOptions {
 
 /**
  * Brings diagnostics to the client: pushed after a debounce, or answered when pulled. Either way only the
- * latest version of a document is ever reported, and work for a superseded version is dropped.
+ * latest version of a document is ever reported, and work for a superseded version is dropped. An answer from
+ * an incremental check is confirmed by a full lint once the user pauses; if that differs, it is pushed again,
+ * or the client is asked to pull again (`workspace/diagnostic/refresh`).
  */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; trigger: Trigger }>();
+  private readonly confirmations = new Map<string, NodeJS.Timeout>();
   /** What the client was last given per document: `run: onSave` keeps showing it while the user types. */
   private readonly reports = new Map<string, Report>();
 
@@ -58,6 +63,7 @@ export class DiagnosticsPublisher {
   }
 
   changed(document: TextDocument): void {
+    clearTimeout(this.confirmations.get(document.uri));
     if (!this.options.pull) this.schedule(document.uri, 'change', DEBOUNCE_MS);
   }
 
@@ -77,6 +83,8 @@ export class DiagnosticsPublisher {
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri)?.timer);
     this.timers.delete(uri);
+    clearTimeout(this.confirmations.get(uri));
+    this.confirmations.delete(uri);
     this.reports.delete(uri);
     if (!this.options.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -101,6 +109,7 @@ export class DiagnosticsPublisher {
         ? undefined
         : (this.checker.cached(document) ?? (await this.checkLatest(document, token)));
     const report = checked ? this.remember(document, checked) : kept!;
+    if (checked && !checked.exact) this.confirmLater(document.uri);
     return params.previousResultId === report.resultId
       ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId }
       : { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
@@ -111,7 +120,7 @@ export class DiagnosticsPublisher {
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
-    const checked = this.checker.isCurrent(document.uri, document.version) ? await this.checker.check(document) : undefined;
+    const checked = this.checker.isCurrent(document.uri, document.version) ? await this.checker.checkQuickly(document) : undefined;
     if (!checked || !this.checker.isCurrent(document.uri, checked.version)) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
     }
@@ -140,15 +149,38 @@ export class DiagnosticsPublisher {
   dispose(): void {
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const timer of this.confirmations.values()) clearTimeout(timer);
+    this.confirmations.clear();
+  }
+
+  private confirmLater(uri: string): void {
+    clearTimeout(this.confirmations.get(uri));
+    const timer = setTimeout(() => {
+      this.confirmations.delete(uri);
+      void this.confirm(uri);
+    }, CONFIRM_AFTER_MS);
+    this.confirmations.set(uri, timer);
+  }
+
+  /** The full lint of the version last answered incrementally: republished only when it differs. */
+  private async confirm(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const checked = await this.checker.check(document);
+    if (!checked || !this.checker.isCurrent(uri, checked.version) || this.reports.get(uri)?.resultId === checked.resultId) return;
+    const report = this.remember(document, checked);
+    if (!this.options.pull) await this.connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
+    else if (this.options.refresh) await this.connection.languages.diagnostics.refresh();
   }
 
   private async push(uri: string, trigger: Trigger): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
     if (trigger === 'change' && (await this.settings.settingsFor(uri)).run === 'onSave') return;
-    const checked = await this.checker.check(document);
+    const checked = trigger === 'change' ? await this.checker.checkQuickly(document) : await this.checker.check(document);
     if (!checked || !this.checker.isCurrent(uri, checked.version)) return;
     const report = this.remember(document, checked);
+    if (!checked.exact) this.confirmLater(uri);
     await this.connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
   }
 }

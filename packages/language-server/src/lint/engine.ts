@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import { analyze, mayContainFinding, type Analysis } from 'eslint-plugin-auth-status/tooling';
+import { analyze, mayContainFinding, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
 import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
-import type { LintOutcome, Problem, TextChange } from './problem';
+import type { MaskedLint } from './incremental';
+import { directivesOf, statementFactsOf, type Outline, type ParsedSource } from './outline';
+import { byPosition, type LintOutcome, type Problem, type TextChange } from './problem';
 import { PLUGIN_PREFIX, plugin, ruleDocsUrl, type RulesConfig } from './rules';
 
 type SourceCode = Parameters<typeof analyze>[0];
@@ -38,27 +40,62 @@ const LINTED_FILES = Object.keys(BY_EXTENSION).map((extension) => `**/*${extensi
 export class LintEngine {
   /** One linter per file-system root, so every absolute path lies inside the linter's `cwd`. */
   private readonly linters = new Map<string, Linter>();
+  private readonly configs = new NormalizedConfigs();
+
+  /**
+   * Loads what linting this kind of file needs (the TypeScript parser, ~0.3 s) on the next turn of the event loop,
+   * so it overlaps with whatever the caller awaits next (the client's settings) instead of following it.
+   */
+  prepare(target: ParseTarget): void {
+    if (target.language.kind === 'typescript' && !typescriptParser) setImmediate(loadTypescriptParser);
+  }
 
   lint(text: string, target: ParseTarget, rules: RulesConfig): LintOutcome {
+    return this.run(text, target, rules, { prefilter: true, outline: false }).outcome;
+  }
+
+  /** Also the outline an incremental check starts from (none when the prefilter answered or the text does not parse). */
+  lintWithOutline(text: string, target: ParseTarget, rules: RulesConfig): { outcome: LintOutcome; outline?: Outline } {
+    return this.run(text, target, rules, { prefilter: true, outline: true });
+  }
+
+  /** A masked text (see `incremental.ts`): always parsed, since its statements are checked against the expected ones. */
+  lintMasked(text: string, target: ParseTarget, rules: RulesConfig): MaskedLint {
+    const { outcome, outline } = this.run(text, target, rules, { prefilter: false, outline: true });
+    return { outcome, statements: outline?.statements ?? [], directives: outline?.directives ?? [] };
+  }
+
+  private run(text: string, target: ParseTarget, rules: RulesConfig, want: { prefilter: boolean; outline: boolean }): { outcome: LintOutcome; outline?: Outline } {
     const bomShift = text.startsWith(BOM) ? 1 : 0;
     const source = bomShift ? text.slice(1) : text;
     // The engine's own text prefilter: a file without any status-like text cannot produce a finding.
-    if (!mayContainFinding(source)) return { kind: 'problems', problems: [] };
+    if (want.prefilter && !mayContainFinding(source)) return { outcome: { kind: 'problems', problems: [] } };
     const linter = this.linterFor(target.filename);
     let messages: Linter.LintMessage[];
     try {
-      messages = linter.verify(source, this.config(target.language, rules), { filename: target.filename });
+      messages = linter.verify(source, this.config(target, rules), { filename: target.filename });
     } catch (error) {
-      return { kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      return { outcome: { kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } };
     }
     const fatal = messages.find((message) => message.fatal);
-    if (fatal) return { kind: 'parse-error', message: fatal.message, line: fatal.line, column: fatal.column };
+    if (fatal) return { outcome: { kind: 'parse-error', message: fatal.message, line: fatal.line, column: fatal.column } };
     const ours = messages.filter((message) => message.ruleId?.startsWith(PLUGIN_PREFIX));
-    if (ours.length === 0) return { kind: 'problems', problems: [] };
-    const lineStarts = lineStartsOf(source);
-    const analysis = analyze(linter.getSourceCode() as unknown as SourceCode);
-    const problems = ours.map((message) => toProblem(message, lineStarts, analysis, bomShift));
-    return { kind: 'problems', problems };
+    if (ours.length === 0 && !want.outline) return { outcome: { kind: 'problems', problems: [] } };
+    const sourceCode = linter.getSourceCode();
+    const analysis = analyze(sourceCode as unknown as SourceCode);
+    const lineStarts = ours.length > 0 ? lineStartsOf(source) : [];
+    const problems = ours.map((message) => toProblem(message, lineStarts, analysis, bomShift)).sort(byPosition);
+    const outcome: LintOutcome = { kind: 'problems', problems };
+    if (!want.outline) return { outcome };
+    const parsed = sourceCode as unknown as ParsedSource;
+    const siteStarts = analysis.sites.map((site) => site.node.range[0]);
+    const outline: Outline = {
+      text,
+      statements: statementFactsOf(parsed, bomShift, siteStarts, problems),
+      directives: directivesOf(parsed, bomShift),
+      problems,
+    };
+    return { outcome, outline };
   }
 
   /** ESLint's complaint about a rule entry (bad options), or undefined when it accepts it. */
@@ -73,8 +110,9 @@ export class LintEngine {
     }
   }
 
-  private config(language: Language, rules: RulesConfig): Linter.Config[] {
-    return [
+  private config({ language, filename }: ParseTarget, rules: RulesConfig): Linter.Config[] {
+    const key = JSON.stringify([rootOf(filename), path.extname(filename), language, rules]);
+    return this.configs.get(key, path.resolve(filename), () => [
       {
         // Every file name the linter sees has one of these extensions (see `parseTargetOf`).
         files: LINTED_FILES,
@@ -84,11 +122,11 @@ export class LintEngine {
         plugins: { 'auth-status': plugin as never },
         rules,
       },
-    ];
+    ]);
   }
 
   private linterFor(filename: string): Linter {
-    const root = path.parse(filename).root || path.parse(path.resolve(filename)).root;
+    const root = rootOf(filename);
     let linter = this.linters.get(root);
     if (!linter) {
       linter = new Linter({ cwd: root });
@@ -134,6 +172,10 @@ function explain(analysis: Analysis, start: number, end: number, shift: number):
       category: evidence.category,
     })),
   };
+}
+
+function rootOf(filename: string): string {
+  return path.parse(filename).root || path.parse(path.resolve(filename)).root;
 }
 
 function lineStartsOf(text: string): number[] {

@@ -44,3 +44,8 @@ export type LintOutcome =
   | { kind: 'parse-error'; message: string; line: number; column: number }
   /** A rule threw: logged, the document shows no problems until the next successful run. */
   | { kind: 'crash'; message: string };
+
+/** One order for problems however they were computed: by position, then rule. */
+export function byPosition(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -97,3 +97,19 @@ export function validateRules(rules: RulesConfig, check: (id: string, entry: Lin
 }
 
 export { plugin };
+
+/**
+ * Rules each of whose reports is about one response site or status check, judged from the code around it: an
+ * incremental check (see `incremental.ts`) is exact for them. A rule not listed here (say, one that reports once
+ * per file) makes every check a full one.
+ */
+const SITE_LOCAL_RULES: ReadonlySet<string> = new Set([
+  'require-401-for-credential-failure',
+  'require-www-authenticate',
+  'require-403-for-permission-denial',
+  'refresh-token-on-401',
+]);
+
+export function allowsIncrementalChecks(rules: RulesConfig): boolean {
+  return Object.keys(rules).every((id) => SITE_LOCAL_RULES.has(id.slice(PLUGIN_PREFIX.length)));
+}

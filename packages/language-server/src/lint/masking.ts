@@ -1,0 +1,54 @@
+import type { Span } from './outline';
+
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
+
+/** A text with some statements left out, and how its offsets map back to the document's. */
+export interface MaskedText {
+  text: string;
+  /** The document span of a span of the masked text; undefined when it reaches into a left-out statement. */
+  toDocument<T extends Span>(span: T): T | undefined;
+}
+
+interface Segment {
+  /** Where the kept text starts in the masked text and in the document. */
+  from: number;
+  to: number;
+  documentFrom: number;
+}
+
+/**
+ * The document without the masked statements, so the parser only reads what is kept; the text between statements
+ * (line breaks, comments, directives) stays, so a left-out statement still leaves its line behind. The left-out
+ * statements follow at the end, on one line inside one comment: checks that read the whole text (which challenge
+ * scheme the file uses) still see them, and the comment's text starts with `-`, so it never reads as an ESLint
+ * directive.
+ */
+export function maskText(text: string, masked: readonly Span[]): MaskedText {
+  let result = '';
+  let position = 0;
+  const segments: Segment[] = [];
+  const leftOut: string[] = [];
+  const keep = (end: number) => {
+    segments.push({ from: result.length, to: result.length + (end - position), documentFrom: position });
+    result += text.slice(position, end);
+  };
+  for (const { start, end } of masked) {
+    keep(start);
+    leftOut.push(text.slice(start, end));
+    position = end;
+  }
+  keep(text.length);
+  if (leftOut.length > 0) result += `\n/*-${leftOut.join(' ').replace(LINE_BREAKS, ' ').replaceAll('*/', '* ')}*/`;
+  return {
+    text: result,
+    toDocument<T extends Span>(span: T): T | undefined {
+      // Where a statement was left out, the offset before it and the one after it are the same: ambiguous.
+      const shifts = new Set(
+        segments.filter((segment) => segment.from <= span.start && span.end <= segment.to).map((segment) => segment.documentFrom - segment.from),
+      );
+      if (shifts.size !== 1) return undefined;
+      const [shift] = shifts as unknown as [number];
+      return { ...span, start: span.start + shift, end: span.end + shift };
+    },
+  };
+}
