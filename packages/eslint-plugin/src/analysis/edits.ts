@@ -23,6 +23,13 @@ export function combineParts(...parts: (RuleFix[] | null)[]): RuleFix[] | null {
   return parts.some((part) => part === null) ? null : (parts.flat() as RuleFix[]);
 }
 
+/** The part of an edit that adds a header: nothing when none is asked, null when `insert` finds no safe form. */
+export function headerAddition(edit: ResponseEdit, insert: (header: { name: string; value: string }) => RuleFix | null): RuleFix[] | null {
+  if (!edit.addHeader) return [];
+  const fix = insert(edit.addHeader);
+  return fix ? [fix] : null;
+}
+
 /** `'Name', 'value'`: the arguments of a header setter call. */
 export function headerArguments(header: { name: string; value: string }): string {
   return `${jsString(header.name)}, ${jsString(header.value)}`;

@@ -2,10 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, calleeName, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
-import { addHeaderToOptions, findProperty, insertStatementAfter, removeHeaderFromOptions, statusEdit } from '../edits';
+import { addHeaderToOptions, combineParts, findProperty, headerAddition, insertStatementAfter, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfObject, type HandleKey } from '../handles';
 import { resolveStatus } from '../status';
-import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
+import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
 
 /** Calls that hand an error to the framework's error handler, which sends `err.status` and `err.headers`. */
 const ERROR_CARRIERS = new Set(['next', 'done', 'cb', 'callback', 'reject']);
@@ -83,19 +83,13 @@ function assignedStatusSite(
     hasHeader(name) {
       return handle !== null && context.headers.has(handle, name, assignment);
     },
-    edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
-      if (!statusFixes) return null;
-      fixes.push(...statusFixes);
-      if (edit.addHeader) {
-        const statement = `${errorName}.headers = { ...${errorName}.headers, ${jsString(edit.addHeader.name)}: ${jsString(edit.addHeader.value)} };`;
-        const fix = insertStatementAfter(fixer, sourceCode, assignment, statement);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
-      return fixes;
-    },
+    edit: (fixer, edit) =>
+      combineParts(
+        statusEdit(fixer, sourceCode, status, edit),
+        headerAddition(edit, (header) =>
+          insertStatementAfter(fixer, sourceCode, assignment, `${errorName}.headers = { ...${errorName}.headers, ${jsString(header.name)}: ${jsString(header.value)} };`),
+        ),
+      ),
   };
 }
 
@@ -126,18 +120,12 @@ function objectSite(object: TSESTree.ObjectExpression, context: AdapterContext):
       return ownHeaders.includes(name) || ownHeaders.includes('*');
     },
     edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
-      if (!statusFixes) return null;
-      fixes.push(...statusFixes);
-      if (edit.addHeader) {
-        const fix = addHeaderToOptions(fixer, sourceCode, object, edit.addHeader);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
       const removal = edit.removeHeader ? removeHeaderFromOptions(fixer, sourceCode, object, edit.removeHeader) : null;
-      if (removal) fixes.push(removal.fix);
-      return fixes;
+      return combineParts(
+        statusEdit(fixer, sourceCode, status, edit),
+        headerAddition(edit, (header) => addHeaderToOptions(fixer, sourceCode, object, header)),
+        removal ? [removal.fix] : [],
+      );
     },
   };
 }

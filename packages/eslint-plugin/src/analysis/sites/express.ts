@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, propertyName, skipWrappers, type Node } from '../ast';
-import { removeChainedHeaderSetter, statusEdit } from '../edits';
+import { combineParts, headerAddition, removeChainedHeaderSetter, statusEdit } from '../edits';
 import { jsString } from '../challenge';
 import { handleKey } from '../handles';
 import {
@@ -61,26 +61,18 @@ function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatu
       return handle !== null && context.headers.has(handle, name, call);
     },
     edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
-      if (!statusFixes) return null;
-      fixes.push(...statusFixes);
-      if (edit.addHeader) {
-        const setter = `.${headerMethod}(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)})`;
-        fixes.push(
-          method === 'status'
-            ? fixer.insertTextAfter(call, setter)
-            : fixer.insertTextAfter(callee.object, setter),
-        );
-      }
+      const added = headerAddition(edit, (header) =>
+        fixer.insertTextAfter(method === 'status' ? call : callee.object, `.${headerMethod}(${jsString(header.name)}, ${jsString(header.value)})`),
+      );
+      const removals: RuleFix[] = [];
       if (edit.removeHeader) {
         for (const setter of [...precedingCalls(callee.object), ...chain]) {
           if (!CHAINABLE_HEADER_SETTERS.has(calleeName(setter) ?? '')) continue;
           const removal = removeChainedHeaderSetter(fixer, sourceCode, setter, edit.removeHeader);
-          if (removal) fixes.push(removal);
+          if (removal) removals.push(removal);
         }
       }
-      return fixes;
+      return combineParts(statusEdit(fixer, sourceCode, status, edit), added, removals);
     },
   };
 }

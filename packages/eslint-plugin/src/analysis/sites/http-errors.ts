@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
-import { addHeaderToOptions, headerProperty, removeHeaderFromOptions, removeListElement, statusEdit } from '../edits';
+import { addHeaderToOptions, combineParts, headerAddition, headerProperty, removeHeaderFromOptions, removeListElement, statusEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import { statusFromName, statusName } from '../status-names';
-import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
+import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
 import { assignedHeaderNames, carriersOf, errorHandleOf } from './error-objects';
 
 /** `@loopback/rest` re-exports http-errors as `HttpErrors`, but LoopBack ignores `err.headers`: loopback.ts owns it. */
@@ -104,23 +104,14 @@ export function factorySite(
       return handle !== null && context.headers.has(handle, name, call);
     },
     edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      const statusFixes = statusEdit(fixer, sourceCode, resolvedStatus, edit);
-      if (!statusFixes) return null;
-      fixes.push(...statusFixes);
-      if (edit.addHeader) {
-        if (options) {
-          const fix = addHeaderToOptions(fixer, sourceCode, options, edit.addHeader);
-          if (!fix) return null;
-          fixes.push(fix);
-        } else {
-          const last = args[args.length - 1]!;
-          fixes.push(fixer.insertTextAfter(last, `, { headers: { ${headerProperty(edit.addHeader)} } }`));
-        }
-      }
+      const added = headerAddition(edit, (header) =>
+        options
+          ? addHeaderToOptions(fixer, sourceCode, options, header)
+          : fixer.insertTextAfter(args[args.length - 1]!, `, { headers: { ${headerProperty(header)} } }`),
+      );
       const removal = edit.removeHeader && options ? removeHeaderFromOptions(fixer, sourceCode, options, edit.removeHeader) : null;
-      if (removal) fixes.push(removal.emptied ? removeListElement(fixer, sourceCode, call.arguments, options!) : removal.fix);
-      return fixes;
+      const removed = removal ? [removal.emptied ? removeListElement(fixer, sourceCode, call.arguments, options!) : removal.fix] : [];
+      return combineParts(statusEdit(fixer, sourceCode, resolvedStatus, edit), added, removed);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { propertyName, skipWrappers, staticString } from '../ast';
 import { jsString } from '../challenge';
-import { addToObjectLiteral, headerProperty, insertStatementBefore, removableHeaderProperty, removeListElement, statusEdit } from '../edits';
+import { addToObjectLiteral, combineParts, headerAddition, headerProperty, insertStatementBefore, removableHeaderProperty, removeListElement, statusEdit } from '../edits';
 import { handleKey, headerNamesOfObject } from '../handles';
 import { followingStatements, isResponseName, isTestChain } from '../response-object';
 import { resolveStatus } from '../status';
@@ -51,31 +51,23 @@ function writeHeadSite(call: TSESTree.CallExpression, context: AdapterContext): 
       return handle !== null && context.headers.has(handle, name, call);
     },
     edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
-      if (!statusFixes) return null;
-      fixes.push(...statusFixes);
-      if (edit.addHeader) {
+      const added = headerAddition(edit, (header) => {
         const headers = headersArgument ? skipWrappers(headersArgument) : null;
-        if (headers?.type === T.ObjectExpression) {
-          fixes.push(addToObjectLiteral(fixer, sourceCode, headers, headerProperty(edit.addHeader)));
-        } else if (!headersArgument) {
-          const last = call.arguments[call.arguments.length - 1]!;
-          fixes.push(fixer.insertTextAfter(last, `, { ${headerProperty(edit.addHeader)} }`));
-        } else {
-          return null;
-        }
-      }
+        if (headers?.type === T.ObjectExpression) return addToObjectLiteral(fixer, sourceCode, headers, headerProperty(header));
+        if (headersArgument) return null;
+        return fixer.insertTextAfter(call.arguments[call.arguments.length - 1]!, `, { ${headerProperty(header)} }`);
+      });
+      const removal: RuleFix[] = [];
       const header = edit.removeHeader && headersArgument ? removableHeaderProperty(sourceCode, headersArgument, edit.removeHeader) : null;
       if (header) {
         const headers = skipWrappers(headersArgument!) as TSESTree.ObjectExpression;
-        fixes.push(
+        removal.push(
           headers.properties.length === 1
             ? removeListElement(fixer, sourceCode, call.arguments, headersArgument!)
             : removeListElement(fixer, sourceCode, headers.properties, header),
         );
       }
-      return fixes;
+      return combineParts(statusEdit(fixer, sourceCode, status, edit), added, removal);
     },
   };
 }
@@ -99,19 +91,13 @@ function statusCodeSite(
     hasHeader(name) {
       return handle !== null && context.headers.has(handle, name, assignment);
     },
-    edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      const statusFixes = statusEdit(fixer, sourceCode, status, edit);
-      if (!statusFixes) return null;
-      fixes.push(...statusFixes);
-      if (edit.addHeader) {
-        const statement = `${receiverText}.setHeader(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)});`;
-        const fix = insertStatementBefore(fixer, sourceCode, assignment, statement);
-        if (!fix) return null;
-        fixes.push(fix);
-      }
-      return fixes;
-    },
+    edit: (fixer, edit) =>
+      combineParts(
+        statusEdit(fixer, sourceCode, status, edit),
+        headerAddition(edit, (header) =>
+          insertStatementBefore(fixer, sourceCode, assignment, `${receiverText}.setHeader(${jsString(header.name)}, ${jsString(header.value)});`),
+        ),
+      ),
   };
 }
 
