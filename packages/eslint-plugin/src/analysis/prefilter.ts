@@ -19,8 +19,7 @@ const STATUS_DIGITS = /^(?:4\d\d|999)$/;
  */
 export function mayContainFinding(text: string): boolean {
   SIGNALS.lastIndex = 0;
-  if (!SIGNALS.test(text)) return false;
-  SIGNALS.lastIndex = 0;
+  // Lexes lazily, only up to the signals it is asked about: a text without any costs one regular expression search.
   const scanner = new CodeScanner(text);
   for (let match = SIGNALS.exec(text); match; match = SIGNALS.exec(text)) {
     const { region, start } = scanner.regionAt(match.index);
@@ -47,14 +46,15 @@ function isStatusOperand(scanner: CodeScanner, start: number, end: number): bool
   const charBefore = before < 0 ? '' : text[before]!;
   const next = scanner.nextCodeChar(end);
   const charAfter = text[next.index] ?? '';
-  if (!operandFollows(charBefore, text, before, scanner) || !operandPrecedes(charAfter, text, next, scanner)) return false;
+  if (!operandFollows(scanner, charBefore, before) || !operandPrecedes(scanner, charAfter, next)) return false;
   // `{ 401: schema }`: a key of a map or a type, not a status being sent.
   if (charAfter === ':' && (charBefore === '{' || charBefore === ',')) return false;
   return !isTableRow(scanner, before, charBefore, next.index, charAfter);
 }
 
 /** What stands before the number lets it be an operand of its own. */
-function operandFollows(char: string, text: string, at: number, scanner: CodeScanner): boolean {
+function operandFollows(scanner: CodeScanner, char: string, at: number): boolean {
+  const { text } = scanner;
   if (char === '') return true;
   if (/[\w$]/.test(char)) return WORDS_BEFORE.has(scanner.wordEndingAt(at + 1));
   if (char === '=') return text[at - 1] !== '<' && text[at - 1] !== '>';
@@ -64,7 +64,8 @@ function operandFollows(char: string, text: string, at: number, scanner: CodeSca
 }
 
 /** What stands after the number ends the operand (`)`, `,`, `;`, `===`, a new line …), not arithmetic on it. */
-function operandPrecedes(char: string, text: string, next: { index: number; newline: boolean }, scanner: CodeScanner): boolean {
+function operandPrecedes(scanner: CodeScanner, char: string, next: { index: number; newline: boolean }): boolean {
+  const { text } = scanner;
   if (char === '' || next.newline) return true;
   if (/[\w$]/.test(char)) return WORDS_AFTER.has(scanner.wordStartingAt(next.index));
   if (char === '=') return text[next.index + 1] === '=';
