@@ -25,6 +25,17 @@ export type Reason =
   | { kind: 'authorization'; evidence: Evidence[] }
   | { kind: 'exempt' | 'unknown'; evidence: Evidence[] };
 
+/** Words of a request signed by another system (webhooks, platform request signatures). */
+const SIGNED_REQUEST_WORDS = new Set(['signature', 'signatures', 'hmac', 'webhook', 'webhooks', 'signed', 'stripe']);
+
+/**
+ * A response to a request signed by another system rather than sent with a user's credential: semantics.md
+ * leaves its status to that system's contract, so no rule judges it, not even the challenge rule.
+ */
+export function answersSignedRequest(reason: Reason): boolean {
+  return reason.kind === 'exempt' && reason.evidence.some((e) => words(e.quote).some((word) => SIGNED_REQUEST_WORDS.has(word)));
+}
+
 const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired', 'invalid', 'login'];
 
 /**
@@ -100,12 +111,34 @@ class EvidenceFinder {
 
   // ---- guards ---------------------------------------------------------------------------------------------
 
-  /** Evidence of the innermost enclosing guard that gives any. */
+  /**
+   * Evidence of the innermost enclosing guard that gives any. Until a condition has been crossed, the statements
+   * before the site count too: `if (req.session.userId) return next(); return res.status(403)…` answers the
+   * session's absence.
+   */
   decidingGuard(site: Node): Evidence[] {
     let child: Node = site;
+    let conditional = false;
     for (let node = site.parent; node; child = node, node = node.parent) {
       const found = this.guardEvidence(node, child);
       if (found.length > 0) return found;
+      if (isConditionalPart(node, child)) conditional = true;
+      else if (!conditional && (node.type === T.BlockStatement || node.type === T.Program)) {
+        const fallThrough = this.fallThroughEvidence(node.body as Node[], child);
+        if (fallThrough.length > 0) return fallThrough;
+      }
+    }
+    return [];
+  }
+
+  /** The nearest earlier `if (test) return/throw …` without `else`: the statement runs only where `test` is false. */
+  private fallThroughEvidence(body: readonly Node[], statement: Node): Evidence[] {
+    const index = body.indexOf(statement);
+    for (let previous = index - 1; previous >= 0; previous--) {
+      const candidate = body[previous]!;
+      if (candidate.type !== T.IfStatement || candidate.alternate || !alwaysExits(candidate.consequent)) continue;
+      const line = candidate.loc.start.line;
+      return this.condition(candidate.test, false).map((found) => ({ ...found, quote: `${found.quote} checked at line ${line}` }));
     }
     return [];
   }
@@ -521,4 +554,28 @@ class EvidenceFinder {
     }
     return [];
   }
+}
+
+/** Is `child` a part of `node` that runs only under a condition (a branch, a right operand, a case, a catch)? */
+function isConditionalPart(node: Node, child: Node): boolean {
+  switch (node.type) {
+    case T.IfStatement:
+    case T.ConditionalExpression:
+      return child !== node.test;
+    case T.LogicalExpression:
+      return child === node.right;
+    case T.SwitchCase:
+    case T.CatchClause:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `return …`, `throw …`, or a block that ends in one. */
+function alwaysExits(statement: Node): boolean {
+  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
+  if (statement.type !== T.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return !!last && alwaysExits(last);
 }

@@ -60,6 +60,9 @@ export const VERIFIER_EXPORT = /^(verify|jwtVerify|decode|createVerifier)$/;
 export const PASSWORD_CHECK =
   /\.\s*verify\w*\s*\(\s*[\w.]*\b(email|username|login)\b[^,)]*,\s*[\w.]*password|\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;
 
+/** The password a logged-in user types again: `oldPassword`, `current_password`, `body.currentPassword`. */
+export const REAUTHENTICATION = /\b(old|current|previous|existing)_?pass(word)?\b|(old|current|previous|existing)Pass(word)?\b/i;
+
 /** A user looked up by login name from the request body: absent means "wrong username". */
 export const LOGIN_LOOKUP = /\b(find\w*|getUserBy\w*|where)\s*\(.*\b(email|username|userName|name|login|phone)\b/s;
 

@@ -4,6 +4,7 @@ import { analyze } from '../analysis/analyze';
 import { calleeName, enclosingFunction, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
+import { answersSignedRequest } from '../analysis/reason';
 import type { ResponseSite } from '../analysis/types';
 import { createRule } from '../util/createRule';
 import { REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
@@ -69,6 +70,7 @@ export default createRule<Options, MessageIds>({
           const reason = analysis.reasonOf(site);
           // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site.
           if (code === 401 && reason.kind === 'authorization') continue;
+          if (answersSignedRequest(reason)) continue;
           const problem = reason.kind === 'credential' ? reason.problem : undefined;
           const challenge = challengeValue(sourceCode, options, problem);
           context.report({

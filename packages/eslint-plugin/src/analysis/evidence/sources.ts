@@ -93,7 +93,9 @@ export class SourceClassifier {
     const text = texts.join('\n');
     const nameWords = names.flatMap(words);
     if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
-    if (V.PASSWORD_CHECK.test(text)) return 'password-check';
+    // A logged-in user confirming the current password (to change it, or before deleting the account) is not
+    // authenticating the request: a 401 there would log the user out.
+    if (V.PASSWORD_CHECK.test(text)) return V.REAUTHENTICATION.test(text) ? 'exempt' : 'password-check';
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
     if (this.isRequestData(node)) return 'request-data';
     if (V.VERIFIER_CALL.test(text)) return 'verified';

@@ -231,13 +231,20 @@ function isFalsyConstant(argument: Node | null): boolean {
   return value.type === T.Literal && !value.value && !('regex' in value && value.regex);
 }
 
+/** Verifiers that throw on failure and return the verified payload (never a falsy value). */
+const THROWING_VERIFIER = /\b(jwt|jsonwebtoken|jwtService|JwtService|jose|auth\(\)|admin\.auth\(\)|getAuth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|jwtVerify)$|^jwtVerify$/;
+
 /**
  * A returned value whose falsiness is the verdict: a check (`!!request.user`, `isValid(token)`), not a promise or
  * observable chain (`….then(() => true)`), whose own truthiness says nothing.
  */
-function isVerdict(argument: Node): boolean {
+function isVerdict(argument: Node, sourceCode: SourceCode): boolean {
   const value = skipWrappers(argument);
-  if (value.type === T.CallExpression) return !/^(then|catch|finally|pipe|subscribe|from|of|lastValueFrom|firstValueFrom)$/.test(calleeName(value) ?? '');
+  if (value.type === T.CallExpression) {
+    // `return this.jwtService.verify(token)`: the verifier throws on a bad token and returns the payload otherwise.
+    if (THROWING_VERIFIER.test(sourceCode.getText(value.callee))) return false;
+    return !/^(then|catch|finally|pipe|subscribe|from|of|lastValueFrom|firstValueFrom)$/.test(calleeName(value) ?? '');
+  }
   return [T.UnaryExpression, T.Identifier, T.MemberExpression, T.LogicalExpression, T.BinaryExpression].includes(value.type);
 }
 
@@ -259,7 +266,7 @@ function guardReturnSite(statement: TSESTree.ReturnStatement, context: AdapterCo
   const argument = statement.argument;
   if (argument && isPassthrough(argument)) return null;
   const constant = isFalsyConstant(argument);
-  if (!constant && !isVerdict(argument!)) return null;
+  if (!constant && !isVerdict(argument!, sourceCode)) return null;
   const access = nestResponseAccess(sourceCode, statement);
   const advice = access.expression
     ? `a guard that returns false makes Nest answer 403 Forbidden: set the challenge on \`${access.expression}\` and throw UnauthorizedException`
