@@ -2,7 +2,9 @@
  * Shapes met in real code, each with the near-miss that must stay silent: failure by fall-through, the
  * re-authentication of a logged-in user, requests signed by another system, and a guard's success path.
  */
+import assert from 'node:assert/strict';
 import plugin from 'eslint-plugin-auth-status';
+import { lintWithAllRules } from './lint-helpers';
 import { ruleTester } from '../rule-tester';
 
 const credentialRule = plugin.rules['require-401-for-credential-failure'];
@@ -175,4 +177,283 @@ export class ApiKeyGuard {
       errors: [{ messageId: 'wrongStatusHeaderless', line: 6 }],
     },
   ],
+});
+
+/**
+ * Pairs from the shapes of public code: each reported case next to its look-alike that must stay silent. `reports`
+ * lists every auth-status report of the file as `rule@line`; `quotes` are texts the first report must cite.
+ */
+interface Shape {
+  name: string;
+  code: string;
+  reports: string[];
+  quotes?: string[];
+}
+
+const SHAPES: Shape[] = [
+  {
+    name: 'an absence predicate: true when the session has no user',
+    code: `app.get('/me', (req, res) => {
+  if (_.isUndefined(req.session.userId)) return res.status(403).json({ error: 'log in' });
+});`,
+    reports: ['require-401-for-credential-failure@2'],
+    quotes: ['`_.isUndefined(req.session.userId)`'],
+  },
+  {
+    name: 'an absence predicate negated: the session has a user, the 400 is about a parameter',
+    code: `app.get('/stats', (req, res) => {
+  if (!_.isUndefined(req.session.userId)) {
+    if (!req.query.period) return res.status(400).json({ error: 'period is required' });
+  }
+});`,
+    reports: [],
+  },
+  {
+    name: 'a field of an object literal is read from where that field came from: the header',
+    code: `app.post('/import', (req, res) => {
+  const input = { token: req.headers.authorization, name: req.body.name };
+  if (!input.token) return res.status(403).json({ error: 'no' });
+});`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: 'a field of an object literal is read from where that field came from: the body, not the user beside it',
+    code: `app.post('/folders', async (req, res) => {
+  const data = { user: req.user.sub, name: req.body.name || undefined };
+  if (!data.name) return res.status(422).json({ error: 'Missing required field' });
+});`,
+    reports: [],
+  },
+  {
+    name: 'a message and a function name alone do not decide',
+    code: `async function authorize(job) {
+  const valids = await Promise.all(job.resources.map((resource) => check(job.user, resource)));
+  if (!valids.includes(true)) throw Boom.forbidden('Invalid credentials');
+}`,
+    reports: [],
+  },
+  {
+    name: 'the same message with the credential check behind it decides',
+    code: `async function authenticate(request, h) {
+  const key = request.headers['x-api-key'];
+  if (!(await keys.isValidApiKey(key))) throw Boom.forbidden('Invalid credentials');
+}`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: "a Passport strategy's payload claim that does not match is an invalid credential, not a permission denial",
+    code: `import { UnauthorizedException } from '@nestjs/common';
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  async validate(payload) {
+    if (payload.type !== TokenType.ACCESS) throw new UnauthorizedException();
+    const session = await this.sessions.findActiveById(payload.sessionId);
+    if (!session || session.userId !== payload.sub) throw new UnauthorizedException();
+    return { userId: payload.sub };
+  }
+}`,
+    reports: ['require-www-authenticate@4', 'require-www-authenticate@6'],
+  },
+  {
+    name: "a role claim checked in a Passport strategy is a permission denial",
+    code: `import { UnauthorizedException } from '@nestjs/common';
+export class AdminStrategy extends PassportStrategy(Strategy, 'admin') {
+  async validate(payload) {
+    if (payload.role !== 'admin') throw new UnauthorizedException('Administrators only');
+    return payload;
+  }
+}`,
+    reports: ['require-403-for-permission-denial@4'],
+  },
+  {
+    name: 'an Authorization header that does not split into scheme and credentials',
+    code: `function bearer(req, res, next) {
+  const authorization = req.headers.authorization;
+  if (authorization == null) return next();
+  const parts = authorization.split(' ');
+  if (parts.length !== 2) return res.status(400).send('bad authorization header');
+  next();
+}`,
+    reports: ['require-401-for-credential-failure@5'],
+    quotes: ['`parts.length !== 2`'],
+  },
+  {
+    name: 'a name that does not split into first and last is a form error',
+    code: `app.post('/profile', (req, res) => {
+  const parts = req.body.fullName.split(' ');
+  if (parts.length !== 2) return res.status(400).send('enter a first and a last name');
+});`,
+    reports: [],
+  },
+  {
+    name: "bcrypt's callback at a login: the password does not match",
+    code: `router.post('/login', (req, res) => {
+  bcrypt.compare(req.body.password, account.hash, (err, same) => {
+    if (same) return res.json({ token: sign(account) });
+    res.status(403).json({ message: 'Password incorrect' });
+  });
+});`,
+    reports: ['require-401-for-credential-failure@4'],
+    quotes: ['`same` of `bcrypt.compare`'],
+  },
+  {
+    name: "bcrypt's callback confirming the current password of a logged-in user",
+    code: `router.put('/password', (req, res) => {
+  bcrypt.compare(req.body.currentPassword, req.user.hash, (err, same) => {
+    if (!same) return res.status(403).json({ message: 'Password incorrect' });
+    res.sendStatus(204);
+  });
+});`,
+    reports: [],
+  },
+  {
+    name: 'a header read by a configured name that says what it holds',
+    code: `export const firebaseAuth = (config) => async (c, next) => {
+  const authorization = c.req.raw.headers.get(config.authorizationHeaderKey);
+  if (authorization === null) return c.text('authorization header is empty', 400);
+  await next();
+};`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: 'a header read by a configured name that does not',
+    code: `export const tenant = (config) => async (c, next) => {
+  const tenantId = c.req.raw.headers.get(config.tenantHeaderKey);
+  if (tenantId === null) return c.text('tenant header is empty', 400);
+  await next();
+};`,
+    reports: [],
+  },
+  {
+    name: 'a custom token header',
+    code: `export async function upload({ request, response }) {
+  const token = request.header('x-upload-token');
+  if (!token) return response.status(403).send({ message: 'Upload token missing' });
+}`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: 'a custom header that is no credential',
+    code: `export async function upload({ request, response }) {
+  const checksum = request.header('x-upload-checksum');
+  if (!checksum) return response.status(400).send({ message: 'Checksum missing' });
+}`,
+    reports: [],
+  },
+  {
+    name: "a Nest parameter read from the Authorization header",
+    code: `@Controller('orders')
+export class OrdersController {
+  @Post('import')
+  import(@Headers('authorization') authorization: string, @Res() res) {
+    if (!authorization) return res.status(HttpStatus.FORBIDDEN).json({ message: 'Authorization header missing' });
+  }
+}`,
+    reports: ['require-401-for-credential-failure@5'],
+  },
+  {
+    name: 'a LoopBack login body without its fields is a validation error',
+    code: `export class UserController {
+  @post('/users/login')
+  async login(@requestBody() credentials: Credentials) {
+    if (!credentials.email || !credentials.password) throw new HttpErrors.BadRequest('email and password are required');
+  }
+}`,
+    reports: [],
+  },
+  {
+    name: "Hono's context holds the signed-in session",
+    code: `api.use('/rpc/*', async (c, next) => {
+  const session = c.get('session');
+  if (!session) return c.json({ error: 'not signed in' }, 400);
+  await next();
+});`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: "Hono's context holding something else",
+    code: `api.use('/rpc/*', async (c, next) => {
+  const locale = c.get('locale');
+  if (!locale) return c.json({ error: 'no locale' }, 400);
+  await next();
+});`,
+    reports: [],
+  },
+  {
+    name: 'a verifier built by fast-jwt, failing with its expiry code',
+    code: `import { createVerifier, TokenError } from 'fast-jwt';
+const verify = createVerifier({ key: process.env.KEY });
+app.addHook('onRequest', async (request, reply) => {
+  try {
+    request.user = await verify(request.headers.authorization.slice(7));
+  } catch (error) {
+    if (error.code === TokenError.codes.expired) return reply.code(498).send({ message: 'Token expired' });
+  }
+});`,
+    reports: ['require-401-for-credential-failure@7'],
+  },
+  {
+    name: 'a flag of a verified token',
+    code: `import { json } from '@sveltejs/kit';
+export async function GET({ request }) {
+  const pat = await verifyPersonalAccessToken(request.headers.get('authorization').slice(6));
+  if (pat.expired) return json({ message: 'Token expired' }, { status: 403 });
+}`,
+    reports: ['require-401-for-credential-failure@4'],
+  },
+  {
+    name: 'the same flag on a record that is no credential',
+    code: `import { json } from '@sveltejs/kit';
+export async function GET({ params }) {
+  const coupon = await coupons.byCode(params.code);
+  if (coupon.expired) return json({ message: 'Coupon expired' }, { status: 410 });
+}`,
+    reports: [],
+  },
+  {
+    name: "a webhook verifier's verdict, read through a variable, gets no challenge",
+    code: `export default async function handler(req, res) {
+  const hooks = new Webhooks({ secret: process.env.HOOK_SECRET });
+  const verified = await hooks.verify(JSON.stringify(req.body), req.headers['x-hub-signature-256']);
+  if (!verified) return res.status(401).json({ message: 'Unauthorized' });
+}`,
+    reports: [],
+  },
+  {
+    name: "a verifier's verdict on the caller's own token needs one",
+    code: `export default async function handler(req, res) {
+  const verified = await verifyToken(req.headers.authorization);
+  if (!verified) return res.status(401).json({ message: 'Unauthorized' });
+}`,
+    reports: ['require-www-authenticate@3'],
+  },
+  {
+    name: "a token read from an h3 request body is a one-time token",
+    code: `import { createError, defineEventHandler, readBody } from 'h3';
+export default defineEventHandler(async (event) => {
+  const { token } = await readBody(event);
+  if (!token) throw createError({ statusCode: 400, statusMessage: 'Missing token!' });
+});`,
+    reports: [],
+  },
+  {
+    name: 'the same check on the Authorization header',
+    code: `import { createError, defineEventHandler, getRequestHeader } from 'h3';
+export default defineEventHandler(async (event) => {
+  const token = getRequestHeader(event, 'authorization');
+  if (!token) throw createError({ statusCode: 400, statusMessage: 'Missing token!' });
+});`,
+    reports: ['require-401-for-credential-failure@4'],
+  },
+];
+
+describe('shapes of real code, each beside its look-alike', () => {
+  for (const shape of SHAPES) {
+    it(shape.name, () => {
+      const messages = lintWithAllRules(shape.code);
+      assert.deepEqual(messages.filter((message) => message.fatal).map((message) => message.message), [], 'the case parses');
+      const reports = messages.map((message) => `${message.ruleId!.replace('auth-status/', '')}@${message.line}`);
+      assert.deepEqual(reports.sort(), [...shape.reports].sort(), messages.map((message) => message.message).join('\n'));
+      for (const quote of shape.quotes ?? []) assert.ok(messages[0]!.message.includes(quote), `${messages[0]!.message} cites ${quote}`);
+    });
+  }
 });

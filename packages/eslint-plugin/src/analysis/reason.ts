@@ -18,12 +18,19 @@ export interface Evidence {
   node: Node;
   /** The code or text that shows it, short: "`!token`", "\"Token expired\"". */
   quote: string;
+  /** Evidence read only from a name (of a function, route or variable): it may break a tie, never decide. */
+  nameOnly?: true;
 }
 
 export type Reason =
   | { kind: 'credential'; problem: CredentialProblem; evidence: Evidence[] }
   | { kind: 'authorization'; evidence: Evidence[] }
-  | { kind: 'exempt' | 'unknown'; evidence: Evidence[] };
+  | { kind: 'exempt'; evidence: Evidence[] }
+  /**
+   * Undecided; `leaning` is what the hints would say if names counted fully. It may describe a problem (the
+   * challenge's `error` attribute) or hold a report back; it never makes one.
+   */
+  | { kind: 'unknown'; evidence: Evidence[]; leaning?: { kind: 'credential'; problem: CredentialProblem } | { kind: 'authorization' } };
 
 /** Words of a request signed by another system (webhooks, platform request signatures). */
 const SIGNED_REQUEST_WORDS = new Set(['signature', 'signatures', 'hmac', 'webhook', 'webhooks', 'signed', 'stripe']);
@@ -32,8 +39,11 @@ const SIGNED_REQUEST_WORDS = new Set(['signature', 'signatures', 'hmac', 'webhoo
  * A response to a request signed by another system rather than sent with a user's credential: semantics.md
  * leaves its status to that system's contract, so no rule judges it, not even the challenge rule.
  */
-export function answersSignedRequest(reason: Reason): boolean {
-  return reason.kind === 'exempt' && reason.evidence.some((e) => words(e.quote).some((word) => SIGNED_REQUEST_WORDS.has(word)));
+export function answersSignedRequest(sourceCode: SourceCode, reason: Reason): boolean {
+  if (reason.kind !== 'exempt') return false;
+  const sources = new SourceClassifier(sourceCode);
+  // `!verified` where `verified = await webhooks.verify(body, signature)`: what the checked value was read from.
+  return reason.evidence.some((e) => [...words(e.quote), ...sources.sourceWords(e.node)].some((word) => SIGNED_REQUEST_WORDS.has(word)));
 }
 
 const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired', 'invalid', 'login'];
@@ -55,10 +65,19 @@ export function reasonFor(sourceCode: SourceCode, site: ResponseSite): Reason {
 
 function decide(evidence: Evidence[]): Reason {
   if (evidence.some((e) => e.category === 'exempt')) return { kind: 'exempt', evidence: evidence.filter((e) => e.category === 'exempt') };
+  const decided = decideBy(evidence, true);
+  if (decided.kind !== 'unknown') return decided;
+  const leaning = decideBy(evidence, false);
+  if (leaning.kind === 'credential') return { kind: 'unknown', evidence, leaning: { kind: 'credential', problem: leaning.problem } };
+  if (leaning.kind === 'authorization') return { kind: 'unknown', evidence, leaning: { kind: 'authorization' } };
+  return decided;
+}
+
+function decideBy(evidence: Evidence[], namesBreakTiesOnly: boolean): Reason {
   const credential = evidence.filter((e) => CREDENTIAL_CATEGORIES.includes(e.category));
   const authorization = evidence.filter((e) => e.category === 'authorization');
-  const credentialScore = score(credential);
-  const authorizationScore = score(authorization);
+  const credentialScore = score(credential, namesBreakTiesOnly);
+  const authorizationScore = score(authorization, namesBreakTiesOnly);
   if (credentialScore >= 2 && credentialScore > authorizationScore) {
     credential.sort((a, b) => b.strength - a.strength);
     return { kind: 'credential', problem: problemOf(credential), evidence: credential };
@@ -70,10 +89,14 @@ function decide(evidence: Evidence[]): Reason {
   return { kind: 'unknown', evidence };
 }
 
-/** Decisive evidence scores 3 (so a weak counter-hint does not cancel it); two independent hints score 2. */
-function score(evidence: Evidence[]): number {
+/**
+ * Decisive evidence scores 3 (so a weak counter-hint does not cancel it); two independent hints score 2, but
+ * hints read only from names count for a half: a name breaks a tie, it never decides.
+ */
+function score(evidence: Evidence[], namesBreakTiesOnly: boolean): number {
   if (evidence.some((e) => e.strength === 2)) return 3 + (evidence.length > 1 ? 0.5 : 0);
-  return Math.min(evidence.length, 2);
+  const hints = evidence.reduce((sum, e) => sum + (e.nameOnly && namesBreakTiesOnly ? 0.5 : 1), 0);
+  return Math.min(hints, 2);
 }
 
 /** The strongest evidence decides; between equals, a missing credential (no `error` attribute) is the safe choice. */
@@ -216,6 +239,8 @@ class EvidenceFinder {
     }
     const constant = staticString(right) !== null ? right : staticString(left) !== null ? left : null;
     const other = constant === right ? left : right;
+    // `parts.length !== 2` where `parts = authorization.split(' ')`: the header is not `scheme credentials`.
+    if (constant && !equal && this.isCredentialPartCount(other)) return [this.evidence('invalid', 2, whole)];
     if (constant) {
       const value = staticString(constant)!;
       if (V.AUTH_SCHEMES.test(value)) {
@@ -239,6 +264,12 @@ class EvidenceFinder {
     const leftCategory = this.sources.identifierCategory(left);
     const rightCategory = this.sources.identifierCategory(right);
     if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
+    // A claim of the verified credential that does not match (`payload.type !== JwtType.ACCESS`,
+    // `session.userId !== payload.sub`): the credential is not valid here, whoever holds it.
+    const aboutVerifiedPayload = this.sources.isVerifiedPayload(left) || this.sources.isVerifiedPayload(right);
+    if (aboutVerifiedPayload && leftCategory !== 'authorization' && rightCategory !== 'authorization') {
+      return equal ? [] : [this.evidence('invalid', 2, whole)];
+    }
     if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(idValue(left), idValue(right)) || this.comparesCallerId(left, right)) {
       return [this.evidence('authorization', 2, whole)];
     }
@@ -248,6 +279,20 @@ class EvidenceFinder {
       return [this.evidence('invalid', strong ? 2 : 1, whole)];
     }
     return [];
+  }
+
+  /** `parts.length` where `parts` is the credential split into its pieces. */
+  private isCredentialPartCount(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.MemberExpression || propertyName(value) !== 'length') return false;
+    const parts = skipWrappers(value.object);
+    if (parts.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, parts);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
+    const init = skipWrappers(binding.init);
+    if (init.type !== T.CallExpression || calleeName(init) !== 'split') return false;
+    const callee = skipWrappers(init.callee);
+    return callee.type === T.MemberExpression && this.sources.isCredentialish(callee.object);
   }
 
   /** `note.userId !== userId` where `userId` is the caller's (from the session): an ownership check. */
@@ -353,6 +398,9 @@ class EvidenceFinder {
     if (callbackEvidence) return callbackEvidence;
 
     if (value.type === T.CallExpression) {
+      // `_.isUndefined(req.session.userId)`, `isNil(token)`: true when the value is absent.
+      const absent = absenceTested(value);
+      if (absent) return this.anchor(this.truthiness(absent, !holds), absent, value);
       const call = this.callTruthiness(value, holds);
       if (call) return call;
     }
@@ -373,7 +421,10 @@ class EvidenceFinder {
       const tokens = words(this.sourceCode.getText(value));
       // ctx.isUnauthenticated(), req.isNotAuthenticated()
       if (tokens.includes('unauthenticated') || /\bnot (authenticated|logged in)\b/.test(tokens.join(' '))) return [this.evidence('missing', 2, value)];
-      const aboutCredential = tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'decoded');
+      // `pat.expired` where `pat = await verifyPersonalAccessToken(…)`: a flag of the verified credential.
+      const holder = value.type === T.MemberExpression ? skipWrappers(value.object) : null;
+      const aboutCredential = tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'decoded') ||
+        (holder !== null && holder.type === T.Identifier && this.sources.classifySource(holder) === 'verified');
       if (aboutCredential && tokens.some((word) => word === 'expired' || word === 'expire')) return [this.evidence('expired', 2, value)];
       if (aboutCredential && tokens.some((word) => ['revoked', 'blacklisted', 'blocklisted', 'invalid', 'malformed', 'tampered'].includes(word))) {
         return [this.evidence('invalid', 2, value)];
@@ -390,8 +441,13 @@ class EvidenceFinder {
         return [this.evidence('login', 2, value)];
       case 'login-lookup':
         return [this.evidence('login', 1, value)];
-      case 'named-credential':
-        return [this.evidence('missing', 1, value)];
+      case 'named-credential': {
+        // `!token`, `!apiKey`: the value is named for a credential; `!authParams` only mentions one.
+        const path = memberPath(value);
+        const last = words(path?.[path.length - 1] ?? '').at(-1) ?? '';
+        const found = this.evidence('missing', 1, value);
+        return [V.CREDENTIAL_NOUNS.has(last) && last !== 'password' && last !== 'secret' ? found : { ...found, nameOnly: true }];
+      }
       default:
         return [];
     }
@@ -455,7 +511,8 @@ class EvidenceFinder {
     }
     const failed = index === 0 ? holds : !holds;
     if (!failed) return [];
-    return [{ ...this.evidence('invalid', 2, value), quote: `${this.quote(value)} of \`${verifier.name}\`` }];
+    const category = V.PASSWORD_CHECK.test(`${verifier.name}(`) ? 'login' : 'invalid';
+    return [{ ...this.evidence(category, 2, value), quote: `${this.quote(value)} of \`${verifier.name}\`` }];
   }
 
   /**
@@ -478,16 +535,24 @@ class EvidenceFinder {
   private isVerifierCall(call: TSESTree.CallExpression): boolean {
     const text = this.sourceCode.getText(call.callee);
     if (V.VERIFIER_CALL.test(`${text}(`) || this.isImportedVerifier(call.callee)) return true;
+    // bcrypt.compare(password, hash, (err, same) => …) at a login: a password that does not match.
+    if (V.PASSWORD_CHECK.test(`${text}(`) && !V.REAUTHENTICATION.test(this.sourceCode.getText(call))) return true;
     // passport.authenticate('jwt', { session: false }, (err, user) => …): the app renders passport's failure.
     return /\bpassport\s*\.\s*authenticate$/.test(text);
   }
 
-  /** `import { verify } from 'hono/jwt'`: a JWT library's verifier called by its bare name. */
-  private isImportedVerifier(callee: Node): boolean {
+  /**
+   * `import { verify } from 'hono/jwt'`: a JWT library's verifier called by its bare name; or one the library
+   * built (`const verify = createVerifier({ key })` with fast-jwt).
+   */
+  private isImportedVerifier(callee: Node, depth = 0): boolean {
     const value = skipWrappers(callee);
     if (value.type !== T.Identifier) return false;
     const binding = bindingOf(this.sourceCode, value);
-    return binding?.kind === 'import' && V.VERIFIER_MODULE.test(binding.module ?? '') && V.VERIFIER_EXPORT.test(binding.imported ?? '');
+    if (binding?.kind === 'import') return V.VERIFIER_MODULE.test(binding.module ?? '') && V.VERIFIER_EXPORT.test(binding.imported ?? '');
+    if (!binding || binding.kind === 'param' || binding.key !== undefined || depth > 0) return false;
+    const init = skipWrappers(binding.init);
+    return init.type === T.CallExpression && this.isImportedVerifier(init.callee, depth + 1);
   }
 
   /** Inside `catch`: the `try` verified a credential, so the error is a failed verification. */
@@ -533,6 +598,10 @@ class EvidenceFinder {
 
   /** Enclosing function, class and route names: `verifyToken`, `JwtAuthGuard`, `app.post('/reset-password')`. */
   contextEvidence(site: Node): Evidence[] {
+    return this.enclosingNameEvidence(site).map((found) => ({ ...found, nameOnly: true }));
+  }
+
+  private enclosingNameEvidence(site: Node): Evidence[] {
     for (let node = site.parent; node; node = node.parent) {
       if (node.type === T.CallExpression) {
         const route = node.arguments[0];
@@ -578,4 +647,13 @@ function alwaysExits(statement: Node): boolean {
   if (statement.type !== T.BlockStatement) return false;
   const last = statement.body[statement.body.length - 1];
   return !!last && alwaysExits(last);
+}
+
+const ABSENCE_PREDICATE = /^(isUndefined|isNull|isNil|isNullOrUndefined|isNullish|isEmpty|isBlank)$/;
+
+/** The value an absence predicate tests: `x` of `_.isUndefined(x)`, `isNil(x)`, `lodash.isEmpty(x)`. */
+function absenceTested(call: TSESTree.CallExpression): Node | null {
+  const argument = call.arguments[0];
+  if (call.arguments.length !== 1 || !argument || argument.type === T.SpreadElement) return null;
+  return ABSENCE_PREDICATE.test(calleeName(call) ?? '') ? argument : null;
 }

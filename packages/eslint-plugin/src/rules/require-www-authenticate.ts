@@ -70,8 +70,10 @@ export default createRule<Options, MessageIds>({
           const reason = analysis.reasonOf(site);
           // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site.
           if (code === 401 && reason.kind === 'authorization') continue;
-          if (answersSignedRequest(reason)) continue;
-          const problem = reason.kind === 'credential' ? reason.problem : undefined;
+          // Hints lean to a permission denial that nothing decides: the wrong rule must not answer for it.
+          if (code === 401 && reason.kind === 'unknown' && reason.leaning?.kind === 'authorization') continue;
+          if (answersSignedRequest(sourceCode, reason)) continue;
+          const problem = reason.kind === 'credential' ? reason.problem : reason.kind === 'unknown' && reason.leaning?.kind === 'credential' ? reason.leaning.problem : undefined;
           const challenge = challengeValue(sourceCode, options, problem);
           context.report({
             node: site.node,

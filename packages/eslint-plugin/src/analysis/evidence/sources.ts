@@ -1,5 +1,6 @@
 import { T } from '../node-types';
-import { bindingOf, memberPath, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { bindingOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, referencedIdentifiers } from './expressions';
 
@@ -17,6 +18,12 @@ export type SourceClass =
   | 'named-credential';
 
 const MAX_SOURCE_DEPTH = 4;
+
+/** Decorators of parameters that hold the request's body, route or query fields (Nest, LoopBack, routing-controllers). */
+const REQUEST_DATA_DECORATOR = /^@(Body|Param|Query|requestBody|RequestBody|param\.(path|query)\.\w+|BodyParam|QueryParam|Params)\b/;
+
+/** Words that name a token itself, so `access` beside them is a kind of token. */
+const TOKEN_KINDS = new Set(['jwt', 'jws', 'token', 'tokens', 'bearer']);
 
 /**
  * Classifies the values a response decision rests on: a credential read from the request, the identity a
@@ -50,8 +57,10 @@ export class SourceClassifier {
       return 'credential';
     }
     if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';
+    // `access` names a right (`user.access`) unless it names a kind of token (`JwtType.ACCESS`, `accessToken`).
+    const aboutToken = tokens.some((word) => TOKEN_KINDS.has(word));
     const authorization = tokens.filter(
-      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? '')),
+      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && (aboutToken || ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? ''))),
     );
     if (authorization.length > 0) return 'authorization';
     if (tokens.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'credential';
@@ -80,16 +89,45 @@ export class SourceClassifier {
     return current.type === T.MemberExpression && this.identifierCategory(current) === 'authorization' ? current : null;
   }
 
+  /**
+   * The payload a Passport strategy's `validate` receives (`class JwtStrategy extends PassportStrategy(Strategy)`):
+   * the strategy verified the credential, so every check on it is a check of the credential.
+   */
+  isVerifiedPayload(node: Node): boolean {
+    const path = memberPath(node);
+    let root: Node = skipWrappers(node);
+    while (root.type === T.MemberExpression) root = skipWrappers(root.object);
+    if (!path || root.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, root);
+    if (binding?.kind !== 'param' || /^(req|request|ctx|context|res|done|cb|callback)$/.test(root.name)) return false;
+    const method = binding.declaration.parent;
+    if (method?.type !== T.MethodDefinition || keyName(method) !== 'validate') return false;
+    const owner = method.parent?.parent;
+    const base = owner && (owner.type === T.ClassDeclaration || owner.type === T.ClassExpression) ? owner.superClass : null;
+    return base?.type === T.CallExpression && base.callee.type === T.Identifier && base.callee.name === 'PassportStrategy';
+  }
+
   isCredentialish(node: Node): boolean {
     const source = this.classifySource(node);
     return source === 'credential' || source === 'named-credential' || source === 'verified';
   }
 
+  /** The words of the names a value is computed from, through the variables it reads. */
+  sourceWords(node: Node): string[] {
+    const names: string[] = [];
+    this.collectSource(node, [], names, 0, new Set());
+    return names.flatMap(words);
+  }
+
   /** What a value holds, judged from its expression and, through scope analysis, what it was read from. */
   classifySource(node: Node): SourceClass | null {
+    if (this.isVerifiedPayload(node)) return 'verified';
     const texts: string[] = [];
     const names: string[] = [];
-    this.collectSource(node, texts, names, 0, new Set());
+    const verifiedInputs: Node[] = [];
+    this.collectSource(node, texts, names, 0, new Set(), verifiedInputs);
+    // `await users.findById(payload.sub)`: a record looked up by the verified credential's claims.
+    if (verifiedInputs.length > 0 && V.LOOKUP_CALL.test(texts.join('\n'))) return 'verified';
     const text = texts.join('\n');
     const nameWords = names.flatMap(words);
     if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
@@ -113,35 +151,78 @@ export class SourceClassifier {
     return null;
   }
 
+  /** The value `obj.key` reads when `obj` is a constant bound to an object literal that sets `key` itself. */
+  private objectFieldOf(value: Node): Node | null {
+    if (value.type !== T.MemberExpression || value.computed) return null;
+    const object = skipWrappers(value.object);
+    const key = propertyName(value);
+    if (object.type !== T.Identifier || !key) return null;
+    const binding = bindingOf(this.sourceCode, object);
+    if (!binding || binding.kind !== 'const' || binding.key !== undefined) return null;
+    const literal = skipWrappers(binding.init);
+    if (literal.type !== T.ObjectExpression) return null;
+    for (const property of literal.properties) {
+      if (property.type === T.SpreadElement) return null;
+      if (!property.computed && keyName(property) === key) return property.value as Node;
+    }
+    return null;
+  }
+
   /**
    * A field of the request body, route or query (`const { token } = req.body`), not a record looked up with one
    * (`await projects.find(req.params.id)`, whose absence says nothing about the request's form).
    */
   private isRequestData(node: Node): boolean {
     const value = skipWrappers(node);
+    const field = this.objectFieldOf(value);
+    if (field) return this.isRequestData(field);
     if (V.REQUEST_DATA.test(this.sourceCode.getText(value))) return !V.LOOKUP_CALL.test(this.sourceCode.getText(value));
     if (value.type !== T.Identifier) return false;
     const binding = bindingOf(this.sourceCode, value);
-    if (!binding || binding.kind === 'import' || binding.kind === 'param') return false;
+    if (binding?.kind === 'param') {
+      // `@Body() body`, `@requestBody() credentials`, `@Param('token') token`
+      return parameterDecorators(binding.init).some((decorator) => REQUEST_DATA_DECORATOR.test(this.sourceCode.getText(decorator)));
+    }
+    if (!binding || binding.kind === 'import') return false;
     const init = this.sourceCode.getText(skipWrappers(binding.init));
     return V.REQUEST_DATA.test(binding.key === undefined ? init : `${init}.${binding.key}`) && !V.LOOKUP_CALL.test(init);
   }
 
-  private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>): void {
+  private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>, verifiedInputs: Node[] = []): void {
     const value = skipWrappers(node);
     if (seen.has(value) || depth > MAX_SOURCE_DEPTH) return;
     seen.add(value);
+    // `data.name` where `const data = { user: req.user.id, name: req.body.name }`: only `req.body.name` is its source.
+    const field = this.objectFieldOf(value);
+    if (field) {
+      names.push(propertyName(value as TSESTree.MemberExpression)!);
+      this.collectSource(field, texts, names, depth + 1, seen, verifiedInputs);
+      return;
+    }
     texts.push(this.sourceCode.getText(value));
     for (const identifier of referencedIdentifiers(value)) {
       names.push(identifier.name);
       const binding = bindingOf(this.sourceCode, identifier);
       if (!binding || binding.kind === 'import') continue;
-      if (binding.kind === 'param') continue;
+      if (binding.kind === 'param') {
+        if (this.isVerifiedPayload(identifier)) verifiedInputs.push(identifier);
+        // `@Headers('authorization') authorization`, `@Body() body`: the decorator says what the parameter holds.
+        texts.push(...parameterDecorators(binding.init).map((decorator) => this.sourceCode.getText(decorator)));
+        continue;
+      }
       if (binding.key !== undefined) {
         texts.push(`${this.sourceCode.getText(binding.init)}.${binding.key}`);
         names.push(binding.key);
       }
-      this.collectSource(binding.init, texts, names, depth + 1, seen);
+      this.collectSource(binding.init, texts, names, depth + 1, seen, verifiedInputs);
     }
   }
+}
+
+/** The decorators of a parameter (`@Headers('authorization')`), also of a constructor's parameter property. */
+function parameterDecorators(parameter: Node): TSESTree.Decorator[] {
+  const own = (parameter as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+  const parent = parameter.parent;
+  const outer = parent?.type === T.TSParameterProperty || parent?.type === T.AssignmentPattern ? ((parent as { decorators?: TSESTree.Decorator[] }).decorators ?? []) : [];
+  return [...own, ...outer];
 }
