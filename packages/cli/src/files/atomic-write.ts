@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Mode bits of the written file, set exactly; without it an existing file keeps its own and a new one gets the umask's. */
+  mode?: number;
+  /**
+   * Called with the target's lstat (undefined when it does not exist) after the new content is on disk and just
+   * before it replaces the target; throwing here leaves the target untouched.
+   */
+  beforeReplace?: (current: fs.Stats | undefined) => void;
+}
+
+/** Temporary files end in `.tmp`, which no linted extension matches, so one left by a killed run is never linted. */
+export const TEMPORARY_SUFFIX = '.auth-status.tmp';
+
+/**
+ * The only way the CLI writes a file. The new content goes to a temporary file in the target's folder, is
+ * flushed to disk, gets the target's mode bits (and owner, when running as root), and then replaces the target
+ * in one rename; the folder is flushed last. At every moment the target holds either all of its old bytes or all
+ * of the new ones. On any error the temporary file is removed, the target is left as it was, and the error is
+ * thrown. A symbolic link at the target is replaced by the file, never written through.
+ */
+export function writeFileAtomic(target: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const existing = lstatOrUndefined(target);
+  if (existing?.isDirectory()) throw errnoError('EISDIR', 'illegal operation on a directory', target);
+  // Replacing a file by rename needs only a writable folder; an in-place write would be refused, so refuse too.
+  if (existing?.isFile()) fs.accessSync(target, fs.constants.W_OK);
+
+  const folder = path.dirname(target);
+  const unique = `${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  const temporary = path.join(folder, `.${path.basename(target).slice(0, 200)}.${unique}${TEMPORARY_SUFFIX}`);
+  const keep = existing?.isFile() ? existing : undefined;
+  // Readable by the owner only until it holds everything; a new file's mode is then the umask's, as for any write.
+  const fd = fs.openSync(temporary, 'wx', keep || options.mode !== undefined ? 0o600 : 0o666);
+  let renamed = false;
+  try {
+    try {
+      writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      const mode = options.mode ?? keep?.mode;
+      if (mode !== undefined) fs.fchmodSync(fd, mode & 0o7777);
+      if (keep && isRoot() && (keep.uid !== process.getuid!() || keep.gid !== process.getgid!())) fs.fchownSync(fd, keep.uid, keep.gid);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    options.beforeReplace?.(lstatOrUndefined(target));
+    fs.renameSync(temporary, target);
+    renamed = true;
+  } finally {
+    if (!renamed) fs.rmSync(temporary, { force: true });
+  }
+  syncFolder(folder);
+}
+
+/** `writeSync` may write less than asked (a full disk reports ENOSPC only on the next call): loop until done. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** Makes the rename itself durable. Some file systems cannot flush a folder; the rename has happened anyway. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EBADF' && code !== 'EPERM' && code !== 'EACCES') throw error;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export function lstatOrUndefined(filePath: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(filePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+function errnoError(code: string, description: string, filePath: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`${code}: ${description}, '${filePath}'`);
+  error.code = code;
+  error.path = filePath;
+  return error;
+}
