@@ -173,6 +173,10 @@ function writeFixes(
     if (notWritten.failed) failed++;
     results[slot] = unfixed;
   });
+  for (const notFlushed of writer.finish()) {
+    note(notFlushed.note);
+    failed++;
+  }
   return failed;
 }
 

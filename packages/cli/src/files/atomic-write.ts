@@ -10,6 +10,12 @@ export interface AtomicWriteOptions {
    * before it replaces the target; throwing here leaves the target untouched.
    */
   beforeReplace?: (current: fs.Stats | undefined) => void;
+  /**
+   * Collects the folder to flush later with `syncFolders`, once per folder, when many files are written (a
+   * folder flush costs more than the file's own). The target is whole either way; the flush makes the rename
+   * itself survive a power loss. Without it the folder is flushed before returning.
+   */
+  folderSyncs?: Set<string>;
 }
 
 /** Temporary files end in `.tmp`, which no linted extension matches, so one left by a killed run is never linted. */
@@ -18,7 +24,7 @@ export const TEMPORARY_SUFFIX = '.auth-status.tmp';
 /**
  * The only way the CLI writes a file. The new content goes to a temporary file in the target's folder, is
  * flushed to disk, gets the target's mode bits (and owner, when running as root), and then replaces the target
- * in one rename; the folder is flushed last. At every moment the target holds either all of its old bytes or all
+ * in one rename; the folder is flushed last (or collected, see `folderSyncs`). At every moment the target holds either all of its old bytes or all
  * of the new ones. On any error the temporary file is removed, the target is left as it was, and the error is
  * thrown. A symbolic link at the target is replaced by the file, never written through.
  */
@@ -51,7 +57,21 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, op
   } finally {
     if (!renamed) fs.rmSync(temporary, { force: true });
   }
-  syncFolder(folder);
+  if (options.folderSyncs) options.folderSyncs.add(folder);
+  else syncFolder(folder);
+}
+
+/** Flushes folders collected with `folderSyncs`; returns those that could not be flushed, with the error. */
+export function syncFolders(folders: Iterable<string>): { folder: string; error: unknown }[] {
+  const failed: { folder: string; error: unknown }[] = [];
+  for (const folder of folders) {
+    try {
+      syncFolder(folder);
+    } catch (error) {
+      failed.push({ folder, error });
+    }
+  }
+  return failed;
 }
 
 /** `writeSync` may write less than asked (a full disk reports ENOSPC only on the next call): loop until done. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeSystemError } from '../errors';
-import { writeFileAtomic } from './atomic-write';
+import { syncFolders, writeFileAtomic } from './atomic-write';
 
 /** What a file held when it was read for linting. */
 export interface Fingerprint {
@@ -34,6 +34,7 @@ class ChangedWhileWriting extends Error {}
  */
 export class FixWriter {
   private readonly roots: string[];
+  private readonly written = new Set<string>();
 
   /** `roots`: the paths the user asked to lint, or the current folder for git-listed files. */
   constructor(
@@ -65,6 +66,7 @@ export class FixWriter {
       }
 
       writeFileAtomic(filePath, output, {
+        folderSyncs: this.written,
         beforeReplace: (current) => {
           const same = current && current.ino === stats.ino && current.size === stats.size && current.mtimeMs === stats.mtimeMs;
           if (!same) throw new ChangedWhileWriting();
@@ -75,6 +77,14 @@ export class FixWriter {
       if (error instanceof ChangedWhileWriting) return skip('changed since it was linted; not fixed.');
       return { note: `could not write ${name}: ${describeSystemError(error)}; not fixed.`, failed: true };
     }
+  }
+
+  /** Flushes the folders written into, once each, after the last write; returns a note for each that failed. */
+  finish(): NotWritten[] {
+    return syncFolders(this.written.values()).map(({ folder, error }) => ({
+      note: `could not flush ${path.relative(this.cwd, folder) || '.'} to disk: ${describeSystemError(error)}; its fixes are written but may not survive a power loss.`,
+      failed: true,
+    }));
   }
 }
 
