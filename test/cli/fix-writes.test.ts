@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPORARY_SUFFIX, writeFileAtomic } from '../../packages/cli/src/files/atomic-write';
@@ -35,6 +35,18 @@ function runAsNobody(args: readonly string[], cwd: string): CliRun {
     env: { ...process.env, NO_COLOR: '1', HOME: cwd },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** runCli without blocking this process, for a run that needs something else here to go on meanwhile. */
+function runCliAsync(args: readonly string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 const leftovers = (folder: string) => fs.readdirSync(folder, { recursive: true }).map(String).filter((name) => name.endsWith(TEMPORARY_SUFFIX));
@@ -77,6 +89,14 @@ describe('auth-status-lint --fix writes', () => {
       writeFileAtomic(path.join(folder, 'link.txt'), 'new\n');
       assert.equal(read(folder, 'target.txt').toString(), 'target\n');
       assert.ok(fs.lstatSync(path.join(folder, 'link.txt')).isFile());
+    });
+
+    it('refuses a pipe (or device) with EINVAL instead of replacing it', () => {
+      const folder = makeFolder();
+      execFileSync('mkfifo', [path.join(folder, 'pipe')]);
+      assert.throws(() => writeFileAtomic(path.join(folder, 'pipe'), 'new\n'), { code: 'EINVAL' });
+      assert.ok(fs.lstatSync(path.join(folder, 'pipe')).isFIFO());
+      assert.deepEqual(fs.readdirSync(folder), ['pipe']);
     });
 
     it('refuses a folder with EISDIR', () => {
@@ -171,6 +191,16 @@ describe('auth-status-lint --fix writes', () => {
     assert.match(run.stderr, /^auth-status-lint: \.\.\/lib\/token\.js lies outside the paths that were linted/m);
   });
 
+  it('does not split hard links: a file with several is linted, not fixed', () => {
+    const folder = makeFolder({ 'outside/a.js': CODE.missingChallenge, 'tree/b.js': CODE.missingChallenge });
+    fs.linkSync(path.join(folder, 'outside/a.js'), path.join(folder, 'tree/a.js'));
+    const run = runCli(['--fix', '--no-project-config', 'tree'], folder);
+    assert.equal(read(folder, 'outside/a.js').toString(), CODE.missingChallenge);
+    assert.equal(fs.statSync(path.join(folder, 'tree/a.js')).ino, fs.statSync(path.join(folder, 'outside/a.js')).ino);
+    assert.equal(read(folder, 'tree/b.js').toString(), FIXED);
+    assert.match(run.stderr, /^auth-status-lint: tree\/a\.js has 2 hard links, which a fix would split \(it replaces the file\); not fixed\.$/m);
+  });
+
   it('lints a file that is not valid UTF-8 but never rewrites it (F4)', () => {
     const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\n${CODE.missingChallenge}`)]);
     const folder = makeFolder({ 'l.js': latin1, 'token.js': CODE.missingChallenge });
@@ -227,6 +257,27 @@ describe('auth-status-lint --fix writes', () => {
     assert.equal(intoFolder.code, 2);
     assert.match(intoFolder.stderr, /^auth-status-lint: cannot write out: EISDIR[^\n]*\.\n$/);
     assert.deepEqual(leftovers(folder), []);
+  });
+
+  it('-o follows a link the user named, and writes into a pipe instead of replacing it', async () => {
+    const folder = makeFolder({ 'token.js': CODE.missingChallenge, 'artifacts/report.json': 'old' });
+    fs.symlinkSync('artifacts/report.json', path.join(folder, 'report.json'));
+    const linked = runCli(['-f', 'json', '-o', 'report.json', '--no-project-config', 'token.js'], folder);
+    assert.equal(linked.code, 1, linked.stderr);
+    assert.ok(fs.lstatSync(path.join(folder, 'report.json')).isSymbolicLink(), 'the link is kept');
+    assert.equal(JSON.parse(read(folder, 'artifacts/report.json').toString())[0].messages.length, 1);
+
+    execFileSync('mkfifo', [path.join(folder, 'pipe')]);
+    const reader = spawn('cat', ['pipe'], { cwd: folder });
+    const received = new Promise<string>((resolve) => {
+      let text = '';
+      reader.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      reader.on('close', () => resolve(text));
+    });
+    const piped = await runCliAsync(['-f', 'json', '-o', 'pipe', '--no-project-config', 'token.js'], folder);
+    assert.equal(piped.code, 1, piped.stderr);
+    assert.equal(JSON.parse(await received)[0].messages.length, 1);
+    assert.ok(fs.lstatSync(path.join(folder, 'pipe')).isFIFO(), 'the pipe is still a pipe');
   });
 });
 

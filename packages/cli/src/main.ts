@@ -195,10 +195,20 @@ function writeReport(results: readonly LintResult[], options: Options, cwd: stri
     return;
   }
   try {
-    writeFileAtomic(path.resolve(cwd, options.outputFile), report);
+    writeOutputFile(path.resolve(cwd, options.outputFile), report);
   } catch (error) {
     throw new UsageError(`cannot write ${options.outputFile}: ${describeSystemError(error)}.`);
   }
+}
+
+/**
+ * `-o FILE`: the path the user named, so a link there is followed, and the file it reaches is replaced atomically.
+ * A device or pipe (`-o /dev/stdout`, a FIFO) is written to as it is: it cannot be truncated, nor replaced.
+ */
+function writeOutputFile(target: string, report: string): void {
+  const reached = fs.statSync(target, { throwIfNoEntry: false });
+  if (reached && !reached.isFile() && !reached.isDirectory()) fs.writeFileSync(target, report);
+  else writeFileAtomic(reached ? fs.realpathSync(target) : target, report);
 }
 
 function exitCode(results: readonly LintResult[], outcomes: readonly LintOutcome[], options: Options, note: (text: string) => void): number {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -26,11 +27,14 @@ export const TEMPORARY_SUFFIX = '.auth-status.tmp';
  * flushed to disk, gets the target's mode bits (and owner, when running as root), and then replaces the target
  * in one rename; the folder is flushed last (or collected, see `folderSyncs`). At every moment the target holds either all of its old bytes or all
  * of the new ones. On any error the temporary file is removed, the target is left as it was, and the error is
- * thrown. A symbolic link at the target is replaced by the file, never written through.
+ * thrown. A symbolic link at the target is replaced by the file, never written through; a folder, device, pipe or
+ * socket at the target is refused (EISDIR, EINVAL).
  */
 export function writeFileAtomic(target: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const existing = lstatOrUndefined(target);
-  if (existing?.isDirectory()) throw errnoError('EISDIR', 'illegal operation on a directory', target);
+  if (existing?.isDirectory()) throw errnoError('EISDIR', target);
+  // A device, pipe or socket is never replaced by a file (think of /dev/null as root).
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) throw errnoError('EINVAL', target);
   // Replacing a file by rename needs only a writable folder; an in-place write would be refused, so refuse too.
   if (existing?.isFile()) fs.accessSync(target, fs.constants.W_OK);
 
@@ -105,9 +109,11 @@ export function lstatOrUndefined(filePath: string): fs.Stats | undefined {
 
 const isRoot = () => process.getuid?.() === 0;
 
-function errnoError(code: string, description: string, filePath: string): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(`${code}: ${description}, '${filePath}'`);
+/** An error like the ones Node throws for a system call, so that it is described the same way. */
+function errnoError(code: 'EISDIR' | 'EINVAL', filePath: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`${code}: not a regular file, '${filePath}'`);
   error.code = code;
+  error.errno = -os.constants.errno[code];
   error.path = filePath;
   return error;
 }

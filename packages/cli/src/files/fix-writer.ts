@@ -27,7 +27,7 @@ class ChangedWhileWriting extends Error {}
 
 /**
  * Writes fixed output over the file it was computed from, only when doing so cannot lose anything: the file is
- * a regular file (a symbolic link is never written through), its real path lies under one of the folders or
+ * a regular file with one link (a symbolic link is never written through, hard links never split), its real path lies under one of the folders or
  * files the user asked to lint, its bytes are still exactly those that were linted (so an edit made meanwhile is
  * never overwritten and a deleted file is never brought back), and those bytes are valid UTF-8 (the output is
  * UTF-8, so any other byte would be replaced). The write itself is atomic (see `writeFileAtomic`).
@@ -53,6 +53,8 @@ export class FixWriter {
       if (found === undefined) return skip('was deleted since it was linted; not fixed (and not recreated).');
       if (found.isSymbolicLink()) return skip('is a symbolic link; linked files are linted but never fixed, fix the file it points to.');
       if (!found.isFile()) return skip('is no longer a regular file; not fixed.');
+      // The fix replaces the file by a new one: other hard links would keep the old text, unnoticed.
+      if (found.nlink > 1) return skip(`has ${found.nlink} hard links, which a fix would split (it replaces the file); not fixed.`);
       const realPath = path.join(fs.realpathSync(path.dirname(filePath)), path.basename(filePath));
       if (!this.roots.some((root) => isWithin(realPath, root))) {
         return skip(`lies outside the paths that were linted (its real path is ${realPath}); not fixed.`);
