@@ -175,6 +175,10 @@ describe('auth-status-lint --install-hook', () => {
     const run = runCli(['--install-hook'], repository);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^auth-status-lint: git's hooks folder [^\n]*somefile \(core\.hooksPath\) is not a folder; [^\n]*\n$/);
+    git(repository, 'config', 'core.hooksPath', 'somefile/hooks');
+    const below = runCli(['--install-hook'], repository);
+    assert.equal(below.code, 2);
+    assert.match(below.stderr, /^auth-status-lint: git's hooks folder [^\n]*somefile\/hooks \(core\.hooksPath\) is not a folder; [^\n]*\n$/);
     assert.equal(fs.readFileSync(path.join(repository, 'somefile'), 'utf8'), 'user data\n');
   });
 });

@@ -26,8 +26,7 @@ exit 1
 export function installHook(cwd: string, force: boolean): string {
   const hookPath = preCommitHookPath(cwd);
   const hooksFolder = path.dirname(hookPath);
-  const folder = lstatOrUndefined(hooksFolder);
-  if (folder && !folder.isDirectory() && !fs.statSync(hooksFolder, { throwIfNoEntry: false })?.isDirectory()) {
+  if (!isFolderOrMissing(hooksFolder)) {
     throw new UsageError(`git's hooks folder ${hooksFolder} (core.hooksPath) is not a folder; point core.hooksPath at a folder, or unset it.`);
   }
   if (lstatOrUndefined(hookPath) && !force) {
@@ -42,4 +41,14 @@ export function installHook(cwd: string, force: boolean): string {
     throw new UsageError(`cannot write the hook ${hookPath}: ${describeSystemError(error)}.`);
   }
   return hookPath;
+}
+
+/** False when the path, or a folder on the way to it, is a file (`core.hooksPath` naming a file, or a path below one). */
+function isFolderOrMissing(folder: string): boolean {
+  try {
+    return fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
 }
