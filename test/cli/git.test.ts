@@ -149,6 +149,38 @@ describe('auth-status-lint --install-hook', () => {
     assert.equal(outside.code, 2);
     assert.match(outside.stderr, /^auth-status-lint: --install-hook needs a git repository/);
   });
+
+  it('counts a dangling symbolic link as an existing hook, and --force replaces the link, not its target (F13)', () => {
+    const repository = makeRepository();
+    const hook = path.join(repository, '.git/hooks/pre-commit');
+    const target = path.join(repository, 'created-by-hook');
+    fs.mkdirSync(path.dirname(hook), { recursive: true });
+    fs.symlinkSync(target, hook);
+    const refused = runCli(['--install-hook'], repository);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /^auth-status-lint: a pre-commit hook already exists at [^\n]*pre-commit; [^\n]*--force to replace it\.\n$/);
+    assert.equal(fs.existsSync(target), false);
+
+    const forced = runCli(['--install-hook', '--force'], repository);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal(fs.existsSync(target), false, 'nothing is written where the link pointed');
+    const stats = fs.lstatSync(hook);
+    assert.ok(stats.isFile() && (stats.mode & 0o111) !== 0, 'an executable file replaced the link');
+    assert.match(fs.readFileSync(hook, 'utf8'), /auth-status-lint --staged/);
+  });
+
+  it('core.hooksPath naming a file is one clear line, exit 2', () => {
+    const repository = makeRepository({ somefile: 'user data\n' });
+    git(repository, 'config', 'core.hooksPath', 'somefile');
+    const run = runCli(['--install-hook'], repository);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^auth-status-lint: git's hooks folder [^\n]*somefile \(core\.hooksPath\) is not a folder; [^\n]*\n$/);
+    git(repository, 'config', 'core.hooksPath', 'somefile/hooks');
+    const below = runCli(['--install-hook'], repository);
+    assert.equal(below.code, 2);
+    assert.match(below.stderr, /^auth-status-lint: git's hooks folder [^\n]*somefile\/hooks \(core\.hooksPath\) is not a folder; [^\n]*\n$/);
+    assert.equal(fs.readFileSync(path.join(repository, 'somefile'), 'utf8'), 'user data\n');
+  });
 });
 
 describe('.pre-commit-hooks.yaml', () => {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { mayContainFinding } from 'eslint-plugin-auth-status/tooling';
 import plugin from 'eslint-plugin-auth-status';
 import type { ESLint } from 'eslint';
-import { oneLine, UsageError } from './errors';
+import { describeSystemError, oneLine, UsageError } from './errors';
+import { writeFileAtomic } from './files/atomic-write';
+import { fingerprintOf, FixWriter, type Fingerprint } from './files/fix-writer';
 import { installHook } from './hook';
 import type { FixMode, LintOutcome } from './lint/lint-file';
 import { LintPool } from './lint/pool';
@@ -65,11 +67,18 @@ async function run(argv: readonly string[], io: Io, note: (text: string) => void
     return 0;
   }
 
-  const { results, outcomes } = await lint(options, cwd, io, note);
-  writeFixes(outcomes, note);
+  const { results, outcomes, tasks } = await lint(options, cwd, io, note);
+  const failedWrites = options.fix ? writeFixes(outcomes, tasks, results, new FixWriter(lintedRoots(options), cwd), note) : 0;
   const reported = options.quiet ? results.map(withoutWarnings) : results;
   writeReport(reported, options, cwd, io);
-  return exitCode(reported, outcomes, options, note);
+  const code = exitCode(reported, outcomes, options, note);
+  return failedWrites > 0 ? Math.max(code, 1) : code;
+}
+
+/** A linted task: where its result goes in the report, and (when fixing) what its file held when read. */
+interface TaskInfo {
+  slot: number;
+  linted: Fingerprint | undefined;
 }
 
 /** While reading files, let the workers' answers in now and then so they are fed without waiting. */
@@ -80,7 +89,7 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
   const rulesFor = rulesResolver(options, cwd);
   const fix: FixMode = options.fixStatus ? 'status' : options.fix ? 'safe' : 'none';
   const results: (LintResult | undefined)[] = [];
-  const taskSlots: number[] = [];
+  const tasks: TaskInfo[] = [];
   const progress = progressOn(io.stderr, entries.length);
   let skipped = 0;
   const pool = new LintPool(options.concurrency, (done) => progress.update(skipped + done));
@@ -104,7 +113,7 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
         skipped++;
         continue;
       }
-      taskSlots.push(results.length);
+      tasks.push({ slot: results.length, linted: fix === 'none' ? undefined : fingerprintOf(source.bytes) });
       results.push(undefined);
       pool.add({ filePath: entry.filePath, text: source.text, rules: await rulesFor(entry.filePath), fix });
     }
@@ -115,8 +124,8 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
 
   const outcomes = await pool.finish();
   progress.end();
-  outcomes.forEach((outcome, index) => (results[taskSlots[index]] = outcome.result));
-  return { results: results as LintResult[], outcomes };
+  outcomes.forEach((outcome, index) => (results[tasks[index].slot] = outcome.result));
+  return { results: results as LintResult[], outcomes, tasks };
 }
 
 /** Recommended settings, then the project's settings for our rules, then --rule; each distinct set validated once. */
@@ -137,11 +146,38 @@ function rulesResolver(options: Options, cwd: string): (filePath: string) => Pro
   };
 }
 
-function writeFixes(outcomes: readonly LintOutcome[], note: (text: string) => void): void {
-  for (const { result, fixRefused } of outcomes) {
+/** The paths the user asked to lint; for files git lists, the current folder. Fixes are written only under these. */
+function lintedRoots(options: Options): string[] {
+  return options.paths.length > 0 ? options.paths : ['.'];
+}
+
+/**
+ * Writes each fixed file (see `FixWriter` for when a fix is kept back). A fix that is not written is reported as
+ * the file was read, with a note saying why. Returns how many writes the system refused.
+ */
+function writeFixes(
+  outcomes: readonly LintOutcome[],
+  tasks: readonly TaskInfo[],
+  results: LintResult[],
+  writer: FixWriter,
+  note: (text: string) => void,
+): number {
+  let failed = 0;
+  outcomes.forEach(({ result, fixRefused, unfixed }, index) => {
     if (fixRefused) note(`did not fix ${result.filePath}: the fixed code would not parse; please report it.`);
-    if (result.output !== undefined) fs.writeFileSync(result.filePath, result.output);
+    const { slot, linted } = tasks[index];
+    if (result.output === undefined || linted === undefined || unfixed === undefined) return;
+    const notWritten = writer.write(result.filePath, linted, result.output);
+    if (notWritten === undefined) return;
+    note(notWritten.note);
+    if (notWritten.failed) failed++;
+    results[slot] = unfixed;
+  });
+  for (const notFlushed of writer.finish()) {
+    note(notFlushed.note);
+    failed++;
   }
+  return failed;
 }
 
 function rulesMeta(): ESLint.LintResultData['rulesMeta'] {
@@ -159,10 +195,20 @@ function writeReport(results: readonly LintResult[], options: Options, cwd: stri
     return;
   }
   try {
-    fs.writeFileSync(path.resolve(cwd, options.outputFile), report);
+    writeOutputFile(path.resolve(cwd, options.outputFile), report);
   } catch (error) {
-    throw new UsageError(`cannot write ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? 'write error'}.`);
+    throw new UsageError(`cannot write ${options.outputFile}: ${describeSystemError(error)}.`);
   }
+}
+
+/**
+ * `-o FILE`: the path the user named, so a link there is followed, and the file it reaches is replaced atomically.
+ * A device or pipe (`-o /dev/stdout`, a FIFO) is written to as it is: it cannot be truncated, nor replaced.
+ */
+function writeOutputFile(target: string, report: string): void {
+  const reached = fs.statSync(target, { throwIfNoEntry: false });
+  if (reached && !reached.isFile() && !reached.isDirectory()) fs.writeFileSync(target, report);
+  else writeFileAtomic(reached ? fs.realpathSync(target) : target, report);
 }
 
 function exitCode(results: readonly LintResult[], outcomes: readonly LintOutcome[], options: Options, note: (text: string) => void): number {

@@ -21,11 +21,14 @@ export interface LintOutcome {
   result: LintResult;
   /** Set when fixes were computed but not kept because the fixed code would not parse. */
   fixRefused?: boolean;
+  /** When `result` holds fixed output: the result for the text as read, reported if the fix cannot be written. */
+  unfixed?: LintResult;
   /** Set when our rules threw: an internal error, reported on the file and in the exit code. */
   internalError?: string;
 }
 
 const MAX_FIX_PASSES = 10;
+const BOM = '\uFEFF';
 const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
 
 const isOurs = (message: Linter.LintMessage) => message.ruleId?.startsWith(RULE_PREFIX) ?? false;
@@ -56,16 +59,25 @@ export class FileLinter {
     }
   }
 
+  /**
+   * ESLint drops a leading BOM before it parses, so every range in its messages (fixes and suggestions) is an
+   * offset into the text after the BOM. All linting and fixing here therefore works on that text alone, and the
+   * BOM is put back only on the output: no offset can ever be counted from the wrong start.
+   */
   private lintOrThrow({ filePath, text, rules, fix }: LintTask): LintOutcome {
-    const { config, messages } = this.verifyInFittingDialect(filePath, text, rules);
+    const bom = text.startsWith(BOM) ? BOM : '';
+    const body = text.slice(bom.length);
+    const { config, messages } = this.verifyInFittingDialect(filePath, body, rules);
+    const unfixed = resultFor(filePath, messages, text);
     const canFix = fix !== 'none' && messages.some((message) => message.fix || message.suggestions?.length);
-    if (!canFix) return { result: resultFor(filePath, messages, text) };
+    if (!canFix) return { result: unfixed };
 
-    const fixed = this.fix(filePath, text, config, fix);
-    if (fixed === text) return { result: resultFor(filePath, messages, text) };
+    const fixed = this.fix(filePath, body, config, fix);
+    if (fixed === body) return { result: unfixed };
     const remaining = this.verify(filePath, fixed, config);
-    if (remaining.some((message) => message.fatal)) return { result: resultFor(filePath, messages, text), fixRefused: true };
-    return { result: resultFor(filePath, remaining, fixed, fixed) };
+    if (remaining.some((message) => message.fatal)) return { result: unfixed, fixRefused: true };
+    const output = bom + fixed;
+    return { result: resultFor(filePath, remaining, output, output), unfixed };
   }
 
   /** The first dialect that parses; when none does, the first dialect's parse error. */

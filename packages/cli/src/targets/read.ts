@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { generatedReason, MAX_SOURCE_BYTES } from './default-ignores';
 
 export type SourceText =
-  | { kind: 'text'; text: string }
+  /** `bytes`: what was read, so a fix is written only over these same bytes. */
+  | { kind: 'text'; text: string; bytes: Buffer }
   /** Left out quietly: generated or minified. */
   | { kind: 'generated'; reason: string }
   /** Left out with a note: binary or unreadable. */
@@ -30,5 +31,5 @@ export function decodeSource(bytes: Buffer, skipGenerated: boolean): SourceText 
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'unusable', reason: 'binary file' };
   const text = bytes.toString('utf8');
   const generated = skipGenerated ? generatedReason(text) : undefined;
-  return generated ? { kind: 'generated', reason: generated } : { kind: 'text', text };
+  return generated ? { kind: 'generated', reason: generated } : { kind: 'text', text, bytes };
 }
