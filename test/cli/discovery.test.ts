@@ -90,6 +90,24 @@ export function guard(req: Request, res: Response): JSX.Element | void {
     ]);
   });
 
+  it('leaves test suites, fixtures and mocks out unless --no-default-ignores or named', () => {
+    const folder = makeFolder({
+      'src/auth.js': CODE.wrongStatus,
+      'src/auth.test.js': CODE.wrongStatus,
+      'src/routes.spec.ts': CODE.wrongStatus,
+      'src/__tests__/auth.js': CODE.wrongStatus,
+      'test/fixtures/app.js': CODE.wrongStatus,
+      'packages/api/tests/server.js': CODE.wrongStatus,
+      // A name that only contains a test folder's name is source.
+      'src/testing/harness.js': CODE.wrongStatus,
+      'src/latest.js': CODE.wrongStatus,
+    });
+    const files = (args: string[]) => findingsOf(lintJson(args, folder).results, folder).map((finding) => finding.split(':')[0]);
+    assert.deepEqual(files([]), ['src/auth.js', 'src/latest.js', 'src/testing/harness.js']);
+    assert.equal(files(['--no-default-ignores']).length, 8);
+    assert.deepEqual(files(['src/auth.test.js']), ['src/auth.test.js']);
+  });
+
   it('lints a file named on the command line wherever it is, but notes a minified one it skips', () => {
     const folder = makeFolder({ 'node_modules/lib/auth.js': CODE.wrongStatus, 'dist/app.min.js': minified });
     const named = runCli(['node_modules/lib/auth.js'], folder);

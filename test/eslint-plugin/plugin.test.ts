@@ -16,6 +16,18 @@ describe('eslint-plugin-auth-status plugin object', () => {
     }
   });
 
+  it('leaves test suites, fixtures and mocks out of the recommended config, not out of strict', () => {
+    const code = "app.get('/x', (req, res) => { if (!req.headers.authorization) return res.status(403).end(); });";
+    const reports = (config: Linter.Config, filename: string) => new Linter({ cwd: '/project' }).verify(code, [config], `/project/${filename}`).length;
+    const recommended = plugin.configs.recommended as Linter.Config;
+    assert.equal(reports(recommended, 'src/routes.js'), 1);
+    for (const filename of ['src/routes.test.js', 'src/routes.spec.mjs', 'test/app.js', 'src/__tests__/routes.js', 'tests/fixtures/app.js', 'src/__mocks__/api.js']) {
+      assert.equal(reports(recommended, filename), 0, filename);
+      assert.equal(reports(plugin.configs.strict as Linter.Config, filename), 1, filename);
+    }
+    assert.equal(reports(recommended, 'src/testing/harness.js'), 1);
+  });
+
   it('sets every rule to error in the strict config', () => {
     const strict = plugin.configs.strict.rules ?? {};
     assert.deepEqual(Object.keys(strict).sort(), Object.keys(plugin.rules).map((name) => `auth-status/${name}`).sort());

@@ -3,6 +3,7 @@ import refreshTokenOn401 from './rules/refresh-token-on-401';
 import require401ForCredentialFailure from './rules/require-401-for-credential-failure';
 import require403ForPermissionDenial from './rules/require-403-for-permission-denial';
 import requireWwwAuthenticate from './rules/require-www-authenticate';
+import { TEST_FILE_GLOBS } from './util/test-files';
 
 const PLUGIN_NAME = 'auth-status';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,6 +35,8 @@ const plugin = {
 
 plugin.configs.recommended = {
   name: 'auth-status/recommended',
+  // Test suites, fixtures and mocks assert and simulate statuses; they are not the app's responses.
+  ignores: [...TEST_FILE_GLOBS],
   plugins: { [PLUGIN_NAME]: plugin as unknown as TSESLint.FlatConfig.Plugin },
   rules: ruleSeverities(),
 };

@@ -8,3 +8,4 @@ export type { ResponseSite } from './analysis/types';
 export type { Reason, Evidence } from './analysis/reason';
 export { describeProblem } from './util/describe';
 export { NormalizedConfigs } from './util/normalized-config';
+export { isTestFile, TEST_FILE_GLOBS, TEST_FOLDERS } from './util/test-files';

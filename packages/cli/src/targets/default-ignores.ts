@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isTestFile, TEST_FOLDERS } from 'eslint-plugin-auth-status/tooling';
 
 /** Folders holding dependencies, build output or caches: never the project's own source. */
 export const DEFAULT_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set([
@@ -22,6 +23,8 @@ export const DEFAULT_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set([
   '.yarn',
   '.pnpm-store',
   'storybook-static',
+  // Test suites, fixtures and mocks (the plugin's recommended config leaves them out too).
+  ...TEST_FOLDERS,
 ]);
 
 /** Version-control folders are skipped even with `--no-default-ignores`. */
@@ -39,6 +42,7 @@ const GENERATED_MARKER = /@generated\b|\bCode generated\b.*\bDO NOT EDIT\b/;
 /** Why a file is left out by name alone (minified bundles, declaration files that hold no statements). */
 export function ignoredByName(filePath: string): string | undefined {
   const name = path.basename(filePath);
+  if (isTestFile(name)) return 'test file';
   if (MINIFIED_NAME.test(name)) return 'minified file';
   if (DECLARATION_NAME.test(name)) return 'declaration file';
   return undefined;
