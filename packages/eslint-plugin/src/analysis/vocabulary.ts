@@ -41,9 +41,12 @@ export const CREDENTIAL_NOUNS = new Set(['token', 'key', 'secret', 'jwt', 'passw
 export const CREDENTIAL_SOURCE =
   /headers?\s*(\.\s*(authorization|cookie)\b|\[\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`])|\.(get|header|getHeader)\s*\(\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`]|\b(cookies|signedCookies)\s*(\??\.\s*\w*(token|jwt|session|sid|auth|access|login)\w*|\[\s*['"`][\w.-]*(token|jwt|session|sid|auth|access|login)[\w.-]*['"`])|\bcookies\s*\(\s*\)\s*\.\s*get\s*\(\s*['"`][\w.-]*(token|jwt|session|sid|auth|access)|\b(cookies|getCookie)\s*\.?\s*(get)?\s*\(\s*(\w+\s*,\s*)?['"`][\w.-]*(token|jwt|session|sid|auth|access)|\bquery\s*(\.\s*|\[\s*['"`])(access_token|api_key|apikey|apiKey)\b|\bgetToken(FromHeader|FromRequest)?\s*\(|\bextract(Bearer)?Token\w*\s*\(|\bfromAuthHeader\w*\s*\(|\bbearerToken\b|\bauthHeader\b|\bauthorizationHeader\b|\brequest\s*\.\s*state\s*\.\s*(sid|session\w*|token|\w*token|auth\w*|jwt)\b/i;
 
-/** Where the already-authenticated identity lives: absent means "not logged in". */
+/**
+ * Where the already-authenticated identity lives: absent means "not logged in". tRPC puts it on `ctx` (`ctx.user`,
+ * `ctx.session?.user`); Firebase callable functions on `request.auth` (v2) and `context.auth` (v1).
+ */
 export const IDENTITY_SOURCE =
-  /\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|session\s*\.\s*(user|userId|passport))\b|\bsession\s*\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)/;
+  /\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)/;
 
 /** A call that verifies a credential and yields its payload or a verdict. */
 export const VERIFIER_CALL =
