@@ -17,6 +17,17 @@ exports.createInvoice = functions.https.onCall(async (data, context) => {
   return admin.firestore().collection('invoices').add({ teamId: data.teamId, amount: data.amount });
 });
 
+// The shape of Firebase's older callable samples: 400 for a caller who is not signed in.
+exports.addTodo = functions.https.onCall(async (data, context) => {
+  if (!context.auth) {
+    throw new functions.https.HttpsError('failed-precondition', 'The function must be called while authenticated.'); // expect: require-401-for-credential-failure
+  }
+  if (!data.title) {
+    throw new functions.https.HttpsError('invalid-argument', 'The function must be called with a "title" argument.');
+  }
+  return admin.firestore().collection('todos').add({ title: data.title, uid: context.auth.uid });
+});
+
 exports.getProfile = functions.https.onCall(async (data, context) => {
   if (!context.auth) {
     throw new functions.https.HttpsError('unauthenticated', 'Sign in to see your profile');

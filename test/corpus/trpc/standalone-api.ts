@@ -18,7 +18,7 @@ async function createContext({ req }: { req: import('http').IncomingMessage }) {
     if (err instanceof jwt.TokenExpiredError) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Token expired' }); // expect: require-401-for-credential-failure
     }
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid token' });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid token' }); // expect: require-401-for-credential-failure
   }
 }
 

@@ -64,6 +64,31 @@ export const f = (request) => { if (!request.auth) throw new HttpsError('permiss
 });`,
       errors: [{ messageId: 'wrongCode', data: { written: '`"permission-denied"`', problem: 'a missing credential', evidence: '`!context.auth`, `"Not logged in"`', credential: '`"unauthenticated"`' }, suggestions: 1 }],
     },
+    {
+      // 'failed-precondition' is sent as 400: a request refused for its form, not for a caller who is not signed in.
+      code: `${V1}export const addTodo = functions.https.onCall((data, context) => {
+  if (!context.auth) throw new functions.https.HttpsError('failed-precondition', 'The function must be called while authenticated.');
+});`,
+      errors: [
+        {
+          messageId: 'wrongCode',
+          data: {
+            written: "`'failed-precondition'`",
+            problem: 'a missing credential',
+            evidence: '`!context.auth`',
+            credential: "`'unauthenticated'`",
+          },
+          suggestions: [
+            {
+              messageId: 'answerCredentialCode',
+              output: `${V1}export const addTodo = functions.https.onCall((data, context) => {
+  if (!context.auth) throw new functions.https.HttpsError('unauthenticated', 'The function must be called while authenticated.');
+});`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

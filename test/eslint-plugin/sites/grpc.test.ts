@@ -76,6 +76,28 @@ async function verify(metadata) {
 }`,
       errors: [{ messageId: 'wrongCode', data: { written: '`status.PERMISSION_DENIED`', problem: 'an invalid credential', evidence: "`jwt.verify(metadata.get('authorization')[0], …`, `'Token expired'`", credential: '`status.UNAUTHENTICATED`' }, suggestions: 1 }],
     },
+    {
+      // INVALID_ARGUMENT (HTTP 400 in gRPC's mapping) for a missing token.
+      code: `${STATUS}function getUser(call, callback) {
+  const [token] = call.metadata.get('authorization');
+  if (!token) return callback({ code: status.INVALID_ARGUMENT, details: 'No token provided' });
+}`,
+      errors: [
+        {
+          messageId: 'wrongCode',
+          data: { written: '`status.INVALID_ARGUMENT`', problem: 'a missing credential', evidence: "`!token`, `'No token provided'`", credential: '`status.UNAUTHENTICATED`' },
+          suggestions: [
+            {
+              messageId: 'answerCredentialCode',
+              output: `${STATUS}function getUser(call, callback) {
+  const [token] = call.metadata.get('authorization');
+  if (!token) return callback({ code: status.UNAUTHENTICATED, details: 'No token provided' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

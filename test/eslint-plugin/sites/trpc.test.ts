@@ -89,6 +89,22 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
         },
       ],
     },
+    {
+      // BAD_REQUEST is sent as 400: as wrong as 403 for a credential that failed.
+      code: `${TRPC}const isAuthed = t.middleware(({ ctx, next }) => { if (!ctx.user) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Missing session' }); return next(); });`,
+      errors: [
+        {
+          messageId: 'wrongCode',
+          data: { written: "`'BAD_REQUEST'`", problem: 'a missing credential', evidence: "`!ctx.user`, `'Missing session'`", credential: "`'UNAUTHORIZED'`" },
+          suggestions: [
+            {
+              messageId: 'answerCredentialCode',
+              output: `${TRPC}const isAuthed = t.middleware(({ ctx, next }) => { if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing session' }); return next(); });`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

@@ -6,9 +6,15 @@ import { codeSite, isImportOf, isModuleObject, memberChain, statusOfCode, string
 
 /**
  * Firebase callable functions' codes (`firebase-functions` `common/providers/https.js`: `unauthenticated` is
- * sent as HTTP 401, `permission-denied` as 403, in the callable protocol's own error body, no challenge).
+ * sent as HTTP 401, `permission-denied` as 403, `failed-precondition` and `invalid-argument` as 400, in the callable
+ * protocol's own error body, no challenge).
  */
-const FIREBASE_CODES: CodePair = { credential: 'unauthenticated', permission: 'permission-denied' };
+const FIREBASE_CODES: CodePair = {
+  credential: 'unauthenticated',
+  permission: 'permission-denied',
+  // Both sent as HTTP 400; Firebase's own samples once answered a missing `context.auth` with 'failed-precondition'.
+  others: { 'failed-precondition': 400, 'invalid-argument': 400 },
+};
 const FIREBASE_MODULE = /^firebase-functions(\/|$)/;
 
 /**

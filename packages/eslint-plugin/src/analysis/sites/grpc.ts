@@ -7,7 +7,12 @@ import { carriersOf } from './error-objects';
 import { codeSite, isImportOf, isModuleObject, statusOfCode, type CodePair } from './transport-code';
 
 /** gRPC status names (`@grpc/grpc-js` `constants.ts`: UNAUTHENTICATED = 16, PERMISSION_DENIED = 7). */
-const GRPC_CODES: CodePair = { credential: 'UNAUTHENTICATED', permission: 'PERMISSION_DENIED' };
+const GRPC_CODES: CodePair = {
+  credential: 'UNAUTHENTICATED',
+  permission: 'PERMISSION_DENIED',
+  // What gRPC's HTTP mapping calls 400: a request that is malformed, not one without a credential.
+  others: { INVALID_ARGUMENT: 400, FAILED_PRECONDITION: 400 },
+};
 const GRPC_MODULE = /^(@grpc\/grpc-js|grpc|@grpc\/grpc-js\/build\/src\/constants)$/;
 
 /**

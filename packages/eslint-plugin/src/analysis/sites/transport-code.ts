@@ -8,11 +8,15 @@ import type { ResponseEdit, ResponseSite, RuleFix, RuleFixer, TransportCode } fr
 export interface CodePair {
   credential: string;
   permission: string;
+  /** Other codes the transport sends as a 4xx status, which the credential rule also judges (tRPC's BAD_REQUEST: 400). */
+  others?: Readonly<Record<string, number>>;
 }
 
-/** The HTTP status a transport code of `pair` stands for, or null for any other code. */
-export function statusOfCode(pair: CodePair, code: string): 401 | 403 | null {
-  return code === pair.credential ? 401 : code === pair.permission ? 403 : null;
+/** The HTTP status a transport code of `pair` stands for, or null for a code no rule judges. */
+export function statusOfCode(pair: CodePair, code: string): number | null {
+  if (code === pair.credential) return 401;
+  if (code === pair.permission) return 403;
+  return pair.others && Object.hasOwn(pair.others, code) ? pair.others[code]! : null;
 }
 
 /** The code the edit asks for: `pair.credential` for 401, `pair.permission` for 403, nothing for any other edit. */
@@ -21,7 +25,7 @@ export function codeForEdit(pair: CodePair, edit: ResponseEdit): string | null {
 }
 
 /** A status that only a transport code implies: no HTTP status expression to rewrite. */
-export function impliedStatus(code: 401 | 403): StatusValue {
+export function impliedStatus(code: number): StatusValue {
   return { code, node: null, form: { kind: 'literal' } };
 }
 
@@ -74,7 +78,7 @@ export interface CodeSiteParts {
   /** The node that writes the code: the report points at it and the fix replaces it. */
   codeNode: Node;
   /** The code's HTTP meaning. */
-  status: 401 | 403;
+  status: number;
   pair: CodePair;
   /** Source text that writes `code` in place of `codeNode`. */
   rewrite(code: string): string;

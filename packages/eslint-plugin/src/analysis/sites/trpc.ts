@@ -10,10 +10,13 @@ import { codeSite, isImportOf, statusOfCode, stringCode, type CodePair } from '.
  * (`@trpc/server` `http/getHTTPStatusCode.ts`) and never add a `WWW-Authenticate` header; headers belong to the
  * adapter's `responseMeta`, not to the throw, so the challenge rule leaves these sites alone.
  */
-const TRPC_CODES: CodePair = { credential: 'UNAUTHORIZED', permission: 'FORBIDDEN' };
+const TRPC_CODES: CodePair = { credential: 'UNAUTHORIZED', permission: 'FORBIDDEN', others: { BAD_REQUEST: 400, CONFLICT: 409 } };
 const TRPC_MODULE = /^@trpc\/server(\/|$)/;
 
-/** tRPC: `new TRPCError({ code: 'UNAUTHORIZED' | 'FORBIDDEN', message })`; the fix rewrites the code string. */
+/**
+ * tRPC: `new TRPCError({ code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT', message })` (400 and 409 are
+ * as wrong as 403 for a missing credential); the fix rewrites the code string.
+ */
 export const trpcAdapter: SiteAdapter = {
   framework: 'trpc',
   nodeTypes: [T.NewExpression],
