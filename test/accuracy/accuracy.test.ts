@@ -51,9 +51,13 @@ describe('accuracy harness: labels', () => {
         'res.sendStatus(401) // expect: require-www-authenticate',
         'res.status(httpStatus.FORBIDDEN)',
         'const timeoutMs = 4013',
+        "throw new TRPCError({ code: 'FORBIDDEN' })",
+        'callback({ code: grpc.status.PERMISSION_DENIED })',
+        "throw new HttpsError('unauthenticated', 'Sign in')",
+        "throw new HttpsError('not-found')",
       ].join('\n'),
     );
-    assert.deepEqual(labels.lookalikeLines, [3, 4, 5, 7]);
+    assert.deepEqual(labels.lookalikeLines, [3, 4, 5, 7, 9, 10, 11]);
   });
 
   it('rejects unknown rule names, malformed labels and labels without code', () => {

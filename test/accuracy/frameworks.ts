@@ -16,6 +16,10 @@ export const CORPUS_FRAMEWORKS = [
   'adonis',
   'loopback',
   'sails',
+  'trpc',
+  'graphql',
+  'grpc',
+  'firebase',
   'client',
 ] as const;
 

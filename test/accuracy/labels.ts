@@ -32,6 +32,11 @@ const STATUS_LIKE = new RegExp(
     String.raw`\bHTTP_STATUS_(?:UNAUTHORIZED|FORBIDDEN|BAD_REQUEST)\b`,
     String.raw`\bnew\s+(?:[\w$]+\.)?(?:Unauthorized|Forbidden|BadRequest|LoginTimeout|Unauthenticated|Conflict|NotFound)(?:Exception|Error)?\b`,
     String.raw`\.(?:unauthorized|forbidden|badRequest|Unauthorized|Forbidden|BadRequest)\s*\(`,
+    // Transports' own codes: tRPC and GraphQL code strings, gRPC statuses, Firebase callable errors, Apollo 3 classes.
+    String.raw`\bcode\s*:\s*['"\`](?:UNAUTHORIZED|FORBIDDEN|UNAUTHENTICATED)['"\`]`,
+    String.raw`\.(?:UNAUTHENTICATED|PERMISSION_DENIED)\b`,
+    String.raw`\bHttpsError\s*\(\s*['"\`](?:unauthenticated|permission-denied)['"\`]`,
+    String.raw`\bnew\s+AuthenticationError\b`,
   ].join('|'),
 );
 

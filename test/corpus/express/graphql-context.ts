@@ -28,7 +28,7 @@ export async function start() {
         const user = await verifyAccessToken(token);
         if (!user) {
           throw new GraphQLError('User is not authenticated', {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } }, // expect-ignore: Apollo http extension; no header API at this site
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } }, // expect: require-www-authenticate
           });
         }
         return { user };

@@ -30,6 +30,12 @@ const MAY_HAVE_FINDINGS: Record<string, string> = {
   'a status after a regular expression': "if (/^Bearer /.test(header)) res.status(403);",
   'a status after a division': 'const half = total / 2; res.status(403);',
   'a status after a comment with a quote': "// don't\nres.status(403);",
+  'a gRPC status': 'callback({ code: status.PERMISSION_DENIED, details: "no token" });',
+  'a gRPC status for a malformed request': 'callback({ code: status.INVALID_ARGUMENT, details: "no token" });',
+  'a tRPC error': "throw new TRPCError({ code: 'CONFLICT' });",
+  'a GraphQL error code': "throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED' } });",
+  'an Apollo Server 3 class': "throw new AuthenticationError('Sign in');",
+  'a Firebase callable error': "throw new HttpsError('permission-denied', 'Sign in');",
   'a status after a JSX closing tag': 'app.get("/", (c) => c.html(<p>Sign in first</p>, 401));',
 };
 

@@ -2,11 +2,13 @@ import { CodeScanner } from './code-scanner';
 
 /**
  * Text that every file with a response site contains: a 4xx status (or 999) as digits, a status constant
- * name, an http-errors class (`createError.Conflict`), a NestJS 4xx exception, a Boom or sensible helper. A file without any of these cannot produce a report, so neither the engine
+ * name, an http-errors class (`createError.Conflict`), a NestJS 4xx exception, a Boom or sensible helper, a transport's
+ * own code (gRPC `UNAUTHENTICATED`/`PERMISSION_DENIED`/`INVALID_ARGUMENT`, `TRPCError`, Firebase `HttpsError`, Apollo's
+ * `AuthenticationError`). A file without any of these cannot produce a report, so neither the engine
  * nor the CLI needs to look further. Keep it a superset of what the adapters recognise.
  */
 export const MAY_CONTAIN_FINDING =
-  /\b(?:4\d\d|999)\b|\bUNAUTHORI[SZ]ED\b|\bFORBIDDEN\b|(?<![A-Za-z])(?:Unauthori[sz]ed|Forbidden|BadRequest)(?:Error|Exception)?(?![A-Za-z])|\bBAD_REQUEST\b|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|(?:HttpErrors|httpErrors|createError|createHttpError)\s*(?:\.\s*[A-Z]|\[)|http-errors|(?:Http|Unauthorized|Forbidden|BadRequest|LoginTimeout|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|ImATeapot|Misdirected|UnprocessableEntity)Exception|Boom\b|HTTPException|canActivate|AuthGuard|\.(?:unauthorized|forbidden|badRequest|expired)\s*\(|\bresponse\s*\.\s*abort(?:If|Unless)?\s*\(|@hapi\/boom|['"]boom['"]|getHttpError|\.(?:paymentRequired|notAcceptable|proxyAuth\w*|requestTimeout|conflict|gone|preconditionFailed|unprocessableEntity|imATeapot|locked|failedDependency|tooEarly|upgradeRequired|preconditionRequired)\s*\(/;
+  /\b(?:4\d\d|999)\b|\bUNAUTHORI[SZ]ED\b|\bFORBIDDEN\b|(?<![A-Za-z])(?:Unauthori[sz]ed|Forbidden|BadRequest)(?:Error|Exception)?(?![A-Za-z])|\bBAD_REQUEST\b|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|(?:HttpErrors|httpErrors|createError|createHttpError)\s*(?:\.\s*[A-Z]|\[)|http-errors|(?:Http|Unauthorized|Forbidden|BadRequest|LoginTimeout|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|ImATeapot|Misdirected|UnprocessableEntity)Exception|Boom\b|HTTPException|canActivate|AuthGuard|\bUNAUTHENTICATED\b|\bPERMISSION_DENIED\b|\bINVALID_ARGUMENT\b|\bFAILED_PRECONDITION\b|\bTRPCError\b|\bHttpsError\b|\bAuthenticationError\b|\.(?:unauthorized|forbidden|badRequest|expired)\s*\(|\bresponse\s*\.\s*abort(?:If|Unless)?\s*\(|@hapi\/boom|['"]boom['"]|getHttpError|\.(?:paymentRequired|notAcceptable|proxyAuth\w*|requestTimeout|conflict|gone|preconditionFailed|unprocessableEntity|imATeapot|locked|failedDependency|tooEarly|upgradeRequired|preconditionRequired)\s*\(/;
 
 const SIGNALS = new RegExp(MAY_CONTAIN_FINDING.source, 'g');
 const STATUS_DIGITS = /^(?:4\d\d|999)$/;

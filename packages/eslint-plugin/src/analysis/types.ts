@@ -48,6 +48,27 @@ export interface ResponseSite {
    * `PermissionDeniedException`). Reason analysis reads them like decisive messages.
    */
   names?: Node[];
+  /**
+   * For transports that answer with error codes of their own (tRPC, GraphQL, gRPC, Firebase callable functions):
+   * the code as the site writes it and the codes that mean 401 and 403 there. `status` holds the HTTP status the
+   * code stands for; rules name these codes in their messages.
+   */
+  transport?: TransportCode;
+}
+
+/** A transport's error code at a site: what it writes, and what it should write for each kind of failure. */
+export interface TransportCode {
+  /** As written: `'FORBIDDEN'`, `status.PERMISSION_DENIED`, `'permission-denied'`. */
+  written: string;
+  /** The transport's code for a credential failure (what HTTP calls 401), as the fix writes it. */
+  credential: string;
+  /** The transport's code for a permission denial (HTTP 403), as the fix writes it. */
+  permission: string;
+  /**
+   * Whether the response is an HTTP 401 that can carry `WWW-Authenticate` (a GraphQL error with an
+   * `extensions.http` status): false keeps the challenge rule away, and fixes add no header.
+   */
+  challenge: boolean;
 }
 
 /** One framework family's knowledge: finds response sites and records headers set on response handles. */

@@ -15,7 +15,7 @@ type Options = [
     realm?: string;
   },
 ];
-type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'respond401';
+type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'respond401' | 'answerCredentialCode';
 
 export default createRule<Options, MessageIds>({
   name: 'require-401-for-credential-failure',
@@ -49,7 +49,9 @@ export default createRule<Options, MessageIds>({
         '{{status}} answers {{problem}} ({{evidence}}); use 401 with a WWW-Authenticate challenge so the client knows to re-authenticate and retry.',
       wrongStatusHeaderless:
         '{{status}} answers {{problem}} ({{evidence}}); use 401 with a WWW-Authenticate challenge so the client knows to re-authenticate and retry ({{limitation}}).',
+      wrongCode: '{{written}} answers {{problem}} ({{evidence}}); use {{credential}} so the client knows to sign in again and retry.',
       respond401: 'Respond 401 with a WWW-Authenticate challenge',
+      answerCredentialCode: 'Answer {{credential}}',
     },
   },
   defaultOptions: [{ allowedStatuses: DEFAULT_ALLOWED_STATUSES, autofix: false, scheme: 'auto', realm: 'api' }],
@@ -59,9 +61,10 @@ export default createRule<Options, MessageIds>({
     const isReported = (code: number) => !allowed.has(code) && ((code >= 400 && code <= 499) || code === 999);
 
     function edit(site: ResponseSite, problem: CredentialProblem) {
-      const addHeader = site.hasHeader('www-authenticate')
-        ? undefined
-        : { name: 'WWW-Authenticate', value: challengeValue(sourceCode, options, problem) };
+      const addHeader =
+        site.hasHeader('www-authenticate') || site.transport?.challenge === false
+          ? undefined
+          : { name: 'WWW-Authenticate', value: challengeValue(sourceCode, options, problem) };
       return (fixer: Parameters<ResponseSite['edit']>[0]) => site.edit(fixer, { status: 401, addHeader });
     }
 
@@ -73,15 +76,23 @@ export default createRule<Options, MessageIds>({
           const reason = analysis.reasonOf(site);
           if (reason.kind !== 'credential') continue;
           const fix = edit(site, reason.problem);
+          const problem = describeProblem(reason.problem);
+          const evidence = quoteEvidence(reason.evidence);
+          const { transport } = site;
+          if (transport) {
+            context.report({
+              node: site.node,
+              messageId: 'wrongCode',
+              data: { written: transport.written, problem, evidence, credential: transport.credential },
+              fix: options.autofix ? fix : null,
+              suggest: [{ messageId: 'answerCredentialCode', data: { credential: transport.credential }, fix }],
+            });
+            continue;
+          }
           context.report({
             node: site.node,
             messageId: site.headerLimitation ? 'wrongStatusHeaderless' : 'wrongStatus',
-            data: {
-              status: site.status.code,
-              problem: describeProblem(reason.problem),
-              evidence: quoteEvidence(reason.evidence),
-              limitation: site.headerLimitation ?? '',
-            },
+            data: { status: site.status.code, problem, evidence, limitation: site.headerLimitation ?? '' },
             fix: options.autofix ? fix : null,
             suggest: [{ messageId: 'respond401', fix }],
           });

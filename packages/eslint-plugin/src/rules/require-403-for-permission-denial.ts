@@ -5,7 +5,7 @@ import { AUTOFIX_OPTION } from '../util/option-schemas';
 import { quoteEvidence } from '../util/describe';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'permissionDenial' | 'respond403';
+type MessageIds = 'permissionDenial' | 'permissionDenialCode' | 'respond403' | 'answerPermissionCode';
 
 export default createRule<Options, MessageIds>({
   name: 'require-403-for-permission-denial',
@@ -29,7 +29,10 @@ export default createRule<Options, MessageIds>({
     messages: {
       permissionDenial:
         '401 answers a permission denial ({{evidence}}); use 403 — clients refresh and retry on 401, so this causes refresh loops and log-outs.',
+      permissionDenialCode:
+        '{{written}} answers a permission denial ({{evidence}}); use {{permission}} — clients sign in again and retry on {{written}}, so this causes refresh loops and log-outs.',
       respond403: 'Respond 403',
+      answerPermissionCode: 'Answer {{permission}}',
     },
   },
   defaultOptions: [{ autofix: false }],
@@ -42,6 +45,17 @@ export default createRule<Options, MessageIds>({
           const reason = analysis.reasonOf(site);
           if (reason.kind !== 'authorization') continue;
           const fix = (fixer: RuleFixer) => respond403(fixer, site);
+          const { transport } = site;
+          if (transport) {
+            context.report({
+              node: site.node,
+              messageId: 'permissionDenialCode',
+              data: { written: transport.written, evidence: quoteEvidence(reason.evidence), permission: transport.permission },
+              fix: options.autofix ? fix : null,
+              suggest: [{ messageId: 'answerPermissionCode', data: { permission: transport.permission }, fix }],
+            });
+            continue;
+          }
           context.report({
             node: site.node,
             messageId: 'permissionDenial',

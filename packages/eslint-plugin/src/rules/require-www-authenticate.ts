@@ -64,6 +64,8 @@ export default createRule<Options, MessageIds>({
         for (const site of analysis.sites) {
           const code = site.status.code;
           if (code !== 401 && code !== 407) continue;
+          // A transport's own code (gRPC, Firebase, tRPC) is not an HTTP response that can carry a challenge.
+          if (site.transport?.challenge === false) continue;
           const headerName = code === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
           if (site.hasHeader(headerName.toLowerCase())) continue;
           if (isChallenged(sourceCode, site, challengers)) continue;

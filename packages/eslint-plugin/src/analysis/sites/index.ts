@@ -5,6 +5,9 @@ import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
 import { fetchAdapter } from './fetch';
+import { firebaseAdapter } from './firebase';
+import { graphqlAdapter } from './graphql';
+import { grpcAdapter } from './grpc';
 import { h3Adapter } from './h3';
 import { hapiAdapter } from './hapi';
 import { helperHeadersAdapter } from './helper-headers';
@@ -16,6 +19,7 @@ import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
 import { sailsAdapter } from './sails';
+import { trpcAdapter } from './trpc';
 
 /** Every framework adapter. Adding a framework means adding its file here; rules never change. */
 export const ADAPTERS: readonly SiteAdapter[] = [
@@ -35,5 +39,9 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   adonisAdapter,
   loopbackAdapter,
   sailsAdapter,
+  trpcAdapter,
+  graphqlAdapter,
+  grpcAdapter,
+  firebaseAdapter,
   customErrorsAdapter,
 ];
