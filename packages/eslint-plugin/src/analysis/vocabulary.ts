@@ -36,10 +36,11 @@ export const CREDENTIAL_NOUNS = new Set(['token', 'key', 'secret', 'jwt', 'passw
 
 /**
  * Where a credential of identity comes from in a request (text of the expression or what it was read from);
- * hapi keeps cookies in `request.state`.
+ * hapi keeps cookies in `request.state`; `@elysiajs/bearer` puts the request's bearer token in the handler
+ * context as `bearer` (the whole text `bearer`: that context value read on its own).
  */
 export const CREDENTIAL_SOURCE =
-  /headers?\s*(\.\s*(authorization|cookie)\b|\[\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`])|\.(get|header|getHeader)\s*\(\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`]|\b(cookies|signedCookies)\s*(\??\.\s*\w*(token|jwt|session|sid|auth|access|login)\w*|\[\s*['"`][\w.-]*(token|jwt|session|sid|auth|access|login)[\w.-]*['"`])|\bcookies\s*\(\s*\)\s*\.\s*get\s*\(\s*['"`][\w.-]*(token|jwt|session|sid|auth|access)|\b(cookies|getCookie)\s*\.?\s*(get)?\s*\(\s*(\w+\s*,\s*)?['"`][\w.-]*(token|jwt|session|sid|auth|access)|\bquery\s*(\.\s*|\[\s*['"`])(access_token|api_key|apikey|apiKey)\b|\bgetToken(FromHeader|FromRequest)?\s*\(|\bextract(Bearer)?Token\w*\s*\(|\bfromAuthHeader\w*\s*\(|\bbearerToken\b|\bauthHeader\b|\bauthorizationHeader\b|\brequest\s*\.\s*state\s*\.\s*(sid|session\w*|token|\w*token|auth\w*|jwt)\b/i;
+  /headers?\s*(\.\s*(authorization|cookie)\b|\[\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`])|\.(get|header|getHeader)\s*\(\s*['"`](authorization|x-access-token|x-auth-token|x-api-key|api-key|apikey|x-token|x-session-token|x-auth|token|cookie)['"`]|\b(cookies|signedCookies)\s*(\??\.\s*\w*(token|jwt|session|sid|auth|access|login)\w*|\[\s*['"`][\w.-]*(token|jwt|session|sid|auth|access|login)[\w.-]*['"`])|\bcookies\s*\(\s*\)\s*\.\s*get\s*\(\s*['"`][\w.-]*(token|jwt|session|sid|auth|access)|\b(cookies|getCookie)\s*\.?\s*(get)?\s*\(\s*(\w+\s*,\s*)?['"`][\w.-]*(token|jwt|session|sid|auth|access)|\bquery\s*(\.\s*|\[\s*['"`])(access_token|api_key|apikey|apiKey)\b|\bgetToken(FromHeader|FromRequest)?\s*\(|\bextract(Bearer)?Token\w*\s*\(|\bfromAuthHeader\w*\s*\(|\bbearerToken\b|\bauthHeader\b|\bauthorizationHeader\b|\brequest\s*\.\s*state\s*\.\s*(sid|session\w*|token|\w*token|auth\w*|jwt)\b|^bearer$/i;
 
 /** Where the already-authenticated identity lives: absent means "not logged in". */
 export const IDENTITY_SOURCE =
