@@ -16,6 +16,7 @@ export const CORPUS_FRAMEWORKS = [
   'adonis',
   'loopback',
   'sails',
+  'elysia',
   'client',
 ] as const;
 

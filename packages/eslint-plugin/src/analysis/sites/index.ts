@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
 import { customErrorsAdapter } from './custom-errors';
+import { elysiaAdapter } from './elysia';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
@@ -34,6 +35,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   fetchAdapter,
   adonisAdapter,
   loopbackAdapter,
+  elysiaAdapter,
   sailsAdapter,
   customErrorsAdapter,
 ];
