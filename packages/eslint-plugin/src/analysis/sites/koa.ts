@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { memberPath, propertyName, skipWrappers, type Node } from '../ast';
+import { enclosingFunction, memberPath, propertyName, skipWrappers, type Node } from '../ast';
 import { headerArguments, insertStatementBefore, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { followingStatements } from '../response-object';
@@ -12,7 +12,7 @@ import { factorySite } from './http-errors';
 const CONTEXT_NAMES = /^(ctx|context)$/;
 
 /**
- * Koa: `ctx.status = n` (headers from `ctx.set/append`, `ctx.response.set`, `ctx.res.setHeader`), `ctx.throw(n, msg,
+ * Koa (and Koa 1's generator middleware, where the context is `this`): `ctx.status = n` (headers from `ctx.set/append`, `ctx.response.set`, `ctx.res.setHeader`), `ctx.throw(n, msg,
  * props)` and `ctx.assert(cond, n, msg, props)`. A throw goes through `ctx.onerror`, which removes every header set
  * before it and sends only the error's `headers` (koa `lib/context.js` onerror): for thrown errors, only the
  * error's own `headers` count, and the fix puts the challenge there.
@@ -44,8 +44,21 @@ export const koaAdapter: SiteAdapter = {
 };
 
 function isKoaContext(node: Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type === T.ThisExpression) return isKoa1Middleware(value);
   const path = memberPath(node);
   return path !== null && CONTEXT_NAMES.test(path[path.length - 1]!);
+}
+
+/**
+ * Koa 1 middleware is a generator, `function* (next) { … }`, whose `this` is the context (`this.status = 401`,
+ * `this.throw(403)`, `this.set(…)`). A generator method of a class has its instance as `this`, not a context.
+ */
+function isKoa1Middleware(self: TSESTree.ThisExpression): boolean {
+  let fn = enclosingFunction(self);
+  while (fn?.type === T.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  if (!fn || !fn.generator || fn.params.length > 1) return false;
+  return fn.parent?.type !== T.MethodDefinition;
 }
 
 /** `ctx.assert` (for `ctx.assert.ok(…)`). */
