@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, isFunction, keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
-import { combineParts, headerAddition, insertStatementBefore, indentOf, statusEdit } from '../edits';
+import { combineParts, headerAddition, insertBeforeStatement, insertStatementBefore, statusEdit } from '../edits';
 import { handleKey, headerNamesOfObject, type HandleKey } from '../handles';
 import { followingStatements } from '../response-object';
 import { resolveStatus, type StatusValue } from '../status';
@@ -198,7 +198,7 @@ function statusCallSite(call: TSESTree.CallExpression, context: AdapterContext):
 /** The header statement before the response, and `set` added to the handler's parameter when it lacks it. */
 function headerFixes(fixer: RuleFixer, sourceCode: SourceCode, call: Node, set: ContextSet | null, edit: ResponseEdit): RuleFix[] | null {
   if (!edit.addHeader) return [];
-  const insert = set && insertBeforeResponse(fixer, sourceCode, call, headerStatement(set.text, edit.addHeader));
+  const insert = set && insertBeforeStatement(fixer, sourceCode, call, headerStatement(set.text, edit.addHeader));
   if (!insert) return null;
   return [...(set.declare ? [set.declare(fixer)] : []), ...[insert].flat()];
 }
@@ -235,30 +235,4 @@ function contextSet(sourceCode: SourceCode, call: TSESTree.CallExpression): Cont
 function contextHandle(sourceCode: SourceCode, parameter: TSESTree.Identifier): HandleKey | null {
   const base = handleKey(sourceCode, parameter);
   return base === null ? null : `${base}set`;
-}
-
-/**
- * Puts a statement before the `return`/`throw`/expression statement holding `node`: in a block on a line of its
- * own, or as the branch of an `if` by turning the branch into a block.
- */
-function insertBeforeResponse(fixer: RuleFixer, sourceCode: SourceCode, node: Node, statement: string): RuleFix | RuleFix[] | null {
-  let host: Node = node;
-  while (host.parent && host.type !== T.ReturnStatement && host.type !== T.ThrowStatement && host.type !== T.ExpressionStatement) {
-    if (isFunction(host.parent)) return null;
-    host = host.parent;
-  }
-  const container = host.parent;
-  if (!container || (host.type !== T.ReturnStatement && host.type !== T.ThrowStatement)) {
-    return host.type === T.ExpressionStatement ? insertStatementBefore(fixer, sourceCode, node, statement) : null;
-  }
-  if (container.type === T.BlockStatement || container.type === T.SwitchCase) {
-    const line = sourceCode.lines[host.loc.start.line - 1] ?? '';
-    const ownLine = line.slice(0, host.loc.start.column).trim() === '';
-    return fixer.insertTextBefore(host, ownLine ? `${statement}\n${indentOf(sourceCode, host)}` : `${statement} `);
-  }
-  if (container.type === T.IfStatement) {
-    // Two insertions, not one replacement, so the status edit inside the statement does not overlap.
-    return [fixer.insertTextBefore(host, `{ ${statement} `), fixer.insertTextAfter(host, ' }')];
-  }
-  return null;
 }
