@@ -17,6 +17,7 @@ export const CORPUS_FRAMEWORKS = [
   'loopback',
   'sails',
   'elysia',
+  'kibana',
   'client',
 ] as const;
 

@@ -479,3 +479,71 @@ ruleTester.run('koa 1 generators: require-403-for-permission-denial', permission
     },
   ],
 });
+
+/** A Strapi controller action (a file under `src/api/<name>/controllers/`). */
+function strapi(body: string): string {
+  return `module.exports = {
+  async me(ctx) {
+${body}
+  },
+};`;
+}
+
+ruleTester.run('strapi context helpers: require-401-for-credential-failure', credential, {
+  valid: [
+    strapi(`    if (!ctx.state.user.isAdmin) return ctx.forbidden('Admins only');`),
+    strapi(`    if (!ctx.request.body.name) return ctx.badRequest('name is missing', { field: 'name' });`),
+    // Near-miss: a helper on something that is not the context.
+    strapi(`    if (!ctx.request.header.authorization) return audit.forbidden('No token');`),
+  ],
+  invalid: [
+    {
+      code: strapi(`    if (!ctx.request.header.authorization) {
+      return ctx.forbidden('Missing token');
+    }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 4,
+          column: 18,
+          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.request.header.authorization`, `'Missing token'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: strapi(`    if (!ctx.request.header.authorization) {
+      ctx.set('WWW-Authenticate', ${BEARER});
+      return ctx.unauthorized('Missing token');
+    }`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('strapi context helpers: require-www-authenticate', challenge, {
+  valid: [strapi(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); return ctx.unauthorized('Missing token'); }`)],
+  invalid: [
+    {
+      code: strapi(`    if (!ctx.request.header.authorization) return ctx.unauthorized('Missing token');`),
+      output: strapi(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); return ctx.unauthorized('Missing token'); }`),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
+
+ruleTester.run('strapi context helpers: require-403-for-permission-denial', permission, {
+  valid: [strapi(`    if (!ctx.state.user.isAdmin) return ctx.forbidden('Admins only');`)],
+  invalid: [
+    {
+      code: strapi(`    if (!ctx.state.user.isAdmin) return ctx.unauthorized('Admins only');`),
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          suggestions: [{ messageId: 'respond403', output: strapi(`    if (!ctx.state.user.isAdmin) return ctx.forbidden('Admins only');`) }],
+        },
+      ],
+    },
+  ],
+});

@@ -11,6 +11,7 @@ import { hapiAdapter } from './hapi';
 import { helperHeadersAdapter } from './helper-headers';
 import { honoAdapter } from './hono';
 import { httpErrorsAdapter } from './http-errors';
+import { kibanaAdapter } from './kibana';
 import { koaAdapter } from './koa';
 import { loopbackAdapter } from './loopback';
 import { nestjsAdapter } from './nestjs';
@@ -36,6 +37,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   adonisAdapter,
   loopbackAdapter,
   elysiaAdapter,
+  kibanaAdapter,
   sailsAdapter,
   customErrorsAdapter,
 ];

@@ -8,6 +8,7 @@ import { resolveStatus } from '../status';
 import { baseReceiver } from '../response-object';
 import type { AdapterContext, ResponseEdit, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { isAdonisFile } from './adonis';
+import { isResponseFactory } from './kibana';
 
 /**
  * Sails responses (balderdashy/sails `lib/hooks/responses/defaults/`): `res.forbidden()` (403) and
@@ -50,7 +51,7 @@ export const sailsAdapter: SiteAdapter = {
     const method = propertyName(node.callee);
     if (method === null || !(method in SAILS_RESPONSES)) return;
     const receiver = baseReceiver(node.callee.object);
-    if (!isSailsResponse(receiver) || isAdonisFile(context.sourceCode)) return;
+    if (!isSailsResponse(receiver) || isAdonisFile(context.sourceCode) || isResponseFactory(context.sourceCode, receiver)) return;
     context.addSite(sailsSite(node, node.callee, SAILS_RESPONSES[method]!, context));
   },
 };
