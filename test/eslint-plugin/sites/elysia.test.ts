@@ -113,6 +113,33 @@ export const check = (headers) => { if (!headers.authorization) return status(40
       ],
     },
     {
+      // A reason phrase is a status, and the only signal in the file.
+      code: route(`({ bearer, set }) => {
+  if (!bearer) {
+    set.status = 'Bad Request';
+    return 'Missing token';
+  }
+}`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          data: { status: 400, problem: 'a missing credential', evidence: "`!bearer`, `'Missing token'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: route(`({ bearer, set }) => {
+  if (!bearer) {
+    set.headers['WWW-Authenticate'] = ${BEARER};
+    set.status = 'Unauthorized';
+    return 'Missing token';
+  }
+}`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The context not destructured: \`ctx.set\`.
       code: route(`(ctx) => {
   const token = ctx.headers['authorization'];
