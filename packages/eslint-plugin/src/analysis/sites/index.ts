@@ -18,6 +18,7 @@ import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
 import { sailsAdapter } from './sails';
+import { strapiAdapter } from './strapi';
 
 /** Every framework adapter. Adding a framework means adding its file here; rules never change. */
 export const ADAPTERS: readonly SiteAdapter[] = [
@@ -39,5 +40,6 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   elysiaAdapter,
   kibanaAdapter,
   sailsAdapter,
+  strapiAdapter,
   customErrorsAdapter,
 ];
