@@ -67,6 +67,33 @@ ruleTester.run('kibana: require-401-for-credential-failure', credential, {
   ],
 });
 
+ruleTester.run('kibana: versioned routes', credential, {
+  valid: [
+    // Near-miss: addVersion's config without a version is not Kibana's.
+    `api.addVersion({ validate: false }, async (ctx, request, response) => { if (!request.headers.authorization) return response.forbidden({ body: 'No token' }); });`,
+  ],
+  invalid: [
+    {
+      code: `router.versioned.get({ path: '/api/x', access: 'public' }).addVersion({ version: '2023-10-31', validate: false }, async (ctx, request, response) => {
+  if (!request.headers.authorization) return response.forbidden({ body: 'No token' });
+});`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `router.versioned.get({ path: '/api/x', access: 'public' }).addVersion({ version: '2023-10-31', validate: false }, async (ctx, request, response) => {
+  if (!request.headers.authorization) return response.unauthorized({ headers: { 'WWW-Authenticate': ${BEARER} }, body: 'No token' });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester.run('kibana: require-www-authenticate', challenge, {
   valid: [
     route(`    if (!request.headers.authorization) return response.unauthorized({ headers: { 'WWW-Authenticate': ${BEARER} } });`),

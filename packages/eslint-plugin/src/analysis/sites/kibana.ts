@@ -33,7 +33,7 @@ export const kibanaAdapter: SiteAdapter = {
   },
 };
 
-/** The third parameter of a handler passed after a route config that has a `path` (`{ path: '/api/x', validate }`). */
+/** The third parameter of a handler passed after a route config with a `path` (or a `version`, for `addVersion`). */
 export function isResponseFactory(sourceCode: SourceCode, receiver: Node): boolean {
   const value = skipWrappers(receiver);
   if (value.type !== T.Identifier) return false;
@@ -43,7 +43,10 @@ export function isResponseFactory(sourceCode: SourceCode, receiver: Node): boole
   const call = fn.parent;
   if (call?.type !== T.CallExpression || call.arguments[1] !== fn) return false;
   const config = call.arguments[0] && skipWrappers(call.arguments[0]);
-  return config?.type === T.ObjectExpression && findProperty(config, 'path') !== null;
+  if (config?.type !== T.ObjectExpression) return false;
+  // router.versioned.get({ path }).addVersion({ version, validate }, handler)
+  const versioned = call.callee.type === T.MemberExpression && propertyName(call.callee) === 'addVersion' && findProperty(config, 'version') !== null;
+  return versioned || findProperty(config, 'path') !== null;
 }
 
 function site(
