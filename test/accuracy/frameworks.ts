@@ -20,6 +20,8 @@ export const CORPUS_FRAMEWORKS = [
   'graphql',
   'grpc',
   'firebase',
+  'elysia',
+  'kibana',
   'client',
 ] as const;
 

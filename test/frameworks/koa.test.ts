@@ -107,4 +107,40 @@ export default app;
     passing: { headers: BEARER, status: 200 },
     uses: /ctx\.set\('WWW-Authenticate', 'Bearer realm="api"'\);\n\s+ctx\.status = 401;/,
   });
+
+  itFixes(start, {
+    title: 'ctx.throw(403, cond ? msgA : msgB) becomes a 401 whose challenge rides on the error',
+    source: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  const token = ctx.headers.authorization;
+  if (!token) ctx.throw(403, token === undefined ? 'No token provided' : 'Empty token');
+  ctx.body = { ok: true };
+});
+export default app;
+`,
+    rule: 'require-401-for-credential-failure',
+    kind: 'suggestion',
+    before: { status: 403, challenged: false },
+    passing: { headers: BEARER, status: 200 },
+    uses: /ctx\.throw\(401, token === undefined \? 'No token provided' : 'Empty token', \{ headers: \{ 'WWW-Authenticate': /,
+  });
+
+  itFixes(start, {
+    title: 'ctx.throw(401, errObject) gets the headers as properties after the Error',
+    source: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx) => {
+  const err = new Error('Invalid token');
+  if (ctx.get('Authorization') !== 'Bearer abc') ctx.throw(401, err);
+  ctx.body = { ok: true };
+});
+export default app;
+`,
+    rule: 'require-www-authenticate',
+    kind: 'fix',
+    before: { status: 401, challenged: false },
+    passing: { headers: BEARER, status: 200 },
+    uses: /ctx\.throw\(401, err, \{ headers: \{ 'WWW-Authenticate': 'Bearer realm="api"' \} \}\)/,
+  });
 });

@@ -16,15 +16,26 @@ const UNAUTHORIZED_RESPONSE = readFileSync(
   'utf8',
 );
 
+const POLICY = 'api/policies/is-logged-in.js';
+const ACTION = 'api/controllers/who-am-i.js';
+
 /** Writes a Sails app whose `GET /` action is guarded by the policy `source`, and lifts it on 127.0.0.1. */
-async function start(source: string): Promise<Running> {
+function start(source: string): Promise<Running> {
+  return lift({ [POLICY]: source, [ACTION]: 'module.exports = function (req, res) { return res.json({ ok: true }); };\n' });
+}
+
+/** The same app with an open policy and the actions2 action `source` answering `GET /`. */
+function startAction(source: string): Promise<Running> {
+  return lift({ [POLICY]: 'module.exports = async function (req, res, proceed) { return proceed(); };\n', [ACTION]: source });
+}
+
+async function lift(files: Record<string, string>): Promise<Running> {
   const appPath = appDirectory('sails-');
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(appPath, file)), { recursive: true });
     writeFileSync(path.join(appPath, file), text);
   };
-  write('api/policies/is-logged-in.js', source);
-  write('api/controllers/who-am-i.js', 'module.exports = function (req, res) { return res.json({ ok: true }); };\n');
+  for (const [file, text] of Object.entries(files)) write(file, text);
   write('api/responses/unauthorized.js', UNAUTHORIZED_RESPONSE);
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -92,5 +103,44 @@ describe('Sails: fixes run on the real framework', () => {
     before: { status: 401, challenged: false },
     passing: { headers: BEARER, status: 200 },
     uses: /return res\.set\('WWW-Authenticate', 'Bearer realm="api"'\)\.unauthorized\(\);/,
+  });
+
+  itFixes(startAction, {
+    title: 'an actions2 exit with statusCode: 403 for a missing header becomes 401, challenged with this.res.set(…)',
+    source: `module.exports = {
+  exits: {
+    notLoggedIn: { statusCode: 403, description: 'The requesting user is not logged in.' },
+  },
+  fn: async function () {
+    if (!this.req.headers.authorization) throw 'notLoggedIn';
+    return { ok: true };
+  },
+};
+`,
+    rule: 'require-401-for-credential-failure',
+    kind: 'suggestion',
+    before: { status: 403, challenged: false },
+    passing: { headers: BEARER, status: 200 },
+    uses: /statusCode: 401[\s\S]*\{ this\.res\.set\('WWW-Authenticate', 'Bearer realm="api"'\); throw 'notLoggedIn'; \}/,
+  });
+
+  itFixes(startAction, {
+    title: 'exits.badToken() of an exit with statusCode: 401 gets this.res.set(…) before it (autofix)',
+    source: `module.exports = {
+  exits: { badToken: { statusCode: 401 } },
+  fn: async function (inputs, exits) {
+    if (this.req.headers.authorization !== 'Bearer abc') {
+      return exits.badToken({ message: 'Invalid token' });
+    }
+    // With \`exits\` taken as a parameter, the action ends only through an exit.
+    return exits.success({ ok: true });
+  },
+};
+`,
+    rule: 'require-www-authenticate',
+    kind: 'fix',
+    before: { status: 401, challenged: false },
+    passing: { headers: BEARER, status: 200 },
+    uses: /this\.res\.set\('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"'\);\n\s+return exits\.badToken/,
   });
 });

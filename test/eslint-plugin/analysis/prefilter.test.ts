@@ -27,6 +27,7 @@ const MAY_HAVE_FINDINGS: Record<string, string> = {
   'an http-errors class': "import { Unauthorized } from 'http-errors';",
   'a Boom helper': 'throw Boom.unauthorized("expired");',
   'an Adonis abort': 'response.abort({ message: "no token" })',
+  "Elysia's reason phrase": "set.status = 'Bad Request';",
   'a status after a regular expression': "if (/^Bearer /.test(header)) res.status(403);",
   'a status after a division': 'const half = total / 2; res.status(403);',
   'a status after a comment with a quote': "// don't\nres.status(403);",

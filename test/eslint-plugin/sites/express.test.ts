@@ -97,3 +97,67 @@ ruleTester.run('express: headers', challenge, {
     },
   ],
 });
+
+/** An Express 3/4 route. */
+function legacy(body: string): string {
+  return `app.get('/me', (req, res) => {
+${body}
+});`;
+}
+
+ruleTester.run('express legacy signatures: res.send(n), res.json(n, body)', credential, {
+  valid: [
+    legacy(`  if (!req.user.isAdmin) return res.send(403);`),
+    // Near-miss: res.json(n) alone sends the number as JSON with status 200; a string is a body.
+    legacy(`  if (!req.headers.authorization) return res.json(403);`),
+    legacy(`  if (!req.headers.authorization) return res.send('403');`),
+    // Near-miss: Fastify's reply.send(403) sends the number as the payload.
+    `fastify.get('/', (request, reply) => { if (!request.headers.authorization) return reply.send(403); });`,
+  ],
+  invalid: [
+    {
+      code: legacy(`  if (!req.headers.authorization) return res.send(403);`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 2,
+          column: 51,
+          data: { status: 403, problem: 'a missing credential', evidence: '`!req.headers.authorization`', limitation: '' },
+          suggestions: [{ messageId: 'respond401', output: legacy(`  if (!req.headers.authorization) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`) }],
+        },
+      ],
+    },
+    {
+      code: legacy(`  if (!req.session.user) return res.json(403, { error: 'Not logged in' });`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: legacy(`  if (!req.session.user) return res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).json({ error: 'Not logged in' });`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('express legacy signatures: require-www-authenticate', plugin.rules['require-www-authenticate'], {
+  valid: [legacy(`  if (!req.headers.authorization) { res.set('WWW-Authenticate', 'Bearer realm="api"'); return res.send(401, 'Unauthorized'); }`)],
+  invalid: [
+    {
+      code: legacy(`  if (!req.headers.authorization) return res.send(401, 'Unauthorized');`),
+      output: legacy(`  if (!req.headers.authorization) return res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).send('Unauthorized');`),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // restify's current API is res.send(n, body) and it has no sendStatus: the fix is not offered there.
+      code: `const restify = require('restify');
+server.get('/', (req, res, next) => { if (!req.headers.authorization) return res.send(401, { message: 'Unauthorized' }); });`,
+      output: null,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});

@@ -335,3 +335,215 @@ ruleTester.run('koa: require-403-for-permission-denial', permission, {
     },
   ],
 });
+
+/** Koa 1 middleware: a generator whose `this` is the context. */
+function koa1(body: string): string {
+  return `app.use(function* (next) {
+${body}
+  yield next;
+});`;
+}
+
+ruleTester.run('koa 1 generators: require-401-for-credential-failure', credential, {
+  valid: [
+    koa1(`  if (!this.state.user.isAdmin) this.throw(403, 'Admins only');`),
+    koa1(`  if (!this.get('Authorization')) { this.set('WWW-Authenticate', ${BEARER}); this.status = 401; return; }`),
+    // Near-miss: `this` of a generator method in a class is the instance, not a Koa context.
+    `class Tokens { *check(next) { if (!this.get('Authorization')) this.throw(403, 'No token'); } }`,
+    // Near-miss: `this` of a plain function is not a Koa 1 context.
+    `app.use(function (next) { if (!this.get('Authorization')) { this.status = 403; this.body = 'No token'; } });`,
+  ],
+  invalid: [
+    {
+      code: koa1(`  const token = this.get('Authorization');
+  if (!token) {
+    this.status = 403;
+    this.body = { message: 'No token provided' };
+    return;
+  }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 4,
+          column: 19,
+          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'No token provided'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: koa1(`  const token = this.get('Authorization');
+  if (!token) {
+    this.set('WWW-Authenticate', ${BEARER});
+    this.status = 401;
+    this.body = { message: 'No token provided' };
+    return;
+  }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // this.throw goes through ctx.onerror like ctx.throw: the challenge goes on the error.
+      code: koa1(`  if (!this.request.header.authorization) this.throw(403, 'Missing token');`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: koa1(`  if (!this.request.header.authorization) this.throw(401, 'Missing token', { headers: { 'WWW-Authenticate': ${BEARER} } });`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('koa forms: ctx.throw with a computed message or an Error', credential, {
+  valid: [
+    // The conditional is a message, and the role check decides.
+    `app.use(async (ctx) => { if (!ctx.state.user.roles.includes('admin')) ctx.throw(403, ctx.state.user ? 'Admins only' : 'Forbidden'); });`,
+  ],
+  invalid: [
+    {
+      code: `app.use(async (ctx) => { const token = ctx.headers.authorization; if (!token) ctx.throw(403, token === undefined ? 'No token provided' : 'Empty token'); });`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `app.use(async (ctx) => { const token = ctx.headers.authorization; if (!token) ctx.throw(401, token === undefined ? 'No token provided' : 'Empty token', { headers: { 'WWW-Authenticate': ${BEARER} } }); });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('koa forms: require-www-authenticate', challenge, {
+  valid: [
+    // Near-miss: an object that is not a message may be properties carrying headers; not reported.
+    `app.use(async (ctx) => { if (!ctx.headers.authorization) ctx.throw(401, 'No token', options); });`,
+    koa1(`  if (!this.get('Authorization')) this.throw(401, 'No token', { headers: { 'WWW-Authenticate': ${BEARER} } });`),
+  ],
+  invalid: [
+    {
+      // A conditional message is not a properties object: before, it hid the missing header.
+      code: `app.use(async (ctx) => { const token = ctx.headers.authorization; if (!token) ctx.throw(401, token === undefined ? 'No token provided' : 'Empty token'); });`,
+      output: `app.use(async (ctx) => { const token = ctx.headers.authorization; if (!token) ctx.throw(401, token === undefined ? 'No token provided' : 'Empty token', { headers: { 'WWW-Authenticate': ${BEARER} } }); });`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // An Error passed to ctx.throw: http-errors answers with it and copies the properties given after it.
+      code: `app.use(async (ctx) => {
+  const err = new Error('Invalid token');
+  if (ctx.get('Authorization') !== 'Bearer abc') ctx.throw(401, err);
+});`,
+      output: `app.use(async (ctx) => {
+  const err = new Error('Invalid token');
+  if (ctx.get('Authorization') !== 'Bearer abc') ctx.throw(401, err, { headers: { 'WWW-Authenticate': ${BEARER} } });
+});`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      code: koa1(`  if (!this.get('Authorization')) {
+    this.status = 401;
+    this.body = 'Unauthorized';
+    return;
+  }`),
+      output: koa1(`  if (!this.get('Authorization')) {
+    this.set('WWW-Authenticate', ${BEARER});
+    this.status = 401;
+    this.body = 'Unauthorized';
+    return;
+  }`),
+      errors: [{ messageId: 'missingChallenge', line: 3 }],
+    },
+  ],
+});
+
+ruleTester.run('koa 1 generators: require-403-for-permission-denial', permission, {
+  valid: [koa1(`  if (!this.state.user.isAdmin) this.throw(403, 'Admins only');`)],
+  invalid: [
+    {
+      code: koa1(`  if (!this.state.user.isAdmin) this.throw(401, 'Admins only');`),
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          suggestions: [{ messageId: 'respond403', output: koa1(`  if (!this.state.user.isAdmin) this.throw(403, 'Admins only');`) }],
+        },
+      ],
+    },
+  ],
+});
+
+/** A Strapi controller action (a file under `src/api/<name>/controllers/`). */
+function strapi(body: string): string {
+  return `module.exports = {
+  async me(ctx) {
+${body}
+  },
+};`;
+}
+
+ruleTester.run('strapi context helpers: require-401-for-credential-failure', credential, {
+  valid: [
+    strapi(`    if (!ctx.state.user.isAdmin) return ctx.forbidden('Admins only');`),
+    strapi(`    if (!ctx.request.body.name) return ctx.badRequest('name is missing', { field: 'name' });`),
+    // Near-miss: a helper on something that is not the context.
+    strapi(`    if (!ctx.request.header.authorization) return audit.forbidden('No token');`),
+  ],
+  invalid: [
+    {
+      code: strapi(`    if (!ctx.request.header.authorization) {
+      return ctx.forbidden('Missing token');
+    }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 4,
+          column: 18,
+          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.request.header.authorization`, `'Missing token'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: strapi(`    if (!ctx.request.header.authorization) {
+      ctx.set('WWW-Authenticate', ${BEARER});
+      return ctx.unauthorized('Missing token');
+    }`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('strapi context helpers: require-www-authenticate', challenge, {
+  valid: [strapi(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); return ctx.unauthorized('Missing token'); }`)],
+  invalid: [
+    {
+      code: strapi(`    if (!ctx.request.header.authorization) return ctx.unauthorized('Missing token');`),
+      output: strapi(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); return ctx.unauthorized('Missing token'); }`),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
+
+ruleTester.run('strapi context helpers: require-403-for-permission-denial', permission, {
+  valid: [strapi(`    if (!ctx.state.user.isAdmin) return ctx.forbidden('Admins only');`)],
+  invalid: [
+    {
+      code: strapi(`    if (!ctx.state.user.isAdmin) return ctx.unauthorized('Admins only');`),
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          suggestions: [{ messageId: 'respond403', output: strapi(`    if (!ctx.state.user.isAdmin) return ctx.forbidden('Admins only');`) }],
+        },
+      ],
+    },
+  ],
+});

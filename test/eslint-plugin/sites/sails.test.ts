@@ -111,3 +111,109 @@ jsRuleTester.run('sails: require-www-authenticate', challenge, {
     },
   ],
 });
+
+/** A Sails actions2 action (`api/controllers/**.js`) with the given exits and body of `fn`. */
+function action(exits: string, body: string, params = 'inputs, exits'): string {
+  return `module.exports = {
+  exits: {
+${exits}
+  },
+  fn: async function (${params}) {
+${body}
+  },
+};`;
+}
+
+jsRuleTester.run('sails actions2: require-401-for-credential-failure', credential, {
+  valid: [
+    // The exit answers 403 for a role check.
+    action(`    notAdmin: { statusCode: 403, description: 'Only super admins may do this.' },`, `    if (!this.req.me.isSuperAdmin) throw 'notAdmin';`),
+    // Near-miss: an exit without a status (a view, a redirect) is not a response site.
+    action(`    notLoggedIn: { responseType: 'redirect' },`, `    if (!this.req.me) throw { notLoggedIn: '/login' };`),
+    // Near-miss: a thrown string that is no exit of this action, and the same shape outside an action.
+    action(`    success: {},`, `    if (!this.req.headers.authorization) throw 'notLoggedIn';`),
+    `module.exports = { fn: async function () { if (!this.req.headers.authorization) throw 'notLoggedIn'; } };`,
+  ],
+  invalid: [
+    {
+      code: action(
+        `    notLoggedIn: { statusCode: 403, description: 'The requesting user is not logged in.' },`,
+        `    if (!this.req.headers.authorization) throw 'notLoggedIn';`,
+      ),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 6,
+          column: 48,
+          data: { status: '403', problem: 'a missing credential', evidence: "`!this.req.headers.authorization`, `'The requesting user is not logged in.'`" },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: action(
+                `    notLoggedIn: { statusCode: 401, description: 'The requesting user is not logged in.' },`,
+                `    if (!this.req.headers.authorization) { this.res.set('WWW-Authenticate', ${BEARER}); throw 'notLoggedIn'; }`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through the exits callback, with output.
+      code: action(`    tokenExpired: { statusCode: 498 },`, `    const session = await Session.findOne({ token: this.req.headers['x-session-token'] });
+    if (session.expiresAt < Date.now()) {
+      return exits.tokenExpired({ message: 'Session expired' });
+    }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: action(`    tokenExpired: { statusCode: 401 },`, `    const session = await Session.findOne({ token: this.req.headers['x-session-token'] });
+    if (session.expiresAt < Date.now()) {
+      this.res.set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token", error_description="The access token expired"');
+      return exits.tokenExpired({ message: 'Session expired' });
+    }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A built-in response by name, and an exit shared by two triggers: reported, no status rewrite offered.
+      code: action(
+        `    forbidden: { responseType: 'forbidden' },
+    denied: { statusCode: 403 },`,
+        `    if (!this.req.headers.authorization) throw { forbidden: 'Missing token' };
+    if (!this.req.session.userId) throw 'denied';
+    if (!this.req.me.isAdmin) throw 'denied';`,
+      ),
+      errors: [
+        { messageId: 'wrongStatus', line: 7, suggestions: [] },
+        { messageId: 'wrongStatus', line: 8, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+jsRuleTester.run('sails actions2: require-www-authenticate', challenge, {
+  valid: [
+    action(`    badToken: { statusCode: 401 },`, `    if (!this.req.headers.authorization) { this.res.set('WWW-Authenticate', ${BEARER}); throw 'badToken'; }`),
+    // The web template's custom unauthorized response sets its own headers (api/responses/unauthorized.js).
+    action(`    badCombo: { responseType: 'unauthorized' },`, `    if (!this.req.headers.authorization) throw 'badCombo';`),
+  ],
+  invalid: [
+    {
+      code: action(`    badToken: { statusCode: 401 },`, `    if (!this.req.headers.authorization) throw 'badToken';`),
+      output: action(`    badToken: { statusCode: 401 },`, `    if (!this.req.headers.authorization) { this.res.set('WWW-Authenticate', ${BEARER}); throw 'badToken'; }`),
+      errors: [{ messageId: 'missingChallenge', line: 6 }],
+    },
+    {
+      // An arrow fn has no \`this\`: reported, not fixed.
+      code: `module.exports = { exits: { badToken: { statusCode: 401 } }, fn: async (inputs, exits) => { if (!inputs.token) return exits.badToken(); } };`,
+      output: null,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});

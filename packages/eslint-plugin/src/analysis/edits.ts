@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
-import { keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
+import { isFunction, keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { jsString } from './challenge';
 import { statusText, type StatusValue } from './status';
 import type { ResponseEdit, RuleFix, RuleFixer } from './types';
@@ -193,4 +193,30 @@ export function removeChainedHeaderSetter(
   if (!header) return null;
   const object = skipWrappers(first) as TSESTree.ObjectExpression;
   return object.properties.length === 1 ? removeCall() : removeListElement(fixer, sourceCode, object.properties, header);
+}
+
+/**
+ * Puts a statement before the `return`/`throw`/expression statement holding `node`: in a block on a line of its
+ * own, or as the branch of an `if` by turning the branch into a block.
+ */
+export function insertBeforeStatement(fixer: RuleFixer, sourceCode: SourceCode, node: Node, statement: string): RuleFix | RuleFix[] | null {
+  let host: Node = node;
+  while (host.parent && host.type !== T.ReturnStatement && host.type !== T.ThrowStatement && host.type !== T.ExpressionStatement) {
+    if (isFunction(host.parent)) return null;
+    host = host.parent;
+  }
+  const container = host.parent;
+  if (!container || (host.type !== T.ReturnStatement && host.type !== T.ThrowStatement)) {
+    return host.type === T.ExpressionStatement ? insertStatementBefore(fixer, sourceCode, node, statement) : null;
+  }
+  if (container.type === T.BlockStatement || container.type === T.SwitchCase) {
+    const line = sourceCode.lines[host.loc.start.line - 1] ?? '';
+    const ownLine = line.slice(0, host.loc.start.column).trim() === '';
+    return fixer.insertTextBefore(host, ownLine ? `${statement}\n${indentOf(sourceCode, host)}` : `${statement} `);
+  }
+  if (container.type === T.IfStatement) {
+    // Two insertions, not one replacement, so the status edit inside the statement does not overlap.
+    return [fixer.insertTextBefore(host, `{ ${statement} `), fixer.insertTextAfter(host, ' }')];
+  }
+  return null;
 }

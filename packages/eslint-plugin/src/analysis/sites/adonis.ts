@@ -8,7 +8,7 @@ import { baseReceiver } from '../response-object';
 import { resolveStatus, type StatusValue } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
 import { importedModules } from './file-imports';
-import { errorStatusOfMethod, methodForStatus } from './status-methods';
+import { errorStatusOfMethod, methodForStatus, namedHelperSite } from './status-methods';
 
 /** `response.abort(body, status = 400)` and its conditional forms; the condition's index, when there is one. */
 const ABORTS: Readonly<Record<string, { condition: number | null; holds: boolean }>> = {
@@ -58,26 +58,15 @@ function headerSetter(header: { name: string; value: string }): string {
 function namedSite(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string, context: AdapterContext): ResponseSite | null {
   const code = errorStatusOfMethod(method);
   if (code === undefined || method !== methodForStatus(code)) return null;
-  const receiver = baseReceiver(callee.object);
-  const handle = handleKey(context.sourceCode, receiver);
-  return {
-    framework: 'adonis',
-    node: callee.property,
-    status: { code, node: null, form: { kind: 'literal' } },
-    messages: call.arguments.filter((argument) => argument.type !== T.SpreadElement),
-    carriers: [],
-    hasHeader: (name) => handle !== null && context.headers.has(handle, name, call),
-    edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      if (edit.status !== undefined && edit.status !== code) {
-        const name = methodForStatus(edit.status);
-        if (!name) return null;
-        fixes.push(fixer.replaceText(callee.property, name));
-      }
-      if (edit.addHeader) fixes.push(fixer.insertTextAfter(callee.object, headerSetter(edit.addHeader)));
-      return fixes;
-    },
-  };
+  const handle = handleKey(context.sourceCode, baseReceiver(callee.object));
+  return namedHelperSite(
+    'adonis',
+    call,
+    callee,
+    code,
+    (name) => handle !== null && context.headers.has(handle, name, call),
+    (fixer, header) => fixer.insertTextAfter(callee.object, headerSetter(header)),
+  );
 }
 
 /** `response.abort({ message }, 403)`; without a status Adonis answers 400. */

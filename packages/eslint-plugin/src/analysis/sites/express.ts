@@ -13,7 +13,7 @@ import {
   precedingCalls,
   RESPONSE_SENDERS,
 } from '../response-object';
-import { resolveStatus } from '../status';
+import { resolveStatus, statusText } from '../status';
 import { isAdonisFile } from './adonis';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
 
@@ -30,6 +30,9 @@ export const expressAdapter: SiteAdapter = {
     if (method === null) return;
     if ((method === 'status' || method === 'sendStatus') && node.arguments.length === 1) {
       const site = statusSite(node, method, context);
+      if (site) context.addSite(site);
+    } else if (LEGACY_SENDERS.has(method)) {
+      const site = legacySite(node, node.callee, method, context);
       if (site) context.addSite(site);
     }
   },
@@ -96,4 +99,48 @@ function laterSends(call: TSESTree.CallExpression, receiver: Node, context: Adap
     messages.push(...sent.arguments);
   }
   return messages;
+}
+
+/** Senders that took the status first before Express 5: `res.send(401)`, `res.send(403, body)`, `res.json(401, body)`. */
+const LEGACY_SENDERS = new Set(['send', 'json', 'jsonp']);
+
+/**
+ * Express 3/4's deprecated signatures: `res.send(n)` sends the status alone, `res.send(n, body)` and
+ * `res.json(n, body)` send `body` with status `n` (`res.json(n)` alone sends the number as JSON, status 200: not a
+ * site). Express 5 dropped them, so the fix writes the current form, `res.set(…).status(n).json(body)`.
+ */
+function legacySite(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string, context: AdapterContext): ResponseSite | null {
+  const { sourceCode } = context;
+  const [first, body, ...rest] = call.arguments;
+  if (!first || first.type === T.SpreadElement || body?.type === T.SpreadElement || rest.length > 0) return null;
+  if (!body && method !== 'send') return null;
+  const receiver = baseReceiver(callee.object);
+  // Fastify's `reply.send(401)` sends the number as the payload, with status 200.
+  if (!isResponseName(receiver) || /^(reply|rep)$/.test(sourceCode.getText(receiver))) return null;
+  if (isTestChain(call) || !isNumeric(skipWrappers(first))) return null;
+  const status = resolveStatus(sourceCode, first);
+  if (!status) return null;
+  const handle = handleKey(sourceCode, receiver);
+  return {
+    framework: 'express',
+    node: first,
+    status,
+    messages: body ? [body] : [],
+    carriers: [],
+    hasHeader: (name) => handle !== null && context.headers.has(handle, name, call),
+    edit(fixer, edit) {
+      // restify keeps `res.send(n, body)` as its current API and has no `sendStatus`: only the status changes there.
+      if (/\brestify\b/.test(sourceCode.text)) return edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit);
+      const code = edit.status === undefined ? sourceCode.getText(first) : statusText(status.form, edit.status, sourceCode.getText(first));
+      const setter = edit.addHeader ? `.set(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)})` : '';
+      const send = body ? `status(${code}).${method}(${sourceCode.getText(body)})` : `sendStatus(${code})`;
+      return [fixer.replaceText(call, `${sourceCode.getText(callee.object)}${setter}.${send}`)];
+    },
+  };
+}
+
+/** A number, or a name that may hold one (`401`, `UNAUTHORIZED`, `StatusCodes.FORBIDDEN`), not a string body. */
+function isNumeric(node: Node): boolean {
+  if (node.type === T.Literal) return typeof node.value === 'number';
+  return node.type === T.Identifier || node.type === T.MemberExpression;
 }

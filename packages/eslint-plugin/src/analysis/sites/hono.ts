@@ -17,6 +17,7 @@ import { handleKey, headerNamesOfObject, headerNamesOfOptions, type HandleKey } 
 import { chainedCalls, followingStatements } from '../response-object';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
+import { isElysiaFile } from './elysia';
 import { carriersOf } from './error-objects';
 
 /** Names people give Hono's context. */
@@ -40,6 +41,8 @@ export const honoAdapter: SiteAdapter = {
       return;
     }
     if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression || !isContext(node.callee.object)) return;
+    // Elysia's context also has `status(…)` and is often called `ctx`: the Elysia adapter answers for it.
+    if (isElysiaFile(context.sourceCode)) return;
     const method = propertyName(node.callee);
     const site =
       method !== null && RESPONDERS.has(method) ? responderSite(node, context)

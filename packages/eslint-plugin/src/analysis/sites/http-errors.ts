@@ -85,7 +85,7 @@ export function factorySite(
       options = value;
       messages.push(value);
     } else {
-      messages.push(argument);
+      messages.push(argument, ...errorMessageOf(sourceCode, value));
       if (mayBeProperties(value)) unknownProperties = true;
     }
   }
@@ -116,9 +116,24 @@ export function factorySite(
   };
 }
 
+/**
+ * An Error passed in (`ctx.throw(401, err)` with `const err = new Error('Invalid token')`): http-errors answers
+ * with that error, so its message is the response's text.
+ */
+function errorMessageOf(sourceCode: SourceCode, value: Node): Node[] {
+  if (value.type !== T.Identifier) return [];
+  const binding = bindingOf(sourceCode, value);
+  const init = binding?.kind === 'const' && binding.key === undefined ? skipWrappers(binding.init) : null;
+  const message = init?.type === T.NewExpression ? init.arguments[0] : undefined;
+  return message && message.type !== T.SpreadElement ? [message] : [];
+}
+
 /** http-errors treats any non-string, non-number argument as properties, which may carry `headers`. */
 function mayBeProperties(value: Node): boolean {
   if (value.type === T.Literal || value.type === T.TemplateLiteral || value.type === T.BinaryExpression) return false;
+  // `cond ? 'No token' : 'Bad token'`, `err.message || 'Unauthorized'`: properties only if a branch may be.
+  if (value.type === T.ConditionalExpression) return mayBeProperties(skipWrappers(value.consequent)) || mayBeProperties(skipWrappers(value.alternate));
+  if (value.type === T.LogicalExpression) return mayBeProperties(skipWrappers(value.left)) || mayBeProperties(skipWrappers(value.right));
   if (value.type === T.Identifier) return !/(^|[a-z])(msg|message|text|reason|description|detail|error|err|e)$/i.test(value.name);
   return value.type === T.MemberExpression ? !/message|msg|text|reason/i.test(propertyName(value) ?? '') : true;
 }

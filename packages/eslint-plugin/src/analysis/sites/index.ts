@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
 import { customErrorsAdapter } from './custom-errors';
+import { elysiaAdapter } from './elysia';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
@@ -13,6 +14,7 @@ import { hapiAdapter } from './hapi';
 import { helperHeadersAdapter } from './helper-headers';
 import { honoAdapter } from './hono';
 import { httpErrorsAdapter } from './http-errors';
+import { kibanaAdapter } from './kibana';
 import { koaAdapter } from './koa';
 import { loopbackAdapter } from './loopback';
 import { nestjsAdapter } from './nestjs';
@@ -20,6 +22,7 @@ import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
 import { sailsAdapter } from './sails';
 import { trpcAdapter } from './trpc';
+import { strapiAdapter } from './strapi';
 
 /** Every framework adapter. Adding a framework means adding its file here; rules never change. */
 export const ADAPTERS: readonly SiteAdapter[] = [
@@ -38,10 +41,13 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   fetchAdapter,
   adonisAdapter,
   loopbackAdapter,
+  elysiaAdapter,
+  kibanaAdapter,
   sailsAdapter,
   trpcAdapter,
   graphqlAdapter,
   grpcAdapter,
   firebaseAdapter,
+  strapiAdapter,
   customErrorsAdapter,
 ];

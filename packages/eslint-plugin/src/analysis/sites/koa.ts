@@ -1,18 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { memberPath, propertyName, skipWrappers, type Node } from '../ast';
-import { headerArguments, insertStatementBefore, statusEdit } from '../edits';
+import { enclosingFunction, memberPath, propertyName, skipWrappers, type Node } from '../ast';
+import { headerArguments, insertBeforeStatement, insertStatementBefore, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { followingStatements } from '../response-object';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
 import { factorySite } from './http-errors';
+import { errorStatusOfMethod, methodForStatus, namedHelperSite } from './status-methods';
 
 /** Names people give Koa's (and Egg's) context: `ctx`, `this.ctx`, `context`. */
 const CONTEXT_NAMES = /^(ctx|context)$/;
 
 /**
- * Koa: `ctx.status = n` (headers from `ctx.set/append`, `ctx.response.set`, `ctx.res.setHeader`), `ctx.throw(n, msg,
+ * Koa (and Koa 1's generator middleware, where the context is `this`): `ctx.status = n` (headers from `ctx.set/append`, `ctx.response.set`, `ctx.res.setHeader`), `ctx.throw(n, msg,
  * props)` and `ctx.assert(cond, n, msg, props)`. A throw goes through `ctx.onerror`, which removes every header set
  * before it and sends only the error's `headers` (koa `lib/context.js` onerror): for thrown errors, only the
  * error's own `headers` count, and the fix puts the challenge there.
@@ -37,6 +38,8 @@ export const koaAdapter: SiteAdapter = {
     } else if ((method === 'assert' && isKoaContext(receiver)) || (method === 'ok' && isContextAssert(receiver))) {
       const site = assertSite(node, context);
       if (site) context.addSite(site);
+    } else if (method !== null && isKoaContext(receiver) && errorStatusOfMethod(method) !== undefined && method === methodForStatus(errorStatusOfMethod(method)!)) {
+      context.addSite(helperSite(node, node.callee, errorStatusOfMethod(method)!, context));
     } else {
       recordContextHeader(node, node.callee, context);
     }
@@ -44,8 +47,21 @@ export const koaAdapter: SiteAdapter = {
 };
 
 function isKoaContext(node: Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type === T.ThisExpression) return isKoa1Middleware(value);
   const path = memberPath(node);
   return path !== null && CONTEXT_NAMES.test(path[path.length - 1]!);
+}
+
+/**
+ * Koa 1 middleware is a generator, `function* (next) { … }`, whose `this` is the context (`this.status = 401`,
+ * `this.throw(403)`, `this.set(…)`). A generator method of a class has its instance as `this`, not a context.
+ */
+function isKoa1Middleware(self: TSESTree.ThisExpression): boolean {
+  let fn = enclosingFunction(self);
+  while (fn?.type === T.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  if (!fn || !fn.generator || fn.params.length > 1) return false;
+  return fn.parent?.type !== T.MethodDefinition;
 }
 
 /** `ctx.assert` (for `ctx.assert.ok(…)`). */
@@ -149,4 +165,24 @@ function precedingStatements(node: Node, count: number): TSESTree.Statement[] {
   const body = container.body as TSESTree.Statement[];
   const index = body.indexOf(statement as TSESTree.Statement);
   return index < 0 ? [] : body.slice(Math.max(0, index - count), index);
+}
+
+/**
+ * Strapi's context error helpers (`ctx.unauthorized(msg, details)` = 401, `ctx.forbidden(…)` = 403,
+ * `ctx.badRequest(…)` = 400: http-errors' names in lower camel case, per Strapi's error-handling docs) and
+ * koa-respond's of the same names. Strapi's errors middleware sets `ctx.status` and `ctx.body` from the error
+ * itself, without Koa's `onerror`, so a header set with `ctx.set` before the call stays; the fix puts it there.
+ */
+function helperSite(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, code: number, context: AdapterContext): ResponseSite {
+  const { sourceCode } = context;
+  const handle = handleKey(sourceCode, callee.object);
+  const setter = sourceCode.getText(callee.object);
+  return namedHelperSite(
+    'koa',
+    call,
+    callee,
+    code,
+    (name) => handle !== null && context.headers.has(handle, name, call),
+    (fixer, header) => insertBeforeStatement(fixer, sourceCode, call, `${setter}.set(${headerArguments(header)});`),
+  );
 }

@@ -1,0 +1,90 @@
+import plugin from 'eslint-plugin-auth-status';
+import { jsRuleTester } from '../rule-tester';
+
+const credential = plugin.rules['require-401-for-credential-failure'];
+const challenge = plugin.rules['require-www-authenticate'];
+const permission = plugin.rules['require-403-for-permission-denial'];
+const BEARER = `'Bearer realm="api"'`;
+const ERRORS = `const { errors } = require('@strapi/utils');
+const { ForbiddenError, UnauthorizedError } = errors;
+`;
+
+/** A Strapi controller action. */
+function action(body: string): string {
+  return `${ERRORS}module.exports = {
+  async me(ctx) {
+${body}
+  },
+};`;
+}
+
+jsRuleTester.run('strapi errors: require-401-for-credential-failure', credential, {
+  valid: [
+    action(`    if (!ctx.state.user.isAdmin) throw new ForbiddenError('Admins only');`),
+    action(`    if (!ctx.request.body.email) throw new errors.ValidationError('email is required');`),
+    // Near-miss: a project class with the same name, not Strapi's.
+    `class ForbiddenError extends Error {}
+module.exports = { async me(ctx) { if (!ctx.request.header.authorization) throw new ForbiddenError('Missing token'); } };`,
+  ],
+  invalid: [
+    {
+      code: action(`    if (!ctx.request.header.authorization) {
+      throw new errors.ForbiddenError('Missing token');
+    }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 6,
+          column: 24,
+          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.request.header.authorization`, `'Missing token'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: action(`    if (!ctx.request.header.authorization) {
+      ctx.set('WWW-Authenticate', ${BEARER});
+      throw new errors.UnauthorizedError('Missing token');
+    }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A destructured class cannot be renamed without a new binding: reported without a suggestion.
+      code: action(`    if (!ctx.request.header.authorization) throw new ForbiddenError('Missing token');`),
+      errors: [{ messageId: 'wrongStatus', suggestions: [] }],
+    },
+  ],
+});
+
+jsRuleTester.run('strapi errors: require-www-authenticate', challenge, {
+  valid: [action(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); throw new UnauthorizedError('Missing token'); }`)],
+  invalid: [
+    {
+      code: action(`    if (!ctx.request.header.authorization) throw new UnauthorizedError('Missing token');`),
+      output: action(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); throw new UnauthorizedError('Missing token'); }`),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // A service has no ctx to set the header on: reported, not fixed.
+      code: `${ERRORS}module.exports = { async check(token) { if (!token) throw new UnauthorizedError('Missing token'); } };`,
+      output: null,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
+
+jsRuleTester.run('strapi errors: require-403-for-permission-denial', permission, {
+  valid: [action(`    if (!ctx.state.user.isAdmin) throw new errors.ForbiddenError('Admins only');`)],
+  invalid: [
+    {
+      code: action(`    if (!ctx.state.user.isAdmin) throw new errors.UnauthorizedError('Admins only');`),
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          suggestions: [{ messageId: 'respond403', output: action(`    if (!ctx.state.user.isAdmin) throw new errors.ForbiddenError('Admins only');`) }],
+        },
+      ],
+    },
+  ],
+});
