@@ -17,13 +17,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthGuard } from './jwt-auth.guard';
+import { BearerSessionGuard } from './bearer-session.guard';
 import { AdminService } from './admin.service';
 
 type AuthedRequest = Request & { user: { sub: string; roles: string[]; tenantId: string } };
 
 @Controller('admin')
-@UseGuards(AuthGuard)
+@UseGuards(BearerSessionGuard)
 export class AdminController {
   constructor(private readonly admin: AdminService) {}
 

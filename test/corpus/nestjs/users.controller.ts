@@ -14,7 +14,7 @@ import {
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
-import { JwtAuthGuard } from './jwt-strategy-guard';
+import { PassportJwtGuard } from './passport-jwt.guards';
 import { UsersService } from './users.service';
 
 @Controller('users')
@@ -34,7 +34,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @UseGuards(JwtAuthGuard)
+  @UseGuards(PassportJwtGuard)
   async update(@Param('id') id: string, @Body() body: { email?: string }, @Req() req: { user: { userId: string; roles: string[] } }) {
     if (req.user.userId !== id && !req.user.roles.includes('admin')) {
       throw new ForbiddenException('You can only update your own profile');
@@ -48,7 +48,7 @@ export class UsersController {
   }
 
   @Patch(':id/roles')
-  @UseGuards(JwtAuthGuard)
+  @UseGuards(PassportJwtGuard)
   async setRoles(@Param('id') id: string, @Body() body: { roles: string[] }, @Req() req: { user: { roles: string[] } }) {
     if (!req.user.roles.includes('admin')) {
       throw new HttpException('Administrator privileges required', HttpStatus.UNAUTHORIZED); // expect: require-403-for-permission-denial
