@@ -1,20 +1,6 @@
 import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  Delete,
-  ForbiddenException,
-  Get,
-  HttpException,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
+  Body, Controller, Delete, Get, Param, Post, Query, Req, Res, UseGuards,
+  BadRequestException, ConflictException, ForbiddenException, HttpException, HttpStatus, NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { BearerSessionGuard } from './bearer-session.guard';

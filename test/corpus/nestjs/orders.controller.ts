@@ -1,19 +1,6 @@
 import {
-  Body,
-  Controller,
-  Delete,
-  ForbiddenException,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  Res,
-  UnauthorizedException,
-  UseGuards,
+  Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards,
+  ForbiddenException, HttpStatus, NotFoundException, UnauthorizedException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { BearerSessionGuard } from './bearer-session.guard';

@@ -1,18 +1,6 @@
 import {
-  BadRequestException,
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  Headers,
-  HttpException,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Patch,
-  Req,
-  UnauthorizedException,
-  UseGuards,
+  Body, Controller, Get, Headers, Param, Patch, Req, UseGuards,
+  BadRequestException, ForbiddenException, HttpException, HttpStatus, NotFoundException, UnauthorizedException,
 } from '@nestjs/common';
 import { PassportJwtGuard } from './passport-jwt.guards';
 import { UsersService } from './users.service';
