@@ -8,7 +8,7 @@ export const CORPUS_DIR = path.resolve(__dirname, '..', 'corpus');
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 export interface CorpusFile {
-  /** Path relative to the corpus root, with forward slashes: `express/vidly/auth.js`. */
+  /** Path relative to the corpus root, with forward slashes: `express/rentals-desk/middleware/auth-token.js`. */
   readonly name: string;
   readonly framework: Framework;
   readonly text: string;

@@ -1,29 +1,15 @@
 import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  Delete,
-  ForbiddenException,
-  Get,
-  HttpException,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
+  Body, Controller, Delete, Get, Param, Post, Query, Req, Res, UseGuards,
+  BadRequestException, ConflictException, ForbiddenException, HttpException, HttpStatus, NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthGuard } from './jwt-auth.guard';
+import { BearerSessionGuard } from './bearer-session.guard';
 import { AdminService } from './admin.service';
 
 type AuthedRequest = Request & { user: { sub: string; roles: string[]; tenantId: string } };
 
 @Controller('admin')
-@UseGuards(AuthGuard)
+@UseGuards(BearerSessionGuard)
 export class AdminController {
   constructor(private readonly admin: AdminService) {}
 

@@ -1,24 +1,10 @@
 import {
-  Body,
-  Controller,
-  Delete,
-  ForbiddenException,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  Res,
-  UnauthorizedException,
-  UseGuards,
+  Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards,
+  ForbiddenException, HttpStatus, NotFoundException, UnauthorizedException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuthGuard } from './jwt-auth.guard';
-import { Roles } from './roles.decorator';
-import { RolesGuard } from './roles.guard';
+import { BearerSessionGuard } from './bearer-session.guard';
+import { RequireRoles, RequireRolesGuard } from './access.guards';
 import { OrdersService } from './orders.service';
 
 @Controller('orders')
@@ -26,7 +12,7 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get(':id')
-  @UseGuards(AuthGuard)
+  @UseGuards(BearerSessionGuard)
   async findOne(@Param('id') id: string, @Req() req: Request & { user: { sub: string } }) {
     const order = await this.orders.find(id);
     if (!order) throw new NotFoundException();
@@ -37,8 +23,8 @@ export class OrdersController {
   }
 
   @Delete(':id')
-  @Roles('admin')
-  @UseGuards(AuthGuard, RolesGuard)
+  @RequireRoles('admin')
+  @UseGuards(BearerSessionGuard, RequireRolesGuard)
   @HttpCode(204)
   async remove(@Param('id') id: string) {
     await this.orders.remove(id);
@@ -59,7 +45,7 @@ export class OrdersController {
   }
 
   @Post(':id/refund')
-  @UseGuards(AuthGuard)
+  @UseGuards(BearerSessionGuard)
   async refund(@Param('id') id: string, @Req() req: Request & { user: { sub: string; roles: string[] } }) {
     if (!req.user.roles.includes('support')) {
       throw new UnauthorizedException('Support role required for refunds'); // expect: require-403-for-permission-denial

@@ -1,20 +1,8 @@
 import {
-  BadRequestException,
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  Headers,
-  HttpException,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Patch,
-  Req,
-  UnauthorizedException,
-  UseGuards,
+  Body, Controller, Get, Headers, Param, Patch, Req, UseGuards,
+  BadRequestException, ForbiddenException, HttpException, HttpStatus, NotFoundException, UnauthorizedException,
 } from '@nestjs/common';
-import { JwtAuthGuard } from './jwt-strategy-guard';
+import { PassportJwtGuard } from './passport-jwt.guards';
 import { UsersService } from './users.service';
 
 @Controller('users')
@@ -34,7 +22,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @UseGuards(JwtAuthGuard)
+  @UseGuards(PassportJwtGuard)
   async update(@Param('id') id: string, @Body() body: { email?: string }, @Req() req: { user: { userId: string; roles: string[] } }) {
     if (req.user.userId !== id && !req.user.roles.includes('admin')) {
       throw new ForbiddenException('You can only update your own profile');
@@ -48,7 +36,7 @@ export class UsersController {
   }
 
   @Patch(':id/roles')
-  @UseGuards(JwtAuthGuard)
+  @UseGuards(PassportJwtGuard)
   async setRoles(@Param('id') id: string, @Body() body: { roles: string[] }, @Req() req: { user: { roles: string[] } }) {
     if (!req.user.roles.includes('admin')) {
       throw new HttpException('Administrator privileges required', HttpStatus.UNAUTHORIZED); // expect: require-403-for-permission-denial

@@ -30,17 +30,17 @@ api.interceptors.response.use(
 );`;
 
 const RTK = (condition: string) => `import { fetchBaseQuery } from '@reduxjs/toolkit/query/react';
-const baseQuery = fetchBaseQuery({ baseUrl: '/api', credentials: 'include' });
-export const baseQueryWithReauth = async (args, api, extraOptions) => {
-  let result = await baseQuery(args, api, extraOptions);
+const rawBaseQuery = fetchBaseQuery({ baseUrl: '/api', credentials: 'include' });
+export const baseQueryWithRenewal = async (args, api, extraOptions) => {
+  const result = await rawBaseQuery(args, api, extraOptions);
   if (${condition}) {
-    const refreshResult = await baseQuery('/refreshToken', api, extraOptions);
-    if (refreshResult.data) {
-      api.dispatch(tokenReceived(refreshResult.data));
-      result = await baseQuery(args, api, extraOptions);
-    } else {
-      api.dispatch(loggedOut());
+    const renewal = await rawBaseQuery({ url: '/session/refresh', method: 'POST' }, api, extraOptions);
+    if (!renewal.data) {
+      api.dispatch(sessionEnded());
+      return result;
     }
+    api.dispatch(accessTokenRenewed(renewal.data));
+    return rawBaseQuery(args, api, extraOptions);
   }
   return result;
 };`;
@@ -268,19 +268,17 @@ ruleTester.run('refresh-token-on-401', rule, {
     },
     {
       // The rest of the function after an early exit on every other status.
-      code: `axiosPrivate.interceptors.response.use((response) => response, async (error) => {
-  const prevRequest = error?.config;
-  if (error?.response?.status !== 401 && error?.response?.status !== 403) return Promise.reject(error);
-  const newAccessToken = await refresh();
-  prevRequest.headers['Authorization'] = \`Bearer \${newAccessToken}\`;
-  return axiosPrivate(prevRequest);
+      code: `privateClient.interceptors.response.use((res) => res, async (failure) => {
+  const pending = failure?.config;
+  if (failure?.response?.status !== 401 && failure?.response?.status !== 403) return Promise.reject(failure);
+  pending.headers.Authorization = \`Bearer \${await renewToken()}\`;
+  return privateClient(pending);
 });`,
-      errors: keyOn401(`axiosPrivate.interceptors.response.use((response) => response, async (error) => {
-  const prevRequest = error?.config;
-  if (error?.response?.status !== 401) return Promise.reject(error);
-  const newAccessToken = await refresh();
-  prevRequest.headers['Authorization'] = \`Bearer \${newAccessToken}\`;
-  return axiosPrivate(prevRequest);
+      errors: keyOn401(`privateClient.interceptors.response.use((res) => res, async (failure) => {
+  const pending = failure?.config;
+  if (failure?.response?.status !== 401) return Promise.reject(failure);
+  pending.headers.Authorization = \`Bearer \${await renewToken()}\`;
+  return privateClient(pending);
 });`),
     },
     {
@@ -489,7 +487,7 @@ const client = ky.create({
 });`),
     },
     {
-      // RTK Query baseQueryWithReauth.
+      // An RTK Query base query that renews the session and retries.
       code: RTK('result.error && result.error.status === 403'),
       errors: keyOn401(RTK('result.error && result.error.status === 401')),
     },
@@ -594,22 +592,21 @@ jsRuleTester.run('refresh-token-on-401 (espree)', rule, {
   valid: [`axios.interceptors.response.use(r => r, e => { if (e.response.status === 403) alert('Forbidden'); return Promise.reject(e); });`],
   invalid: [
     {
-      code: `const refresh = useRefreshToken();
-axiosPrivate.interceptors.response.use(response => response, async error => {
-  const prevRequest = error?.config;
-  if (error?.response?.status === 403 && !prevRequest?.sent) {
-    prevRequest.sent = true;
-    const newAccessToken = await refresh();
-    prevRequest.headers['Authorization'] = \`Bearer \${newAccessToken}\`;
-    return axiosPrivate(prevRequest);
+      code: `const renewToken = useRenewToken();
+privateClient.interceptors.response.use(res => res, async failure => {
+  const pending = failure?.config;
+  if (failure?.response?.status === 403 && !pending?.renewed) {
+    pending.renewed = true;
+    pending.headers.Authorization = \`Bearer \${await renewToken()}\`;
+    return privateClient(pending);
   }
-  return Promise.reject(error);
+  return Promise.reject(failure);
 });`,
       errors: [
         {
           messageId: 'refreshOnForbidden',
           line: 4,
-          data: { action: 'refreshes the token and retries the request', evidence: '`refresh()`, `axiosPrivate(prevRequest)`' },
+          data: { action: 'refreshes the token and retries the request', evidence: '`renewToken()`, `privateClient(pending)`' },
           suggestions: 1,
         },
       ],

@@ -87,10 +87,10 @@ ruleTester.run('require-401-for-credential-failure', rule, {
   ],
   invalid: [
     {
-      // The Mosh tutorial middleware.
+      // A custom-header token middleware answering 403 when the header is absent.
       code: `function auth(req, res, next) {
   const token = req.header('x-auth-token');
-  if (!token) return res.status(403).send('Access denied. No token provided.');
+  if (!token) return res.status(403).send('Sign in first: no token sent.');
   next();
 }`,
       errors: [
@@ -101,7 +101,7 @@ ruleTester.run('require-401-for-credential-failure', rule, {
           data: {
             status: 403,
             problem: 'a missing credential',
-            evidence: "`!token`, `'Access denied. No token provided.'`",
+            evidence: "`!token`, `'Sign in first: no token sent.'`",
             limitation: '',
           },
           suggestions: [
@@ -109,7 +109,7 @@ ruleTester.run('require-401-for-credential-failure', rule, {
               messageId: 'respond401',
               output: `function auth(req, res, next) {
   const token = req.header('x-auth-token');
-  if (!token) return res.status(401).set('WWW-Authenticate', ${BEARER}).send('Access denied. No token provided.');
+  if (!token) return res.status(401).set('WWW-Authenticate', ${BEARER}).send('Sign in first: no token sent.');
   next();
 }`,
             },

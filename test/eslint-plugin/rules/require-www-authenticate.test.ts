@@ -44,15 +44,15 @@ ruleTester.run('require-www-authenticate', rule, {
   ],
   invalid: [
     {
-      // express-jwt's UnauthorizedError re-rendered by the app's error handler (its README's own example).
+      // express-jwt's UnauthorizedError re-rendered by the app's error handler.
       code: `app.use((err, req, res, next) => {
   if (err.name === 'UnauthorizedError') {
-    res.status(401).send('invalid token...');
+    res.status(401).send('Token not accepted');
   } else next(err);
 });`,
       output: `app.use((err, req, res, next) => {
   if (err.name === 'UnauthorizedError') {
-    res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').send('invalid token...');
+    res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').send('Token not accepted');
   } else next(err);
 });`,
       errors: [{ messageId: 'missingChallenge', line: 3, column: 16, data: { challenge: 'WWW-Authenticate: Bearer realm="api", error="invalid_token"', limitation: '' } }],

@@ -77,17 +77,17 @@ ruleTester.run('auth libraries: require-www-authenticate', challenge, {
   valid: CHALLENGING_LIBRARIES,
   invalid: [
     {
-      // express-jwt's README handler: 401 without a challenge; the error name is the evidence (invalid token).
+      // An error handler for express-jwt: 401 without a challenge; the error name is the evidence (invalid token).
       code: `app.use(function (err, req, res, next) {
   if (err.name === 'UnauthorizedError') {
-    res.status(401).send('invalid token...');
+    res.status(401).send('Token not accepted');
   } else {
     next(err);
   }
 });`,
       output: `app.use(function (err, req, res, next) {
   if (err.name === 'UnauthorizedError') {
-    res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').send('invalid token...');
+    res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').send('Token not accepted');
   } else {
     next(err);
   }

@@ -17,17 +17,17 @@ ruleTester.run('custom errors: require-401-for-credential-failure', credential, 
     // A status that is not fixed by the class.
     `export class ApiError extends Error { constructor(statusCode, message) { super(message); this.statusCode = statusCode; } }`,
     // Call sites: authorization, other statuses, and errors that carry no status.
-    // node-express-boilerplate's auth middleware: the rights check.
+    // A passport verify callback's rights check, after the identity is known.
     `import httpStatus from 'http-status';
 import ApiError from '../utils/ApiError';
-const verifyCallback = (req, resolve, reject, requiredRights) => async (err, user, info) => {
-  req.user = user;
-  const userRights = roleRights.get(user.role);
-  const hasRequiredRights = requiredRights.every((requiredRight) => userRights.includes(requiredRight));
-  if (!hasRequiredRights && req.params.userId !== user.id) {
-    return reject(new ApiError(httpStatus.FORBIDDEN, 'Forbidden'));
+const afterJwt = (req, done, fail, needed) => async (error, account) => {
+  req.account = account;
+  const granted = permissionsByRole[account.role] ?? [];
+  const missing = needed.filter((permission) => !granted.includes(permission));
+  if (missing.length > 0 && req.params.accountId !== account.id) {
+    return fail(new ApiError(httpStatus.FORBIDDEN, 'Forbidden'));
   }
-  resolve();
+  done();
 };`,
     `function find(req) { if (!req.headers.authorization) throw new AppError('Not found', 404); }`,
     `import { TokenExpiredError } from 'jsonwebtoken';

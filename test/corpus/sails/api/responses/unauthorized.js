@@ -1,24 +1,16 @@
-/**
- * unauthorized.js
- *
- * A custom response that content-negotiates the current request to either:
- *  • serve an HTML error page about the specified token being invalid or expired
- *  • or send back 401 (Unauthorized) with no response body.
- */
+// Custom response `res.unauthorized()`: API clients get a bare status, browsers are sent to the sign-in page
+// with the page they wanted remembered.
 module.exports = function unauthorized() {
-  var req = this.req;
-  var res = this.res;
-
-  sails.log.verbose('Ran custom response: res.unauthorized()');
+  const { req, res } = this;
+  sails.log.silly(`res.unauthorized() for ${req.method} ${req.url}`);
 
   if (req.wantsJSON) {
     return res.sendStatus(401); // expect: require-www-authenticate
   }
-  // Or log them out (if necessary) and then redirect to the login page.
-  else {
-    if (req.session.userId) {
-      delete req.session.userId;
-    }
-    return res.redirect('/login');
+
+  if (req.session && req.session.accountId) {
+    req.session.accountId = undefined;
   }
+  const next = encodeURIComponent(req.originalUrl || '/');
+  return res.redirect(`/sign-in?next=${next}`);
 };
