@@ -444,6 +444,33 @@ export default defineEventHandler(async (event) => {
 });`,
     reports: ['require-401-for-credential-failure@4'],
   },
+  {
+    name: 'the viewer is the signed-in identity, not a role: its absence is a credential failure',
+    code: `app.get('/feed', async (req, res) => {
+  const viewer = await sessionFromBearer(req.headers.authorization);
+  if (viewer === null) return res.status(401).json({ error: 'Session token not accepted' });
+});`,
+    reports: ['require-www-authenticate@3'],
+  },
+  {
+    name: 'a role named viewer is still a role',
+    code: `app.delete('/posts/:id', (req, res) => {
+  if (req.user.role === 'viewer') return res.status(401).json({ error: 'Viewers cannot delete posts' });
+});`,
+    reports: ['require-403-for-permission-denial@2'],
+  },
+  {
+    name: "an API-key strategy's plan check on the partner it found is a permission check",
+    code: `import { ForbiddenException } from '@nestjs/common';
+export class PartnerKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, 'partner') {
+  async validate(presentedKey, done) {
+    const partner = await this.partners.lookup(presentedKey);
+    if (!partner.products.includes('catalogue')) return done(new ForbiddenException('Your contract does not include this API'));
+    return done(null, partner);
+  }
+}`,
+    reports: [],
+  },
 ];
 
 describe('shapes of real code, each beside its look-alike', () => {

@@ -10,7 +10,7 @@ export const AUTHORIZATION_WORDS = new Set([
   'owner', 'owns', 'ownership', 'author', 'creator', 'banned', 'ban', 'suspended', 'blocked', 'disabled', 'deactivated',
   'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed', 'approved', 'active', 'activated', 'enabled', 'onboarded', 'subscription', 'subscribed', 'plan',
   'premium', 'tier', 'paid', 'allowed', 'allow', 'can', 'cannot', 'ability', 'abilities', 'acl', 'policy', 'policies',
-  'editor', 'editors', 'viewer', 'reviewer', 'reviewers', 'writer', 'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
+  'editor', 'editors', 'reviewer', 'reviewers', 'writer', 'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
   'rights', 'entitlement', 'entitlements', 'feature', 'features', 'readonly', 'whitelist', 'allowlist',
 ]);
 

@@ -127,7 +127,7 @@ export class SourceClassifier {
     const verifiedInputs: Node[] = [];
     this.collectSource(node, texts, names, 0, new Set(), verifiedInputs);
     // `await users.findById(payload.sub)`: a record looked up by the verified credential's claims.
-    if (verifiedInputs.length > 0 && V.LOOKUP_CALL.test(texts.join('\n'))) return 'verified';
+    if (verifiedInputs.length > 0 && isLookupResult(this.sourceCode, node)) return 'verified';
     const text = texts.join('\n');
     const nameWords = names.flatMap(words);
     if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
