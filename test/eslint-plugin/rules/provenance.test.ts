@@ -471,6 +471,50 @@ export class PartnerKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, '
 }`,
     reports: [],
   },
+  {
+    name: "a server's own setting is not the caller's right",
+    code: `export function headerAuth(state, req, res) {
+  const username = req.headers[state.authHeaderName];
+  if (!username && !state.settings.allowAnonymous) return res.status(401).end('Sign in first');
+}`,
+    reports: ['require-www-authenticate@3'],
+  },
+  {
+    name: "the caller's own flag is",
+    code: `export function adminOnly(req, res, next) {
+  if (!req.user.isAdmin) return res.status(401).end('Administrators only');
+  next();
+}`,
+    reports: ['require-403-for-permission-denial@2'],
+  },
+  {
+    name: 'scopes that are not there at all say nobody signed in, not that a scope is missing',
+    code: `export function gate(req, res, next) {
+  const scopes = scopesOf(req);
+  if (!scopes) return res.status(401).json({ error: 'Unauthorized' });
+  next();
+}`,
+    reports: ['require-www-authenticate@3'],
+  },
+  {
+    name: 'the caller looked up among the members of a team',
+    code: `export default async function handler(req, res) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).setHeader('WWW-Authenticate', 'Bearer').end();
+  const teamMember = await prisma.userTeam.findUnique({ where: { userId: session.user.id, teamId: req.query.teamId } });
+  if (!teamMember) return res.status(401).json({ message: 'Unauthorized' });
+}`,
+    reports: ['require-403-for-permission-denial@5'],
+  },
+  {
+    name: 'one 401 for a missing user and a disabled one: the missing user is reason enough',
+    code: `import { UnauthorizedException } from '@nestjs/common';
+export async function login(users, dto) {
+  const user = await users.findByEmail(dto.email);
+  if (!user || isUserDisabled(user)) throw new UnauthorizedException('Email or password is incorrect');
+}`,
+    reports: ['require-www-authenticate@4'],
+  },
 ];
 
 describe('shapes of real code, each beside its look-alike', () => {

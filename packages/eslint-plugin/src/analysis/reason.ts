@@ -82,7 +82,9 @@ function decideBy(evidence: Evidence[], namesBreakTiesOnly: boolean): Reason {
     credential.sort((a, b) => b.strength - a.strength);
     return { kind: 'credential', problem: problemOf(credential), evidence: credential };
   }
-  if (authorizationScore >= 2 && authorizationScore > credentialScore) {
+  // `!user || isUserDisabled(user)` answered 401: the missing identity is as good a reason as the policy.
+  const credentialHint = credential.some((e) => !e.nameOnly);
+  if (authorizationScore >= 2 && authorizationScore > credentialScore && !credentialHint) {
     authorization.sort((a, b) => b.strength - a.strength);
     return { kind: 'authorization', evidence: authorization };
   }
@@ -406,14 +408,14 @@ class EvidenceFinder {
     }
 
     const ownCategory = value.type === T.Identifier ? null : this.sources.identifierCategory(value);
-    if (ownCategory === 'authorization') return [this.evidence('authorization', 2, value)];
+    if (ownCategory === 'authorization') return this.rightsEvidence(value);
     if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
 
     const source = this.sources.classifySource(value);
     if (source === 'exempt' || source === 'request-data' || source === 'validation') {
       return [this.evidence('exempt', 2, value)];
     }
-    if (source === 'authorization') return [this.evidence('authorization', 2, value)];
+    if (source === 'authorization') return this.rightsEvidence(value);
     const rights = source === null ? this.sources.authorizationDataOf(value) : null;
     if (rights) return [this.evidence('authorization', 2, rights)];
     if (holds) {
@@ -451,6 +453,35 @@ class EvidenceFinder {
       default:
         return [];
     }
+  }
+
+  /**
+   * A value named for a right, tested for truth: decisive when it is a flag of the identity (`user.isAdmin`,
+   * `!canEdit`, `account.suspended`); a hint when it only names a holder of rights (`!org`, `!scopes`), which
+   * may as well be absent because nobody signed in; nothing when it is configuration (`config.allowAnonymous`),
+   * the token's own data (`tokenTeamId`) or a guard's generic verdict (`canActivate`).
+   */
+  private rightsEvidence(value: Node): Evidence[] {
+    const path = memberPath(value) ?? (value.type === T.CallExpression ? memberPath(value.callee) : null);
+    if (!path) return [this.evidence('authorization', 2, value)];
+    const last = path[path.length - 1]!;
+    const lastWords = words(last);
+    if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => TOKEN_WORDS.has(word))) return [];
+    if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word))) return [this.evidence('authorization', 2, value)];
+    // `teamMember = await teams.getTeamMember(teamId, userId)`: the caller looked up among a resource's members.
+    if (lastWords.some((word) => MEMBERSHIP_WORDS.has(word)) && this.isRecordLookedUp(value)) return [this.evidence('authorization', 2, value)];
+    if (lastWords.some((word) => V.AUTHORIZATION_WORDS.has(word))) return [{ ...this.evidence('authorization', 1, value), nameOnly: true }];
+    return [];
+  }
+
+  /** A variable holding what an (awaited) call returned, such as a database or service lookup. */
+  private isRecordLookedUp(value: Node): boolean {
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
+    let init = skipWrappers(binding.init);
+    if (init.type === T.AwaitExpression) init = skipWrappers(init.argument);
+    return init.type === T.CallExpression;
   }
 
   /** Calls in conditions: `header.startsWith('Bearer ')`, `isExpired(token)`, `keys.includes(apiKey)`. */
@@ -648,6 +679,18 @@ function alwaysExits(statement: Node): boolean {
   const last = statement.body[statement.body.length - 1];
   return !!last && alwaysExits(last);
 }
+
+/** Words of a server's own settings: a flag there is configuration, not the caller's rights. */
+const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
+const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
+const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'aud', 'auds', 'audience', 'audiences', 'issuer', 'iss']);
+/** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */
+const RIGHTS_FLAG_PREFIXES = new Set(['is', 'has', 'can', 'may', 'allowed', 'allow', 'should']);
+const RIGHTS_FLAGS = new Set([
+  'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'moderator', 'staff', 'owner', 'owns', 'allowed', 'granted',
+  'banned', 'suspended', 'blocked', 'disabled', 'deactivated', 'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed',
+  'approved', 'active', 'activated', 'enabled', 'onboarded', 'premium', 'paid', 'subscribed', 'readonly',
+]);
 
 const ABSENCE_PREDICATE = /^(isUndefined|isNull|isNil|isNullOrUndefined|isNullish|isEmpty|isBlank)$/;
 
