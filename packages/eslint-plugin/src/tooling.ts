@@ -8,3 +8,5 @@ export type { ResponseSite } from './analysis/types';
 export type { Reason, Evidence } from './analysis/reason';
 export { describeProblem } from './util/describe';
 export { NormalizedConfigs } from './util/normalized-config';
+export { excessiveNesting, MAX_NESTING_DEPTH } from './analysis/nesting';
+export { anyCaseGlobs, lintedExtensionOf, LINTED_EXTENSIONS, type LintedExtension } from './util/file-kinds';
