@@ -97,12 +97,34 @@ export function changedFiles(root: string, ref: string | undefined): string[] {
 }
 
 function mergeBase(root: string, ref: string): string {
-  if (!isRevision(root, ref)) throw new UsageError(`--changed: "${ref}" is not a commit in this repository; fetch it or name another ref.`);
+  if (!isRevision(root, ref)) {
+    throw new UsageError(`--changed: "${ref}" is not a commit in this repository; ${fetchAdvice(root, 'fetch it or name another ref')}.`);
+  }
   try {
     return git(root, ['merge-base', ref, 'HEAD']).toString('utf8').trim();
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(`--changed: "${ref}" and HEAD have no common history; name a ref your branch started from.`);
-    throw error;
+    if (!(error instanceof GitError)) throw error;
+    if (isShallow(root)) {
+      throw new UsageError(
+        `--changed: the history of this shallow clone is too short to find where HEAD and "${ref}" split; ${SHALLOW_FETCH}.`,
+      );
+    }
+    throw new UsageError(`--changed: "${ref}" and HEAD have no common history; name a ref your branch started from.`);
+  }
+}
+
+const SHALLOW_FETCH = 'fetch the history (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)';
+
+/** What to do about a ref that is not there: in a shallow clone, fetching more history is the usual answer. */
+export function fetchAdvice(root: string, otherwise: string): string {
+  return isShallow(root) ? `this is a shallow clone: ${SHALLOW_FETCH} or ${otherwise}` : otherwise;
+}
+
+function isShallow(root: string): boolean {
+  try {
+    return git(root, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
+  } catch {
+    return false;
   }
 }
 
