@@ -26,11 +26,11 @@ function assertOneLineFailure(run: CliRun, expected: RegExp): void {
   assert.match(run.stderr, expected);
 }
 
-describe('auth-status-lint: a project config that misbehaves never passes silently', () => {
+describe('auth-status-lint: a project config that misbehaves never passes silently', function () {
+  this.timeout(90000);
   const quick = { AUTH_STATUS_LINT_CONFIG_TIMEOUT: '1' };
 
   it('a config that loops forever stops the run with exit 2 and one line once the timeout passes', function () {
-    this.timeout(40000);
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus, 'eslint.config.js': 'while (true) {}\n' });
     const run = runBounded([], folder, quick);
     assertOneLineFailure(run, /took longer than 1 s .*AUTH_STATUS_LINT_CONFIG_TIMEOUT.*--no-project-config/);
@@ -39,7 +39,6 @@ describe('auth-status-lint: a project config that misbehaves never passes silent
   });
 
   it('near miss: a config that is slow but within the timeout is used', function () {
-    this.timeout(40000);
     const slow = 'const until = Date.now() + 300; while (Date.now() < until) {}\nmodule.exports = [];\n';
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus, 'eslint.config.js': slow });
     const run = runBounded(['--format', 'json'], folder, { AUTH_STATUS_LINT_CONFIG_TIMEOUT: '20' });
@@ -48,7 +47,6 @@ describe('auth-status-lint: a project config that misbehaves never passes silent
   });
 
   it('a config that exports a promise that never settles, or awaits one at the top level, is exit 2, not a silent 0', function () {
-    this.timeout(60000);
     for (const [name, text] of [
       ['eslint.config.js', 'module.exports = new Promise(() => {});\n'],
       ['eslint.config.mjs', 'await new Promise(() => {});\nexport default [];\n'],
@@ -60,7 +58,6 @@ describe('auth-status-lint: a project config that misbehaves never passes silent
   });
 
   it('a config that leaves a timer running does not keep the process alive after the report', function () {
-    this.timeout(40000);
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus, 'eslint.config.js': 'setInterval(() => {}, 1000);\nmodule.exports = [];\n' });
     const run = runBounded([], folder, {}, 20000);
     assert.equal(run.code, 1, `exit ${run.code} after ${run.ms} ms; stderr: ${run.stderr}`);
@@ -96,7 +93,8 @@ describe('auth-status-lint: a project config that misbehaves never passes silent
   });
 });
 
-describe('auth-status-lint: what is skipped is said and counted', () => {
+describe('auth-status-lint: what is skipped is said and counted', function () {
+  this.timeout(90000);
   it('counts skipped files in the summary; the near miss without skipped files says nothing of it', () => {
     const big = `${CODE.wrongStatus}${'// padding line for a large file\n'.repeat(40000)}`;
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus, 'bundle.js': big });
@@ -125,7 +123,8 @@ describe('auth-status-lint: what is skipped is said and counted', () => {
   });
 });
 
-describe('auth-status-lint: standard output that goes away', () => {
+describe('auth-status-lint: standard output that goes away', function () {
+  this.timeout(90000);
   const many = Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`f${index}.js`, CODE.wrongStatus]));
 
   it('a reader that stops early (| head -1) ends the output quietly, keeping the exit code', () => {
@@ -139,17 +138,18 @@ describe('auth-status-lint: standard output that goes away', () => {
   });
 
   it('a full disk (/dev/full) is exit 2 with one line, no stack trace; the near miss (a pipe that reads all) is exit 1', () => {
-    const folder = makeFolder(many);
+    const folder = makeFolder({ 'a.js': CODE.wrongStatus, 'b.js': CODE.wrongStatus });
     const full = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" . > /dev/full`], { cwd: folder, encoding: 'utf8' });
     assert.equal(full.status, 2);
     assert.equal(full.stderr, 'auth-status-lint: could not write to standard output (ENOSPC); the report is incomplete.\n');
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" . | cat`], { cwd: folder, encoding: 'utf8' });
     assert.equal(piped.stderr, '');
-    assert.match(piped.stdout, /200 problems/);
+    assert.match(piped.stdout, /2 problems/);
   });
 });
 
-describe('auth-status-lint: extensions in any case, and files that are not JavaScript', () => {
+describe('auth-status-lint: extensions in any case, and files that are not JavaScript', function () {
+  this.timeout(90000);
   const variants = ['a.js', 'b.JS', 'c.Js', 'd.JSX', 'e.TS', 'f.Ts', 'g.TSX', 'h.MJS', 'i.Mjs', 'j.CJS', 'k.MTS', 'l.CTS'];
 
   it('lints upper-case extensions exactly like lower-case ones, whatever comes first', () => {
@@ -185,9 +185,9 @@ describe('auth-status-lint: extensions in any case, and files that are not JavaS
   });
 });
 
-describe('auth-status-lint: special files, encodings and sizes', () => {
+describe('auth-status-lint: special files, encodings and sizes', function () {
+  this.timeout(90000);
   it('skips a FIFO and a device named on the command line with a note, without reading them', function () {
-    this.timeout(30000);
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus });
     execFileSync('mkfifo', [path.join(folder, 'pipe.js')]);
     const run = runBounded(['pipe.js', '/dev/zero', 'auth.js'], folder, {}, 15000);
@@ -219,7 +219,6 @@ describe('auth-status-lint: special files, encodings and sizes', () => {
   });
 
   it('lints a large file named on the command line (the walk skips it); over the hard cap it is a note and counted', function () {
-    this.timeout(60000);
     const large = `${CODE.wrongStatus}${'// a comment line to make the file large\n'.repeat(30000)}`;
     const huge = `${CODE.wrongStatus}${'// a comment line to make the file huge\n'.repeat(140000)}`;
     assert.ok(large.length > 1024 * 1024 && huge.length > 5 * 1024 * 1024);
@@ -237,7 +236,8 @@ describe('auth-status-lint: special files, encodings and sizes', () => {
   });
 });
 
-describe('auth-status-lint: .gitignore as git reads it', () => {
+describe('auth-status-lint: .gitignore as git reads it', function () {
+  this.timeout(90000);
   /** What git itself would list as untracked and not ignored, for comparison. */
   const gitListed = (repository: string) => git(repository, 'ls-files', '--others', '--exclude-standard').split('\n').filter((name) => name.endsWith('.js')).sort();
   const linted = (repository: string) =>
@@ -275,7 +275,8 @@ describe('auth-status-lint: .gitignore as git reads it', () => {
   });
 });
 
-describe('auth-status-lint: deeply nested code is contained to its file', () => {
+describe('auth-status-lint: deeply nested code is contained to its file', function () {
+  this.timeout(90000);
   const deepIfs = (depth: number) =>
     `${CODE.wrongStatus}${'if (a) {\n'.repeat(depth)}res.status(403).send('no token');\n${'}\n'.repeat(depth)}`;
 
@@ -308,7 +309,8 @@ describe('auth-status-lint: deeply nested code is contained to its file', () => 
   });
 });
 
-describe('auth-status-lint --changed in shallow clones and with odd words', () => {
+describe('auth-status-lint --changed in shallow clones and with odd words', function () {
+  this.timeout(90000);
   const origin = () => makeBranchedRepository({ 'base.js': CODE.unrelated }, { 'auth.js': CODE.wrongStatus });
   const clone = (source: string, ...args: string[]) => {
     const target = path.join(makeFolder(), 'clone');
@@ -341,7 +343,8 @@ describe('auth-status-lint --changed in shallow clones and with odd words', () =
   });
 });
 
-describe('auth-status-lint: odd file names', () => {
+describe('auth-status-lint: odd file names', function () {
+  this.timeout(90000);
   it('a name that is not valid UTF-8 is skipped with a note showing its bytes, and counted', () => {
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus });
     fs.writeFileSync(Buffer.from(`${folder}/\xff\xfe-bad.js`, 'latin1'), CODE.wrongStatus);
@@ -351,18 +354,31 @@ describe('auth-status-lint: odd file names', () => {
     assert.match(run.stdout, /in 1 of 1 file; 1 file skipped/);
   });
 
+  it('--changed says the same of a listed name that is not valid UTF-8 (not "unreadable"); a Unicode name is linted', () => {
+    const repository = makeRepository({ 'café.js': CODE.wrongStatus });
+    git(repository, 'commit', '--quiet', '--allow-empty', '-m', 'base');
+    fs.writeFileSync(Buffer.from(`${repository}/\xff-bad.js`, 'latin1'), CODE.wrongStatus);
+    const run = runCli(['--changed'], repository);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, 'auth-status-lint: skipped \\xff-bad.js: its name is not valid UTF-8; rename it to lint it.\n');
+    assert.match(run.stdout, /^café\.js:3:/m);
+    assert.match(run.stdout, /in 1 of 1 file; 1 file skipped/);
+  });
+
   it('escapes control characters of file names in stylish output; a plain Unicode name is printed as it is', () => {
     const hostile = 'x\u001b[2J\u001b]0;owned\u0007\nline.js';
     const folder = makeFolder({ [hostile]: CODE.wrongStatus, 'café.js': CODE.wrongStatus });
     const run = runCli([], folder);
     assert.equal(run.code, 1);
+    // eslint-disable-next-line no-control-regex -- no control character but the line breaks may reach the terminal
     assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f]/);
     assert.match(run.stdout, /^x\\x1b\[2J\\x1b\]0;owned\\x07\\nline\.js:3:\d+ {2}error/m);
     assert.match(run.stdout, /^café\.js:3:\d+ {2}error/m);
   });
 });
 
-describe('auth-status-lint: minor messages', () => {
+describe('auth-status-lint: minor messages', function () {
+  this.timeout(90000);
   it('--max-warnings -1 says the number must be 0 or more; --max-warnings 0 is accepted', () => {
     const folder = makeFolder({ 'auth.js': CODE.permissionDenied });
     assertOneLineFailure(runCli(['--max-warnings', '-1'], folder), /--max-warnings needs a whole number of 0 or more, not "-1"\./);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 /** C0 and C1 control characters (and DEL): in a name they could clear the screen or split a line. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** A file name safe to print on a terminal: control characters are shown as `\n`, `\t` or `\x1b`. */
@@ -36,4 +37,15 @@ export function printableBytes(name: Buffer): string {
     }
   }
   return shown;
+}
+
+/** The name as text, or undefined when its bytes are not valid UTF-8 (decoding would change it, so it could not be opened). */
+export function utf8Name(raw: Buffer): string | undefined {
+  const name = raw.toString('utf8');
+  return Buffer.from(name).equals(raw) ? name : undefined;
+}
+
+/** `displayPath` for a name (possibly with folders) whose bytes are not valid UTF-8, inside `directory`. */
+export function displayRawPath(cwd: string, directory: string, name: Buffer): string {
+  return `${directory === cwd ? '' : `${displayPath(cwd, directory)}${path.sep}`}${printableBytes(name)}`;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors';
+import { displayRawPath } from '../output/printable';
 import type { Options } from '../options';
 import { isLintedFile } from '../lint/languages';
 import { ignoredByName, DEFAULT_IGNORED_DIRECTORIES } from './default-ignores';
@@ -58,11 +59,15 @@ export function collectEntries(options: Options, cwd: string, note: (text: strin
         );
       }
       const isWanted = wantedFilter(options, cwd, root);
-      return listed(
-        changedFiles(root, options.source.ref)
-          .filter(isWanted)
-          .map((filePath) => ({ filePath, explicit: false, read: () => readSourceFile(filePath, { skipGenerated, explicit: false }) })),
-      );
+      const { files, invalidNames } = changedFiles(root, options.source.ref);
+      // A name that is not valid UTF-8 cannot be opened by its decoded text: said and counted, not "unreadable".
+      const unnamable = invalidNames.filter((raw) => isWanted(path.join(root, raw.toString('utf8'))));
+      for (const raw of unnamable) note(`skipped ${displayRawPath(cwd, root, raw)}: its name is not valid UTF-8; rename it to lint it.`);
+      return {
+        entries: files.filter(isWanted).map((filePath) => ({ filePath, explicit: false, read: () => readSourceFile(filePath, { skipGenerated, explicit: false }) })),
+        skippedFolders: 0,
+        skippedFiles: unnamable.length,
+      };
     }
   }
 }

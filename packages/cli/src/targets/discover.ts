@@ -4,7 +4,7 @@ import { UsageError } from '../errors';
 import { isLintedFile } from '../lint/languages';
 import { DEFAULT_IGNORED_DIRECTORIES, ignoredByName, VCS_DIRECTORIES } from './default-ignores';
 import { GitignoreStack } from './gitignore';
-import { displayPath, printableBytes } from '../output/printable';
+import { displayPath, displayRawPath, utf8Name } from '../output/printable';
 
 export interface DiscoveryOptions {
   defaultIgnores: boolean;
@@ -31,8 +31,6 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
   const found = new Map<string, Candidate>();
   const discovery: Discovery = { candidates: [], skippedFolders: 0, skippedFiles: 0 };
   const shown = (absolute: string) => displayPath(cwd, absolute);
-  const shownRaw = (directory: string, name: Buffer) =>
-    `${directory === cwd ? '' : `${displayPath(cwd, directory)}${path.sep}`}${printableBytes(name)}`;
   const walk = (directory: string, gitignore: GitignoreStack | undefined): void => {
     let entries: fs.Dirent<Buffer>[];
     try {
@@ -44,15 +42,16 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
     }
     entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      const name = entry.name.toString('utf8');
-      const isValidName = Buffer.byteLength(name) === entry.name.length && Buffer.from(name).equals(entry.name);
+      const validName = utf8Name(entry.name);
+      const isValidName = validName !== undefined;
+      const name = validName ?? entry.name.toString('utf8');
       const entryPath = path.join(directory, name);
       if (entry.isDirectory()) {
         if (VCS_DIRECTORIES.has(name)) continue;
         if (options.defaultIgnores && DEFAULT_IGNORED_DIRECTORIES.has(name)) continue;
         if (gitignore?.ignores(entryPath, true)) continue;
         if (!isValidName) {
-          note(`skipped folder ${shownRaw(directory, entry.name)}: its name is not valid UTF-8; rename it to lint it.`);
+          note(`skipped folder ${displayRawPath(cwd, directory, entry.name)}: its name is not valid UTF-8; rename it to lint it.`);
           discovery.skippedFolders++;
           continue;
         }
@@ -62,7 +61,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
         if (options.defaultIgnores && ignoredByName(entryPath)) continue;
         if (gitignore?.ignores(entryPath, false)) continue;
         if (!isValidName) {
-          note(`skipped ${shownRaw(directory, entry.name)}: its name is not valid UTF-8; rename it to lint it.`);
+          note(`skipped ${displayRawPath(cwd, directory, entry.name)}: its name is not valid UTF-8; rename it to lint it.`);
           discovery.skippedFiles++;
           continue;
         }
