@@ -268,7 +268,7 @@ describe('auth-status-lint: .gitignore as git reads it', function () {
     });
     const run = runCli([], repository);
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /^auth-status-lint: ignored line 2 of [^\n]*\.gitignore: the pattern cannot be used \([^\n]*\)\.\n$/);
+    assert.match(run.stderr, /^auth-status-lint: ignored line 2 of \.gitignore: the pattern cannot be used \(Regular expression too large\)\.\n$/);
     assert.ok(run.stderr.length < 400, run.stderr);
     assert.match(run.stdout, /auth\.js:3/);
     assert.doesNotMatch(run.stdout, /skip\.js/);

@@ -73,7 +73,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
     const absolute = path.resolve(cwd, given);
     const stats = statOrUsageError(absolute, given, cwd);
     if (stats.isDirectory()) {
-      const stack = options.gitignore ? GitignoreStack.forWalkRoot(absolute, note) : undefined;
+      const stack = options.gitignore ? GitignoreStack.forWalkRoot(absolute, note, shown) : undefined;
       walk(absolute, stack);
     } else if (!found.has(absolute)) {
       found.set(absolute, { filePath: absolute, explicit: true });

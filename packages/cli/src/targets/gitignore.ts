@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { oneLine } from '../errors';
-import { printableName } from '../output/printable';
 
 interface Level {
   base: string;
@@ -14,6 +13,8 @@ interface Matching {
   /** git's `core.ignorecase`: patterns match regardless of case only when it is true. */
   ignoreCase: boolean;
   note: (text: string) => void;
+  /** How a file is named in a note. */
+  shown: (file: string) => string;
 }
 
 /**
@@ -27,9 +28,10 @@ export class GitignoreStack {
   ) {}
 
   /** The stack for a folder where a walk starts, with every ancestor's rules up to the repository root. */
-  static forWalkRoot(directory: string, note: (text: string) => void): GitignoreStack {
+  static forWalkRoot(directory: string, note: (text: string) => void, shown: (file: string) => string): GitignoreStack {
     const repositoryRoot = findRepositoryRoot(directory);
-    let stack = new GitignoreStack([], { ignoreCase: repositoryRoot !== undefined && gitIgnoresCase(repositoryRoot), note });
+    const ignoreCase = repositoryRoot !== undefined && gitIgnoresCase(repositoryRoot);
+    let stack = new GitignoreStack([], { ignoreCase, note, shown });
     if (repositoryRoot === undefined) return stack.enter(directory);
     stack = stack.withFile(repositoryRoot, path.join(repositoryRoot, '.git', 'info', 'exclude'));
     const chain: string[] = [];
@@ -76,7 +78,7 @@ export class GitignoreStack {
         // git takes patterns our matcher cannot compile (a line of tens of thousands of characters): leave that one out.
         const message = oneLine(error instanceof Error ? error.message : String(error));
         const reason = message.slice(message.lastIndexOf(': ') + 2).slice(0, 80);
-        this.matching.note(`ignored line ${index + 1} of ${printableName(file)}: the pattern cannot be used (${reason}).`);
+        this.matching.note(`ignored line ${index + 1} of ${this.matching.shown(file)}: the pattern cannot be used (${reason}).`);
       }
     });
     return new GitignoreStack([...this.levels, { base, rules }], this.matching);
