@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, CODE, findingsOf, git, lintJson, makeFolder, makeRepository, REPO_ROOT, runCli, writeFiles } from './helpers';
+import { BIN, CODE, findingsOf, git, lintJson, makeBranchedRepository, makeFolder, makeRepository, REPO_ROOT, runCli, writeFiles } from './helpers';
 
 const RULE = 'auth-status/require-401-for-credential-failure';
 
@@ -56,13 +56,7 @@ describe('auth-status-lint --staged', () => {
 
 describe('auth-status-lint --changed', () => {
   function repositoryWithBranch() {
-    const repository = makeRepository({ 'old.js': CODE.wrongStatus, 'src/keep.js': CODE.unrelated });
-    git(repository, 'add', '.');
-    git(repository, 'commit', '--quiet', '-m', 'base');
-    git(repository, 'checkout', '--quiet', '-b', 'feature');
-    writeFiles(repository, { 'src/committed.js': CODE.wrongStatus });
-    git(repository, 'add', '.');
-    git(repository, 'commit', '--quiet', '-m', 'feature work');
+    const repository = makeBranchedRepository({ 'old.js': CODE.wrongStatus, 'src/keep.js': CODE.unrelated }, { 'src/committed.js': CODE.wrongStatus });
     writeFiles(repository, { 'src/untracked.ts': CODE.wrongStatus, 'src/keep.js': `${CODE.unrelated}${CODE.missingChallenge}` });
     return repository;
   }

@@ -59,6 +59,18 @@ export function makeRepository(files: Record<string, string | Buffer> = {}): str
   return folder;
 }
 
+/** A repository with `base` committed on main, then `feature` committed on the branch `feature` (checked out). */
+export function makeBranchedRepository(base: Record<string, string>, feature: Record<string, string>): string {
+  const repository = makeRepository(base);
+  git(repository, 'add', '.');
+  git(repository, 'commit', '--quiet', '-m', 'base');
+  git(repository, 'checkout', '--quiet', '-b', 'feature');
+  writeFiles(repository, feature);
+  git(repository, 'add', '.');
+  git(repository, 'commit', '--quiet', '-m', 'feature work');
+  return repository;
+}
+
 export function removeTemporaryFolders(): void {
   for (const folder of temporaryFolders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 }

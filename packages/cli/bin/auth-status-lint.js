@@ -2,8 +2,10 @@
 'use strict';
 
 let cli;
+let processRunner;
 try {
   cli = require('../dist/main.js');
+  processRunner = require('../dist/process.js');
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND' && /dist[\\/]main\.js/.test(error.message)) {
     process.stderr.write('auth-status-lint: not built yet; run npm run build (or npx tsc -b packages/cli) first.\n');
@@ -12,8 +14,4 @@ try {
   throw error;
 }
 
-cli
-  .main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr })
-  .then((code) => {
-    process.exitCode = code;
-  });
+processRunner.runAsProcess(cli.main, process.argv.slice(2));

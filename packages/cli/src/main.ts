@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mayContainFinding } from 'eslint-plugin-auth-status/tooling';
+import { excessiveNesting, mayContainFinding, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
 import plugin from 'eslint-plugin-auth-status';
 import type { ESLint } from 'eslint';
 import { describeSystemError, oneLine, UsageError } from './errors';
@@ -9,8 +9,8 @@ import { fingerprintOf, FixWriter, type Fingerprint } from './files/fix-writer';
 import { installHook } from './hook';
 import type { FixMode, LintOutcome } from './lint/lint-file';
 import { LintPool } from './lint/pool';
-import { ProjectRules } from './lint/project-config';
-import { resultFor, totalsOf, withoutWarnings, type LintResult } from './lint/result';
+import { configTimeoutMs, ProjectRules } from './lint/project-config';
+import { notLintedResult, resultFor, totalsOf, withoutWarnings, type LintResult } from './lint/result';
 import {
   assertValidRules,
   layerRules,
@@ -23,6 +23,8 @@ import {
 import { HELP, parseOptions, type Options } from './options';
 import { paletteFor } from './output/color';
 import { FORMATTERS } from './output/index';
+import { displayPath } from './output/printable';
+import type { Skipped } from './output/format';
 import { progressOn } from './output/progress';
 import { collectEntries } from './targets/collect';
 import { isRevision } from './targets/git';
@@ -67,10 +69,10 @@ async function run(argv: readonly string[], io: Io, note: (text: string) => void
     return 0;
   }
 
-  const { results, outcomes, tasks } = await lint(options, cwd, io, note);
+  const { results, outcomes, tasks, skipped } = await lint(options, cwd, io, note);
   const failedWrites = options.fix ? writeFixes(outcomes, tasks, results, new FixWriter(lintedRoots(options), cwd), note) : 0;
   const reported = options.quiet ? results.map(withoutWarnings) : results;
-  writeReport(reported, options, cwd, io);
+  writeReport(reported, skipped, options, cwd, io);
   const code = exitCode(reported, outcomes, options, note);
   return failedWrites > 0 ? Math.max(code, 1) : code;
 }
@@ -85,64 +87,81 @@ interface TaskInfo {
 const YIELD_EVERY_FILES = 32;
 
 async function lint(options: Options, cwd: string, io: Io, note: (text: string) => void) {
-  const entries = collectEntries(options, cwd);
-  const rulesFor = rulesResolver(options, cwd);
+  const { entries, skippedFolders, skippedFiles } = collectEntries(options, cwd, note);
+  const rules = rulesResolver(options, cwd, io.env);
   const fix: FixMode = options.fixStatus ? 'status' : options.fix ? 'safe' : 'none';
   const results: (LintResult | undefined)[] = [];
   const tasks: TaskInfo[] = [];
   const progress = progressOn(io.stderr, entries.length);
-  let skipped = 0;
-  const pool = new LintPool(options.concurrency, (done) => progress.update(skipped + done));
+  /** Files settled without the pool: skipped, ruled out by the prefilter, or too deeply nested to parse. */
+  let settled = 0;
+  let skipped = skippedFiles;
+  const pool = new LintPool(options.concurrency, (done) => progress.update(settled + done));
 
   try {
     for (const [index, entry] of entries.entries()) {
       if (index % YIELD_EVERY_FILES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const source = entry.read();
+      const shownName = () => displayPath(cwd, entry.filePath);
       if (source.kind === 'unusable') {
-        note(`skipped ${path.relative(cwd, entry.filePath)}: ${source.reason}.`);
+        note(`skipped ${shownName()}: ${source.reason}.`);
         skipped++;
+        settled++;
         continue;
       }
       if (source.kind === 'generated') {
-        if (entry.explicit) note(`skipped ${path.relative(cwd, entry.filePath)}: ${source.reason} (--no-default-ignores lints it).`);
+        if (entry.explicit) note(`skipped ${shownName()}: ${source.reason} (--no-default-ignores lints it).`);
         skipped++;
+        settled++;
         continue;
       }
       if (options.prefilter && !mayContainFinding(source.text)) {
         results.push(resultFor(entry.filePath, []));
-        skipped++;
+        settled++;
+        continue;
+      }
+      const tooDeep = excessiveNesting(source.text);
+      if (tooDeep) {
+        results.push(notLintedResult(entry.filePath, source.text, tooDeep.offset, `nesting deeper than ${MAX_NESTING_DEPTH} levels; not linted`));
+        settled++;
         continue;
       }
       tasks.push({ slot: results.length, linted: fix === 'none' ? undefined : fingerprintOf(source.bytes) });
       results.push(undefined);
-      pool.add({ filePath: entry.filePath, text: source.text, rules: await rulesFor(entry.filePath), fix });
+      pool.add({ filePath: entry.filePath, text: source.text, rules: await rules.rulesFor(entry.filePath), fix });
     }
   } catch (error) {
     pool.close();
     throw error;
+  } finally {
+    rules.close();
   }
 
   const outcomes = await pool.finish();
   progress.end();
   outcomes.forEach((outcome, index) => (results[tasks[index].slot] = outcome.result));
-  return { results: results as LintResult[], outcomes, tasks };
+  return { results: results as LintResult[], outcomes, tasks, skipped: { files: skipped, folders: skippedFolders } satisfies Skipped };
 }
 
 /** Recommended settings, then the project's settings for our rules, then --rule; each distinct set validated once. */
-function rulesResolver(options: Options, cwd: string): (filePath: string) => Promise<RulesConfig> {
+function rulesResolver(options: Options, cwd: string, env: NodeJS.ProcessEnv) {
   const overrides = options.ruleOverrides.map(({ name, severity }) => ({ name: qualifiedRuleName(name), severity }));
-  const project = options.projectConfig ? new ProjectRules(cwd, options.configFile) : undefined;
+  const project = options.projectConfig ? new ProjectRules(cwd, options.configFile, configTimeoutMs(env)) : undefined;
   const validated = new Set<string>();
-  return async (filePath) => {
-    const projectRules = project ? await project.rulesFor(filePath) : {};
-    const rules = withSeverities(layerRules(recommendedRules(), projectRules), overrides);
-    const key = JSON.stringify(rules);
-    if (!validated.has(key)) {
-      const origin = Object.keys(projectRules).length > 0 ? `in ${options.configFile ?? 'the project\'s ESLint config'}` : 'given with --rule';
-      assertValidRules(rules, origin);
-      validated.add(key);
-    }
-    return rules;
+  return {
+    async rulesFor(filePath: string): Promise<RulesConfig> {
+      const projectRules = project ? await project.rulesFor(filePath) : {};
+      const rules = withSeverities(layerRules(recommendedRules(), projectRules), overrides);
+      const key = JSON.stringify(rules);
+      if (!validated.has(key)) {
+        const origin = Object.keys(projectRules).length > 0 ? `in ${options.configFile ?? 'the project\'s ESLint config'}` : 'given with --rule';
+        assertValidRules(rules, origin);
+        validated.add(key);
+      }
+      return rules;
+    },
+    /** Stops the project config's loader (and any timer the config left running). */
+    close: () => project?.close(),
   };
 }
 
@@ -186,10 +205,10 @@ function rulesMeta(): ESLint.LintResultData['rulesMeta'] {
   );
 }
 
-function writeReport(results: readonly LintResult[], options: Options, cwd: string, io: Io): void {
+function writeReport(results: readonly LintResult[], skipped: Skipped, options: Options, cwd: string, io: Io): void {
   const destination = options.outputFile === undefined ? io.stdout : undefined;
   const palette = paletteFor(destination, io.env);
-  const report = FORMATTERS[options.format](results, { cwd, rulesMeta: rulesMeta(), palette });
+  const report = FORMATTERS[options.format](results, { cwd, rulesMeta: rulesMeta(), palette, skipped });
   if (options.outputFile === undefined) {
     io.stdout.write(report);
     return;

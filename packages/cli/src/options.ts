@@ -8,7 +8,7 @@ export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'gith
 export type Source =
   | { kind: 'paths' }
   | { kind: 'staged' }
-  | { kind: 'changed'; ref: string | undefined };
+  | { kind: 'changed'; ref: string | undefined; notRef?: string };
 
 export interface Options {
   paths: string[];
@@ -42,13 +42,15 @@ What to lint:
   --staged                 the staged content of staged files, read from the git index (pre-commit)
   --changed [REF]          files changed since REF's merge base with HEAD (default HEAD), plus untracked files
   --no-default-ignores     also lint node_modules, build output (dist, build, out, coverage, .next …),
-                           minified files, declaration files and generated files (over 1 MB or with very long lines)
+                           minified files, declaration files and generated files (over 1 MB or with very long lines);
+                           no file over 5 MB is ever linted
   --no-gitignore           do not skip files matched by .gitignore
 
 Rules:
   --rule NAME:SEVERITY     set a rule to off, warn or error (repeatable), e.g. require-www-authenticate:warn
   --config FILE            take auth-status/* rule settings from this ESLint config file
   --no-project-config      ignore the project's eslint.config.* (use the built-in recommended settings)
+                           (loading it may take 10 s at most; set AUTH_STATUS_LINT_CONFIG_TIMEOUT=SECONDS to change that)
 
 Output:
   -f, --format NAME        stylish (default), json, sarif or github
@@ -153,7 +155,9 @@ export function parseOptions(argv: readonly string[], isRevision: (text: string)
           options.source = { kind: 'changed', ref: next };
           index++;
         } else {
-          options.source = { kind: 'changed', ref: undefined };
+          // The next word, if any, is a path (checked, with a message naming both readings, when the files are listed).
+          const notRef = next !== undefined && !next.startsWith('-') ? next : undefined;
+          options.source = { kind: 'changed', ref: undefined, ...(notRef === undefined ? {} : { notRef }) };
         }
       }
       continue;
@@ -169,7 +173,8 @@ export function parseOptions(argv: readonly string[], isRevision: (text: string)
       throw new UsageError(`unknown option ${name}; run auth-status-lint --help for the list of options.`);
     }
     const value = inlineValue ?? argv[++index];
-    if (value === undefined || (inlineValue === undefined && value.startsWith('-') && value !== '-')) {
+    const looksLikeOption = value !== undefined && value.startsWith('-') && value !== '-' && !/^-\d+$/.test(value);
+    if (value === undefined || (inlineValue === undefined && looksLikeOption)) {
       throw new UsageError(`${name} needs a value; run auth-status-lint --help for its format.`);
     }
     applyValueOption(options, name, value);
@@ -191,7 +196,7 @@ function applyValueOption(options: Options, name: string, value: string): void {
       options.outputFile = value;
       return;
     case '--max-warnings':
-      if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number, not "${value}".`);
+      if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not "${value}".`);
       options.maxWarnings = Number(value);
       return;
     case '--rule':

@@ -9,3 +9,5 @@ export type { Reason, Evidence } from './analysis/reason';
 export { describeProblem } from './util/describe';
 export { NormalizedConfigs } from './util/normalized-config';
 export { isTestFile, TEST_FILE_GLOBS, TEST_FOLDERS } from './util/test-files';
+export { excessiveNesting, MAX_NESTING_DEPTH } from './analysis/nesting';
+export { anyCaseGlobs, lintedExtensionOf, LINTED_EXTENSIONS, type LintedExtension } from './util/file-kinds';

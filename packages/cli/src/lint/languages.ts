@@ -1,12 +1,13 @@
-import path from 'node:path';
 import type { Linter } from 'eslint';
+import { anyCaseGlobs, lintedExtensionOf, LINTED_EXTENSIONS } from 'eslint-plugin-auth-status/tooling';
 
-export const LINTED_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
+export { LINTED_EXTENSIONS };
 
-const FILE_GLOBS = LINTED_EXTENSIONS.map((extension) => `**/*${extension}`);
+/** Upper-case extensions match too, or ESLint would pass `App.JS` as "no matching configuration". */
+const FILE_GLOBS = anyCaseGlobs(LINTED_EXTENSIONS);
 
 export function isLintedFile(filePath: string): boolean {
-  return (LINTED_EXTENSIONS as readonly string[]).includes(path.extname(filePath).toLowerCase());
+  return lintedExtensionOf(filePath) !== undefined;
 }
 
 type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
@@ -16,7 +17,7 @@ type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescri
  * `return`, `with`) or contain JSX; the next dialect is tried only when the previous one fails to parse.
  */
 export function dialectsFor(filePath: string): readonly Dialect[] {
-  switch (path.extname(filePath).toLowerCase()) {
+  switch (lintedExtensionOf(filePath)) {
     case '.mjs':
       return ['module'];
     case '.cjs':

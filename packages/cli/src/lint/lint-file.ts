@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig } from './languages';
-import { resultFor, type LintResult } from './result';
+import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
 
@@ -35,6 +35,11 @@ const isOurs = (message: Linter.LintMessage) => message.ruleId?.startsWith(RULE_
 /** Our rules and parse errors; inline `/* eslint … *\/` comments may switch on other rules, which are not ours to report. */
 const isReported = (message: Linter.LintMessage) => isOurs(message) || (message.ruleId === null && message.fatal === true);
 
+/** A stack overflow outside our rules (ESLint names the rule in `ruleId` when one was running). */
+function isCoreStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message) && (error as { ruleId?: string }).ruleId === undefined;
+}
+
 export class FileLinter {
   /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
   constructor(private readonly plugins: Linter.Config['plugins'] = ourPlugins) {}
@@ -46,6 +51,11 @@ export class FileLinter {
     try {
       return this.lintOrThrow(task);
     } catch (error) {
+      if (isCoreStackOverflow(error)) {
+        // ESLint's own traversal ran out of stack on a deeply nested file: that file's limit, not a bug here.
+        const message = notLintedMessage('nesting too deep for the parser and ESLint (the call stack ran out); not linted');
+        return { result: resultFor(task.filePath, [message], task.text) };
+      }
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const message: Linter.LintMessage = {
         ruleId: null,

@@ -59,3 +59,16 @@ export function withoutWarnings(result: LintResult): LintResult {
     result.output,
   );
 }
+
+/** A parse-style error for a file left unlinted on purpose (too deeply nested to parse safely). */
+export function notLintedMessage(reason: string, line = 1, column = 1): Linter.LintMessage {
+  return { ruleId: null, fatal: true, severity: 2, message: reason, line, column };
+}
+
+/** The result for a file left unlinted, with the error at `offset`. */
+export function notLintedResult(filePath: string, text: string, offset: number, reason: string): LintResult {
+  const before = text.slice(0, offset);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  return resultFor(filePath, [notLintedMessage(reason, line, offset - lineStart + 1)], text);
+}

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors';
+import { displayRawPath } from '../output/printable';
 import type { Options } from '../options';
 import { isLintedFile } from '../lint/languages';
 import { ignoredByName, DEFAULT_IGNORED_DIRECTORIES } from './default-ignores';
 import { discoverFiles, statOrUsageError } from './discover';
-import { changedFiles, readBlobs, requireRepositoryRoot, stagedFiles } from './git';
+import { changedFiles, fetchAdvice, readBlobs, requireRepositoryRoot, stagedFiles } from './git';
 import { decodeSource, readSourceFile, type SourceText } from './read';
 
 /** A file to lint and how to get its text (from disk, or from the git index for --staged). */
@@ -14,34 +17,57 @@ export interface Entry {
   read(): SourceText;
 }
 
-export function collectEntries(options: Options, cwd: string): Entry[] {
+export interface Entries {
+  entries: Entry[];
+  /** Left out before reading, each with a note: unreadable folders, names that are not valid UTF-8. */
+  skippedFolders: number;
+  skippedFiles: number;
+}
+
+export function collectEntries(options: Options, cwd: string, note: (text: string) => void): Entries {
   const skipGenerated = options.defaultIgnores;
+  const listed = (entries: Entry[]): Entries => ({ entries, skippedFolders: 0, skippedFiles: 0 });
   switch (options.source.kind) {
     case 'paths': {
-      const candidates = discoverFiles(options.paths.length > 0 ? options.paths : ['.'], cwd, options);
-      return candidates.map(({ filePath, explicit }) => ({
+      const { candidates, skippedFolders, skippedFiles } = discoverFiles(options.paths.length > 0 ? options.paths : ['.'], cwd, options, note);
+      const entries = candidates.map(({ filePath, explicit }) => ({
         filePath,
         explicit,
-        read: () => readSourceFile(filePath, skipGenerated),
+        read: () => readSourceFile(filePath, { skipGenerated, explicit }),
       }));
+      return { entries, skippedFolders, skippedFiles };
     }
     case 'staged': {
       const root = requireRepositoryRoot(cwd, '--staged');
       const isWanted = wantedFilter(options, cwd, root);
       const staged = stagedFiles(root).filter(({ filePath }) => isWanted(filePath));
       const blobs = readBlobs(root, staged.map(({ blob }) => blob));
-      return staged.map(({ filePath, blob }) => ({
-        filePath,
-        explicit: false,
-        read: () => decodeSource(blobs.get(blob) ?? Buffer.alloc(0), skipGenerated),
-      }));
+      return listed(
+        staged.map(({ filePath, blob }) => ({
+          filePath,
+          explicit: false,
+          read: () => decodeSource(blobs.get(blob) ?? Buffer.alloc(0), skipGenerated ? 'all' : 'none'),
+        })),
+      );
     }
     case 'changed': {
       const root = requireRepositoryRoot(cwd, '--changed');
+      const { notRef } = options.source;
+      if (notRef !== undefined && !fs.existsSync(path.resolve(cwd, notRef))) {
+        throw new UsageError(
+          `--changed: "${notRef}" is not a ref or a path (paths are relative to ${cwd}); ${fetchAdvice(root, 'fetch the ref, or name one that exists')}.`,
+        );
+      }
       const isWanted = wantedFilter(options, cwd, root);
-      return changedFiles(root, options.source.ref)
-        .filter(isWanted)
-        .map((filePath) => ({ filePath, explicit: false, read: () => readSourceFile(filePath, skipGenerated) }));
+      const { files, invalidNames } = changedFiles(root, options.source.ref);
+      // A name that is not valid UTF-8 cannot be opened by its decoded text: said and counted, not "unreadable".
+      const unnamable = invalidNames.filter((raw) => isWanted(path.join(root, raw.toString('utf8'))));
+      for (const raw of unnamable) note(`skipped ${displayRawPath(cwd, root, raw)}: its name is not valid UTF-8; rename it to lint it.`);
+      return {
+        entries: files.filter(isWanted).map((filePath) => ({ filePath, explicit: false, read: () => readSourceFile(filePath, { skipGenerated, explicit: false }) })),
+        skippedFolders: 0,
+        skippedFiles: unnamable.length,
+      };
     }
   }
 }

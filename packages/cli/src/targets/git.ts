@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { oneLine, UsageError } from '../errors';
+import { utf8Name } from '../output/printable';
 
 const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 
@@ -85,24 +86,64 @@ export function readBlobs(root: string, blobs: readonly string[]): Map<string, B
  * Files changed since `ref`'s merge base with HEAD (or since HEAD), committed, staged or not, plus untracked
  * files that are not ignored: what a pull request or a work session touched.
  */
-export function changedFiles(root: string, ref: string | undefined): string[] {
+export function changedFiles(root: string, ref: string | undefined): { files: string[]; invalidNames: Buffer[] } {
   const base = ref === undefined ? (isRevision(root, 'HEAD') ? 'HEAD' : undefined) : mergeBase(root, ref);
   const tracked =
     base === undefined
       ? git(root, ['ls-files', '-z', '--cached'])
       : git(root, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=ACMR', base, '--']);
   const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
-  const names = new Set([...splitNul(tracked), ...splitNul(untracked)]);
-  return [...names].sort().map((name) => path.join(root, name));
+  const names = new Set<string>();
+  const invalidNames: Buffer[] = [];
+  for (const raw of [...splitNulRaw(tracked), ...splitNulRaw(untracked)]) {
+    const name = utf8Name(raw);
+    if (name !== undefined) names.add(name);
+    else if (!invalidNames.some((known) => known.equals(raw))) invalidNames.push(raw);
+  }
+  return { files: [...names].sort().map((name) => path.join(root, name)), invalidNames };
+}
+
+/** NUL-separated names as git wrote them: a name need not be valid UTF-8. */
+function splitNulRaw(output: Buffer): Buffer[] {
+  const names: Buffer[] = [];
+  for (let start = 0; start < output.length; ) {
+    let end = output.indexOf(0, start);
+    if (end === -1) end = output.length;
+    if (end > start) names.push(output.subarray(start, end));
+    start = end + 1;
+  }
+  return names;
 }
 
 function mergeBase(root: string, ref: string): string {
-  if (!isRevision(root, ref)) throw new UsageError(`--changed: "${ref}" is not a commit in this repository; fetch it or name another ref.`);
+  if (!isRevision(root, ref)) {
+    throw new UsageError(`--changed: "${ref}" is not a commit in this repository; ${fetchAdvice(root, 'fetch it or name another ref')}.`);
+  }
   try {
     return git(root, ['merge-base', ref, 'HEAD']).toString('utf8').trim();
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(`--changed: "${ref}" and HEAD have no common history; name a ref your branch started from.`);
-    throw error;
+    if (!(error instanceof GitError)) throw error;
+    if (isShallow(root)) {
+      throw new UsageError(
+        `--changed: the history of this shallow clone is too short to find where HEAD and "${ref}" split; ${SHALLOW_FETCH}.`,
+      );
+    }
+    throw new UsageError(`--changed: "${ref}" and HEAD have no common history; name a ref your branch started from.`);
+  }
+}
+
+const SHALLOW_FETCH = 'fetch the history (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)';
+
+/** What to do about a ref that is not there: in a shallow clone, fetching more history is the usual answer. */
+export function fetchAdvice(root: string, otherwise: string): string {
+  return isShallow(root) ? `this is a shallow clone: ${SHALLOW_FETCH} or ${otherwise}` : otherwise;
+}
+
+function isShallow(root: string): boolean {
+  try {
+    return git(root, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
+  } catch {
+    return false;
   }
 }
 

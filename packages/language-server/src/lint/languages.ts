@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { lintedExtensionOf } from 'eslint-plugin-auth-status/tooling';
 
 /** How to parse a document: espree for JavaScript, `@typescript-eslint/parser` (no type information) for TypeScript. */
 export interface Language {
@@ -39,13 +40,16 @@ export interface ParseTarget {
  * (`.cjs` is CommonJS, `.tsx` has JSX). Documents in neither list are not ours.
  */
 export function parseTargetOf(languageId: string, filePath: string): ParseTarget | undefined {
-  const ownExtension = path.extname(filePath).toLowerCase();
-  const ownLanguage = BY_EXTENSION[ownExtension];
+  // The same rule as the CLI: case does not matter (`App.JS`); the linter, whose globs are case sensitive, is
+  // given the name with its extension in lower case.
+  const ownExtension = lintedExtensionOf(filePath);
+  const ownLanguage = ownExtension && BY_EXTENSION[ownExtension];
+  const ownFilename = ownExtension && path.extname(filePath) !== ownExtension ? `${filePath}${ownExtension}` : filePath;
   const idExtension = EXTENSION_OF_LANGUAGE_ID[languageId];
-  if (!idExtension) return ownLanguage ? { language: ownLanguage, filename: filePath } : undefined;
+  if (!idExtension) return ownLanguage ? { language: ownLanguage, filename: ownFilename } : undefined;
   const idLanguage = BY_EXTENSION[idExtension]!;
-  if (ownLanguage?.kind === idLanguage.kind) {
-    return { language: { ...ownLanguage, jsx: ownLanguage.jsx || languageId.endsWith('react') }, filename: filePath };
+  if (ownLanguage && ownLanguage.kind === idLanguage.kind) {
+    return { language: { ...ownLanguage, jsx: ownLanguage.jsx || languageId.endsWith('react') }, filename: ownFilename };
   }
   return { language: idLanguage, filename: `${filePath}${idExtension}` };
 }
