@@ -16,6 +16,8 @@ import { EditBuilder } from './features/edits';
 import { HoverProvider } from './features/hover';
 import { DiagnosticsPublisher } from './features/publisher';
 import { LintEngine } from './lint/engine';
+import type { LintRequest } from './lint/lint-worker';
+import type { LintOutcome } from './lint/problem';
 import { HeapKeeper } from './memory';
 import {
   FIX_ALL_KIND,
@@ -25,6 +27,7 @@ import {
   WorkspaceTrustChangedNotification,
   type InitializationOptions,
 } from './protocol';
+import { WorkerClient } from './threads';
 import { filePathOf } from './uri';
 import { ESLINT_CONFIG_FILE, ESLINT_CONFIG_GLOB, WorkspaceEslintConfig } from './workspace/eslint-config';
 import { RuleSource } from './workspace/rule-source';
@@ -37,6 +40,8 @@ export function startSession(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const engine = new LintEngine();
   const heap = new HeapKeeper();
+  // Huge documents are linted here; its heap (ESLint, the parsers, one huge AST) goes away after 10 s idle.
+  const lintWorker = new WorkerClient('lint', { idleMs: 10_000 });
   const logger = connection.console;
   let capabilities: ClientCapabilities = {};
   let workspaceFolders: string[] = [];
@@ -55,6 +60,7 @@ export function startSession(connection: Connection): void {
       logger,
       status: (status) => void connection.sendNotification(StatusNotification, status),
       afterLint: () => heap.afterWork(),
+      lintOffThread: (request: LintRequest) => lintWorker.request<LintOutcome>(request),
     });
     const publisher = new DiagnosticsPublisher(connection, documents, checker, settings, {
       pull: capabilities.textDocument?.diagnostic !== undefined,
@@ -114,7 +120,10 @@ export function startSession(connection: Connection): void {
     return features;
   };
 
-  documents.onDidOpen(({ document }) => ready().publisher.opened(document));
+  documents.onDidOpen(({ document }) => {
+    ready().checker.opened(document.uri);
+    ready().publisher.opened(document);
+  });
   documents.onDidChangeContent(({ document }) => ready().publisher.changed(document));
   documents.onDidSave(({ document }) => ready().publisher.saved(document));
   documents.onDidClose(({ document }) => {
@@ -155,6 +164,8 @@ export function startSession(connection: Connection): void {
   });
   connection.onShutdown(() => {
     features?.publisher.dispose();
+    features?.workspaceConfig.invalidate();
+    lintWorker.stop();
     heap.dispose();
   });
 

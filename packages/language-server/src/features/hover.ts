@@ -6,6 +6,14 @@ import { decidingEvidence, evidenceLabel, rangeOf } from './diagnostics';
 import { explain, RFC_SECTIONS } from './explain';
 
 const RFC_9110 = 'https://www.rfc-editor.org/rfc/rfc9110';
+/** How long a hover waits for a lint that is under way. */
+export const HOVER_WAIT_MS = 100;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Hover on a flagged status: 401 versus 403 for this case, the evidence, the RFC sections. */
 export class HoverProvider {
@@ -17,8 +25,9 @@ export class HoverProvider {
   async provide(params: HoverParams): Promise<Hover | null> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
-    const checked = this.checker.cached(document) ?? (await this.checker.check(document));
-    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(document.uri, checked.version)) return null;
+    // A hover is worth little late: one that would wait for a long lint (a huge document) answers nothing now.
+    const checked = this.checker.cached(document) ?? (await within(this.checker.check(document), HOVER_WAIT_MS));
+    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(checked)) return null;
     const offset = document.offsetAt(params.position);
     const problem = checked.outcome.problems.find((candidate) => candidate.start <= offset && offset <= candidate.end);
     if (!problem) return null;
