@@ -42,11 +42,16 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
       const text = document.getText();
-      for (const [problem, diagnostic] of this.problemsAt(document, problems, params)) {
+      const atCursor = this.problemsAt(document, problems, params);
+      let changesHere = false;
+      for (const [problem, diagnostic] of atCursor) {
         const parsing = await this.parsingChanges(checked, text, problem);
+        changesHere ||= parsing.size > 0;
         actions.push(...this.problemActions(document, problem, diagnostic, parsing));
       }
-      if (actions.length > 0 && problems.some(isFixable)) actions.push(await this.fixAllInFile(document, checked));
+      const here = new Set(atCursor.map(([problem]) => problem));
+      const changesElsewhere = problems.some((problem) => !here.has(problem) && isFixable(problem));
+      if (actions.length > 0 && (changesHere || changesElsewhere)) actions.push(await this.fixAllInFile(document, checked));
     }
     if (params.context.only && wants(FIX_ALL_KIND)) {
       const pick = checked.settings.fixAll.includeStatusChanges ? fixesAndSuggestions : safeFixes;
