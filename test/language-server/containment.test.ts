@@ -151,4 +151,34 @@ describe('language server: containment over stdio (audit F8, F23)', () => {
     assert.ok(hover, 'a hover once the lint is done');
     console.log(`      1,000 KB document: hovers answered in ${timings.map((ms) => Math.round(ms)).join(' / ')} ms (large / small), linted in ${Math.round(lintedAfter)} ms`);
   });
+
+  it('a lint worker that runs out of memory fails that lint only: one log line, and the server keeps serving', async function () {
+    this.timeout(120_000);
+    const saved = process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB;
+    process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB = '16';
+    let starved: LspTestClient | undefined;
+    try {
+      starved = await LspTestClient.start({ rootPath: workspace });
+    } finally {
+      if (saved === undefined) delete process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB;
+      else process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB = saved;
+    }
+    try {
+      const large = nextUri('ts');
+      const text = typescriptModule(8000);
+      assert.ok(text.length >= OFF_THREAD_FROM);
+      await starved.open(large, text);
+      const { diagnostics } = await starved.waitForPush(large, () => true, 0, 60_000);
+      assert.deepEqual(diagnostics, []);
+      const log = await starved.waitForLog(/^Linting .*contained\d+\.ts \(version 1\) failed; showing no problems for it: the lint worker stopped: /);
+      assert.doesNotMatch(log.message, /\n/);
+
+      const small = nextUri('ts');
+      await starved.open(small, EXPRESS_SOURCE);
+      const report = await starved.waitForPush(small);
+      assert.deepEqual(summary(report.diagnostics), expectedSummary(EXPRESS_SOURCE, EXPRESS_FINDINGS));
+    } finally {
+      assert.equal(await starved.shutdown(), 0);
+    }
+  });
 });

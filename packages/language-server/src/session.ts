@@ -35,13 +35,17 @@ import { SettingsStore } from './workspace/settings-store';
 
 export const SERVER_NAME = 'auth-status-language-server';
 
+/** Old-generation limit of the lint worker (`AUTH_STATUS_LINT_WORKER_HEAP_MB` changes it). */
+const LINT_WORKER_HEAP_MB = Number(process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB) > 0 ? Number(process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB) : 2048;
+
 /** Wires the features to a connection. Everything heavy happens lazily, per document. */
 export function startSession(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const engine = new LintEngine();
   const heap = new HeapKeeper();
-  // Huge documents are linted here; its heap (ESLint, the parsers, one huge AST) goes away after 10 s idle.
-  const lintWorker = new WorkerClient('lint', { idleMs: 10_000 });
+  // Huge documents are linted here; its heap (ESLint, the parsers, one huge AST) goes away after 10 s idle. Past its
+  // heap limit the worker is stopped (that lint fails, logged), never the server.
+  const lintWorker = new WorkerClient('lint', { idleMs: 10_000, resourceLimits: { maxOldGenerationSizeMb: LINT_WORKER_HEAP_MB } });
   const logger = connection.console;
   let capabilities: ClientCapabilities = {};
   let workspaceFolders: string[] = [];
