@@ -92,6 +92,21 @@ describe('language server: trust covers the workspace folders only (audit F6, ov
     assert.deepEqual(layout.executed(), []);
   });
 
+  it('not trusted by anything but a boolean true in initializationOptions.workspaceTrusted, nor by bogus trust notifications', async () => {
+    for (const initializationOptions of [{ workspaceTrusted: 'true' }, { workspaceTrusted: 1 }, { workspaceTrusted: undefined }, { settings: { workspaceTrusted: true } }]) {
+      const client = await LspTestClient.start({ rootPath: layout.dir('A'), initializationOptions });
+      clients.push(client);
+      assert.equal(await severityOf(client, 'A/a.js'), DiagnosticSeverity.Error, JSON.stringify(initializationOptions));
+      for (const payload of [{ trusted: 'true' }, { trusted: 1 }, {}, null]) {
+        const since = client.pushed.length;
+        await client.connection.sendNotification('authStatus/workspaceTrustChanged', payload);
+        const { diagnostics } = await client.waitForPush(fileUri(path.join(layout.root, 'A/a.js')), () => true, since);
+        assert.equal(diagnostics[0]?.severity, DiagnosticSeverity.Error, JSON.stringify(payload));
+      }
+      assert.deepEqual(layout.executed(), [], JSON.stringify(initializationOptions));
+    }
+  });
+
   it('untrusted, folders [A]: neither A/a.js nor B/a.js runs a config', async () => {
     const client = await start(false, 'A');
     assert.equal(await severityOf(client, 'A/a.js'), DiagnosticSeverity.Error);

@@ -146,8 +146,9 @@ export function startSession(connection: Connection): void {
     ready().workspaceConfig.invalidate();
     ready().reconfigure();
   });
-  connection.onNotification(WorkspaceTrustChangedNotification, ({ trusted }) => {
-    ready().workspaceConfig.setTrusted(trusted === true);
+  connection.onNotification(WorkspaceTrustChangedNotification, (params) => {
+    // Anything but `{ trusted: true }` (a string, a number, no params at all) means untrusted.
+    ready().workspaceConfig.setTrusted((params as { trusted?: unknown } | null)?.trusted === true);
     ready().reconfigure();
   });
 

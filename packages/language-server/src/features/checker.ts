@@ -160,7 +160,8 @@ export class DocumentChecker {
     const filePath = filePathOf(uri);
     const target = parseTargetOf(document.languageId, filePath ?? untitledPath(uri));
     // Only when nothing else is being checked: loading the parser must not hold up another document's answer.
-    if (target && this.inFlight.size === 0) this.deps.engine.prepare(target);
+    // A document linted off this thread does not need it here.
+    if (target && this.inFlight.size === 0 && document.getText().length < OFF_THREAD_FROM) this.deps.engine.prepare(target);
     const settings = await this.deps.settings.settingsFor(uri);
     const base = { uri, version, opening, generation, resultId: `${generation}:${version}:${++this.sequence}`, exact: true, settings };
     // Closed, reopened or edited while the settings loaded: this text is gone.
