@@ -28,6 +28,7 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { WorkerClient } from './threads';
+import { defaultSettings } from './settings';
 import { filePathOf } from './uri';
 import { ESLINT_CONFIG_FILE, ESLINT_CONFIG_GLOB, WorkspaceEslintConfig } from './workspace/eslint-config';
 import { RuleSource } from './workspace/rule-source';
@@ -80,6 +81,7 @@ export function startSession(connection: Connection): void {
       checker.invalidateAll();
       publisher.configurationChanged();
     };
+    rules.warmUp(defaultSettings());
     return { workspaceConfig, settings, checker, publisher, codeActions, hover, reconfigure };
   }
 

@@ -15,8 +15,8 @@ const OPENERS = new Set(['{', '(', '[']);
  * refuse a file before handing it to a parser that would not survive it.
  */
 export function exceedsNestingDepth(text: string, limit = MAX_NESTING_DEPTH): boolean {
-  // No text with fewer brackets than the limit can exceed it.
-  if (text.length <= limit) return false;
+  // The depth never exceeds the number of opening brackets: most files are ruled out by counting them.
+  if (!hasMoreOpenersThan(text, limit)) return false;
   const scanner = new CodeScanner(text);
   let depth = 0;
   BRACKET.lastIndex = 0;
@@ -29,6 +29,17 @@ export function exceedsNestingDepth(text: string, limit = MAX_NESTING_DEPTH): bo
     } else if (depth > 0) {
       depth--;
     }
+  }
+  return false;
+}
+
+function hasMoreOpenersThan(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let openers = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // `{`, `(`, `[`
+    if ((code === 123 || code === 40 || code === 91) && ++openers > limit) return true;
   }
   return false;
 }
