@@ -182,8 +182,10 @@ export class DocumentChecker {
     if (offThread) {
       this.deps.status({ state: 'linting', uri });
       const outcome = await lintWith('lint')(text);
-      this.outlines.delete(uri);
-      if (this.isCurrent(base)) this.report(uri, version, outcome);
+      if (this.isCurrent(base)) {
+        this.outlines.delete(uri);
+        this.report(uri, version, outcome);
+      }
       return this.remember({ ...base, outcome: this.announce(uri, outcome), relint });
     }
     const quick = mode === 'quick' ? this.incremental(uri, text, target, rules) : undefined;
