@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
 import { BIN, CODE, findingsOf, git, lintJson, makeBranchedRepository, makeFolder, makeRepository, REPO_ROOT, runCli, type CliRun } from './helpers';
 
 const MESSAGE_LINE = /^auth-status-lint: [^\n]+\n$/;
@@ -284,10 +285,10 @@ describe('auth-status-lint: deeply nested code is contained to its file', functi
     const folder = makeFolder({ 'deep.js': deepIfs(2000), 'auth.js': CODE.wrongStatus });
     const { run, results } = lintJson([], folder);
     assert.equal(run.code, 1, run.stderr);
-    // CODE.wrongStatus is 6 lines; the 501st `if (a) {` is on line 507.
-    assert.deepEqual(findingsOf(results, folder), [`auth.js:3 ${CREDENTIAL}`, 'deep.js:507 fatal']);
+    // CODE.wrongStatus is 6 lines; the first `if (a) {` past the limit is on the line after it.
+    assert.deepEqual(findingsOf(results, folder), [`auth.js:3 ${CREDENTIAL}`, `deep.js:${6 + MAX_NESTING_DEPTH + 1} fatal`]);
     const deep = results.find((result) => result.filePath.endsWith('deep.js'))!;
-    assert.equal(deep.messages[0].message, 'nesting deeper than 500 levels; not linted');
+    assert.equal(deep.messages[0].message, `nesting deeper than ${MAX_NESTING_DEPTH} levels; not linted`);
   });
 
   it('near miss: 400 nested blocks are linted as usual', () => {

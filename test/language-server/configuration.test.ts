@@ -40,6 +40,26 @@ describe('language server: configuration over stdio (workspace/configuration, se
     assert.ok(asked.some((item) => item.scopeUri === uri && item.section === 'authStatus'));
   });
 
+  it('rejects a realm with a line break (audit F19): one log line, and the fix uses the default realm and parses', async () => {
+    const uri = nextUri();
+    settings = { challenge: { realm: 'a\nb', scheme: 'Bearer' } };
+    await client.open(uri, EXPRESS_SOURCE);
+    const { diagnostics } = await client.waitForPush(uri);
+    const challenge = diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_RULE)!;
+    assert.match(messageOf(challenge), /Bearer realm="api"/);
+    const logs = client.logs.filter((log) => log.message.startsWith('authStatus.challenge.realm'));
+    assert.equal(logs.length, 1, JSON.stringify(logs));
+    assert.equal(logs[0]!.type, MessageType.Warning);
+    assert.match(logs[0]!.message, /^authStatus\.challenge\.realm must be text a quoted-string can hold .*, got "a\\nb"; using the default\.$/);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: challenge.range,
+      context: { diagnostics: [challenge] },
+    })) as { title: string; edit?: { documentChanges?: { edits: { newText: string }[] }[] } }[];
+    const fix = actions.find((action) => action.title === `Fix this ${CHALLENGE_RULE} problem`)!;
+    assert.equal(fix.edit!.documentChanges![0]!.edits[0]!.newText, ".set('WWW-Authenticate', 'Bearer realm=\"api\"')");
+  });
+
   it('applies per-rule severity, turns rules off, and re-checks open documents when settings change', async () => {
     const uri = nextUri();
     await client.open(uri, EXPRESS_SOURCE);

@@ -35,7 +35,7 @@ export interface ClientOptions {
   /** `initializationOptions.workspaceTrusted`. */
   trusted?: boolean;
   rootPath?: string;
-  /** Answers `workspace/configuration` for section `authStatus`. */
+  /** Answers `workspace/configuration` for section `authStatus` (a promise: the answer waits for it). */
   settings?: (scopeUri: string | undefined) => unknown;
   /** Extra Node options for the server process (e.g. `--require` a fault injector). */
   nodeOptions?: string[];
@@ -80,7 +80,7 @@ export class LspTestClient {
     });
     connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests.push(params);
-      return params.items.map((item) => (item.section === 'authStatus' ? this.settings(item.scopeUri) : null));
+      return Promise.all(params.items.map((item) => (item.section === 'authStatus' ? this.settings(item.scopeUri) : null)));
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);

@@ -9,6 +9,7 @@ import { parseTargetOf } from '../../packages/language-server/src/lint/languages
 import { rulesFromEslintConfig, rulesFromSettings } from '../../packages/language-server/src/lint/rules';
 import { HeapKeeper, loadCollector } from '../../packages/language-server/src/memory';
 import { defaultSettings, readSettings } from '../../packages/language-server/src/settings';
+import type { Problem } from '../../packages/language-server/src/lint/problem';
 import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED } from './fixtures';
 
 const RULE = 'auth-status/require-www-authenticate';
@@ -70,18 +71,27 @@ describe('language server units: linting through the engine', () => {
   const { rules } = rulesFromSettings(defaultSettings());
   const lint = (text: string) => engine.lint(text, target, rules);
 
-  it('fixes until stable: safe fixes only, or fixes and preferred suggestions', () => {
-    const safe = fixUntilStable(EXPRESS_SOURCE, lint, safeFixes)!;
+  it('fixes until stable: safe fixes only, or fixes and preferred suggestions', async () => {
+    const safe = (await fixUntilStable(EXPRESS_SOURCE, lint, safeFixes))!;
     assert.ok(safe.includes("res.status(403).json({ message: 'No token provided' })"));
     assert.ok(safe.includes("res.status(401).set('WWW-Authenticate', 'Bearer realm=\"api\"').json({ message: 'Unauthenticated' })"));
-    assert.equal(fixUntilStable(EXPRESS_SOURCE, lint, fixesAndSuggestions), EXPRESS_SOURCE_FIXED);
-    assert.equal(fixUntilStable(EXPRESS_SOURCE_FIXED, lint, fixesAndSuggestions), undefined);
+    assert.equal(await fixUntilStable(EXPRESS_SOURCE, lint, fixesAndSuggestions), EXPRESS_SOURCE_FIXED);
+    assert.equal(await fixUntilStable(EXPRESS_SOURCE_FIXED, lint, fixesAndSuggestions), undefined);
   });
 
-  it('never returns a text that does not parse', () => {
+  it('never returns a text that does not parse', async () => {
     let calls = 0;
     const breaksAfterFirstPass = (text: string) => (calls++ === 0 ? lint(text) : ({ kind: 'parse-error', message: 'x', line: 1, column: 1 } as const));
-    assert.equal(fixUntilStable(EXPRESS_SOURCE, breaksAfterFirstPass, fixesAndSuggestions), undefined);
+    assert.equal(await fixUntilStable(EXPRESS_SOURCE, breaksAfterFirstPass, fixesAndSuggestions), undefined);
+  });
+
+  it('drops a pass whose text has no status and does not parse: the unfiltered lint parses it (audit F9)', async () => {
+    const clean = 'app.get("/me", (req, res) => {\n  res.json({ ok: true });\n});\n';
+    // The problems of another text, applied to this one, append code after the last line.
+    const stale = { kind: 'problems', problems: [{ ...(lint(EXPRESS_SOURCE) as { problems: Problem[] }).problems[1]!, fix: { start: clean.length, end: clean.length, text: ".set('WWW-Authenticate', 'Bearer')" } }] } as const;
+    assert.deepEqual(engine.lint(`${clean}.set('x')`, target, rules), { kind: 'problems', problems: [] }, 'the prefilter does not parse it');
+    assert.equal(engine.lintUnfiltered(`${clean}.set('x')`, target, rules).kind, 'parse-error');
+    assert.equal(await fixUntilStable(clean, (text) => engine.lintUnfiltered(text, target, rules), safeFixes, stale), undefined);
   });
 
   it('reports offsets in the original text when it starts with a byte order mark', () => {
@@ -122,10 +132,25 @@ describe('language server units: languages and settings', () => {
     assert.equal(settings.challenge.scheme, undefined);
     assert.deepEqual(problems, [
       'authStatus.enable must be true or false, got "yes"; using the default.',
-      'authStatus.challenge.scheme must be a scheme name such as "Bearer", got ""; using the default.',
+      'authStatus.challenge.scheme must be an auth scheme token such as "Bearer" or "auto", got ""; using the default.',
       'authStatus.rules.bad must be "off", "warn", "error" or [severity, options], got 7; ignoring it.',
     ]);
     assert.deepEqual(readSettings('nope').problems, ['authStatus must be an object, got "nope"; using the defaults.']);
+  });
+
+  it('rejects a realm or scheme that would break the code a fix inserts, one line each, and uses the default (audit F19)', () => {
+    for (const realm of ['a\nb', 'a\r\nb', 'a\u2028b', 'a\u2029b', 'say "hi"', 'C:\\realm', 'bell\u0007']) {
+      const { settings, problems } = readSettings({ challenge: { realm, scheme: 'Basic' } });
+      assert.equal(settings.challenge.realm, undefined, JSON.stringify(realm));
+      assert.equal(settings.challenge.scheme, 'Basic');
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]!, /^authStatus\.challenge\.realm must be text a quoted-string can hold .*; using the default\.$/);
+      assert.doesNotMatch(problems[0]!, /[\n\r\u2028\u2029]/);
+    }
+    assert.equal(readSettings({ challenge: { realm: 'my shop (EU)' } }).settings.challenge.realm, 'my shop (EU)');
+    const scheme = readSettings({ challenge: { scheme: 'Bearer realm="x"' } });
+    assert.equal(scheme.settings.challenge.scheme, undefined);
+    assert.equal(scheme.problems.length, 1);
   });
 
   it('gives challenge settings only to rules that take them, a rule option winning', () => {

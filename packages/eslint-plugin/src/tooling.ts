@@ -4,6 +4,7 @@
  */
 export { analyze, type Analysis } from './analysis/analyze';
 export { mayContainFinding, MAY_CONTAIN_FINDING } from './analysis/prefilter';
+export { isValidRealm, isValidScheme } from './util/option-schemas';
 export type { ResponseSite } from './analysis/types';
 export type { Reason, Evidence } from './analysis/reason';
 export { describeProblem } from './util/describe';

@@ -16,6 +16,8 @@ import { EditBuilder } from './features/edits';
 import { HoverProvider } from './features/hover';
 import { DiagnosticsPublisher } from './features/publisher';
 import { LintEngine } from './lint/engine';
+import type { LintRequest } from './lint/lint-worker';
+import type { LintOutcome } from './lint/problem';
 import { HeapKeeper } from './memory';
 import {
   FIX_ALL_KIND,
@@ -25,6 +27,8 @@ import {
   WorkspaceTrustChangedNotification,
   type InitializationOptions,
 } from './protocol';
+import { WorkerClient } from './threads';
+import { defaultSettings } from './settings';
 import { filePathOf } from './uri';
 import { ESLINT_CONFIG_FILE, ESLINT_CONFIG_GLOB, WorkspaceEslintConfig } from './workspace/eslint-config';
 import { RuleSource } from './workspace/rule-source';
@@ -32,11 +36,17 @@ import { SettingsStore } from './workspace/settings-store';
 
 export const SERVER_NAME = 'auth-status-language-server';
 
+/** Old-generation limit of the lint worker (`AUTH_STATUS_LINT_WORKER_HEAP_MB` changes it). */
+const LINT_WORKER_HEAP_MB = Number(process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB) > 0 ? Number(process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB) : 2048;
+
 /** Wires the features to a connection. Everything heavy happens lazily, per document. */
 export function startSession(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const engine = new LintEngine();
   const heap = new HeapKeeper();
+  // Huge documents are linted here; its heap (ESLint, the parsers, one huge AST) goes away after 10 s idle. Past its
+  // heap limit the worker is stopped (that lint fails, logged), never the server.
+  const lintWorker = new WorkerClient('lint', { idleMs: 10_000, resourceLimits: { maxOldGenerationSizeMb: LINT_WORKER_HEAP_MB } });
   const logger = connection.console;
   let capabilities: ClientCapabilities = {};
   let workspaceFolders: string[] = [];
@@ -55,6 +65,7 @@ export function startSession(connection: Connection): void {
       logger,
       status: (status) => void connection.sendNotification(StatusNotification, status),
       afterLint: () => heap.afterWork(),
+      lintOffThread: (request: LintRequest) => lintWorker.request<LintOutcome>(request),
     });
     const publisher = new DiagnosticsPublisher(connection, documents, checker, settings, {
       pull: capabilities.textDocument?.diagnostic !== undefined,
@@ -70,6 +81,7 @@ export function startSession(connection: Connection): void {
       checker.invalidateAll();
       publisher.configurationChanged();
     };
+    rules.warmUp(defaultSettings());
     return { workspaceConfig, settings, checker, publisher, codeActions, hover, reconfigure };
   }
 
@@ -114,7 +126,10 @@ export function startSession(connection: Connection): void {
     return features;
   };
 
-  documents.onDidOpen(({ document }) => ready().publisher.opened(document));
+  documents.onDidOpen(({ document }) => {
+    ready().checker.opened(document.uri);
+    ready().publisher.opened(document);
+  });
   documents.onDidChangeContent(({ document }) => ready().publisher.changed(document));
   documents.onDidSave(({ document }) => ready().publisher.saved(document));
   documents.onDidClose(({ document }) => {
@@ -133,8 +148,9 @@ export function startSession(connection: Connection): void {
     ready().workspaceConfig.invalidate();
     ready().reconfigure();
   });
-  connection.onNotification(WorkspaceTrustChangedNotification, ({ trusted }) => {
-    ready().workspaceConfig.setTrusted(trusted === true);
+  connection.onNotification(WorkspaceTrustChangedNotification, (params) => {
+    // Anything but `{ trusted: true }` (a string, a number, no params at all) means untrusted.
+    ready().workspaceConfig.setTrusted((params as { trusted?: unknown } | null)?.trusted === true);
     ready().reconfigure();
   });
 
@@ -155,6 +171,8 @@ export function startSession(connection: Connection): void {
   });
   connection.onShutdown(() => {
     features?.publisher.dispose();
+    features?.workspaceConfig.invalidate();
+    lintWorker.stop();
     heap.dispose();
   });
 

@@ -1,3 +1,5 @@
+import { isValidRealm, isValidScheme } from 'eslint-plugin-auth-status/tooling';
+
 /**
  * The `authStatus` configuration section (`workspace/configuration`), read leniently: a wrong value is reported
  * in plain words and replaced by its default, never a crash.
@@ -64,8 +66,14 @@ export function readSettings(raw: unknown): ReadSettings {
     settings.maxFileSize;
 
   const challenge = expect('challenge', raw.challenge, isRecord, 'an object') ?? {};
-  settings.challenge.scheme = expect('challenge.scheme', challenge.scheme, isNonEmptyString, 'a scheme name such as "Bearer"');
-  settings.challenge.realm = expect('challenge.realm', challenge.realm, isString, 'a string');
+  // Both end up in generated code: the plugin's own checks (its option schemas use the same) decide.
+  settings.challenge.scheme = expect('challenge.scheme', challenge.scheme, isValidScheme, 'an auth scheme token such as "Bearer" or "auto"');
+  settings.challenge.realm = expect(
+    'challenge.realm',
+    challenge.realm,
+    isValidRealm,
+    'text a quoted-string can hold (RFC 9110 §5.6.4: no quotes, backslashes, line breaks or control characters)',
+  );
 
   const fixAll = expect('fixAll', raw.fixAll, isRecord, 'an object') ?? {};
   settings.fixAll.includeStatusChanges =
@@ -94,15 +102,8 @@ function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
 }
 
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
 function describe(value: unknown): string {
-  const text = JSON.stringify(value);
+  // JSON escapes every line break but U+2028/2029: a log message stays one line.
+  const text = JSON.stringify(value)?.replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -52,3 +52,34 @@ describe('tooling: file kinds shared by the CLI and the language server', () => 
     assert.equal(parseTargetOf('javascript', '/w/b.js')!.filename, '/w/b.js');
   });
 });
+
+/** `depth` blocks, with `(…)` one level deeper still: `depth + 1` levels. */
+const nestedIfs = (depth: number) => `${'if (a) {'.repeat(depth)}res.status(403).send('no token');${'}'.repeat(depth)}\n`;
+
+/** The same guard as a yes/no question, as the language server asks it. */
+const exceeds = (text: string, limit?: number) => excessiveNesting(text, limit) !== undefined;
+
+describe('excessiveNesting on shapes of real and hostile code', () => {
+  it('counts blocks, calls and arrays one level each, and the deepest point wins', () => {
+    assert.equal(exceeds(nestedIfs(9), 10), false);
+    assert.equal(exceeds(nestedIfs(10), 10), true);
+    assert.equal(exceeds(`${'f('.repeat(6)}${')'.repeat(6)}`, 5), true);
+    assert.equal(exceeds(`${'['.repeat(6)}${']'.repeat(6)}`, 6), false);
+    // Many siblings are not depth.
+    assert.equal(exceeds('{}'.repeat(5000), 3), false);
+  });
+
+  it('does not count brackets in comments, strings, templates or regular expressions', () => {
+    const noise = ["// {{{{{{{{{{{{", "/* (((((((((((( */", "'[[[[[[[[[[[['", '"{{{{{{{{{{{{"', '`((((((((((((`', '/\\[\\[\\[\\[\\[\\[\\[\\[\\[\\[/.test(x)'];
+    for (const text of noise) assert.equal(exceeds(`x = 1;\n${text}\n`, 3), false, text);
+    // Code inside `${ … }` does count, and the template's own `${` and `}` do not.
+    assert.equal(exceeds('`${ f(g(h(i(1)))) }`', 3), true);
+    assert.equal(exceeds('`${a}${b}${c}${d}${e}`', 1), false);
+  });
+
+  it('flags the 2,000 nested blocks that abort ESLint, and leaves real code alone', () => {
+    assert.equal(exceeds(nestedIfs(2000)), true);
+    assert.equal(exceeds(nestedIfs(MAX_NESTING_DEPTH - 1)), false);
+    assert.equal(exceeds(nestedIfs(MAX_NESTING_DEPTH)), true);
+  });
+});

@@ -1,3 +1,4 @@
+import { isValidRealm, isValidScheme } from '../util/option-schemas';
 import type { SourceCode } from './ast';
 
 /** `login`: a password login that failed (wrong password or unknown user) — no token was involved. */
@@ -29,8 +30,9 @@ export function challengeValue(
   settings: ChallengeSettings,
   problem: CredentialProblem | undefined,
 ): string {
-  const scheme = !settings.scheme || settings.scheme === 'auto' ? detectScheme(sourceCode) : settings.scheme;
-  const realm = (settings.realm ?? DEFAULT_REALM).replace(/["\\]/g, '');
+  // The option schemas reject both already; a host that skips them (or a hand-built options object) gets defaults.
+  const scheme = !isValidScheme(settings.scheme) || settings.scheme === 'auto' ? detectScheme(sourceCode) : settings.scheme;
+  const realm = isValidRealm(settings.realm) ? settings.realm : DEFAULT_REALM;
   if (scheme.toLowerCase() === 'basic') return `Basic realm="${realm}", charset="UTF-8"`;
   const base = `${scheme} realm="${realm}"`;
   if (scheme.toLowerCase() !== 'bearer') return base;
@@ -39,7 +41,14 @@ export function challengeValue(
   return base;
 }
 
-/** A single-quoted JavaScript string literal. */
+/** A single-quoted JavaScript string literal of any text: quotes, backslashes, line terminators and controls escaped. */
 export function jsString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  // Control characters are exactly what this escapes.
+  // eslint-disable-next-line no-control-regex
+  return `'${value.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, escapeChar)}'`;
+}
+
+function escapeChar(char: string): string {
+  if (char === '\\' || char === "'") return `\\${char}`;
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

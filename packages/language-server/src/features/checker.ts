@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEngine } from '../lint/engine';
 import { checkIncrementally } from '../lint/incremental';
 import { parseTargetOf, type ParseTarget } from '../lint/languages';
+import type { LintMode, LintRequest } from '../lint/lint-worker';
 import type { Outline } from '../lint/outline';
 import type { LintOutcome } from '../lint/problem';
 import { allowsIncrementalChecks, type RulesConfig } from '../lint/rules';
@@ -20,6 +21,11 @@ export type CheckOutcome = LintOutcome | { kind: 'skipped'; reason: string };
 export interface Checked {
   uri: string;
   version: number;
+  /**
+   * Which opening of the document this is (a new number on every `didOpen`): editors start a reopened document at
+   * version 1 again, so a result of an earlier opening is stale even when its version matches.
+   */
+  opening: number;
   /** Counts configuration changes: a result of an older generation is stale. */
   generation: number;
   /** Unique per computed result (also across close and reopen): pull diagnostics' `resultId`. */
@@ -28,8 +34,11 @@ export interface Checked {
   /** False for an incremental answer (see `incremental.ts`): a full lint of the same version follows when idle. */
   exact: boolean;
   settings: Settings;
-  /** Lints other text of this document the same way (for fix-all); absent when the document was skipped. */
-  relint?: (text: string) => LintOutcome;
+  /**
+   * Lints other text of this document with the same rules, always parsing it, even text without any status
+   * (fix-all's passes; whether a quick fix's result parses). Absent when the document was skipped.
+   */
+  relint?: (text: string) => Promise<LintOutcome>;
 }
 
 export interface CheckerDependencies {
@@ -41,6 +50,8 @@ export interface CheckerDependencies {
   status: (status: StatusParams) => void;
   /** Called after every lint (the heap keeper collects the garbage it left). */
   afterLint: () => void;
+  /** Lints in a worker thread (documents of `OFF_THREAD_FROM` characters and more); rejects when the worker died. */
+  lintOffThread: (request: LintRequest) => Promise<LintOutcome>;
 }
 
 /**
@@ -50,6 +61,13 @@ export interface CheckerDependencies {
 export const INCREMENTAL_FROM = 12_000;
 
 /**
+ * Documents at least this long (UTF-16 units) are linted in a worker thread: a full lint takes about 2.5 ms per
+ * kilobyte, and the thread that answers hovers, code actions and other documents must not wait seconds for one
+ * (a 1,000 KB document took 4.8 s). They get full lints only; the incremental check runs on this thread.
+ */
+export const OFF_THREAD_FROM = 200_000;
+
+/**
  * Lints a document version once and remembers the result. Work for a version that is superseded while
  * settings or the workspace config load is dropped before the (synchronous) lint starts. For long documents it
  * keeps the outline of the last result, so the first answer after an edit can come from an incremental check.
@@ -57,10 +75,14 @@ export const INCREMENTAL_FROM = 12_000;
 export class DocumentChecker {
   private generation = 0;
   private sequence = 0;
+  private openingSequence = 0;
+  /** The opening number of each open document. */
+  private readonly openings = new Map<string, number>();
   private readonly results = new Map<string, Checked>();
   private readonly outlines = new Map<string, { generation: number; outline: Outline }>();
   private readonly inFlight = new Map<string, Promise<Checked | undefined>>();
-  private readonly reportedTooLarge = new Set<string>();
+  /** Why each document is skipped, as last logged: logged again only when the reason changes. */
+  private readonly announced = new Map<string, string>();
 
   constructor(private readonly deps: CheckerDependencies) {}
 
@@ -72,17 +94,23 @@ export class DocumentChecker {
     this.inFlight.clear();
   }
 
+  /** `didOpen`: whatever is still under way for an earlier opening of this URI is stale. */
+  opened(uri: string): void {
+    this.openings.set(uri, ++this.openingSequence);
+  }
+
   forget(uri: string): void {
+    this.openings.delete(uri);
     this.results.delete(uri);
     this.outlines.delete(uri);
-    this.reportedTooLarge.delete(uri);
+    this.announced.delete(uri);
     for (const key of this.inFlight.keys()) if (key.startsWith(`${uri}@`)) this.inFlight.delete(key);
   }
 
   /** The result for exactly this version, if it was computed already (exact or incremental). */
   cached(document: TextDocument): Checked | undefined {
     const result = this.results.get(document.uri);
-    return result?.version === document.version && result.generation === this.generation ? result : undefined;
+    return result?.version === document.version && this.isCurrent(result) && this.isLatest(document) ? result : undefined;
   }
 
   /** The exact result: a full lint. Undefined when the document changed or closed while its settings were loading. */
@@ -98,12 +126,19 @@ export class DocumentChecker {
     return this.inFlight.get(this.keyOf(document, 'full')) ?? this.once(document, 'quick');
   }
 
-  isCurrent(uri: string, version: number, generation = this.generation): boolean {
-    return this.generation === generation && this.deps.documents.get(uri)?.version === version;
+  /** Is this result (or work begun for it) about the text the document has now, under the configuration in force now? */
+  isCurrent(checked: Pick<Checked, 'uri' | 'version' | 'opening' | 'generation'>): boolean {
+    const { uri, version, opening, generation } = checked;
+    return this.generation === generation && this.openings.get(uri) === opening && this.deps.documents.get(uri)?.version === version;
+  }
+
+  /** Is this document object still the open document, at the version it has? (False once it was closed, even if reopened.) */
+  isLatest(document: TextDocument): boolean {
+    return this.deps.documents.get(document.uri) === document && this.openings.has(document.uri);
   }
 
   private keyOf(document: TextDocument, mode: 'full' | 'quick'): string {
-    return `${document.uri}@${this.generation}:${document.version}:${mode}`;
+    return `${document.uri}@${this.openings.get(document.uri)}:${this.generation}:${document.version}:${mode}`;
   }
 
   private once(document: TextDocument, mode: 'full' | 'quick'): Promise<Checked | undefined> {
@@ -118,31 +153,60 @@ export class DocumentChecker {
 
   private async run(document: TextDocument, mode: 'full' | 'quick'): Promise<Checked | undefined> {
     const { uri, version } = document;
+    // A document object of an earlier opening (a caller that held it across a close and reopen) is not checked.
+    if (!this.isLatest(document)) return undefined;
     const generation = this.generation;
+    const opening = this.openings.get(uri)!;
     const filePath = filePathOf(uri);
     const target = parseTargetOf(document.languageId, filePath ?? untitledPath(uri));
     // Only when nothing else is being checked: loading the parser must not hold up another document's answer.
-    if (target && this.inFlight.size === 0) this.deps.engine.prepare(target);
+    // A document linted off this thread does not need it here.
+    if (target && this.inFlight.size === 0 && document.getText().length < OFF_THREAD_FROM) this.deps.engine.prepare(target);
     const settings = await this.deps.settings.settingsFor(uri);
-    const base = { uri, version, generation, resultId: `${generation}:${version}:${++this.sequence}`, exact: true, settings };
+    const base = { uri, version, opening, generation, resultId: `${generation}:${version}:${++this.sequence}`, exact: true, settings };
+    // Closed, reopened or edited while the settings loaded: this text is gone.
+    if (!this.isCurrent(base)) return undefined;
     if (!target) return this.remember({ ...base, outcome: { kind: 'skipped', reason: 'not a JavaScript or TypeScript document' } });
     if (!settings.enable) return this.remember({ ...base, outcome: { kind: 'skipped', reason: 'disabled by authStatus.enable' } });
     const text = document.getText();
-    if (isLargerThan(text, settings.maxFileSize)) return this.remember({ ...base, outcome: this.tooLarge(uri, settings.maxFileSize) });
-    this.reportedTooLarge.delete(uri);
+    if (isLargerThan(text, settings.maxFileSize)) {
+      return this.remember({ ...base, outcome: this.skipped(uri, `larger than authStatus.maxFileSize (${settings.maxFileSize} bytes)`) });
+    }
 
     const rules = await this.deps.rules.rulesFor(filePath, settings);
-    if (!this.isCurrent(uri, version, generation)) return undefined;
+    if (!this.isCurrent(base)) return undefined;
 
-    const relint = (source: string) => {
-      const outcome = this.deps.engine.lint(source, target, rules);
-      this.deps.afterLint();
-      return outcome;
-    };
+    const offThread = text.length >= OFF_THREAD_FROM;
+    const lintWith = (lintMode: LintMode) => (source: string) => this.lintOnce(lintMode, offThread, { text: source, target, rules });
+    const relint = lintWith('lintUnfiltered');
+    if (offThread) {
+      this.deps.status({ state: 'linting', uri });
+      const outcome = await lintWith('lint')(text);
+      if (this.isCurrent(base)) {
+        this.outlines.delete(uri);
+        this.report(uri, version, outcome);
+      }
+      return this.remember({ ...base, outcome: this.announce(uri, outcome), relint });
+    }
     const quick = mode === 'quick' ? this.incremental(uri, text, target, rules) : undefined;
     if (quick) return this.remember({ ...base, exact: false, outcome: { kind: 'problems', problems: [...quick.problems] }, relint });
-    const outcome = this.lintFully(uri, version, text, target, rules, relint);
-    return this.remember({ ...base, ...this.sameResultId(uri, version, outcome), outcome, relint });
+    const outcome = this.lintFully(uri, version, text, target, rules);
+    return this.remember({ ...base, ...this.sameResultId(uri, version, outcome), outcome: this.announce(uri, outcome), relint });
+  }
+
+  /** One lint, here or in the worker; a worker that died (out of memory, say) is a crash of this lint only. */
+  private async lintOnce(mode: LintMode, offThread: boolean, request: Omit<LintRequest, 'mode'>): Promise<LintOutcome> {
+    if (offThread) {
+      try {
+        return await this.deps.lintOffThread({ mode, ...request });
+      } catch (error) {
+        return { kind: 'crash', message: `the lint worker stopped: ${error instanceof Error ? error.message : String(error)}`, cause: 'worker' };
+      }
+    }
+    const { text, target, rules } = request;
+    const outcome = mode === 'lint' ? this.deps.engine.lint(text, target, rules) : this.deps.engine.lintUnfiltered(text, target, rules);
+    this.deps.afterLint();
+    return outcome;
   }
 
   /** The problems of this text from the last outline of the document, or undefined when only a full lint is exact. */
@@ -157,7 +221,7 @@ export class DocumentChecker {
   }
 
   /** A full lint; for a long document it also keeps the outline the next incremental check starts from. */
-  private lintFully(uri: string, version: number, text: string, target: ParseTarget, rules: RulesConfig, relint: (text: string) => LintOutcome): LintOutcome {
+  private lintFully(uri: string, version: number, text: string, target: ParseTarget, rules: RulesConfig): LintOutcome {
     this.deps.status({ state: 'linting', uri });
     const wantsOutline = text.length >= INCREMENTAL_FROM && allowsIncrementalChecks(rules);
     let outcome: LintOutcome;
@@ -168,7 +232,8 @@ export class DocumentChecker {
       if (linted.outline) this.keepOutline(uri, linted.outline);
       else this.outlines.delete(uri);
     } else {
-      outcome = relint(text);
+      outcome = this.deps.engine.lint(text, target, rules);
+      this.deps.afterLint();
       this.outlines.delete(uri);
     }
     this.report(uri, version, outcome);
@@ -187,27 +252,37 @@ export class DocumentChecker {
   }
 
   private remember(checked: Checked): Checked {
-    if (this.isCurrent(checked.uri, checked.version, checked.generation)) {
-      this.results.set(checked.uri, checked);
-    }
+    if (this.isCurrent(checked)) this.results.set(checked.uri, checked);
     return checked;
   }
 
-  private tooLarge(uri: string, maxFileSize: number): CheckOutcome {
-    const reason = `larger than authStatus.maxFileSize (${maxFileSize} bytes)`;
-    if (!this.reportedTooLarge.has(uri)) {
-      this.reportedTooLarge.add(uri);
+  /** A document skipped for a reason worth one log line (too large, nested too deeply): logged when the reason is new. */
+  private skipped(uri: string, reason: string): CheckOutcome {
+    if (this.announced.get(uri) !== reason) {
+      this.announced.set(uri, reason);
       this.deps.logger.info(`Skipping ${uri}: ${reason}.`);
     }
     return { kind: 'skipped', reason };
   }
 
+  /** A lint outcome; a document its parser would not survive becomes a skipped one (logged once). */
+  private announce(uri: string, outcome: LintOutcome): CheckOutcome {
+    if (outcome.kind === 'too-deep') return this.skipped(uri, `its code nests more than ${outcome.limit} levels deep, more than the parser survives`);
+    this.announced.delete(uri);
+    return outcome;
+  }
+
   private report(uri: string, version: number, outcome: LintOutcome): void {
-    if (outcome.kind === 'crash') {
+    if (outcome.kind === 'crash' && outcome.cause === 'worker') {
+      this.deps.logger.error(`Linting ${uri} (version ${version}) failed; showing no problems for it: ${outcome.message}`);
+      this.deps.status({ state: 'error', uri, message: 'Linting this file failed; see the auth-status log.' });
+    } else if (outcome.kind === 'crash') {
       this.deps.logger.error(`A rule failed on ${uri} (version ${version}); showing no problems for it. ${outcome.message}`);
       this.deps.status({ state: 'error', uri, message: 'A rule failed on this file; see the auth-status log.' });
     } else if (outcome.kind === 'parse-error') {
       this.deps.status({ state: 'idle', uri, message: `Not checked: syntax error at ${outcome.line}:${outcome.column}.` });
+    } else if (outcome.kind === 'too-deep') {
+      this.deps.status({ state: 'idle', uri, message: `Not checked: nested more than ${outcome.limit} levels deep.` });
     } else {
       this.deps.status({ state: 'idle', uri });
     }

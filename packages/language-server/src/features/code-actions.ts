@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixesAndSuggestions, safeFixes } from '../lint/fix-all';
-import type { Problem } from '../lint/problem';
+import { applyChanges, fixesAndSuggestions, safeFixes } from '../lint/fix-all';
+import type { Problem, TextChange } from '../lint/problem';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import type { Checked, DocumentChecker } from './checker';
 import { problemOf, SOURCE, toDiagnostic } from './diagnostics';
@@ -22,6 +22,9 @@ interface DeferredFixAll {
  * `source.fixAll.authStatus` for fix-on-save.
  */
 export class CodeActions {
+  /** Whether a change's result parses, per checked result (a light bulb is asked for on every cursor move). */
+  private readonly parsing = new WeakMap<Checked, Map<string, Promise<boolean>>>();
+
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly checker: DocumentChecker,
@@ -33,24 +36,32 @@ export class CodeActions {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return [];
     const checked = this.checker.cached(document) ?? (await this.checker.check(document));
-    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(document.uri, checked.version)) return [];
+    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(checked)) return [];
     const problems = checked.outcome.problems;
     const wants = kindFilter(params.context.only);
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      for (const [problem, diagnostic] of this.problemsAt(document, problems, params)) {
-        actions.push(...this.problemActions(document, problem, diagnostic));
+      const text = document.getText();
+      const atCursor = this.problemsAt(document, problems, params);
+      let changesHere = false;
+      for (const [problem, diagnostic] of atCursor) {
+        const parsing = await this.parsingChanges(checked, text, problem);
+        changesHere ||= parsing.size > 0;
+        actions.push(...this.problemActions(document, problem, diagnostic, parsing));
       }
-      if (actions.length > 0 && problems.some(isFixable)) actions.push(this.fixAllInFile(document, checked));
+      const here = new Set(atCursor.map(([problem]) => problem));
+      const changesElsewhere = problems.some((problem) => !here.has(problem) && isFixable(problem));
+      if (actions.length > 0 && (changesHere || changesElsewhere)) actions.push(await this.fixAllInFile(document, checked));
     }
     if (params.context.only && wants(FIX_ALL_KIND)) {
       const pick = checked.settings.fixAll.includeStatusChanges ? fixesAndSuggestions : safeFixes;
-      const edits = fixAllEdits(document, checked, pick);
+      const edits = await fixAllEdits(document, checked, pick, (result) => this.checker.isCurrent(result));
       if (edits.length > 0) {
         actions.push({ title: 'Fix all auth-status problems (fix-on-save)', kind: FIX_ALL_KIND, edit: this.edits.edit(document, edits) });
       }
     }
-    return actions;
+    // Edits computed on a version the document no longer has would corrupt it: the client asks again.
+    return this.checker.isCurrent(checked) ? actions : [];
   }
 
   /** Computes the deferred fix-all edit; a document that changed since gets no edit (the client asks again). */
@@ -60,15 +71,40 @@ export class CodeActions {
     if (!document || document.version !== deferred.version) return action;
     const checked = await this.checker.check(document);
     if (!checked) return action;
-    return { ...action, edit: this.edits.edit(document, fixAllEdits(document, checked, fixesAndSuggestions)), data: undefined };
+    const edits = await fixAllEdits(document, checked, fixesAndSuggestions, (result) => this.checker.isCurrent(result));
+    if (!this.checker.isCurrent(checked)) return action;
+    return { ...action, edit: this.edits.edit(document, edits), data: undefined };
   }
 
-  /** Every fix and preferred suggestion of the file, as the `authStatus/fixAll` request answers it. */
+  /**
+   * Every fix and preferred suggestion of the file, as the `authStatus/fixAll` request answers it: computed on the
+   * version the document has when it is answered (empty, `{}`, when it changed meanwhile: the client asks again).
+   */
   async fixAll(uri: string): Promise<ReturnType<EditBuilder['edit']>> {
     const document = this.documents.get(uri);
     const checked = document && (await this.checker.check(document));
     if (!document || !checked) return {};
-    return this.edits.edit(document, fixAllEdits(document, checked, fixesAndSuggestions));
+    const edits = await fixAllEdits(document, checked, fixesAndSuggestions, (result) => this.checker.isCurrent(result));
+    return this.checker.isCurrent(checked) ? this.edits.edit(document, edits) : {};
+  }
+
+  /** The problem's fix and suggestions whose result parses (without the prefilter): a change that breaks the file is never offered. */
+  private async parsingChanges(checked: Checked, text: string, problem: Problem): Promise<Set<TextChange>> {
+    let known = this.parsing.get(checked);
+    if (!known) this.parsing.set(checked, (known = new Map()));
+    const parsing = new Set<TextChange>();
+    for (const change of [problem.fix, ...problem.suggestions.map((suggestion) => suggestion.change)]) {
+      if (!change || !checked.relint) continue;
+      const key = `${change.start}:${change.end}:${change.text}`;
+      let parses = known.get(key);
+      if (!parses) {
+        const relint = checked.relint;
+        parses = relint(applyChanges(text, [change])).then((outcome) => outcome.kind !== 'parse-error' && outcome.kind !== 'too-deep');
+        known.set(key, parses);
+      }
+      if (await parses) parsing.add(change);
+    }
+    return parsing;
   }
 
   private problemsAt(document: TextDocument, problems: readonly Problem[], params: CodeActionParams): [Problem, Diagnostic][] {
@@ -86,16 +122,19 @@ export class CodeActions {
       .map((problem) => [problem, toDiagnostic(document, problem)]);
   }
 
-  private problemActions(document: TextDocument, problem: Problem, diagnostic: Diagnostic): CodeAction[] {
+  private problemActions(document: TextDocument, problem: Problem, diagnostic: Diagnostic, parsing: ReadonlySet<TextChange>): CodeAction[] {
     const actions: CodeAction[] = [];
     const quickFix = (title: string, rest: Partial<CodeAction>): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
-    if (problem.fix) {
-      actions.push(quickFix(`Fix this ${problem.ruleId} problem`, { isPreferred: true, edit: this.edits.change(document, problem.fix) }));
+    const fix = problem.fix && parsing.has(problem.fix) ? problem.fix : undefined;
+    if (fix) {
+      actions.push(quickFix(`Fix this ${problem.ruleId} problem`, { isPreferred: true, edit: this.edits.change(document, fix) }));
     }
-    problem.suggestions.forEach((suggestion, index) => {
-      const isPreferred = !problem.fix && index === 0;
-      actions.push(quickFix(suggestion.title, { ...(isPreferred ? { isPreferred } : {}), edit: this.edits.change(document, suggestion.change) }));
-    });
+    problem.suggestions
+      .filter((suggestion) => parsing.has(suggestion.change))
+      .forEach((suggestion, index) => {
+        const isPreferred = !fix && index === 0;
+        actions.push(quickFix(suggestion.title, { ...(isPreferred ? { isPreferred } : {}), edit: this.edits.change(document, suggestion.change) }));
+      });
     const disable = disableNextLineChange(document.getText(), problem.start, problem.ruleId);
     if (disable) actions.push(quickFix(`Disable ${problem.ruleId} for this line`, { edit: this.edits.change(document, disable) }));
     if (problem.docsUrl) {
@@ -105,10 +144,11 @@ export class CodeActions {
     return actions;
   }
 
-  private fixAllInFile(document: TextDocument, checked: Checked): CodeAction {
+  private async fixAllInFile(document: TextDocument, checked: Checked): Promise<CodeAction> {
     const action: CodeAction = { title: FIX_ALL_IN_FILE_TITLE, kind: CodeActionKind.QuickFix };
     if (this.clientResolvesEdits) return { ...action, data: { uri: document.uri, version: document.version } satisfies DeferredFixAll };
-    return { ...action, edit: this.edits.edit(document, fixAllEdits(document, checked, fixesAndSuggestions)) };
+    const edits = await fixAllEdits(document, checked, fixesAndSuggestions, (result) => this.checker.isCurrent(result));
+    return { ...action, edit: this.edits.edit(document, edits) };
   }
 }
 

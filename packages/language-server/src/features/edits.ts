@@ -27,11 +27,13 @@ export function textEdit(document: TextDocument, change: TextChange): TextEdit {
 
 /**
  * The fix-all edit for a checked document version: fixes (and, when the picker allows, preferred suggestions)
- * applied until the text is stable, as one minimal edit. Empty when nothing applies.
+ * applied until the text is stable, each pass parsed, as one minimal edit. Empty when nothing applies, and
+ * when the document is no longer at the checked version once the passes are done (the edit would not fit it).
  */
-export function fixAllEdits(document: TextDocument, checked: Checked, pick: ChangePicker): TextEdit[] {
-  if (!checked.relint || checked.outcome.kind !== 'problems' || checked.version !== document.version) return [];
+export async function fixAllEdits(document: TextDocument, checked: Checked, pick: ChangePicker, isCurrent: (checked: Checked) => boolean): Promise<TextEdit[]> {
+  if (!checked.relint || checked.outcome.kind !== 'problems' || !isCurrent(checked)) return [];
   const text = document.getText();
-  const fixed = fixUntilStable(text, checked.relint, pick, checked.outcome);
-  return fixed === undefined ? [] : [textEdit(document, minimalChange(text, fixed))];
+  const fixed = await fixUntilStable(text, checked.relint, pick, checked.outcome);
+  if (fixed === undefined || !isCurrent(checked)) return [];
+  return [textEdit(document, minimalChange(text, fixed))];
 }

@@ -1,11 +1,19 @@
 import { MarkupKind, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../lint/problem';
-import type { DocumentChecker } from './checker';
+import { OFF_THREAD_FROM, type DocumentChecker } from './checker';
 import { decidingEvidence, evidenceLabel, rangeOf } from './diagnostics';
 import { explain, RFC_SECTIONS } from './explain';
 
 const RFC_9110 = 'https://www.rfc-editor.org/rfc/rfc9110';
+/** How long a hover waits for a lint that is under way (on this thread). */
+export const HOVER_WAIT_MS = 100;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Hover on a flagged status: 401 versus 403 for this case, the evidence, the RFC sections. */
 export class HoverProvider {
@@ -17,8 +25,11 @@ export class HoverProvider {
   async provide(params: HoverParams): Promise<Hover | null> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return null;
-    const checked = this.checker.cached(document) ?? (await this.checker.check(document));
-    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(document.uri, checked.version)) return null;
+    // A hover is worth little late: one that would wait for a long lint answers nothing now. A document linted in
+    // the worker takes seconds: no point waiting at all.
+    const wait = document.getText().length >= OFF_THREAD_FROM ? 0 : HOVER_WAIT_MS;
+    const checked = this.checker.cached(document) ?? (await within(this.checker.check(document), wait));
+    if (!checked || checked.outcome.kind !== 'problems' || !this.checker.isCurrent(checked)) return null;
     const offset = document.offsetAt(params.position);
     const problem = checked.outcome.problems.find((candidate) => candidate.start <= offset && offset <= candidate.end);
     if (!problem) return null;

@@ -75,7 +75,7 @@ export class DiagnosticsPublisher {
     void this.settings.settingsFor(document.uri).then(async (settings) => {
       if (settings.run !== 'onSave') return;
       const checked = await this.checker.check(document);
-      if (checked) this.remember(document, checked);
+      if (checked && this.checker.isCurrent(checked)) this.remember(document, checked);
       if (this.options.refresh) await this.connection.languages.diagnostics.refresh();
     });
   }
@@ -120,8 +120,8 @@ export class DiagnosticsPublisher {
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
-    const checked = this.checker.isCurrent(document.uri, document.version) ? await this.checker.checkQuickly(document) : undefined;
-    if (!checked || !this.checker.isCurrent(document.uri, checked.version)) {
+    const checked = this.checker.isLatest(document) ? await this.checker.checkQuickly(document) : undefined;
+    if (!checked || !this.checker.isCurrent(checked)) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
     }
     return checked;
@@ -167,7 +167,7 @@ export class DiagnosticsPublisher {
     const document = this.documents.get(uri);
     if (!document) return;
     const checked = await this.checker.check(document);
-    if (!checked || !this.checker.isCurrent(uri, checked.version) || this.reports.get(uri)?.resultId === checked.resultId) return;
+    if (!checked || !this.checker.isCurrent(checked) || this.reports.get(uri)?.resultId === checked.resultId) return;
     const report = this.remember(document, checked);
     if (!this.options.pull) await this.connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
     else if (this.options.refresh) await this.connection.languages.diagnostics.refresh();
@@ -178,7 +178,7 @@ export class DiagnosticsPublisher {
     if (!document) return;
     if (trigger === 'change' && (await this.settings.settingsFor(uri)).run === 'onSave') return;
     const checked = trigger === 'change' ? await this.checker.checkQuickly(document) : await this.checker.check(document);
-    if (!checked || !this.checker.isCurrent(uri, checked.version)) return;
+    if (!checked || !this.checker.isCurrent(checked)) return;
     const report = this.remember(document, checked);
     if (!checked.exact) this.confirmLater(uri);
     await this.connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });

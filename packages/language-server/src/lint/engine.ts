@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import { analyze, mayContainFinding, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
+import { analyze, excessiveNesting, MAX_NESTING_DEPTH, mayContainFinding, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
 import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
 import type { MaskedLint } from './incremental';
 import { directivesOf, statementFactsOf, type Outline, type ParsedSource } from './outline';
@@ -54,6 +54,11 @@ export class LintEngine {
     return this.run(text, target, rules, { prefilter: true, outline: false }).outcome;
   }
 
+  /** Always parses the text, even one without any status-like text (fix-all and quick fixes check that their result parses). */
+  lintUnfiltered(text: string, target: ParseTarget, rules: RulesConfig): LintOutcome {
+    return this.run(text, target, rules, { prefilter: false, outline: false }).outcome;
+  }
+
   /** Also the outline an incremental check starts from (none when the prefilter answered or the text does not parse). */
   lintWithOutline(text: string, target: ParseTarget, rules: RulesConfig): { outcome: LintOutcome; outline?: Outline } {
     return this.run(text, target, rules, { prefilter: true, outline: true });
@@ -70,6 +75,8 @@ export class LintEngine {
     const source = bomShift ? text.slice(1) : text;
     // The engine's own text prefilter: a file without any status-like text cannot produce a finding.
     if (want.prefilter && !mayContainFinding(source)) return { outcome: { kind: 'problems', problems: [] } };
+    // Parsing 2,000 nested blocks aborts the whole process (a native out-of-memory no handler can catch).
+    if (excessiveNesting(source)) return { outcome: { kind: 'too-deep', limit: MAX_NESTING_DEPTH } };
     const linter = this.linterFor(target.filename);
     let messages: Linter.LintMessage[];
     try {

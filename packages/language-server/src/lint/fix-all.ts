@@ -11,15 +11,21 @@ export const fixesAndSuggestions: ChangePicker = (problem) => problem.fix ?? pro
 /**
  * Applies changes the way ESLint's `SourceCodeFixer` does — sorted, overlapping ones left for the next pass — and
  * re-lints until nothing changes. Every pass must parse: a pass whose result does not parse is dropped and the
- * last text that parsed is returned. Undefined when there is nothing to fix.
+ * last text that parsed is returned. `lint` must parse every text it is given (no prefilter: a text without any
+ * status would otherwise count as clean without being parsed). Undefined when there is nothing to fix.
  */
-export function fixUntilStable(text: string, lint: (text: string) => LintOutcome, pick: ChangePicker, first?: LintOutcome): string | undefined {
+export async function fixUntilStable(
+  text: string,
+  lint: (text: string) => LintOutcome | Promise<LintOutcome>,
+  pick: ChangePicker,
+  first?: LintOutcome,
+): Promise<string | undefined> {
   let current = text;
-  let outcome = first ?? lint(text);
+  let outcome = first ?? (await lint(text));
   for (let pass = 0; pass < MAX_FIX_PASSES && outcome.kind === 'problems'; pass++) {
     const next = applyChanges(current, outcome.problems.map(pick).filter((change) => change !== undefined));
     if (next === current) break;
-    const nextOutcome = lint(next);
+    const nextOutcome = await lint(next);
     if (nextOutcome.kind !== 'problems') break;
     current = next;
     outcome = nextOutcome;

@@ -43,7 +43,9 @@ export type LintOutcome =
   /** The document does not parse (mid-edit): no problems are shown, so none can be stale. */
   | { kind: 'parse-error'; message: string; line: number; column: number }
   /** A rule threw: logged, the document shows no problems until the next successful run. */
-  | { kind: 'crash'; message: string };
+  | { kind: 'crash'; message: string; cause?: 'rule' | 'worker' }
+  /** Nested deeper than a parser survives (see `excessiveNesting`): not parsed at all. */
+  | { kind: 'too-deep'; limit: number };
 
 /** One order for problems however they were computed: by position, then rule. */
 export function byPosition(a: Problem, b: Problem): number {
