@@ -48,7 +48,7 @@ ruleTester.run('fall-through: the statements before an unguarded response', cred
           data: {
             status: 403,
             problem: 'a missing credential',
-            evidence: "`req.session.userId` checked at line 2, `'Please log in'`",
+            evidence: "`req.session.userId` failed an earlier check, `'Please log in'`",
             limitation: '',
           },
           suggestions: [

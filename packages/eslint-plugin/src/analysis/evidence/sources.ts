@@ -208,6 +208,9 @@ export class SourceClassifier {
         if (this.isVerifiedPayload(identifier)) verifiedInputs.push(identifier);
         // `@Headers('authorization') authorization`, `@Body() body`: the decorator says what the parameter holds.
         texts.push(...parameterDecorators(binding.init).map((decorator) => this.sourceCode.getText(decorator)));
+        // `({ cookie: { session } }) => …`: the parameter's place in the destructured context says what it holds.
+        const place = destructuredPath(binding.init);
+        if (place.length > 1) texts.push(place.join('.'));
         continue;
       }
       if (binding.key !== undefined) {
@@ -225,4 +228,20 @@ function parameterDecorators(parameter: Node): TSESTree.Decorator[] {
   const parent = parameter.parent;
   const outer = parent?.type === T.TSParameterProperty || parent?.type === T.AssignmentPattern ? ((parent as { decorators?: TSESTree.Decorator[] }).decorators ?? []) : [];
   return [...own, ...outer];
+}
+
+/** The property path an identifier is bound at inside a destructuring parameter: `cookie.session`. */
+function destructuredPath(identifier: Node): string[] {
+  const path: string[] = [];
+  for (let node: Node | undefined = identifier; node?.parent; node = node.parent) {
+    const parent: Node = node.parent;
+    if (parent.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectPattern) {
+      const key = keyName(parent);
+      if (!key) return [];
+      path.unshift(key);
+    } else if (parent.type !== T.ObjectPattern && parent.type !== T.AssignmentPattern) {
+      break;
+    }
+  }
+  return path;
 }
