@@ -462,7 +462,18 @@ class EvidenceFinder {
    * the token's own data (`tokenTeamId`) or a guard's generic verdict (`canActivate`).
    */
   private rightsEvidence(value: Node): Evidence[] {
-    const path = memberPath(value) ?? (value.type === T.CallExpression ? memberPath(value.callee) : null);
+    let path = memberPath(value);
+    if (value.type === T.CallExpression) {
+      const callee = skipWrappers(value.callee);
+      // `scopes.includes('admin')`: membership in a collection of rights is the check; `isAdmin(user)`: the name.
+      const collection = callee.type === T.MemberExpression && COLLECTION_CHECKS.has(propertyName(callee) ?? '') ? memberPath(callee.object) : null;
+      if (collection) {
+        const collectionWords = collection.flatMap(words);
+        const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || TOKEN_WORDS.has(word));
+        return settingsOrToken ? [] : [this.evidence('authorization', 2, value)];
+      }
+      path = memberPath(callee);
+    }
     if (!path) return [this.evidence('authorization', 2, value)];
     const last = path[path.length - 1]!;
     const lastWords = words(last);
@@ -682,6 +693,7 @@ function alwaysExits(statement: Node): boolean {
 
 /** Words of a server's own settings: a flag there is configuration, not the caller's rights. */
 const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
+const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
 const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
 const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'aud', 'auds', 'audience', 'audiences', 'issuer', 'iss']);
 /** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */
