@@ -21,7 +21,7 @@ import {
   type Label,
 } from './data';
 import { runBenchmark } from './evaluate';
-import { tallyFixes } from './report';
+import { formatText, tallyFixes, toJson } from './report';
 import { findGitDir } from './snapshots';
 
 const COMMIT_A = 'a'.repeat(40);
@@ -210,6 +210,14 @@ describe('real-world benchmark: runner', () => {
     assert.equal(unknown?.detected, 'unavailable');
     assert.match(unknown?.note ?? '', /not in the snapshot/);
     assert.deepEqual(tallyFixes(result.fixes), { fixes: 1, detected: 1, cleanAfter: 1, both: 1, unavailable: 1 });
+
+    // The text report names what to fetch and lists the unjudged line with its repository path.
+    const text = formatText(result, false);
+    assert.match(text, /fetch github:someone\/gone/);
+    assert.match(text, /Unjudged reports: label these lines \(\d+\):\n(?:.*\n)*\s+someone\/app\/src\/auth\.js:5 {2}require-www-authenticate/);
+    const json = toJson(result);
+    assert.deepEqual(json.missingSnapshots, [{ repo: 'someone/gone', fetch: 'fetch github:someone/gone' }]);
+    assert.equal(json.byKind.production?.precision, 1);
   });
 
   it('counts a report on a line labelled silent as a false alarm, and a label nobody reported as a miss', () => {
