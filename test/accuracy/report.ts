@@ -31,19 +31,24 @@ function tallyRow(name: string, tally: Tally): string[] {
 
 const TALLY_HEADER = ['', 'found', 'false alarms', 'missed', 'precision', 'recall'];
 
+/** One table of found / false alarms / missed / precision / recall, one row per group. */
+export function formatTallies(heading: string, tallies: Iterable<readonly [string, Tally]>): string {
+  return formatTable([heading, ...TALLY_HEADER.slice(1)], [...tallies].map(([name, tally]) => tallyRow(name, tally)));
+}
+
 /** Precision and recall per rule, per framework and overall. */
 export function formatScores(title: string, evaluation: Evaluation, markSupported: readonly Framework[] = []): string {
-  const ruleRows = [...evaluation.byRule].map(([rule, tally]) => tallyRow(rule, tally));
-  const frameworkRows = [...evaluation.byFramework].map(([framework, tally]) =>
-    tallyRow(markSupported.includes(framework as Framework) ? `${framework} *` : framework, tally),
-  );
+  const frameworks = [...evaluation.byFramework].map(([framework, tally]): [string, Tally] => [
+    markSupported.includes(framework as Framework) ? `${framework} *` : framework,
+    tally,
+  ]);
   return [
     title,
-    formatTable(['per rule', ...TALLY_HEADER.slice(1)], ruleRows),
+    formatTallies('per rule', evaluation.byRule),
     '',
-    formatTable(['per framework', ...TALLY_HEADER.slice(1)], frameworkRows),
+    formatTallies('per framework', frameworks),
     '',
-    formatTable(['overall', ...TALLY_HEADER.slice(1)], [tallyRow('all', evaluation.total)]),
+    formatTallies('overall', [['all', evaluation.total]]),
   ].join('\n');
 }
 
