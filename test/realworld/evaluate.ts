@@ -46,6 +46,8 @@ export interface RunResult {
   /** `repo@commit:path` that a present snapshot does not hold (older snapshot, shallow history, moved file). */
   readonly missingFiles: readonly string[];
   readonly notLinted: readonly string[];
+  /** Test files, left out as the CLI's defaults and the recommended config leave them: their labels must be silent. */
+  readonly testFiles: readonly string[];
   readonly failures: ReadonlyMap<string, string>;
   /** The label (if any) of each judged line, to print its `why` beside a false alarm or a miss. */
   readonly labelsByLine: ReadonlyMap<string, readonly Label[]>;
@@ -186,6 +188,7 @@ export function runBenchmark(benchmark: Benchmark, snapshotsDir: string, pluginR
     missingSnapshots: [...source.missingSnapshots].sort(),
     missingFiles: [...source.missingFiles].sort(),
     notLinted: linted.notLinted,
+    testFiles: linted.testFiles,
     failures: linted.failures,
     labelsByLine,
     fileCount: source.all().length,

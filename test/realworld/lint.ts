@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isTestFile } from 'eslint-plugin-auth-status/tooling';
 import { isLintedFile } from '../../packages/cli/src/lint/languages';
 import { FileLinter } from '../../packages/cli/src/lint/lint-file';
 import { recommendedRules, RULE_PREFIX } from '../../packages/cli/src/lint/rules-config';
@@ -30,18 +31,24 @@ export interface LintedFiles {
   readonly notLinted: string[];
   /** Files that did not parse or on which the rules threw, with the message: nothing is reported there. */
   readonly failures: Map<string, string>;
+  /** Test suites, fixtures and mocks: left out as the CLI's defaults and the recommended config leave them, so nothing is reported there. */
+  readonly testFiles: string[];
 }
 
 export function lintSnapshotFiles(files: readonly SnapshotFile[]): LintedFiles {
   const linter = new FileLinter();
   const rules = recommendedRules();
   const temp = mkdtempSync(path.join(os.tmpdir(), 'auth-status-realworld-'));
-  const linted: LintedFiles = { findings: [], notLinted: [], failures: new Map() };
+  const linted: LintedFiles = { findings: [], notLinted: [], failures: new Map(), testFiles: [] };
   try {
     files.forEach((file, index) => {
       const key = fileKey(file.repo, file.commit, file.path);
       if (!isLintedFile(file.path)) {
         linted.notLinted.push(key);
+        return;
+      }
+      if (isTestFile(file.path)) {
+        linted.testFiles.push(key);
         return;
       }
       // One folder per file version: the same path may be read at two commits (a fix's parent and the fix).

@@ -83,6 +83,7 @@ function formatMissing(result: RunResult): string {
     lines.push(`Files or commits the snapshots do not hold (${result.missingFiles.length}; fetch a newer snapshot or fix the label):`);
     lines.push(...result.missingFiles.map((key) => `  ${key}`));
   }
+  if (result.testFiles.length > 0) lines.push(`Test files left out, as the CLI and the recommended config leave them (their labels are scored as silent): ${result.testFiles.length}`);
   if (result.notLinted.length > 0) lines.push(`Not linted (an extension the CLI does not lint; labels not scored): ${result.notLinted.length}`, ...result.notLinted.map((key) => `  ${key}`));
   if (result.failures.size > 0) lines.push(`Files the CLI could not lint (${result.failures.size}):`, ...[...result.failures].map(([key, why]) => `  ${key}: ${why}`));
   return lines.join('\n');
@@ -150,6 +151,7 @@ export function toJson(result: RunResult) {
     missingSnapshots: result.missingSnapshots.map((repo) => ({ repo, fetch: fetchCommand(repo) })),
     missingFiles: result.missingFiles,
     notLinted: result.notLinted,
+    testFiles: result.testFiles,
     failures: Object.fromEntries(result.failures),
   };
 }
