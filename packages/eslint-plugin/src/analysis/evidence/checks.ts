@@ -1,0 +1,617 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { T } from '../node-types';
+import { bindingOf, calleeName, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
+import type { Evidence, EvidenceCategory } from '../reason';
+import * as V from '../vocabulary';
+import { idValue, isNow, isNullish, isOwnership, isSchemePattern, stringsIn } from './expressions';
+import { classifyMessage, tokenEndpointErrorBody } from './messages';
+import { functionName, nameNode } from './names';
+import { SourceClassifier } from './sources';
+
+const MAX_CATCH_NODES = 400;
+
+/**
+ * The checks a response depends on, read as evidence: the guarding conditions, catch clauses and verifier
+ * callbacks around it, the statements that fall through to it, its messages and the names around it. Where the
+ * checked values come from is the SourceClassifier's job; weighing the evidence is the decision's.
+ */
+export class EvidenceFinder {
+  private readonly sources: SourceClassifier;
+
+  constructor(private readonly sourceCode: SourceCode) {
+    this.sources = new SourceClassifier(sourceCode);
+  }
+
+  private quote(node: Node): string {
+    const text = this.sourceCode.getText(node).replace(/\s+/g, ' ');
+    return `\`${text.length > 48 ? `${text.slice(0, 45)}…` : text}\``;
+  }
+
+  private evidence(category: EvidenceCategory, strength: 1 | 2, node: Node): Evidence {
+    return { category, strength, node, quote: this.quote(node) };
+  }
+
+  /** Quotes the whole check (`!token`, `token == null`) rather than only its operand. */
+  private anchor(found: Evidence[], operand: Node, whole: Node): Evidence[] {
+    const inner = skipWrappers(operand);
+    return found.map((e) => (e.node === inner || e.node === operand ? { ...e, node: whole, quote: this.quote(whole) } : e));
+  }
+
+  // ---- guards ---------------------------------------------------------------------------------------------
+
+  /**
+   * Evidence of the innermost enclosing guard that gives any. Until a condition has been crossed, the statements
+   * before the site count too: `if (req.session.userId) return next(); return res.status(403)…` answers the
+   * session's absence.
+   */
+  decidingGuard(site: Node): Evidence[] {
+    let child: Node = site;
+    let conditional = false;
+    for (let node = site.parent; node; child = node, node = node.parent) {
+      const found = this.guardEvidence(node, child);
+      if (found.length > 0) return found;
+      if (isConditionalPart(node, child)) conditional = true;
+      else if (!conditional && (node.type === T.BlockStatement || node.type === T.Program)) {
+        const fallThrough = this.fallThroughEvidence(node.body as Node[], child);
+        if (fallThrough.length > 0) return fallThrough;
+      }
+    }
+    return [];
+  }
+
+  /** The nearest earlier `if (test) return/throw …` without `else`: the statement runs only where `test` is false. */
+  private fallThroughEvidence(body: readonly Node[], statement: Node): Evidence[] {
+    const index = body.indexOf(statement);
+    for (let previous = index - 1; previous >= 0; previous--) {
+      const candidate = body[previous]!;
+      if (candidate.type !== T.IfStatement || candidate.alternate || !alwaysExits(candidate.consequent)) continue;
+      // No line number in the text: the language server's incremental check lints statements out of place.
+      return this.condition(candidate.test, false).map((found) => ({ ...found, quote: `${found.quote} failed an earlier check` }));
+    }
+    return [];
+  }
+
+  private guardEvidence(node: Node, child: Node): Evidence[] {
+    switch (node.type) {
+      case T.IfStatement:
+      case T.ConditionalExpression:
+        if (child === node.consequent) return this.condition(node.test, true);
+        if (child === node.alternate) return this.condition(node.test, false);
+        return [];
+      case T.LogicalExpression:
+        if (child !== node.right) return [];
+        return this.condition(node.left, node.operator === '&&');
+      case T.SwitchCase: {
+        const switchStatement = node.parent as TSESTree.SwitchStatement;
+        if (!node.test || !node.consequent.includes(child as TSESTree.Statement)) return [];
+        return this.equality(switchStatement.discriminant, node.test, true, node.test);
+      }
+      case T.CatchClause:
+        return child === node.body ? this.catchEvidence(node) : [];
+      default:
+        return [];
+    }
+  }
+
+  /** Evidence from a condition that is known to be `holds` (true/false) where the response is sent. */
+  condition(test: Node, holds: boolean): Evidence[] {
+    const node = skipWrappers(test);
+    switch (node.type) {
+      case T.UnaryExpression:
+        return node.operator === '!' ? this.anchor(this.condition(node.argument, !holds), node.argument, node) : [];
+      case T.LogicalExpression:
+        // Whatever the operator and polarity, each side may be the reason: collect both.
+        return [
+          ...this.condition(node.left, node.operator === '&&' ? holds : holds),
+          ...this.condition(node.right, holds),
+        ];
+      case T.BinaryExpression:
+        return this.binary(node, holds);
+      case T.Identifier:
+      case T.MemberExpression:
+      case T.CallExpression:
+        return this.truthiness(node, holds);
+      default:
+        return [];
+    }
+  }
+
+  private binary(node: TSESTree.BinaryExpression, holds: boolean): Evidence[] {
+    const { operator } = node;
+    if (operator === 'instanceof') return holds ? this.errorName(node.right, node) : [];
+    if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
+      const equal = (operator === '===' || operator === '==') === holds;
+      return this.equality(node.left as Node, node.right, equal, node);
+    }
+    if (operator === '<' || operator === '<=' || operator === '>' || operator === '>=') {
+      return this.expiry(node, holds);
+    }
+    return [];
+  }
+
+  /** `left == right` is known to be `equal`. */
+  private equality(leftNode: Node, rightNode: Node, equal: boolean, whole: Node): Evidence[] {
+    const left = skipWrappers(leftNode);
+    const right = skipWrappers(rightNode);
+    if (isNullish(right)) return this.anchor(this.truthiness(left, !equal), left, whole);
+    if (isNullish(left)) return this.anchor(this.truthiness(right, !equal), right, whole);
+    // typeof token !== 'string' / === 'undefined'
+    if (left.type === T.UnaryExpression && left.operator === 'typeof') {
+      const type = staticString(right);
+      if (type === 'undefined') return this.truthiness(left.argument, !equal);
+      if (type === 'string' && !equal) return this.truthiness(left.argument, false);
+      return [];
+    }
+    const constant = staticString(right) !== null ? right : staticString(left) !== null ? left : null;
+    const other = constant === right ? left : right;
+    // `parts.length !== 2` where `parts = authorization.split(' ')`: the header is not `scheme credentials`.
+    if (constant && !equal && this.isCredentialPartCount(other)) return [this.evidence('invalid', 2, whole)];
+    if (constant) {
+      const value = staticString(constant)!;
+      if (V.AUTH_SCHEMES.test(value)) {
+        // scheme !== 'Bearer': a malformed or unsupported Authorization header.
+        return !equal && this.sources.isCredentialish(other) ? [this.evidence('invalid', 2, whole)] : [];
+      }
+      if (equal) {
+        const named = this.errorConstant(value, whole);
+        if (named.length > 0) return named;
+        const verdict = this.verdict(value, other, whole);
+        if (verdict.length > 0) return verdict;
+      }
+      // user.status !== 'active': the account's state, so the identity is known and policy refuses it.
+      if (V.ACCOUNT_STATE.test(value) && this.sources.isAccountState(other)) return [this.evidence('authorization', 2, whole)];
+      const category = this.sources.identifierCategory(other);
+      if (category === 'authorization') return [this.evidence('authorization', 2, whole)];
+      if (category === 'exempt') return [this.evidence('exempt', 2, whole)];
+      return [];
+    }
+    // Two dynamic sides: ownership (`post.authorId !== user.id`), role equality, or a credential comparison.
+    const leftCategory = this.sources.identifierCategory(left);
+    const rightCategory = this.sources.identifierCategory(right);
+    if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
+    // A claim of the verified credential that does not match (`payload.type !== JwtType.ACCESS`,
+    // `session.userId !== payload.sub`): the credential is not valid here, whoever holds it.
+    const aboutVerifiedPayload = this.sources.isVerifiedPayload(left) || this.sources.isVerifiedPayload(right);
+    if (aboutVerifiedPayload && leftCategory !== 'authorization' && rightCategory !== 'authorization') {
+      return equal ? [] : [this.evidence('invalid', 2, whole)];
+    }
+    if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(idValue(left), idValue(right)) || this.comparesCallerId(left, right)) {
+      return [this.evidence('authorization', 2, whole)];
+    }
+    // A credential compared with its expected value (`apiKey !== process.env.API_KEY`), not records derived from one.
+    if (!equal && (leftCategory === 'credential' || rightCategory === 'credential') && (this.sources.isCredentialish(left) || this.sources.isCredentialish(right))) {
+      const strong = this.sources.classifySource(left) === 'credential' || this.sources.classifySource(right) === 'credential';
+      return [this.evidence('invalid', strong ? 2 : 1, whole)];
+    }
+    return [];
+  }
+
+  /** `parts.length` where `parts` is the credential split into its pieces. */
+  private isCredentialPartCount(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.MemberExpression || propertyName(value) !== 'length') return false;
+    const parts = skipWrappers(value.object);
+    if (parts.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, parts);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
+    const init = skipWrappers(binding.init);
+    if (init.type !== T.CallExpression || calleeName(init) !== 'split') return false;
+    const callee = skipWrappers(init.callee);
+    return callee.type === T.MemberExpression && this.sources.isCredentialish(callee.object);
+  }
+
+  /** `note.userId !== userId` where `userId` is the caller's (from the session): an ownership check. */
+  private comparesCallerId(left: Node, right: Node): boolean {
+    const isCallerId = (node: Node) => {
+      const path = memberPath(node);
+      return !!path && words(path[path.length - 1]!).includes('id') && this.sources.classifySource(node) === 'identity';
+    };
+    const isRecordId = (node: Node) => {
+      const value = skipWrappers(node);
+      // req.param('id'), params.get('userId')
+      if (value.type === T.CallExpression && value.arguments[0] && /^(param|get)$/.test(calleeName(value) ?? '')) {
+        return words(staticString(value.arguments[0]) ?? '').includes('id');
+      }
+      const path = memberPath(node);
+      return !!path && path.length > 1 && words(path[path.length - 1]!).includes('id') && this.sources.classifySource(node) !== 'identity';
+    };
+    return (isCallerId(left) && isRecordId(right)) || (isCallerId(right) && isRecordId(left));
+  }
+
+  /** An error class named for what it means: `TokenExpiredError`, `InvalidTokenException`, `PermissionDeniedError`. */
+  nameEvidence(name: Node): Evidence[] {
+    if (name.type !== T.Identifier) return [];
+    const known = this.errorName(name, name);
+    if (known.length > 0) return known;
+    const category = classifyMessage(words(name.name).filter((word) => word !== 'error' && word !== 'exception').join(' '));
+    if (category) return [this.evidence(category, 2, name)];
+    // `NotOwnerException`, `InsufficientRoleError`, `AccessDeniedError`: named for a permission.
+    return this.sources.identifierCategory(name) === 'authorization' ? [this.evidence('authorization', 2, name)] : [];
+  }
+
+  private errorName(constructor: Node, whole: Node): Evidence[] {
+    const path = memberPath(constructor);
+    const name = path?.[path.length - 1];
+    if (!name) return [];
+    if (V.EXPIRED_ERROR.test(name)) return [this.evidence('expired', 2, whole)];
+    if (V.INVALID_ERROR.test(name)) return [this.evidence('invalid', 2, whole)];
+    if (/^(Forbidden|Permission|Authorization|Access|Role|Scope)\w*Error$/.test(name)) return [this.evidence('authorization', 2, whole)];
+    return [];
+  }
+
+  private errorConstant(value: string, whole: Node): Evidence[] {
+    if (V.EXPIRED_ERROR.test(value)) return [this.evidence('expired', 2, whole)];
+    if (V.MISSING_ERROR.test(value)) return [this.evidence('missing', 2, whole)];
+    if (V.INVALID_ERROR.test(value)) return [this.evidence('invalid', 2, whole)];
+    return [];
+  }
+
+  /** `auth.error === 'missing'` where `auth = authenticate(req)`: an authentication helper's verdict. */
+  private verdict(value: string, subject: Node, whole: Node): Evidence[] {
+    const category = V.VERDICT_EXPIRED.test(value) ? 'expired' : V.VERDICT_MISSING.test(value) ? 'missing' : V.VERDICT_INVALID.test(value) ? 'invalid' : null;
+    if (!category) return [];
+    const path = memberPath(subject);
+    const holder = path && path.length > 1 ? skipWrappers((skipWrappers(subject) as TSESTree.MemberExpression).object) : null;
+    const aboutCredential = this.sources.identifierCategory(subject) === 'credential' || (holder !== null && this.sources.isCredentialish(holder));
+    return aboutCredential ? [this.evidence(category, 2, whole)] : [];
+  }
+
+  /** `exp * 1000 < Date.now()`, `session.expiresAt <= new Date()`, `Date.now() - session.lastSeen > TTL`. */
+  private expiry(node: TSESTree.BinaryExpression, holds: boolean): Evidence[] {
+    const left = node.left as Node;
+    const right = node.right;
+    const less = node.operator === '<' || node.operator === '<=';
+    let expiredWhenTrue: boolean | null = null;
+    if (this.isExpiryTime(left) && isNow(right)) expiredWhenTrue = less;
+    else if (isNow(left) && this.isExpiryTime(right)) expiredWhenTrue = !less;
+    else if (this.isElapsedSinceCredential(left)) expiredWhenTrue = !less;
+    else if (this.isElapsedSinceCredential(right)) expiredWhenTrue = less;
+    if (expiredWhenTrue === null || expiredWhenTrue !== holds) return [];
+    return [this.evidence('expired', 2, node)];
+  }
+
+  private isExpiryTime(node: Node): boolean {
+    const text = this.sourceCode.getText(node);
+    const tokens = words(text);
+    if (tokens.some((word) => V.EXEMPT_WORDS.has(word) || ['subscription', 'trial', 'plan', 'license', 'card', 'invite', 'code', 'link', 'otp', 'coupon', 'offer'].includes(word))) {
+      return false;
+    }
+    const expiryWord = tokens.some((word) => ['exp', 'expires', 'expiry', 'expiration', 'expired', 'expire', 'valid', 'until'].includes(word));
+    if (!expiryWord) return false;
+    if (tokens.includes('exp')) return true; // the JWT claim
+    // `client.expiresAt` where `client = await verifyApiKey(key)`: the expiry of a verified credential.
+    const value = skipWrappers(node);
+    const holder = value.type === T.MemberExpression ? skipWrappers(value.object) : null;
+    if (holder && holder.type !== T.MemberExpression && this.sources.isCredentialish(holder)) return true;
+    return tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || ['decoded', 'payload', 'claims', 'key'].includes(word));
+  }
+
+  private isElapsedSinceCredential(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.BinaryExpression || value.operator !== '-') return false;
+    const [a, b] = [value.left as Node, value.right];
+    const other = isNow(a) ? b : isNow(b) ? a : null;
+    if (!other) return false;
+    const tokens = words(this.sourceCode.getText(other));
+    return tokens.some((word) => ['session', 'token', 'jwt', 'login', 'iat', 'issued', 'auth'].includes(word)) && !tokens.some((w) => V.EXEMPT_WORDS.has(w));
+  }
+
+  /** Evidence from a value known to be truthy (`holds`) or falsy (`!holds`). */
+  private truthiness(valueNode: Node, holds: boolean): Evidence[] {
+    const value = skipWrappers(valueNode);
+    const callbackEvidence = this.verifierCallbackParameter(value, holds);
+    if (callbackEvidence) return callbackEvidence;
+
+    if (value.type === T.CallExpression) {
+      // `_.isUndefined(req.session.userId)`, `isNil(token)`: true when the value is absent.
+      const absent = absenceTested(value);
+      if (absent) return this.anchor(this.truthiness(absent, !holds), absent, value);
+      const call = this.callTruthiness(value, holds);
+      if (call) return call;
+    }
+
+    const ownCategory = value.type === T.Identifier ? null : this.sources.identifierCategory(value);
+    if (ownCategory === 'authorization') return this.rightsEvidence(value);
+    if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
+
+    const source = this.sources.classifySource(value);
+    if (source === 'exempt' || source === 'request-data' || source === 'validation') {
+      return [this.evidence('exempt', 2, value)];
+    }
+    if (source === 'authorization') return this.rightsEvidence(value);
+    const rights = source === null ? this.sources.authorizationDataOf(value) : null;
+    if (rights) return [this.evidence('authorization', 2, rights)];
+    if (holds) {
+      // A truthy value is evidence only when its name says it is a failure: `if (tokenExpired)`, `if (isRevoked)`.
+      const tokens = words(this.sourceCode.getText(value));
+      // ctx.isUnauthenticated(), req.isNotAuthenticated()
+      if (tokens.includes('unauthenticated') || /\bnot (authenticated|logged in)\b/.test(tokens.join(' '))) return [this.evidence('missing', 2, value)];
+      // `pat.expired` where `pat = await verifyPersonalAccessToken(…)`: a flag of the verified credential.
+      const holder = value.type === T.MemberExpression ? skipWrappers(value.object) : null;
+      const aboutCredential = tokens.some((word) => V.CREDENTIAL_WORDS.has(word) || word === 'decoded') ||
+        (holder !== null && holder.type === T.Identifier && this.sources.classifySource(holder) === 'verified');
+      if (aboutCredential && tokens.some((word) => word === 'expired' || word === 'expire')) return [this.evidence('expired', 2, value)];
+      if (aboutCredential && tokens.some((word) => ['revoked', 'blacklisted', 'blocklisted', 'invalid', 'malformed', 'tampered'].includes(word))) {
+        return [this.evidence('invalid', 2, value)];
+      }
+      return [];
+    }
+    switch (source) {
+      case 'credential':
+      case 'identity':
+        return [this.evidence('missing', 2, value)];
+      case 'verified':
+        return [this.evidence('invalid', 2, value)];
+      case 'password-check':
+        return [this.evidence('login', 2, value)];
+      case 'login-lookup':
+        return [this.evidence('login', 1, value)];
+      case 'named-credential': {
+        // `!token`, `!apiKey`: the value is named for a credential; `!authParams` only mentions one.
+        const path = memberPath(value);
+        const last = words(path?.[path.length - 1] ?? '').at(-1) ?? '';
+        const found = this.evidence('missing', 1, value);
+        return [V.CREDENTIAL_NOUNS.has(last) && last !== 'password' && last !== 'secret' ? found : { ...found, nameOnly: true }];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * A value named for a right, tested for truth: decisive when it is a flag of the identity (`user.isAdmin`,
+   * `!canEdit`, `account.suspended`); a hint when it only names a holder of rights (`!org`, `!scopes`), which
+   * may as well be absent because nobody signed in; nothing when it is configuration (`config.allowAnonymous`),
+   * the token's own data (`tokenTeamId`) or a guard's generic verdict (`canActivate`).
+   */
+  private rightsEvidence(value: Node): Evidence[] {
+    let path = memberPath(value);
+    if (value.type === T.CallExpression) {
+      const callee = skipWrappers(value.callee);
+      // `scopes.includes('admin')`: membership in a collection of rights is the check; `isAdmin(user)`: the name.
+      const collection = callee.type === T.MemberExpression && COLLECTION_CHECKS.has(propertyName(callee) ?? '') ? memberPath(callee.object) : null;
+      if (collection) {
+        const collectionWords = collection.flatMap(words);
+        const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || TOKEN_WORDS.has(word));
+        return settingsOrToken ? [] : [this.evidence('authorization', 2, value)];
+      }
+      path = memberPath(callee);
+    }
+    if (!path) return [this.evidence('authorization', 2, value)];
+    const last = path[path.length - 1]!;
+    const lastWords = words(last);
+    if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => TOKEN_WORDS.has(word))) return [];
+    if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word))) return [this.evidence('authorization', 2, value)];
+    // `teamMember = await teams.getTeamMember(teamId, userId)`: the caller looked up among a resource's members.
+    if (lastWords.some((word) => MEMBERSHIP_WORDS.has(word)) && this.isRecordLookedUp(value)) return [this.evidence('authorization', 2, value)];
+    if (lastWords.some((word) => V.AUTHORIZATION_WORDS.has(word))) return [{ ...this.evidence('authorization', 1, value), nameOnly: true }];
+    return [];
+  }
+
+  /** A variable holding what an (awaited) call returned, such as a database or service lookup. */
+  private isRecordLookedUp(value: Node): boolean {
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
+    let init = skipWrappers(binding.init);
+    if (init.type === T.AwaitExpression) init = skipWrappers(init.argument);
+    return init.type === T.CallExpression;
+  }
+
+  /** Calls in conditions: `header.startsWith('Bearer ')`, `isExpired(token)`, `keys.includes(apiKey)`. */
+  private callTruthiness(call: TSESTree.CallExpression, holds: boolean): Evidence[] | null {
+    const name = calleeName(call) ?? '';
+    const callee = skipWrappers(call.callee);
+    if ((name === 'startsWith' || name === 'includes' || name === 'test' || name === 'match') && callee.type === T.MemberExpression) {
+      // header.startsWith('Bearer '), /^Bearer /.test(header)
+      const [pattern, subject] = name === 'test' ? [callee.object, call.arguments[0]] : [call.arguments[0], callee.object];
+      if (pattern && subject && subject.type !== T.SpreadElement && pattern.type !== T.SpreadElement && isSchemePattern(pattern)) {
+        return !holds && this.sources.isCredentialish(subject) ? [this.evidence('invalid', 2, call)] : [];
+      }
+    }
+    // Mongoose ObjectIds: !post.author.equals(req.user._id)
+    if (name === 'equals' && callee.type === T.MemberExpression && call.arguments[0]?.type !== T.SpreadElement && call.arguments[0]) {
+      if (isOwnership(idValue(callee.object), idValue(call.arguments[0]))) return [this.evidence('authorization', 2, call)];
+    }
+    if ((name === 'includes' || name === 'has' || name === 'some') && callee.type === T.MemberExpression && call.arguments[0]) {
+      const collection = this.sources.identifierCategory(callee.object);
+      if (collection === 'authorization') return [this.evidence('authorization', 2, call)];
+      if (!holds && call.arguments[0].type !== T.SpreadElement && this.sources.classifySource(call.arguments[0]) === 'credential') {
+        return [this.evidence('invalid', 2, call)];
+      }
+    }
+    const tokens = words(name);
+    if (tokens.includes('expired') || (tokens.includes('is') && tokens.includes('expired'))) {
+      const aboutCredential =
+        tokens.some((word) => V.CREDENTIAL_WORDS.has(word)) ||
+        call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
+      return holds && aboutCredential ? [this.evidence('expired', 2, call)] : [];
+    }
+    if (name === 'timingSafeEqual' || name === 'safeCompare' || name === 'secureCompare' || name === 'constantTimeEqual') {
+      const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
+      return !holds && aboutCredential ? [this.evidence('invalid', 2, call)] : [];
+    }
+    return null;
+  }
+
+  /**
+   * `jwt.verify(token, secret, (err, decoded) => { if (err) … })`: the callback's error is a failed verification,
+   * a missing payload an invalid credential.
+   */
+  private verifierCallbackParameter(value: Node, holds: boolean): Evidence[] | null {
+    if (value.type !== T.Identifier && !(value.type === T.MemberExpression && skipWrappers(value.object).type === T.Identifier)) return null;
+    const identifier = (value.type === T.Identifier ? value : skipWrappers((value as TSESTree.MemberExpression).object)) as TSESTree.Identifier;
+    const binding = bindingOf(this.sourceCode, identifier);
+    if (binding?.kind !== 'param') return null;
+    const fn = binding.declaration;
+    if (!isFunction(fn)) return null;
+    const verifier = this.verifierOf(fn);
+    if (!verifier) return null;
+    const index = fn.params.findIndex((param) => param.type === T.Identifier && param.name === identifier.name);
+    if (index < 0 || index >= verifier.meaningfulParams) return null;
+    if (value.type === T.MemberExpression) {
+      // err.name === … is judged by equality; `if (err.expiredAt)`
+      const tokens = words(propertyName(value) ?? '');
+      return holds && index === 0 && tokens.includes('expired') ? [this.evidence('expired', 2, value)] : null;
+    }
+    const failed = index === 0 ? holds : !holds;
+    if (!failed) return [];
+    const category = V.PASSWORD_CHECK.test(`${verifier.name}(`) ? 'login' : 'invalid';
+    return [{ ...this.evidence(category, 2, value), quote: `${this.quote(value)} of \`${verifier.name}\`` }];
+  }
+
+  /**
+   * What calls `fn` with a verification's outcome: a verifier taking it as callback, or passport through
+   * @nestjs/passport, whose `AuthGuard` calls `handleRequest(err, user, info, context)` (user false on failure).
+   */
+  private verifierOf(fn: TSESTree.FunctionLike): { name: string; meaningfulParams: number } | null {
+    const parent = fn.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(fn as never) && this.isVerifierCall(parent)) {
+      return { name: this.sourceCode.getText(parent.callee), meaningfulParams: Infinity };
+    }
+    const owner = parent?.type === T.MethodDefinition ? parent.parent?.parent : null;
+    if (parent?.type === T.MethodDefinition && keyName(parent) === 'handleRequest' && (owner?.type === T.ClassDeclaration || owner?.type === T.ClassExpression)) {
+      const base = owner.superClass;
+      if (base?.type === T.CallExpression && calleeName(base) === 'AuthGuard') return { name: 'AuthGuard.handleRequest', meaningfulParams: 2 };
+    }
+    return null;
+  }
+
+  private isVerifierCall(call: TSESTree.CallExpression): boolean {
+    const text = this.sourceCode.getText(call.callee);
+    if (V.VERIFIER_CALL.test(`${text}(`) || this.isImportedVerifier(call.callee)) return true;
+    // bcrypt.compare(password, hash, (err, same) => …) at a login: a password that does not match.
+    if (V.PASSWORD_CHECK.test(`${text}(`) && !V.REAUTHENTICATION.test(this.sourceCode.getText(call))) return true;
+    // passport.authenticate('jwt', { session: false }, (err, user) => …): the app renders passport's failure.
+    return /\bpassport\s*\.\s*authenticate$/.test(text);
+  }
+
+  /**
+   * `import { verify } from 'hono/jwt'`: a JWT library's verifier called by its bare name; or one the library
+   * built (`const verify = createVerifier({ key })` with fast-jwt).
+   */
+  private isImportedVerifier(callee: Node, depth = 0): boolean {
+    const value = skipWrappers(callee);
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    if (binding?.kind === 'import') return V.VERIFIER_MODULE.test(binding.module ?? '') && V.VERIFIER_EXPORT.test(binding.imported ?? '');
+    if (!binding || binding.kind === 'param' || binding.key !== undefined || depth > 0) return false;
+    const init = skipWrappers(binding.init);
+    return init.type === T.CallExpression && this.isImportedVerifier(init.callee, depth + 1);
+  }
+
+  /** Inside `catch`: the `try` verified a credential, so the error is a failed verification. */
+  private catchEvidence(clause: TSESTree.CatchClause): Evidence[] {
+    const tryStatement = clause.parent as TSESTree.TryStatement;
+    const verifier = this.findVerifierCall(tryStatement.block);
+    if (!verifier) return [];
+    // Decisive when verifying is what the `try` is about: it is short, or the verification comes first.
+    const leading = tryStatement.block.body.slice(0, 2).some((statement) => statement.range[0] <= verifier.range[0] && verifier.range[1] <= statement.range[1]);
+    const strength = tryStatement.block.body.length <= 4 || leading ? 2 : 1;
+    return [this.evidence('invalid', strength, verifier)];
+  }
+
+  private findVerifierCall(block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
+    const stack: Node[] = [block];
+    let visited = 0;
+    while (stack.length > 0 && visited < MAX_CATCH_NODES) {
+      const node = stack.pop()!;
+      visited++;
+      if (node.type === T.CallExpression && this.isVerifierCall(node) && !this.looksExempt(node)) return node;
+      if (isFunction(node) && node !== (block as Node)) continue;
+      pushChildren(this.sourceCode, node, stack);
+    }
+    return null;
+  }
+
+  private looksExempt(node: Node): boolean {
+    return words(this.sourceCode.getText(node)).some((word) => V.EXEMPT_WORDS.has(word));
+  }
+
+  // ---- messages and context -------------------------------------------------------------------------------
+
+  messageEvidence(message: Node): Evidence[] {
+    const tokenEndpointError = tokenEndpointErrorBody(message);
+    if (tokenEndpointError) return [this.evidence('exempt', 2, tokenEndpointError)];
+    const found: Evidence[] = [];
+    for (const text of stringsIn(message)) {
+      const category = classifyMessage(text.value);
+      if (category) found.push(this.evidence(category, 1, text.node));
+    }
+    return found;
+  }
+
+  /** Enclosing function, class and route names: `verifyToken`, `JwtAuthGuard`, `app.post('/reset-password')`. */
+  contextEvidence(site: Node): Evidence[] {
+    return this.enclosingNameEvidence(site).map((found) => ({ ...found, nameOnly: true }));
+  }
+
+  private enclosingNameEvidence(site: Node): Evidence[] {
+    for (let node = site.parent; node; node = node.parent) {
+      if (node.type === T.CallExpression) {
+        const route = node.arguments[0];
+        const path = route ? staticString(route) : null;
+        if (path?.startsWith('/') && V.EXEMPT_ROUTE.test(path)) return [this.evidence('exempt', 1, route!)];
+        if (path?.startsWith('/') && V.LOGIN_ROUTE.test(path)) return [this.evidence('login', 1, route!)];
+      }
+      if (!isFunction(node)) continue;
+      const name = functionName(node);
+      if (!name) continue;
+      if (V.EXEMPT_FUNCTION.test(name)) return [this.evidence('exempt', 1, node.id ?? node)];
+      if (V.AUTHENTICATION_FUNCTION.test(name) || V.AUTHENTICATION_CLASS.test(name)) return [this.evidence('invalid', 1, nameNode(node))];
+      if (V.AUTHORIZATION_FUNCTION.test(name)) return [this.evidence('authorization', 1, nameNode(node))];
+      const nameWords = words(name);
+      if (nameWords.some((word) => V.AUTHENTICATION_NAME_WORDS.has(word)) || name.toLowerCase().includes('apikey')) {
+        const login = nameWords.some((word) => word === 'login' || word === 'signin');
+        return [this.evidence(login ? 'login' : 'invalid', 1, nameNode(node))];
+      }
+    }
+    return [];
+  }
+}
+
+/** Is `child` a part of `node` that runs only under a condition (a branch, a right operand, a case, a catch)? */
+function isConditionalPart(node: Node, child: Node): boolean {
+  switch (node.type) {
+    case T.IfStatement:
+    case T.ConditionalExpression:
+      return child !== node.test;
+    case T.LogicalExpression:
+      return child === node.right;
+    case T.SwitchCase:
+    case T.CatchClause:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `return …`, `throw …`, or a block that ends in one. */
+function alwaysExits(statement: Node): boolean {
+  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement) return true;
+  if (statement.type !== T.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return !!last && alwaysExits(last);
+}
+
+/** Words of a server's own settings: a flag there is configuration, not the caller's rights. */
+const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
+const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
+const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
+const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'aud', 'auds', 'audience', 'audiences', 'issuer', 'iss']);
+/** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */
+const RIGHTS_FLAG_PREFIXES = new Set(['is', 'has', 'can', 'may', 'allowed', 'allow', 'should']);
+const RIGHTS_FLAGS = new Set([
+  'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'moderator', 'staff', 'owner', 'owns', 'allowed', 'granted',
+  'banned', 'suspended', 'blocked', 'disabled', 'deactivated', 'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed',
+  'approved', 'active', 'activated', 'enabled', 'onboarded', 'premium', 'paid', 'subscribed', 'readonly',
+]);
+
+const ABSENCE_PREDICATE = /^(isUndefined|isNull|isNil|isNullOrUndefined|isNullish|isEmpty|isBlank)$/;
+
+/** The value an absence predicate tests: `x` of `_.isUndefined(x)`, `isNil(x)`, `lodash.isEmpty(x)`. */
+function absenceTested(call: TSESTree.CallExpression): Node | null {
+  const argument = call.arguments[0];
+  if (call.arguments.length !== 1 || !argument || argument.type === T.SpreadElement) return null;
+  return ABSENCE_PREDICATE.test(calleeName(call) ?? '') ? argument : null;
+}

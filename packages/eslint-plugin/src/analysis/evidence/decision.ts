@@ -1,0 +1,52 @@
+import type { CredentialProblem } from '../challenge';
+import type { Evidence, EvidenceCategory, Reason } from '../reason';
+
+const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired', 'invalid', 'login'];
+
+/** Weighs the evidence found for a site: a reason only where it is clear, else `unknown`. */
+export function decide(evidence: Evidence[]): Reason {
+  if (evidence.some((e) => e.category === 'exempt')) return { kind: 'exempt', evidence: evidence.filter((e) => e.category === 'exempt') };
+  const decided = decideBy(evidence, true);
+  if (decided.kind !== 'unknown') return decided;
+  const leaning = decideBy(evidence, false);
+  if (leaning.kind === 'credential') return { kind: 'unknown', evidence, leaning: { kind: 'credential', problem: leaning.problem } };
+  if (leaning.kind === 'authorization') return { kind: 'unknown', evidence, leaning: { kind: 'authorization' } };
+  return decided;
+}
+
+function decideBy(evidence: Evidence[], namesBreakTiesOnly: boolean): Reason {
+  const credential = evidence.filter((e) => CREDENTIAL_CATEGORIES.includes(e.category));
+  const authorization = evidence.filter((e) => e.category === 'authorization');
+  const credentialScore = score(credential, namesBreakTiesOnly);
+  const authorizationScore = score(authorization, namesBreakTiesOnly);
+  if (credentialScore >= 2 && credentialScore > authorizationScore) {
+    credential.sort((a, b) => b.strength - a.strength);
+    return { kind: 'credential', problem: problemOf(credential), evidence: credential };
+  }
+  // `!user || isUserDisabled(user)` answered 401: the missing identity is as good a reason as the policy.
+  const credentialHint = credential.some((e) => !e.nameOnly);
+  if (authorizationScore >= 2 && authorizationScore > credentialScore && !credentialHint) {
+    authorization.sort((a, b) => b.strength - a.strength);
+    return { kind: 'authorization', evidence: authorization };
+  }
+  return { kind: 'unknown', evidence };
+}
+
+/**
+ * Decisive evidence scores 3 (so a weak counter-hint does not cancel it); two independent hints score 2, but
+ * hints read only from names count for a half: a name breaks a tie, it never decides.
+ */
+function score(evidence: Evidence[], namesBreakTiesOnly: boolean): number {
+  if (evidence.some((e) => e.strength === 2)) return 3 + (evidence.length > 1 ? 0.5 : 0);
+  const hints = evidence.reduce((sum, e) => sum + (e.nameOnly && namesBreakTiesOnly ? 0.5 : 1), 0);
+  return Math.min(hints, 2);
+}
+
+/** The strongest evidence decides; between equals, a missing credential (no `error` attribute) is the safe choice. */
+function problemOf(evidence: Evidence[]): CredentialProblem {
+  const strongest = evidence.filter((e) => e.strength === evidence[0]!.strength);
+  for (const problem of ['missing', 'expired', 'invalid', 'login'] as const) {
+    if (strongest.some((e) => e.category === problem)) return problem;
+  }
+  return 'invalid';
+}
