@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPORARY_SUFFIX, writeFileAtomic } from '../../packages/cli/src/files/atomic-write';
-import { BIN, CODE, git, makeFolder, makeRepository, runCli, type CliRun } from './helpers';
+import { BIN, CODE, git, makeFolder, makeRepository, runCli, runCliUnprivileged, type CliRun } from './helpers';
 import { mountTmpfs, unmountAll } from './tmpfs';
 
 /** CODE.missingChallenge as `--fix` writes it. */
@@ -26,15 +26,6 @@ function changeDuringRun(prefix: string, sideEffect: string): Record<string, str
     [path.join(prefix, 'z/eslint.config.mjs')]:
       `import fs from 'node:fs';\nimport path from 'node:path';\nconst here = import.meta.dirname;\n${sideEffect}\nexport default [];\n`,
   };
-}
-
-function runAsNobody(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', HOME: cwd },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** runCli without blocking this process, for a run that needs something else here to go on meanwhile. */
@@ -213,12 +204,9 @@ describe('auth-status-lint --fix writes', () => {
   });
 
   it('a read-only file is a note; the other fixes are written and the report printed (F10)', function () {
-    if (!isRoot) this.skip(); // needs to switch to an unprivileged user: root may write a read-only file
     const folder = makeFolder({ 'a.js': CODE.missingChallenge, 'b-readonly.js': CODE.missingChallenge, 'c.js': CODE.missingChallenge });
-    fs.chmodSync(folder, 0o777);
-    for (const name of ['a.js', 'c.js']) fs.chownSync(path.join(folder, name), NOBODY, NOBODY);
     fs.chmodSync(path.join(folder, 'b-readonly.js'), 0o444);
-    const run = runAsNobody(['--fix', '--no-project-config', '.'], folder);
+    const run = runCliUnprivileged(['--fix', '--no-project-config', '.'], folder);
     assert.equal(run.stderr, 'auth-status-lint: could not write b-readonly.js: EACCES (permission denied); not fixed.\n');
     assert.equal(read(folder, 'a.js').toString(), FIXED);
     assert.equal(read(folder, 'c.js').toString(), FIXED);

@@ -27,6 +27,23 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the built binary with file permissions enforced, also when the tests run as root: root keeps its user id (so
+ * the checkout, wherever CI cloned it, stays readable) but drops every capability, so a file's mode bits bind it as
+ * they bind anyone. Files the tests create are root's, and their owner bits decide.
+ */
+export function runCliUnprivileged(args: readonly string[], cwd: string): CliRun {
+  const asRoot = process.getuid?.() === 0;
+  const command = asRoot ? 'setpriv' : process.execPath;
+  const prefix = asRoot ? ['--bounding-set=-all', '--inh-caps=-all', process.execPath] : [];
+  const result = spawnSync(command, [...prefix, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 const temporaryFolders: string[] = [];
 
 /** A temporary folder with the given files (paths relative to it); removed after the suite. */

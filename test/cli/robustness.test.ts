@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
-import { BIN, CODE, findingsOf, git, lintJson, makeBranchedRepository, makeFolder, makeRepository, REPO_ROOT, runCli, type CliRun } from './helpers';
+import { BIN, CODE, findingsOf, git, lintJson, makeBranchedRepository, makeFolder, makeRepository, REPO_ROOT, runCli, runCliUnprivileged, type CliRun } from './helpers';
 
 const MESSAGE_LINE = /^auth-status-lint: [^\n]+\n$/;
 const CREDENTIAL = 'auth-status/require-401-for-credential-failure';
@@ -110,12 +110,8 @@ describe('auth-status-lint: what is skipped is said and counted', function () {
     fs.chmodSync(folder, 0o755);
     fs.chmodSync(path.join(folder, 'secret'), 0o000);
     try {
-      const asRoot = process.getuid?.() === 0;
-      if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
-      const command = asRoot ? 'setpriv' : process.execPath;
-      const args = asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN] : [BIN];
-      const result = spawnSync(command, args, { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-      assert.equal(result.status, 1, result.stderr);
+      const result = runCliUnprivileged([], folder);
+      assert.equal(result.code, 1, result.stderr);
       assert.equal(result.stderr, 'auth-status-lint: skipped folder secret: unreadable (EACCES).\n');
       assert.match(result.stdout, /in 1 of 1 file; 1 folder skipped\n/);
     } finally {
