@@ -232,6 +232,16 @@ export function declaredName(fn: TSESTree.FunctionLike): string | null {
   return null;
 }
 
+/**
+ * The value a local variable was initialised with (`x` of `const v = x`), or null for an import, a parameter, a
+ * destructured name or a variable that is reassigned: the values whose origin is one expression of this file.
+ */
+export function initialValueOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | null {
+  const binding = bindingOf(sourceCode, identifier);
+  if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
+  return binding.init;
+}
+
 /** Pushes a node's children on a depth-first stack, last child first, so they pop in source order. */
 export function pushChildren(sourceCode: SourceCode, node: Node, stack: Node[]): void {
   const keys = sourceCode.visitorKeys[node.type] ?? [];

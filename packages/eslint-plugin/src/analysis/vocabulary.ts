@@ -53,6 +53,15 @@ export const IDENTITY_SOURCE =
 export const VERIFIER_CALL =
   /\b(jwt|jsonwebtoken|jose|JWT|Jwt|jwtService|firebase|admin\.auth\(\)|getAuth\(\)|auth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|decode|jwtVerify)\b|\b(jwtVerify|jwtDecode|verifyIdToken|verifySessionCookie|verify\w*Token|verifyJwt|verifyJWT|verifyAuth\w*|verifyApiKey|validate\w*Token|validateApiKey|isValidToken|isValidApiKey|checkToken|checkApiKey|decodeToken|decodeJwt|parseToken|introspect\w*|getUserFromToken|getUserByToken|findUserByToken|getTokenPayload|getPayload|authenticateToken|validateSession|getSessionFromToken)\s*\(|\bverify\s*\(\s*(token|accessToken|idToken|jwt|bearer|authToken)\b/;
 
+/** Words that name a token itself: `access` beside them is a kind of token (`JwtType.ACCESS`), not a right. */
+export const TOKEN_KINDS: ReadonlySet<string> = new Set(['jwt', 'jws', 'token', 'tokens', 'bearer']);
+/** Words of a token's own data (its kind, audience, issuer): a check on them checks the token, not a right. */
+export const TOKEN_DATA_WORDS: ReadonlySet<string> = new Set(['token', 'tokens', 'jwt', 'bearer', 'aud', 'auds', 'audience', 'audiences', 'issuer', 'iss']);
+
+/** Verifiers that throw on failure and return the verified payload, never a falsy value. */
+export const THROWING_VERIFIER =
+  /\b(jwt|jsonwebtoken|jwtService|JwtService|jose|auth\(\)|admin\.auth\(\)|getAuth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|jwtVerify)$|^jwtVerify$/;
+
 /** A record looked up by a value (`users.find(u => u.token === key)`, `ApiKey.findOne({ key })`). */
 export const LOOKUP_CALL = /\b(find\w*|get\w*By\w*|lookup\w*|fetch\w*By\w*|query|select|where|filter|some|has|includes)\s*\(/;
 

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, stringsIn } from './expressions';
@@ -192,10 +192,9 @@ export class EvidenceFinder {
     if (value.type !== T.MemberExpression || propertyName(value) !== 'length') return false;
     const parts = skipWrappers(value.object);
     if (parts.type !== T.Identifier) return false;
-    const binding = bindingOf(this.sourceCode, parts);
-    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
-    const init = skipWrappers(binding.init);
-    if (init.type !== T.CallExpression || calleeName(init) !== 'split') return false;
+    const initial = initialValueOf(this.sourceCode, parts);
+    const init = initial && skipWrappers(initial);
+    if (init?.type !== T.CallExpression || calleeName(init) !== 'split') return false;
     const callee = skipWrappers(init.callee);
     return callee.type === T.MemberExpression && this.sources.isCredentialish(callee.object);
   }
@@ -372,7 +371,7 @@ export class EvidenceFinder {
       const collection = callee.type === T.MemberExpression && COLLECTION_CHECKS.has(propertyName(callee) ?? '') ? memberPath(callee.object) : null;
       if (collection) {
         const collectionWords = collection.flatMap(words);
-        const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || TOKEN_WORDS.has(word));
+        const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || V.TOKEN_DATA_WORDS.has(word));
         return settingsOrToken ? [] : [this.evidence('authorization', 2, value)];
       }
       path = memberPath(callee);
@@ -380,7 +379,7 @@ export class EvidenceFinder {
     if (!path) return [this.evidence('authorization', 2, value)];
     const last = path[path.length - 1]!;
     const lastWords = words(last);
-    if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => TOKEN_WORDS.has(word))) return [];
+    if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => V.TOKEN_DATA_WORDS.has(word))) return [];
     if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word))) return [this.evidence('authorization', 2, value)];
     // `teamMember = await teams.getTeamMember(teamId, userId)`: the caller looked up among a resource's members.
     if (lastWords.some((word) => MEMBERSHIP_WORDS.has(word)) && this.isRecordLookedUp(value)) return [this.evidence('authorization', 2, value)];
@@ -391,9 +390,9 @@ export class EvidenceFinder {
   /** A variable holding what an (awaited) call returned, such as a database or service lookup. */
   private isRecordLookedUp(value: Node): boolean {
     if (value.type !== T.Identifier) return false;
-    const binding = bindingOf(this.sourceCode, value);
-    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
-    let init = skipWrappers(binding.init);
+    const initial = initialValueOf(this.sourceCode, value);
+    if (!initial) return false;
+    let init = skipWrappers(initial);
     if (init.type === T.AwaitExpression) init = skipWrappers(init.argument);
     return init.type === T.CallExpression;
   }
@@ -598,7 +597,6 @@ function alwaysExits(statement: Node): boolean {
 const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
 const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
-const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer', 'aud', 'auds', 'audience', 'audiences', 'issuer', 'iss']);
 /** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */
 const RIGHTS_FLAG_PREFIXES = new Set(['is', 'has', 'can', 'may', 'allowed', 'allow', 'should']);
 const RIGHTS_FLAGS = new Set([

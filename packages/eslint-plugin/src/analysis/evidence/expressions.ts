@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, calleeName, keyName, memberPath, propertyName, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
+import { calleeName, initialValueOf, keyName, memberPath, propertyName, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
 import { T } from '../node-types';
 import * as V from '../vocabulary';
 
@@ -7,9 +7,8 @@ import * as V from '../vocabulary';
 export function isLookupResult(sourceCode: SourceCode, node: Node): boolean {
   const value = skipWrappers(node);
   if (value.type !== T.Identifier) return false;
-  const binding = bindingOf(sourceCode, value);
-  return !!binding && binding.kind !== 'import' && binding.kind !== 'param' && binding.key === undefined &&
-    V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(binding.init)).split('(')[0] + '(');
+  const init = initialValueOf(sourceCode, value);
+  return !!init && V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(init)).split('(')[0] + '(');
 }
 
 export function isSchemePattern(node: Node): boolean {

@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, referencedIdentifiers } from './expressions';
 
@@ -22,8 +22,6 @@ const MAX_SOURCE_DEPTH = 4;
 /** Decorators of parameters that hold the request's body, route or query fields (Nest, LoopBack, routing-controllers). */
 const REQUEST_DATA_DECORATOR = /^@(Body|Param|Query|requestBody|RequestBody|param\.(path|query)\.\w+|BodyParam|QueryParam|Params)\b/;
 
-/** Words that name a token itself, so `access` beside them is a kind of token. */
-const TOKEN_KINDS = new Set(['jwt', 'jws', 'token', 'tokens', 'bearer']);
 
 /**
  * Classifies the values a response decision rests on: a credential read from the request, the identity a
@@ -38,8 +36,7 @@ export class SourceClassifier {
    */
   isMembershipLookup(node: Node): boolean {
     const value = skipWrappers(node);
-    const binding = value.type === T.Identifier ? bindingOf(this.sourceCode, value) : null;
-    const expression = binding && binding.kind !== 'import' && binding.kind !== 'param' && binding.key === undefined ? binding.init : value;
+    const expression = (value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : null) ?? value;
     const text = this.sourceCode.getText(skipWrappers(expression));
     const lookup = V.LOOKUP_CALL.exec(text);
     return !!lookup && words(text.slice(0, lookup.index)).some((word) => V.AUTHORIZATION_WORDS.has(word));
@@ -58,7 +55,7 @@ export class SourceClassifier {
     }
     if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';
     // `access` names a right (`user.access`) unless it names a kind of token (`JwtType.ACCESS`, `accessToken`).
-    const aboutToken = tokens.some((word) => TOKEN_KINDS.has(word));
+    const aboutToken = tokens.some((word) => V.TOKEN_KINDS.has(word));
     const authorization = tokens.filter(
       (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && (aboutToken || ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? ''))),
     );
@@ -82,9 +79,9 @@ export class SourceClassifier {
    */
   authorizationDataOf(node: Node): Node | null {
     if (node.type !== T.Identifier) return null;
-    const binding = bindingOf(this.sourceCode, node);
-    if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
-    let current = skipWrappers(binding.init);
+    const init = initialValueOf(this.sourceCode, node);
+    if (!init) return null;
+    let current = skipWrappers(init);
     while (current.type === T.CallExpression && current.callee.type === T.MemberExpression) current = skipWrappers(current.callee.object);
     return current.type === T.MemberExpression && this.identifierCategory(current) === 'authorization' ? current : null;
   }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, findVariable, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { addHeaderToOptions, combineParts, findProperty, headerProperty, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
@@ -133,9 +133,8 @@ function readInit(sourceCode: SourceCode, argument: Node, numberAllowed: boolean
 
 /** What a `headers` variable was created from: `new Headers({ … })`, an object literal; null when unknown. */
 function headersConstruction(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | null {
-  const binding = bindingOf(sourceCode, identifier);
-  if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
-  return skipWrappers(binding.init);
+  const init = initialValueOf(sourceCode, identifier);
+  return init && skipWrappers(init);
 }
 
 function headerNamesOf(value: Node): string[] {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, initialValueOf, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { headerArguments, removeChainedHeaderSetter, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
@@ -181,9 +181,8 @@ export function isHapiResponse(sourceCode: SourceCode, receiver: Node): boolean 
   if (precedingCalls(receiver).some(isToolkitResponseCall)) return true;
   const value = skipWrappers(receiver);
   if (value.type !== T.Identifier) return false;
-  const binding = bindingOf(sourceCode, value);
-  if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return false;
-  return precedingCalls(binding.init).some(isToolkitResponseCall);
+  const init = initialValueOf(sourceCode, value);
+  return !!init && precedingCalls(init).some(isToolkitResponseCall);
 }
 
 /** `h.response(…)`: the toolkit creating a response. */

@@ -5,6 +5,7 @@ import { bindingOf, calleeName, enclosingFunction, keyName, propertyName, pushCh
 import { jsString } from '../challenge';
 import { resolveStatus, type StatusValue } from '../status';
 import type { AdapterContext, ResponseEdit, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
+import * as V from '../vocabulary';
 import { classMessages } from './custom-errors';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
@@ -231,9 +232,6 @@ function isFalsyConstant(argument: Node | null): boolean {
   return value.type === T.Literal && !value.value && !('regex' in value && value.regex);
 }
 
-/** Verifiers that throw on failure and return the verified payload (never a falsy value). */
-const THROWING_VERIFIER = /\b(jwt|jsonwebtoken|jwtService|JwtService|jose|auth\(\)|admin\.auth\(\)|getAuth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|jwtVerify)$|^jwtVerify$/;
-
 /**
  * A returned value whose falsiness is the verdict: a check (`!!request.user`, `isValid(token)`), not a promise or
  * observable chain (`….then(() => true)`), whose own truthiness says nothing.
@@ -242,7 +240,7 @@ function isVerdict(argument: Node, sourceCode: SourceCode): boolean {
   const value = skipWrappers(argument);
   if (value.type === T.CallExpression) {
     // `return this.jwtService.verify(token)`: the verifier throws on a bad token and returns the payload otherwise.
-    if (THROWING_VERIFIER.test(sourceCode.getText(value.callee))) return false;
+    if (V.THROWING_VERIFIER.test(sourceCode.getText(value.callee))) return false;
     return !/^(then|catch|finally|pipe|subscribe|from|of|lastValueFrom|firstValueFrom)$/.test(calleeName(value) ?? '');
   }
   return [T.UnaryExpression, T.Identifier, T.MemberExpression, T.LogicalExpression, T.BinaryExpression].includes(value.type);
