@@ -5,21 +5,10 @@ import path from 'node:path';
 import { TEMPORARY_SUFFIX } from '../../packages/cli/src/files/atomic-write';
 import { BIN, CODE, makeFolder, runCli } from './helpers';
 import { mountTmpfs, unmountAll } from './tmpfs';
+import { seededRandom } from '../support/seeded-random';
 
 const ARGS = ['--fix', '--fix-status', '--no-project-config', '--concurrency', 'off', '.'];
 const BOM = '\uFEFF';
-
-/** Deterministic random numbers in [0, 1) for a seed (mulberry32). */
-function randomFor(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A tree of fixable files of several shapes and sizes (some with a BOM), plus files with nothing to fix. */
 function treeFiles(count: number, padLines: (index: number) => number): Record<string, string> {
@@ -103,7 +92,7 @@ describe('auth-status-lint --fix crash consistency', function () {
     const outcomes: string[] = [];
     let killedWhileWriting = 0;
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-      const random = randomFor(seed);
+      const random = seededRandom(seed);
       // Half the seeds kill anywhere in the run, half inside the write phase, where a kill can do harm.
       const startAt = seed % 2 === 0 ? 'first-write' : 'spawn';
       const delay = Math.floor(random() * (startAt === 'spawn' ? totalMs : writeMs));

@@ -6,6 +6,7 @@ import { typescriptModule } from '../../packages/language-server/bench/corpus';
 import { INCREMENTAL_FROM } from '../../packages/language-server/src/features/checker';
 import { messageOf, summary } from './fixtures';
 import { fileUri, LspTestClient } from './lsp-client';
+import { seededRandom } from '../support/seeded-random';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-random');
 const SEEDS = [1, 2, 3, 4, 5];
@@ -21,18 +22,6 @@ const SNIPPETS = [
   '  const token = req.headers.authorization;\n',
   '  if (error.response?.status === 403) await refreshToken();\n',
 ];
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines after which a statement may follow: complete one-line statements inside function bodies. */
 const STATEMENT_LINE = /^\s+(return |const |next\(\);|res\.)[^{}]*;$/;
@@ -114,7 +103,7 @@ describe('language server: random edit sequences over stdio (property)', functio
 
   for (const seed of SEEDS) {
     it(`seed ${seed}: after ${EDITS} random edits (and the odd close and reopen), the last diagnostics equal a fresh server's`, async () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const uri = fileUri(path.join(workspace, `random-${seed}.ts`));
       await client.open(uri, START);
       let reopened = 0;
