@@ -515,6 +515,166 @@ export async function login(users, dto) {
 }`,
     reports: ['require-www-authenticate@4'],
   },
+  // ---- a project function's result is not its arguments --------------------------------------------------
+  {
+    name: "a project check over request fields is no identity because the same object holds the user's id",
+    code: `exports.create = async (req, res) => {
+  const data = { owner: req.user.sub, feeds: req.body.feeds || [] };
+  if (!(await feedsExist(data.feeds))) return res.status(422).json({ error: 'Unknown feed id' });
+};`,
+    reports: [],
+  },
+  {
+    name: "what a project function makes of the Authorization header is the credential's verdict",
+    code: `async function gate(req, res, next) {
+  const token = req.headers.authorization;
+  const account = await resolveAccount(token);
+  if (!account) return res.status(403).json({ error: 'Not signed in' });
+  next();
+}`,
+    reports: ['require-401-for-credential-failure@4'],
+  },
+  {
+    name: 'a record looked up for the signed-in user is no credential',
+    code: `import { TRPCError } from '@trpc/server';
+export const spaceProcedure = privateProcedure.use(async ({ ctx, next }) => {
+  const space = await activeSpaceFor(ctx.user.id);
+  if (!space) throw new TRPCError({ code: 'FORBIDDEN', message: 'No active space' });
+  return next({ ctx: { space } });
+});`,
+    reports: [],
+  },
+  {
+    name: "a verdict a project function gives on the caller's rights is a permission check",
+    code: `async function canEditTeam(server, request) {
+  const result = await request.policies.isUserAuthorized({ userId: request.auth.credentials.id, action: 'team:edit' });
+  if (!getProperty(result, 'access')) throw Boom.forbidden('Not enough permissions');
+}`,
+    reports: [],
+  },
+  // ---- one-time tokens of the URL and the body ------------------------------------------------------------
+  {
+    name: 'a token from the URL compared with a stored one is a one-time link, not the credential',
+    code: `import { error } from '@sveltejs/kit';
+export async function GET({ url, locals }) {
+  const linkToken = url.searchParams.get('token');
+  const stored = await redis.hget('verify-tokens', locals.email);
+  if (stored !== linkToken) throw error(403, 'invalid token');
+}`,
+    reports: [],
+  },
+  {
+    name: 'the API key header compared with the configured one is the credential',
+    code: `export async function GET(request) {
+  const apiKey = request.headers.get('x-api-key');
+  if (apiKey !== process.env.API_KEY) return new Response('bad key', { status: 403 });
+}`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: "a token record found by a payload's token expires as a one-time token, not as a credential",
+    code: `import { BadRequestException } from '@nestjs/common';
+export class TokensService {
+  async redeem(dto: RedeemTokenDto) {
+    const userToken = await this.tokens.findById(dto.token);
+    if (!userToken || userToken.expiresAt < new Date()) throw new BadRequestException('Invalid or expired token');
+  }
+}`,
+    reports: [],
+  },
+  {
+    name: "a session record found by the session cookie expires as the credential",
+    code: `async function sessionGate(req, res, next) {
+  const session = await Sessions.findById(req.cookies.sid);
+  if (!session || session.expiresAt < new Date()) return res.status(400).json({ error: 'Session expired' });
+  next();
+}`,
+    reports: ['require-401-for-credential-failure@3'],
+  },
+  {
+    name: 'a login through a payload type: one answer for an unknown and a disabled account is a login failure',
+    code: `import { UnauthorizedException } from '@nestjs/common';
+export class AuthService {
+  async login(input: LoginDto) {
+    const account = await this.accounts.findByEmail(input.email);
+    if (!account || account.disabled) throw new UnauthorizedException('Wrong email or password');
+  }
+}`,
+    reports: ['require-www-authenticate@5'],
+  },
+  // ---- flags that stand for a condition, and settings that are nobody's right --------------------------------
+  {
+    name: 'a flag that stands for "nobody signed in" decides like the check it holds',
+    code: `import { TRPCError } from '@trpc/server';
+export const needsUser = middleware(async ({ ctx, next }) => {
+  const anonymous = !ctx.user || ctx.user.isGuest;
+  if (anonymous) throw new TRPCError({ code: 'FORBIDDEN', message: 'Sign in first' });
+  return next();
+});`,
+    reports: ['require-401-for-credential-failure@4'],
+  },
+  {
+    name: "a flag that stands for the caller's role decides like the role check",
+    code: `import { TRPCError } from '@trpc/server';
+export const adminOnly = middleware(async ({ ctx, next }) => {
+  const isAdmin = ctx.user.role === 'admin';
+  if (!isAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Admins only' });
+  return next();
+});`,
+    reports: [],
+  },
+  {
+    name: "a module's feature switch beside a missing user is a setting, not a permission denial",
+    code: `import { TRPCError } from '@trpc/server';
+const quickCreateEnabled = process.env.QUICK_CREATE === 'on';
+export const maybePublic = middleware(async ({ ctx, next }) => {
+  if (!ctx.user && !quickCreateEnabled) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Login is required' });
+  return next();
+});`,
+    reports: [],
+  },
+  {
+    name: "a flag of the signed-in user beside the same words is a permission denial",
+    code: `import { TRPCError } from '@trpc/server';
+export const creators = middleware(async ({ ctx, next }) => {
+  if (!ctx.user.quickCreateEnabled) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not for your plan' });
+  return next();
+});`,
+    reports: ['require-403-for-permission-denial@3'],
+  },
+  {
+    name: 'a trusted header absent while anonymous access is off: the 401 is right and wants its challenge',
+    code: `Authenticator.prototype.check = function (request, response, state) {
+  var name = request.headers['x-remote-user'];
+  if (!name && !state.allowAnonymous) {
+    response.writeHead(401, 'Login required for ' + state.serverName);
+    response.end();
+    return false;
+  }
+  return true;
+};`,
+    reports: ['require-www-authenticate@4'],
+  },
+  {
+    name: "the token's own team compared with the path's is the token's binding, not a right",
+    code: `import { HTTPException } from 'hono/http-exception';
+export const fileGate = async (c, next) => {
+  const tokenTeamId = await verifyFileKey(c.req.query('fk'));
+  if (!tokenTeamId || tokenTeamId !== c.req.param('teamId')) throw new HTTPException(401, { message: 'Invalid file key' });
+  await next();
+};`,
+    reports: ['require-www-authenticate@4'],
+  },
+  {
+    name: "the signed-in user's team compared with the path's is a permission check",
+    code: `import { HTTPException } from 'hono/http-exception';
+export const teamGate = async (c, next) => {
+  const user = c.get('user');
+  if (user.teamId !== c.req.param('teamId')) throw new HTTPException(401, { message: 'Not in this team' });
+  await next();
+};`,
+    reports: ['require-403-for-permission-denial@4'],
+  },
 ];
 
 describe('shapes of real code, each beside its look-alike', () => {

@@ -18,7 +18,9 @@ ruleTester.run('require-401-for-credential-failure', rule, {
     `function perms(req, res) { if (!req.user.permissions.includes('posts:delete')) return res.sendStatus(403); }`,
     `function banned(req, res) { if (req.user.banned) return res.status(403).json({ error: 'Account suspended' }); }`,
     `function verifiedOnly(req, res) { if (!req.user.emailVerified) return res.status(403).json({ error: 'Verify your email first' }); }`,
-    // Mixed condition (missing OR role): conflicting evidence stays silent.
+    // Both must hold: the user is known and lacks the role.
+    `function gate(req, res) { if (req.user && req.user.role !== 'admin') return res.status(403).end(); }`,
+    // The authenticating middleware before set `req.user`: its absence beside the role check only restates it.
     `function gate(req, res) { if (!req.user || req.user.role !== 'admin') return res.status(403).end(); }`,
     // Validation and conflicts.
     `router.post('/register', async (req, res) => {
@@ -86,6 +88,18 @@ ruleTester.run('require-401-for-credential-failure', rule, {
     },
   ],
   invalid: [
+    {
+      // Either alternative sends the 403: the missing-session half is a credential failure that wants 401.
+      code: `import { NextResponse } from 'next/server';
+export async function GET() { const session = await getServerSession(authOptions); if (!session || session.user.role !== 'ADMIN') return NextResponse.json({ error: 'Access denied' }, { status: 403 }); }`,
+      errors: [
+        {
+          messageId: 'splitStatus',
+          data: { status: 403, problem: 'a missing credential', evidence: '`!session`', denial: "`session.user.role !== 'ADMIN'`" },
+          suggestions: [],
+        },
+      ],
+    },
     {
       // A custom-header token middleware answering 403 when the header is absent.
       code: `function auth(req, res, next) {

@@ -31,8 +31,11 @@ const VALID = [
   // Unknown reasons stay silent.
   `function handler(req, res) { if (!found) return res.status(401).end(); }`,
   `function handler(req, res) { return res.status(401).json({ error: 'You are not authorized to delete this' }); }`,
-  // Conflicting evidence (a missing user OR a role): silent.
+  // `req.user` was set by the authenticating middleware before: its absence beside a role check only restates it.
   `function gate(req, res, next) { if (!req.user || req.user.role !== 'admin') return res.status(401).end(); next(); }`,
+  `module.exports = (req, res, next) => { if (req.isAuthenticated() && req.user.role == 'admin') return next(); return res.status(401).json({ error: 'no' }); };`,
+  // A missing user AND a setting for anonymous callers: nobody is known, so no right was denied.
+  `function gate(req, res, next) { if (!req.user && !settings.allowAnonymous) return res.status(401).end(); next(); }`,
   // Not a response: a test assertion near a role.
   `it('rejects non-admins', async () => { const user = { role: 'viewer' }; if (user.role !== 'admin') expect(res.status).toBe(401); });`,
   // An API key's or a token's state is about the credential: 401 is right.
@@ -57,6 +60,29 @@ const VALID = [
 ruleTester.run('require-403-for-permission-denial', rule, {
   valid: VALID,
   invalid: [
+    {
+      // Either alternative sends the 401, and the session is fetched right here: the role half is a permission
+      // denial, and no fix can split the check.
+      code: `import { getToken } from 'next-auth/jwt';
+import { NextResponse } from 'next/server';
+export async function DELETE(req) {
+  const token = await getToken({ req });
+  if (!token || token.role !== 'Admin') return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });
+}`,
+      errors: [
+        {
+          messageId: 'splitDenial',
+          line: 5,
+          data: { denial: "`token.role !== 'Admin'`", problem: 'a missing credential', evidence: '`!token`' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { initTRPC, TRPCError } from '@trpc/server';
+const t = initTRPC.create(); const adminProcedure = t.procedure.use(async ({ next }) => { const session = await auth(); if (!session || session.user.role !== 'ADMIN') throw new TRPCError({ code: 'UNAUTHORIZED' }); return next(); });`,
+      errors: [{ messageId: 'splitDenialCode', data: { written: "`'UNAUTHORIZED'`", permission: "`'FORBIDDEN'`", denial: "`session.user.role !== 'ADMIN'`", problem: 'a missing credential', evidence: '`!session`' }, suggestions: [] }],
+    },
     {
       code: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).json({ message: 'Admins only' }); next(); }`,
       errors: [

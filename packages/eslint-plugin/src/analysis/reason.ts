@@ -16,11 +16,20 @@ export interface Evidence {
   quote: string;
   /** Evidence read only from a name (of a function, route or variable): it may break a tie, never decide. */
   nameOnly?: true;
+  /** Found in one of several conditions any of which sends the response (`!session || role !== 'admin'`). */
+  alternative?: true;
+  /** A missing identity read from state an earlier middleware or guard set (`req.user`), not fetched here. */
+  earlierState?: true;
 }
 
 export type Reason =
   | { kind: 'credential'; problem: CredentialProblem; evidence: Evidence[] }
   | { kind: 'authorization'; evidence: Evidence[] }
+  /**
+   * One response answers two failures that want different statuses, each decided by its own alternative
+   * (`!session || session.role !== 'admin'`): the check must be split.
+   */
+  | { kind: 'split'; problem: CredentialProblem; credential: Evidence[]; authorization: Evidence[]; evidence: Evidence[] }
   | { kind: 'exempt'; evidence: Evidence[] }
   /**
    * Undecided; `leaning` is what the hints would say if names counted fully. It may describe a problem (the

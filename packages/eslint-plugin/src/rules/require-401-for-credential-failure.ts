@@ -15,7 +15,7 @@ type Options = [
     realm?: string;
   },
 ];
-type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'respond401' | 'answerCredentialCode';
+type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'splitStatus' | 'splitCode' | 'respond401' | 'answerCredentialCode';
 
 export default createRule<Options, MessageIds>({
   name: 'require-401-for-credential-failure',
@@ -50,6 +50,10 @@ export default createRule<Options, MessageIds>({
       wrongStatusHeaderless:
         '{{status}} answers {{problem}} ({{evidence}}); use 401 with a WWW-Authenticate challenge so the client knows to re-authenticate and retry ({{limitation}}).',
       wrongCode: '{{written}} answers {{problem}} ({{evidence}}); use {{credential}} so the client knows to sign in again and retry.',
+      splitStatus:
+        '{{status}} answers {{problem}} ({{evidence}}) as well as a permission denial ({{denial}}); check the credential first and answer its failure with 401 and a WWW-Authenticate challenge, so the client knows to re-authenticate.',
+      splitCode:
+        '{{written}} answers {{problem}} ({{evidence}}) as well as a permission denial ({{denial}}); check the credential first and answer its failure with {{credential}}, so the client knows to sign in again.',
       respond401: 'Respond 401 with a WWW-Authenticate challenge',
       answerCredentialCode: 'Answer {{credential}}',
     },
@@ -74,6 +78,19 @@ export default createRule<Options, MessageIds>({
         for (const site of analysis.sites) {
           if (!isReported(site.status.code)) continue;
           const reason = analysis.reasonOf(site);
+          if (reason.kind === 'split') {
+            // The check must be split by hand: no fix can tell which branch the code wants where.
+            const problem = describeProblem(reason.problem);
+            const evidence = quoteEvidence(reason.credential);
+            const denial = quoteEvidence(reason.authorization);
+            const { transport } = site;
+            if (transport) {
+              context.report({ node: site.node, messageId: 'splitCode', data: { written: transport.written, problem, evidence, denial, credential: transport.credential } });
+            } else {
+              context.report({ node: site.node, messageId: 'splitStatus', data: { status: site.status.code, problem, evidence, denial } });
+            }
+            continue;
+          }
           if (reason.kind !== 'credential') continue;
           const fix = edit(site, reason.problem);
           const problem = describeProblem(reason.problem);

@@ -2,10 +2,10 @@ import { analyze } from '../analysis/analyze';
 import type { ResponseSite, RuleFixer } from '../analysis/types';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION } from '../util/option-schemas';
-import { quoteEvidence } from '../util/describe';
+import { describeProblem, quoteEvidence } from '../util/describe';
 
 type Options = [{ autofix?: boolean }];
-type MessageIds = 'permissionDenial' | 'permissionDenialCode' | 'respond403' | 'answerPermissionCode';
+type MessageIds = 'permissionDenial' | 'permissionDenialCode' | 'splitDenial' | 'splitDenialCode' | 'respond403' | 'answerPermissionCode';
 
 export default createRule<Options, MessageIds>({
   name: 'require-403-for-permission-denial',
@@ -31,6 +31,10 @@ export default createRule<Options, MessageIds>({
         '401 answers a permission denial ({{evidence}}); use 403 — clients refresh and retry on 401, so this causes refresh loops and log-outs.',
       permissionDenialCode:
         '{{written}} answers a permission denial ({{evidence}}); use {{permission}} — clients sign in again and retry on {{written}}, so this causes refresh loops and log-outs.',
+      splitDenial:
+        '401 answers a permission denial ({{denial}}) as well as {{problem}} ({{evidence}}); answer the denial with 403 in a check of its own, since clients refresh and retry on 401.',
+      splitDenialCode:
+        '{{written}} answers a permission denial ({{denial}}) as well as {{problem}} ({{evidence}}); answer the denial with {{permission}} in a check of its own, since clients sign in again and retry on {{written}}.',
       respond403: 'Respond 403',
       answerPermissionCode: 'Answer {{permission}}',
     },
@@ -43,6 +47,18 @@ export default createRule<Options, MessageIds>({
         for (const site of analysis.sites) {
           if (site.status.code !== 401) continue;
           const reason = analysis.reasonOf(site);
+          if (reason.kind === 'split') {
+            const denial = quoteEvidence(reason.authorization);
+            const problem = describeProblem(reason.problem);
+            const evidence = quoteEvidence(reason.credential);
+            const { transport } = site;
+            if (transport) {
+              context.report({ node: site.node, messageId: 'splitDenialCode', data: { written: transport.written, denial, problem, evidence, permission: transport.permission } });
+            } else {
+              context.report({ node: site.node, messageId: 'splitDenial', data: { denial, problem, evidence } });
+            }
+            continue;
+          }
           if (reason.kind !== 'authorization') continue;
           const fix = (fixer: RuleFixer) => respond403(fixer, site);
           const { transport } = site;

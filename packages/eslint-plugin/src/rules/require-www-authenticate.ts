@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
           if (isChallenged(sourceCode, site, challengers)) continue;
           const reason = analysis.reasonOf(site);
           // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site.
-          if (code === 401 && reason.kind === 'authorization') continue;
+          if (code === 401 && (reason.kind === 'authorization' || reason.kind === 'split')) continue;
           // Hints lean to a permission denial that nothing decides: the wrong rule must not answer for it.
           if (code === 401 && reason.kind === 'unknown' && reason.leaning?.kind === 'authorization') continue;
           if (answersSignedRequest(sourceCode, reason)) continue;

@@ -3,12 +3,13 @@ import { T } from '../node-types';
 import { bindingOf, calleeName, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
-import { idValue, isNow, isNullish, isOwnership, isSchemePattern, stringsIn } from './expressions';
+import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
 import { classifyMessage, tokenEndpointErrorBody } from './messages';
 import { functionName, nameNode } from './names';
 import { SourceClassifier } from './sources';
 
 const MAX_CATCH_NODES = 400;
+const MAX_CONDITION_DEPTH = 3;
 
 /**
  * The checks a response depends on, read as evidence: the guarding conditions, catch clauses and verifier
@@ -17,6 +18,7 @@ const MAX_CATCH_NODES = 400;
  */
 export class EvidenceFinder {
   private readonly sources: SourceClassifier;
+  private conditionDepth = 0;
 
   constructor(private readonly sourceCode: SourceCode) {
     this.sources = new SourceClassifier(sourceCode);
@@ -100,11 +102,7 @@ export class EvidenceFinder {
       case T.UnaryExpression:
         return node.operator === '!' ? this.anchor(this.condition(node.argument, !holds), node.argument, node) : [];
       case T.LogicalExpression:
-        // Whatever the operator and polarity, each side may be the reason: collect both.
-        return [
-          ...this.condition(node.left, node.operator === '&&' ? holds : holds),
-          ...this.condition(node.right, holds),
-        ];
+        return this.logical(node, holds);
       case T.BinaryExpression:
         return this.binary(node, holds);
       case T.Identifier:
@@ -114,6 +112,19 @@ export class EvidenceFinder {
       default:
         return [];
     }
+  }
+
+  /**
+   * Each side may be the reason. Where either side alone sends the response (`!session || role !== 'admin'`
+   * holding), the sides are alternatives; where both must hold (`!username && !settings.allowAnonymous`), a
+   * missing credential means nobody is known, so a flag beside it is a setting, not that nobody's right.
+   */
+  private logical(node: TSESTree.LogicalExpression, holds: boolean): Evidence[] {
+    const sides = [...this.condition(node.left, holds), ...this.condition(node.right, holds)];
+    if (node.operator === '??') return sides;
+    if ((node.operator === '||') === holds) return sides.map((e) => ({ ...e, alternative: true }));
+    const nobodyKnown = sides.some((e) => e.category === 'missing' && e.strength === 2 && !e.nameOnly);
+    return nobodyKnown ? sides.filter((e) => e.category !== 'authorization') : sides;
   }
 
   private binary(node: TSESTree.BinaryExpression, holds: boolean): Evidence[] {
@@ -166,9 +177,18 @@ export class EvidenceFinder {
       return [];
     }
     // Two dynamic sides: ownership (`post.authorId !== user.id`), role equality, or a credential comparison.
-    const leftCategory = this.sources.identifierCategory(left);
-    const rightCategory = this.sources.identifierCategory(right);
+    // `tokenTeamId !== pathTeamId`: the token's own data names a team, but comparing it checks the token's binding.
+    const aboutTokenData = this.isTokenData(left) || this.isTokenData(right);
+    const categoryOf = (side: Node) => {
+      const category = this.sources.identifierCategory(side);
+      return aboutTokenData && category === 'authorization' ? null : category;
+    };
+    const leftCategory = categoryOf(left);
+    const rightCategory = categoryOf(right);
     if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
+    // `stored === url.searchParams.get('token')`: a one-time token from the URL or body, not the request's credential.
+    const fromRequestData = this.sources.classifySource(left) === 'request-data' || this.sources.classifySource(right) === 'request-data';
+    if (fromRequestData && (leftCategory === 'credential' || rightCategory === 'credential')) return [this.evidence('exempt', 2, whole)];
     // A claim of the verified credential that does not match (`payload.type !== JwtType.ACCESS`,
     // `session.userId !== payload.sub`): the credential is not valid here, whoever holds it.
     const aboutVerifiedPayload = this.sources.isVerifiedPayload(left) || this.sources.isVerifiedPayload(right);
@@ -184,6 +204,11 @@ export class EvidenceFinder {
       return [this.evidence('invalid', strong ? 2 : 1, whole)];
     }
     return [];
+  }
+
+  private isTokenData(node: Node): boolean {
+    const path = memberPath(node);
+    return words(path?.[path.length - 1] ?? '').some((word) => V.TOKEN_DATA_WORDS.has(word));
   }
 
   /** `parts.length` where `parts` is the credential split into its pieces. */
@@ -277,6 +302,12 @@ export class EvidenceFinder {
     }
     const expiryWord = tokens.some((word) => ['exp', 'expires', 'expiry', 'expiration', 'expired', 'expire', 'valid', 'until'].includes(word));
     if (!expiryWord) return false;
+    // `record.expires` where `record = await findVerificationToken(body.token)`: a one-time token's record.
+    const oneTime = referencedIdentifiers(node).some((identifier) => {
+      const source = this.sources.classifySource(identifier);
+      return source === 'exempt' || source === 'request-data';
+    });
+    if (oneTime) return false;
     if (tokens.includes('exp')) return true; // the JWT claim
     // `client.expiresAt` where `client = await verifyApiKey(key)`: the expiry of a verified credential.
     const value = skipWrappers(node);
@@ -300,6 +331,8 @@ export class EvidenceFinder {
     const value = skipWrappers(valueNode);
     const callbackEvidence = this.verifierCallbackParameter(value, holds);
     if (callbackEvidence) return callbackEvidence;
+    const derived = this.derivedCondition(value, holds);
+    if (derived) return derived;
 
     if (value.type === T.CallExpression) {
       // `_.isUndefined(req.session.userId)`, `isNil(token)`: true when the value is absent.
@@ -337,8 +370,10 @@ export class EvidenceFinder {
     }
     switch (source) {
       case 'credential':
-      case 'identity':
         return [this.evidence('missing', 2, value)];
+      case 'identity':
+        // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
+        return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
         return [this.evidence('invalid', 2, value)];
       case 'password-check':
@@ -357,6 +392,46 @@ export class EvidenceFinder {
     }
   }
 
+  /** `if (isGuest)` where `const isGuest = !ctx.user || ctx.user.isGuest`: the condition the flag stands for. */
+  private derivedCondition(value: Node, holds: boolean): Evidence[] | null {
+    if (value.type !== T.Identifier || this.conditionDepth >= MAX_CONDITION_DEPTH) return null;
+    const init = initialValueOf(this.sourceCode, value);
+    const condition = init && skipWrappers(init);
+    const isTest = condition && (condition.type === T.LogicalExpression || (condition.type === T.UnaryExpression && condition.operator === '!') ||
+      (condition.type === T.BinaryExpression && /^[!=]==?$|^[<>]=?$/.test(condition.operator)));
+    if (!isTest) return null;
+    this.conditionDepth++;
+    try {
+      // Quoted as the flag the code tests (`!isMatch`), which the check's own `!` then anchors.
+      const found = this.condition(condition, holds);
+      // Nothing read from the condition: the flag's own name may still say what it is (`verified`).
+      return found.length > 0 ? found.map((e) => ({ ...e, node: value, quote: this.quote(value) })) : null;
+    } finally {
+      this.conditionDepth--;
+    }
+  }
+
+  /** `session` of `const session = await getServerSession(authOptions)`: the identity looked up right here. */
+  private isFetchedHere(value: Node): boolean {
+    const init = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
+    const call = init && skipWrappers(init.type === T.AwaitExpression ? init.argument : init);
+    if (call?.type !== T.CallExpression) return false;
+    // `req.isAuthenticated()`, `c.get('user')`: asking the request what an earlier middleware stored.
+    const callee = skipWrappers(call.callee);
+    const receiver = callee.type === T.MemberExpression ? skipWrappers(callee.object) : null;
+    return !(receiver?.type === T.Identifier && REQUEST_OBJECTS.has(receiver.name));
+  }
+
+  /** A module's own constant or import (`const isQuickCreateEnabled = env.QUICK_CREATE === 'on'`): a setting. */
+  private isModuleSetting(value: Node): boolean {
+    if (value.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, value);
+    if (!binding || binding.kind === 'param') return false;
+    if (binding.kind === 'import') return true;
+    for (let node: Node | undefined = binding.declaration; node; node = node.parent) if (isFunction(node)) return false;
+    return true;
+  }
+
   /**
    * A value named for a right, tested for truth: decisive when it is a flag of the identity (`user.isAdmin`,
    * `!canEdit`, `account.suspended`); a hint when it only names a holder of rights (`!org`, `!scopes`), which
@@ -364,6 +439,7 @@ export class EvidenceFinder {
    * the token's own data (`tokenTeamId`) or a guard's generic verdict (`canActivate`).
    */
   private rightsEvidence(value: Node): Evidence[] {
+    if (this.isModuleSetting(value)) return [];
     let path = memberPath(value);
     if (value.type === T.CallExpression) {
       const callee = skipWrappers(value.callee);
@@ -380,6 +456,8 @@ export class EvidenceFinder {
     const last = path[path.length - 1]!;
     const lastWords = words(last);
     if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => V.TOKEN_DATA_WORDS.has(word))) return [];
+    // `allowAnonymous`, `isPublic`: whether anybody unknown may pass is a setting, not a right of somebody known.
+    if (lastWords.some((word) => ANONYMOUS_WORDS.has(word))) return [];
     if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word))) return [this.evidence('authorization', 2, value)];
     // `teamMember = await teams.getTeamMember(teamId, userId)`: the caller looked up among a resource's members.
     if (lastWords.some((word) => MEMBERSHIP_WORDS.has(word)) && this.isRecordLookedUp(value)) return [this.evidence('authorization', 2, value)];
@@ -425,6 +503,10 @@ export class EvidenceFinder {
         tokens.some((word) => V.CREDENTIAL_WORDS.has(word)) ||
         call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
       return holds && aboutCredential ? [this.evidence('expired', 2, call)] : [];
+    }
+    // `!this.isAuthorized(type, username)`: the name hints at a permission check; it never decides.
+    if (holds === false && tokens.some((word) => word === 'authorized' || word === 'authorised') && !tokens.includes('un')) {
+      return [{ ...this.evidence('authorization', 1, call), nameOnly: true }];
     }
     if (name === 'timingSafeEqual' || name === 'safeCompare' || name === 'secureCompare' || name === 'constantTimeEqual') {
       const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
@@ -595,6 +677,8 @@ function alwaysExits(statement: Node): boolean {
 
 /** Words of a server's own settings: a flag there is configuration, not the caller's rights. */
 const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
+const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c']);
+const ANONYMOUS_WORDS = new Set(['anon', 'anonymous', 'public', 'unauthenticated']);
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
 const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
 /** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */

@@ -6,12 +6,29 @@ const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired'
 /** Weighs the evidence found for a site: a reason only where it is clear, else `unknown`. */
 export function decide(evidence: Evidence[]): Reason {
   if (evidence.some((e) => e.category === 'exempt')) return { kind: 'exempt', evidence: evidence.filter((e) => e.category === 'exempt') };
+  const split = splitReason(evidence);
+  if (split) return split;
   const decided = decideBy(evidence, true);
   if (decided.kind !== 'unknown') return decided;
   const leaning = decideBy(evidence, false);
   if (leaning.kind === 'credential') return { kind: 'unknown', evidence, leaning: { kind: 'credential', problem: leaning.problem } };
   if (leaning.kind === 'authorization') return { kind: 'unknown', evidence, leaning: { kind: 'authorization' } };
   return decided;
+}
+
+/**
+ * A missing, expired or invalid credential and a failed right, each decisive and each enough on its own to send
+ * the response: whatever the status, one of the two failures gets the wrong one. A failed login is not among
+ * them: one answer for an unknown account and a disabled one hides which applies, and 401 suits both. Nor is a
+ * missing `req.user` beside a role check: the authenticating middleware before it has already answered that case.
+ */
+function splitReason(evidence: Evidence[]): Reason | null {
+  const decisive = evidence.filter((e) => e.alternative && e.strength === 2 && !e.nameOnly);
+  // `!req.user || req.user.role !== 'admin'` after an authenticating middleware: the first half only restates it.
+  const credential = decisive.filter((e) => (e.category === 'missing' || e.category === 'expired' || e.category === 'invalid') && !e.earlierState);
+  const authorization = decisive.filter((e) => e.category === 'authorization');
+  if (credential.length === 0 || authorization.length === 0) return null;
+  return { kind: 'split', problem: problemOf(credential), credential, authorization, evidence: [...credential, ...authorization] };
 }
 
 function decideBy(evidence: Evidence[], namesBreakTiesOnly: boolean): Reason {

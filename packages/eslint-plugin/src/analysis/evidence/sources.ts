@@ -1,8 +1,8 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
-import { identifierNames, isLookupResult, referencedIdentifiers } from './expressions';
+import { identifierNames, isLookupResult, walk } from './expressions';
 
 /** What a value holds, judged from its expression and what it was read from. */
 export type SourceClass =
@@ -48,6 +48,9 @@ export class SourceClassifier {
     const names = path ?? identifierNames(skipWrappers(node));
     const tokens = names.flatMap(words);
     if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    // `token.role`, `request.auth.credentials.scope`: a right read off a credential is still a right.
+    const lastWords = path && path.length > 1 ? words(path[path.length - 1]!) : [];
+    if (lastWords.some((word) => RIGHTS_CLAIMS.has(word)) && !V.CREDENTIAL_NOUNS.has(lastWords.at(-1) ?? '')) return 'authorization';
     // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
     const credentialNames = names.filter((name) => V.CREDENTIAL_NOUNS.has(words(name).at(-1) ?? ''));
     if (credentialNames.length > 0 && credentialNames.length === names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word))).length) {
@@ -111,21 +114,20 @@ export class SourceClassifier {
 
   /** The words of the names a value is computed from, through the variables it reads. */
   sourceWords(node: Node): string[] {
-    const names: string[] = [];
-    this.collectSource(node, [], names, 0, new Set());
-    return names.flatMap(words);
+    const sink = newSink();
+    this.collectSource(node, sink, 0, new Set(), false);
+    return sink.names.flatMap(words);
   }
 
   /** What a value holds, judged from its expression and, through scope analysis, what it was read from. */
   classifySource(node: Node): SourceClass | null {
     if (this.isVerifiedPayload(node)) return 'verified';
-    const texts: string[] = [];
-    const names: string[] = [];
-    const verifiedInputs: Node[] = [];
-    this.collectSource(node, texts, names, 0, new Set(), verifiedInputs);
+    const sink = newSink();
+    this.collectSource(node, sink, 0, new Set(), false);
+    const { names, verifiedInputs } = sink;
     // `await users.findById(payload.sub)`: a record looked up by the verified credential's claims.
     if (verifiedInputs.length > 0 && isLookupResult(this.sourceCode, node)) return 'verified';
-    const text = texts.join('\n');
+    const text = sink.texts.join('\n');
     const nameWords = names.flatMap(words);
     if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
     // A logged-in user confirming the current password (to change it, or before deleting the account) is not
@@ -133,6 +135,8 @@ export class SourceClassifier {
     if (V.PASSWORD_CHECK.test(text)) return V.REAUTHENTICATION.test(text) ? 'exempt' : 'password-check';
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
     if (this.isRequestData(node)) return 'request-data';
+    // `const invite = await Invites.findOne({ token: req.params.token })`: a one-time token of the URL or body.
+    if (isLookupResult(this.sourceCode, node) && V.REQUEST_DATA.test(text) && nameWords.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'exempt';
     if (V.VERIFIER_CALL.test(text)) return 'verified';
     // `if (!membership)`, `if (!isAdmin)`: the value's own name says it is a policy decision.
     const own = memberPath(node);
@@ -144,6 +148,8 @@ export class SourceClassifier {
     if (V.VALIDATION.test(text)) return 'validation';
     const category = this.identifierCategory(node);
     if (category === 'authorization') return 'authorization';
+    // `const user = await validateUser(token)`: what a project function made of the credential.
+    if (V.CREDENTIAL_SOURCE.test(sink.opaqueTexts.join('\n'))) return 'verified';
     if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
     return null;
   }
@@ -185,38 +191,133 @@ export class SourceClassifier {
     return V.REQUEST_DATA.test(binding.key === undefined ? init : `${init}.${binding.key}`) && !V.LOOKUP_CALL.test(init);
   }
 
-  private collectSource(node: Node, texts: string[], names: string[], depth: number, seen: Set<Node>, verifiedInputs: Node[] = []): void {
+  /**
+   * Gathers the texts and names a value is computed from, following the variables it reads. A project function's
+   * result is not its arguments (`checkFeeds(data.feeds)` is no identity because `data` holds the user's id), so
+   * what flows in through such a call lands in `opaqueTexts`; lookups, verifiers and string handling pass their
+   * inputs through.
+   */
+  private collectSource(node: Node, sink: SourceSink, depth: number, seen: Set<Node>, opaque: boolean): void {
     const value = skipWrappers(node);
     if (seen.has(value) || depth > MAX_SOURCE_DEPTH) return;
     seen.add(value);
     // `data.name` where `const data = { user: req.user.id, name: req.body.name }`: only `req.body.name` is its source.
     const field = this.objectFieldOf(value);
     if (field) {
-      names.push(propertyName(value as TSESTree.MemberExpression)!);
-      this.collectSource(field, texts, names, depth + 1, seen, verifiedInputs);
+      sink.names.push(propertyName(value as TSESTree.MemberExpression)!);
+      this.collectSource(field, sink, depth + 1, seen, opaque);
       return;
     }
-    texts.push(this.sourceCode.getText(value));
-    for (const identifier of referencedIdentifiers(value)) {
-      names.push(identifier.name);
+    const { identifiers, opaqueArguments } = this.sourceIdentifiers(value);
+    (opaque ? sink.opaqueTexts : sink.texts).push(this.textWithout(value, opaqueArguments));
+    for (const argument of opaqueArguments) sink.opaqueTexts.push(this.sourceCode.getText(argument));
+    for (const { identifier, throughCall } of identifiers) {
+      const member = identifier.parent;
+      if (member?.type === T.MemberExpression && member.object === identifier && this.objectFieldOf(member)) {
+        this.collectSource(member, sink, depth + 1, seen, opaque || throughCall);
+        continue;
+      }
+      sink.names.push(identifier.name);
       const binding = bindingOf(this.sourceCode, identifier);
       if (!binding || binding.kind === 'import') continue;
+      const into = opaque || throughCall ? sink.opaqueTexts : sink.texts;
       if (binding.kind === 'param') {
-        if (this.isVerifiedPayload(identifier)) verifiedInputs.push(identifier);
+        if (!opaque && !throughCall && this.isVerifiedPayload(identifier)) sink.verifiedInputs.push(identifier);
         // `@Headers('authorization') authorization`, `@Body() body`: the decorator says what the parameter holds.
-        texts.push(...parameterDecorators(binding.init).map((decorator) => this.sourceCode.getText(decorator)));
+        into.push(...parameterDecorators(binding.init).map((decorator) => this.sourceCode.getText(decorator)));
         // `({ cookie: { session } }) => …`: the parameter's place in the destructured context says what it holds.
         const place = destructuredPath(binding.init);
-        if (place.length > 1) texts.push(place.join('.'));
+        if (place.length > 1) into.push(place.join('.'));
+        // `loginDto: LoginDto`: a request payload by its declared type.
+        const type = parameterTypeName(binding.init);
+        if (type) into.push(type);
         continue;
       }
       if (binding.key !== undefined) {
-        texts.push(`${this.sourceCode.getText(binding.init)}.${binding.key}`);
-        names.push(binding.key);
+        into.push(`${this.sourceCode.getText(binding.init)}.${binding.key}`);
+        sink.names.push(binding.key);
       }
-      this.collectSource(binding.init, texts, names, depth + 1, seen, verifiedInputs);
+      this.collectSource(binding.init, sink, depth + 1, seen, opaque || throughCall);
     }
   }
+
+  /**
+   * The identifiers an expression reads, each marked when it only reaches the value as a project call's argument,
+   * and those arguments.
+   */
+  private sourceIdentifiers(node: Node): { identifiers: { identifier: TSESTree.Identifier; throughCall: boolean }[]; opaqueArguments: Node[] } {
+    const identifiers: { identifier: TSESTree.Identifier; throughCall: boolean }[] = [];
+    const opaqueArguments: Node[] = [];
+    walk(node, (child, parent) => {
+      if ((child.type === T.CallExpression || child.type === T.NewExpression) && !this.passesInputsThrough(child)) {
+        for (const argument of child.arguments) if (!opaqueArguments.some((outer) => contains(outer, argument))) opaqueArguments.push(argument);
+      }
+      if (child.type !== T.Identifier) return;
+      if (parent?.type === T.MemberExpression && parent.property === child && !parent.computed) return;
+      if (parent?.type === T.Property && parent.key === child && !parent.computed && parent.value !== child) return;
+      identifiers.push({ identifier: child, throughCall: opaqueArguments.some((argument) => contains(argument, child)) });
+    });
+    return { identifiers, opaqueArguments };
+  }
+
+  /** The expression's text with the given parts left out: `getSpaceFor(…)` for `getSpaceFor(ctx.user.id)`. */
+  private textWithout(node: Node, parts: readonly Node[]): string {
+    let text = this.sourceCode.getText(node);
+    const start = node.range[0];
+    for (const part of [...parts].sort((a, b) => b.range[0] - a.range[0])) {
+      text = `${text.slice(0, part.range[0] - start)}…${text.slice(part.range[1] - start)}`;
+    }
+    return text;
+  }
+
+  /** Calls whose result is made of their inputs: lookups, verifiers, and reading or reshaping a string. */
+  private passesInputsThrough(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const name = calleeName(call) ?? '';
+    // `getIdFromUser(user)`, `getTokenOf(req)`: named for reading a part of what it is given.
+    if (TRANSPARENT_CALLS.has(name) || /^(get|read|extract|pick)\w*(From|Of)[A-Z]\w*$/.test(name)) return true;
+    const head = `${this.sourceCode.getText(call.callee)}(`;
+    const whole = this.sourceCode.getText(call);
+    return V.LOOKUP_CALL.test(head) || V.VERIFIER_CALL.test(whole) || V.PASSWORD_CHECK.test(whole) || this.isCredentialReader(call);
+  }
+
+  /** `getTokenFromRequest(req)`, `extractBearer(headers)`: named for reading the credential out of the request. */
+  private isCredentialReader(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    return V.CREDENTIAL_SOURCE.test(this.sourceCode.getText(call)) || V.IDENTITY_SOURCE.test(this.sourceCode.getText(call.callee));
+  }
+}
+
+interface SourceSink {
+  texts: string[];
+  /** Texts that reach the value only as arguments of a project function. */
+  opaqueTexts: string[];
+  names: string[];
+  verifiedInputs: Node[];
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function newSink(): SourceSink {
+  return { texts: [], opaqueTexts: [], names: [], verifiedInputs: [] };
+}
+
+/** Claims that state a right, whatever holds them. */
+const RIGHTS_CLAIMS: ReadonlySet<string> = new Set(['role', 'roles', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'privileges', 'groups', 'entitlements']);
+
+/** Calls that hand back (part of) what they were given: string and collection access, decoding, property paths. */
+const TRANSPARENT_CALLS: ReadonlySet<string> = new Set([
+  'split', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase',
+  'toUpperCase', 'at', 'get', 'getAll', 'header', 'getHeader', 'pop', 'shift', 'join', 'parse', 'from', 'match', 'exec', 'String',
+  'atob', 'decodeURIComponent', 'decodeURI', 'getProperty', 'unescape', 'Boolean', 'Number', 'parseInt',
+  // Schema validation hands back the data it checked.
+  'safeParse', 'safeParseAsync', 'parseAsync', 'validate', 'validateAsync', 'validateSync', 'cast',
+]);
+
+/** `LoginDto` of `loginDto: LoginDto`: the declared type of a parameter, when it is a plain type name. */
+function parameterTypeName(parameter: Node): string | null {
+  const annotation = (parameter as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation?.typeAnnotation;
+  return annotation?.type === T.TSTypeReference && annotation.typeName.type === T.Identifier ? annotation.typeName.name : null;
 }
 
 /** The decorators of a parameter (`@Headers('authorization')`), also of a constructor's parameter property. */

@@ -37,14 +37,16 @@ function writeHeadSite(call: TSESTree.CallExpression, context: AdapterContext): 
   if (!status) return null;
   const receiver = (call.callee as TSESTree.MemberExpression).object;
   const handle = handleKey(sourceCode, receiver);
-  const headersArgument = second && staticString(second) === null ? second : third;
+  // `writeHead(401, 'Login required to ' + name)`: the optional second argument is the status message.
+  const statusMessage = second && second.type !== T.SpreadElement && isStringValued(second) ? second : null;
+  const headersArgument = statusMessage ? third : second;
   const ownHeaders = headersArgument && headersArgument.type !== T.SpreadElement ? headerNamesOfObject(headersArgument) : [];
 
   return {
     framework: 'node-http',
     node: statusArgument,
     status,
-    messages: [...(second && staticString(second) !== null ? [second] : []), ...endedWith(call)],
+    messages: [...(statusMessage ? [statusMessage] : []), ...endedWith(call)],
     carriers: [],
     hasHeader(name) {
       if (ownHeaders.includes(name) || ownHeaders.includes('*')) return true;
@@ -113,4 +115,11 @@ function endedWith(node: TSESTree.Node) {
     if (method === 'end' || method === 'write' || method === 'send' || method === 'json') messages.push(...call.arguments);
   }
   return messages;
+}
+
+/** A string literal, a template, or a concatenation that starts with or contains one. */
+function isStringValued(node: TSESTree.Expression): boolean {
+  const value = skipWrappers(node);
+  if (staticString(value) !== null || value.type === T.TemplateLiteral) return true;
+  return value.type === T.BinaryExpression && value.operator === '+' && (isStringValued(value.left as TSESTree.Expression) || isStringValued(value.right));
 }
