@@ -1,15 +1,18 @@
 // The extension in a real VS Code: installs the packaged .vsix into code-server, opens copies of fixtures/ in
 // headless Chromium and checks what a user sees, saving a screenshot of every step into artifacts/.
 // Run it with `npm run test:vscode` (run.sh installs code-server and Chromium and packages the .vsix first).
-// `--update-images` also copies the two marketplace screenshots into packages/vscode-extension/images/.
-import { execFile } from 'node:child_process';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+// `--update-images` also copies the three marketplace screenshots into packages/vscode-extension/images/.
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { BundledServer, type PublishedDiagnostic } from './bundledServer';
 import { codeServerDirs, installExtension, pickFreePort, prepareDirs, RunningCodeServer, type CodeServerInstall } from './codeServer';
+import { coexistenceCases, RULE, WRONG_LINE } from './coexistence';
+import { coexistenceWorkspaces, eslintProject, FILE, type CoexistenceWorkspace } from './coexistenceWorkspaces';
+import { packageEslintStandIn } from './eslintStandIn';
+import { outputLogs } from './logs';
+import { Scenario, StepFailed } from './scenario';
 import { Workbench } from './workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -18,9 +21,6 @@ const VSIX = path.join(EXTENSION, 'auth-status.vsix');
 const EXTENSION_ID = 'auth-status.auth-status-vscode';
 const FIXTURES = path.join(__dirname, 'fixtures');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
-const FILE = 'authenticate.js';
-const WRONG_LINE = 'if (!token) return res.status(403)';
-const RULE = 'require-401-for-credential-failure';
 const FIX_TITLE = 'Respond 401 with a WWW-Authenticate challenge';
 /** The diagnostic's message (in the hover and the Problems panel), and the server's own hover: why 401, which RFC. */
 const MESSAGE = '403 answers a missing credential';
@@ -33,47 +33,6 @@ const SLOW = 90_000;
 const ERROR = 1;
 const WARNING = 2;
 
-interface Result {
-  name: string;
-  passed: boolean;
-  detail: string;
-}
-
-class StepFailed extends Error {}
-
-class Scenario {
-  readonly results: Result[] = [];
-  readonly timings: Record<string, number> = {};
-  private screenshots = 0;
-  page: Page | undefined;
-
-  /** Runs one check, screenshots the window afterwards (once there is one), and stops at the first failure. */
-  async step(name: string, action: () => Promise<string>): Promise<void> {
-    const shot = this.page ? path.join(ARTIFACTS, `${String(++this.screenshots).padStart(2, '0')}-${name}`) : undefined;
-    try {
-      const detail = await action();
-      if (shot) await this.page?.screenshot({ path: `${shot}.png` });
-      this.results.push({ name, passed: true, detail });
-      console.log(`  ✔ ${name}: ${detail}`);
-    } catch (error) {
-      if (shot) await this.page?.screenshot({ path: `${shot}-FAILED.png` }).catch(() => undefined);
-      const detail = error instanceof Error ? error.message : String(error);
-      this.results.push({ name, passed: false, detail });
-      console.log(`  ✘ ${name}: ${detail}`);
-      throw new StepFailed();
-    }
-  }
-
-  async time<T>(name: string, action: () => Promise<T>): Promise<T> {
-    const started = performance.now();
-    try {
-      return await action();
-    } finally {
-      this.timings[name] = Math.round(performance.now() - started);
-    }
-  }
-}
-
 interface Setup {
   install: CodeServerInstall;
   root: string;
@@ -82,7 +41,9 @@ interface Setup {
   plainWorkspace: string;
   /** fixtures/eslint-config with the same file: a project whose eslint.config.mjs runs our rule as a warning. */
   eslintWorkspace: string;
-  /** The same project, set to show our problems beside ESLint's: opened untrusted, then trusted. */
+  /** Projects opened beside the ESLint stand-in, ESLint reporting our rule in some and not in others. */
+  coexistenceWorkspaces: CoexistenceWorkspace[];
+  /** The same project without ESLint installed, set to show our problems beside ESLint's: opened untrusted, then trusted. */
   trustWorkspace: string;
   installedExtension: string;
 }
@@ -120,7 +81,7 @@ async function userJourney(scenario: Scenario, workbench: Workbench, url: string
       await workbench.waitReady(SLOW);
       await workbench.answerTrustPrompt(true, SLOW);
     });
-    return `loaded in ${scenario.timings.workbench} ms (with a stand-in for the ESLint extension installed)`;
+    return `loaded in ${scenario.timings.workbench} ms (with the ESLint stand-in, which finds no ESLint here)`;
   });
 
   await scenario.step('squiggle', async () => {
@@ -180,23 +141,6 @@ async function userJourney(scenario: Scenario, workbench: Workbench, url: string
   });
 }
 
-/** A project whose own ESLint setup runs our rule, with the ESLint extension present: no duplicate problems. */
-async function coexistence(scenario: Scenario, workbench: Workbench, url: string, setup: Setup): Promise<void> {
-  await scenario.step('eslint-coexistence', async () => {
-    await workbench.page.goto(`${url}/?folder=${encodeURIComponent(setup.eslintWorkspace)}`);
-    await workbench.waitReady(SLOW);
-    await workbench.answerTrustPrompt(true, SLOW);
-    await workbench.openFile(FILE, 'No token provided', SLOW);
-    const hidden = await waitForLog(setup.userData, `Not showing 1 problem(s) in ${FILE}`, SLOW);
-    const squiggles = await workbench.squiggles().count();
-    if (squiggles !== 0) throw new Error(`expected no squiggle from Auth Status, found ${squiggles}`);
-    const item = await workbench.openLanguageStatus('Auth Status', SLOW);
-    const status = (await item.innerText()).replace(/\s+/g, ' ');
-    if (!status.includes('problems shown by ESLint')) throw new Error(`language status says "${status}"`);
-    return `${hidden.replace(/^.*\[info\] /, '')}; language status: "${status}"`;
-  });
-}
-
 /** Restricted Mode: our recommended rules only; trusting the folder brings in its eslint.config.mjs, no reload. */
 async function workspaceTrust(scenario: Scenario, workbench: Workbench, url: string, setup: Setup): Promise<void> {
   const page = workbench.page;
@@ -247,30 +191,9 @@ async function waitForFile(file: string, done: (text: string) => boolean, timeou
   }
 }
 
-/** The text of each "Auth Status" output log the extension wrote, one per window, oldest window first. */
-async function extensionLogs(userData: string): Promise<string[]> {
-  const logs = path.join(userData, 'logs');
-  const files = (await readdir(logs, { recursive: true })).filter((file) => file.endsWith('Auth Status.log')).sort();
-  return Promise.all(files.map((file) => readFile(path.join(logs, file), 'utf8')));
-}
-
-async function extensionLog(userData: string): Promise<string> {
-  return (await extensionLogs(userData)).join('\n');
-}
-
-async function waitForLog(userData: string, needle: string, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const line = (await extensionLog(userData)).split('\n').find((text) => text.includes(needle));
-    if (line) return line;
-    if (Date.now() > deadline) throw new Error(`the Auth Status output never said "${needle}"`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 /** The extension logs `[timing] server ready …` and `[timing] first problems … N ms after the extension started`. */
 async function extensionTimings(userData: string): Promise<{ serverReady?: number; firstProblems?: number }[]> {
-  const logs = await extensionLogs(userData).catch(() => []);
+  const logs = [...(await outputLogs(userData, 'Auth Status')).values()];
   return logs.map((text) => {
     const millis = (event: string) => {
       const match = new RegExp(`\\[timing\\] ${event}.*?(\\d+) ms after the extension started`).exec(text);
@@ -294,32 +217,21 @@ async function prepare(root: string): Promise<Setup> {
   const eslintWorkspace = path.join(root, 'eslint-workspace');
   const trustWorkspace = path.join(root, 'trust-workspace');
   await cp(path.join(FIXTURES, 'express'), plainWorkspace, { recursive: true });
-  await eslintProject(eslintWorkspace);
-  await eslintProject(trustWorkspace);
+  await eslintProject(REPO, eslintWorkspace, { installed: ['eslint-plugin-auth-status'] });
+  await eslintProject(REPO, trustWorkspace, { installed: ['eslint-plugin-auth-status'] });
   await mkdir(path.join(trustWorkspace, '.vscode'));
   await writeFile(
     path.join(trustWorkspace, '.vscode', 'settings.json'),
     JSON.stringify({ 'authStatus.eslintCoexistence': 'showBoth' }),
   );
+  const workspaces = await coexistenceWorkspaces(REPO, path.join(root, 'coexistence'));
 
-  const fakeEslint = path.join(root, 'fake-eslint-extension');
-  await cp(path.join(FIXTURES, 'fake-eslint-extension'), fakeEslint, { recursive: true });
-  const fakeEslintVsix = path.join(root, 'fake-eslint.vsix');
-  await promisify(execFile)(path.join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', fakeEslintVsix], { cwd: fakeEslint });
-  for (const vsix of [VSIX, fakeEslintVsix]) console.log(`  ${(await installExtension(install, dirs, vsix)).split('\n').at(-1)}`);
+  const standInVsix = await packageEslintStandIn(REPO, root);
+  for (const vsix of [VSIX, standInVsix]) console.log(`  ${(await installExtension(install, dirs, vsix)).split('\n').at(-1)}`);
   const installed = (await readdir(dirs.extensions)).find((name) => name.startsWith(`${EXTENSION_ID}-`));
   if (!installed) throw new Error(`${EXTENSION_ID} is not in ${dirs.extensions} after installing`);
   const installedExtension = path.join(dirs.extensions, installed);
-  return { install, root, userData: dirs.userData, plainWorkspace, eslintWorkspace, trustWorkspace, installedExtension };
-}
-
-/** fixtures/eslint-config plus the middleware, with eslint-plugin-auth-status linked into its node_modules. */
-async function eslintProject(folder: string): Promise<void> {
-  await cp(path.join(FIXTURES, 'eslint-config'), folder, { recursive: true });
-  await rename(path.join(folder, 'eslint.config.fixture.mjs'), path.join(folder, 'eslint.config.mjs'));
-  await copyFile(path.join(FIXTURES, 'express', FILE), path.join(folder, FILE));
-  await mkdir(path.join(folder, 'node_modules'));
-  await symlink(path.join(REPO, 'packages', 'eslint-plugin'), path.join(folder, 'node_modules', 'eslint-plugin-auth-status'));
+  return { install, root, userData: dirs.userData, plainWorkspace, eslintWorkspace, coexistenceWorkspaces: workspaces, trustWorkspace, installedExtension };
 }
 
 async function main(): Promise<number> {
@@ -328,7 +240,7 @@ async function main(): Promise<number> {
   await mkdir(ARTIFACTS, { recursive: true });
   const root = await mkdtemp(path.join(tmpdir(), 'auth-status-e2e-'));
   console.log(`VS Code end-to-end test (code-server, headless Chromium) in ${root}`);
-  const scenario = new Scenario();
+  const scenario = new Scenario(ARTIFACTS);
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   let unexpected: unknown;
@@ -345,7 +257,7 @@ async function main(): Promise<number> {
     scenario.page = browser.pages()[0] ?? (await browser.newPage());
     const workbench = new Workbench(scenario.page);
     await userJourney(scenario, workbench, server.url, setup);
-    await coexistence(scenario, workbench, server.url, setup);
+    await coexistenceCases(scenario, workbench, { url: server.url, userData: setup.userData, timeoutMs: SLOW }, setup.coexistenceWorkspaces);
     await workspaceTrust(scenario, workbench, server.url, setup);
   } catch (error) {
     if (!(error instanceof StepFailed)) unexpected = error;
@@ -372,7 +284,7 @@ async function main(): Promise<number> {
   await copyFile(dirs.log, path.join(ARTIFACTS, 'logs', 'code-server.log')).catch(() => undefined);
   if (failed === 0 && process.argv.includes('--update-images')) {
     const shots = await readdir(ARTIFACTS);
-    for (const [step, image] of [['hover', 'hover.png'], ['quick-fix-menu', 'quick-fix.png']] as const) {
+    for (const [step, image] of [['hover', 'hover.png'], ['problems-panel', 'problems.png'], ['quick-fix-menu', 'quick-fix.png']] as const) {
       const shot = shots.find((name) => name.endsWith(`-${step}.png`))!;
       await copyFile(path.join(ARTIFACTS, shot), path.join(EXTENSION, 'images', image));
       console.log(`  copied ${shot} to packages/vscode-extension/images/${image}`);

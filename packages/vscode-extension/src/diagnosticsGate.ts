@@ -5,13 +5,13 @@ import type { EslintCoexistence } from './coexistence/eslintCoexistence';
 export interface DiagnosticsGateEvents {
   /** The first problems reached the editor (for the activation-time log). */
   firstProblems(uri: vscode.Uri, count: number): void;
-  /** Problems of a file are hidden because the ESLint extension shows them; once per file until shown again. */
+  /** Problems of a file are hidden because the ESLint extension reports them; once per file until shown again. */
   hiddenForEslint(uri: vscode.Uri, count: number): void;
 }
 
 /**
- * Sits between the language server and the editor: hides our problems and quick fixes in files where the ESLint
- * extension already shows them (see `EslintCoexistence`), and reports when the first problems arrive. VS Code
+ * Sits between the language server and the editor: hides our problems and quick fixes in files while the ESLint
+ * extension is seen reporting them (see `EslintCoexistence`), and reports when the first problems arrive. VS Code
  * pulls diagnostics (`textDocument/diagnostic`), so that is the only path filtered; after the coexistence answer
  * changes, the caller asks the client to pull again.
  */
@@ -28,7 +28,7 @@ export class DiagnosticsGate {
   readonly middleware: Middleware = {
     provideDiagnostics: async (document, previousResultId, token, next) => {
       const uri = document instanceof vscode.Uri ? document : document.uri;
-      const hidden = await this.coexistence.eslintShowsOurRules(uri);
+      const hidden = this.coexistence.eslintShowsOurRules(uri);
       const key = uri.toString();
       // After hiding or showing again, ask for a full report: an "unchanged" one would keep the old list.
       const resultId = this.hiddenWhenPulled.get(key) === hidden ? previousResultId : undefined;
@@ -38,8 +38,8 @@ export class DiagnosticsGate {
       this.noteProblems(key, uri, report.items.length, hidden);
       return hidden ? { ...report, items: [] } : report;
     },
-    provideCodeActions: async (document, range, context, token, next) =>
-      (await this.coexistence.eslintShowsOurRules(document.uri)) ? [] : next(document, range, context, token),
+    provideCodeActions: (document, range, context, token, next) =>
+      this.coexistence.eslintShowsOurRules(document.uri) ? [] : next(document, range, context, token),
     didClose: (document, next) => {
       this.hiddenWhenPulled.delete(document.uri.toString());
       this.announcedHidden.delete(document.uri.toString());

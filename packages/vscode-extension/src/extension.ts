@@ -22,8 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.info(`[timing] first problems (${count} in ${vscode.workspace.asRelativePath(uri)}) ${sinceStart()}`),
     hiddenForEslint: (uri, count) =>
       output.info(
-        `Not showing ${count} problem(s) in ${vscode.workspace.asRelativePath(uri)}: the ESLint extension already reports ` +
-          'the auth-status rules configured there (setting authStatus.eslintCoexistence).',
+        `Not showing ${count} problem(s) in ${vscode.workspace.asRelativePath(uri)}: the ESLint extension reports the ` +
+          'auth-status rules there; they show again when it stops (setting authStatus.eslintCoexistence).',
       ),
   });
   const languageClient = createLanguageClient({
@@ -34,9 +34,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   client = languageClient;
 
-  const showWhetherEslintShowsProblems = async () => {
+  const showWhetherEslintShowsProblems = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    status.showHiddenForEslint(uri !== undefined && (await coexistence.eslintShowsOurRules(uri)));
+    status.showHiddenForEslint(uri !== undefined && coexistence.eslintShowsOurRules(uri));
   };
   context.subscriptions.push(
     output,
@@ -53,11 +53,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     coexistence.onDidChange(() => {
       if (languageClient.isRunning()) languageClient.getFeature(DocumentDiagnosticRequest.method).refresh();
-      void showWhetherEslintShowsProblems();
+      showWhetherEslintShowsProblems();
     }),
-    vscode.window.onDidChangeActiveTextEditor(() => void showWhetherEslintShowsProblems()),
+    vscode.window.onDidChangeActiveTextEditor(() => showWhetherEslintShowsProblems()),
   );
-  void showWhetherEslintShowsProblems();
+  showWhetherEslintShowsProblems();
 
   try {
     await languageClient.start();
