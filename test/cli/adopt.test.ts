@@ -79,6 +79,27 @@ describe('auth-status-lint bulk suppressions (ESLint\'s eslint-suppressions.json
     assert.equal(runCli([], folder).code, 0);
   });
 
+  it('shares the file with ESLint: each honours what the other wrote', () => {
+    const eslintBin = path.join(path.dirname(require.resolve('eslint')), '..', 'bin', 'eslint.js');
+    const eslint = (args: string[], cwd: string) => spawnSync(process.execPath, [eslintBin, ...args], { cwd, encoding: 'utf8' });
+    const config = `[{ files: ['**/*.js'], ...authStatus.configs.recommended }]`;
+
+    const byEslint = projectWithConfig(config, { 'src/auth.js': CODE.wrongStatus, 'src/token.js': CODE.missingChallenge });
+    assert.equal(eslint(['--suppress-all', 'src'], byEslint).status, 0);
+    const eslintWrote = readSuppressions(byEslint);
+    const honoured = runCli(['src'], byEslint);
+    assert.equal(honoured.code, 0, honoured.stdout + honoured.stderr);
+    assert.equal(runCli(['--suppress-all', 'src'], byEslint).code, 0);
+    assert.equal(readSuppressions(byEslint), eslintWrote, 'the same findings give the same bytes');
+
+    const byUs = projectWithConfig(config, { 'src/auth.js': CODE.wrongStatus, 'src/token.js': CODE.missingChallenge });
+    assert.equal(runCli(['--suppress-all', 'src'], byUs).code, 0);
+    const eslintRun = eslint(['src'], byUs);
+    assert.equal(eslintRun.status, 0, eslintRun.stdout + eslintRun.stderr);
+    fs.rmSync(path.join(byUs, 'eslint-suppressions.json'));
+    assert.equal(eslint(['src'], byUs).status, 1, 'without the file ESLint reports the same findings');
+  });
+
   it('SARIF keeps suppressed findings, marked as suppressed, and stays valid', () => {
     const folder = makeFolder({ 'auth.js': CODE.wrongStatus, 'token.js': CODE.missingChallenge });
     assert.equal(runCli(['--suppress-rule', 'require-www-authenticate'], folder).code, 1);
