@@ -76,6 +76,9 @@ describe('auth-status-lint exit codes and messages', () => {
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: auth-status-lint/);
     assert.match(help.stdout, /--fix-status/);
+    for (const option of ['--fix-dry-run', '--suppress-all', '--suppress-rule', '--suppressions-location', '--prune-suppressions', '--pass-on-unpruned-suppressions', '--stdin', '--stdin-filename', '--cache', '--cache-location', '--print-config']) {
+      assert.match(help.stdout, new RegExp(`^  ${option}\\b`, 'm'), option);
+    }
     assert.match(runCli(['--version'], folder).stdout, /^\d+\.\d+\.\d+\n$/);
   });
 
@@ -84,7 +87,7 @@ describe('auth-status-lint exit codes and messages', () => {
 
     it('an unknown option', () => assertUsageError(['--frobnicate'], folder, /unknown option --frobnicate; run auth-status-lint --help/));
     it('an option missing its value', () => assertUsageError(['--format'], folder, /--format needs a value/));
-    it('an unknown format', () => assertUsageError(['-f', 'xml'], folder, /unknown format "xml"; use one of stylish, json, sarif, github/));
+    it('an unknown format', () => assertUsageError(['-f', 'xml'], folder, /unknown format "xml": not one of stylish, json, sarif, github, nor built into ESLint \(.*\), and no package eslint-formatter-xml is installed/));
     it('a bad --max-warnings', () => assertUsageError(['--max-warnings', 'many'], folder, /--max-warnings needs a whole number/));
     it('a path that does not exist', () => assertUsageError(['src'], folder, /no such file or directory: src \(paths are relative to /));
     it('an unknown rule', () => assertUsageError(['--rule', 'no-console:off'], folder, /unknown rule "no-console"; known rules: auth-status\//));

@@ -207,7 +207,11 @@ describe('auth-status-lint --fix writes', () => {
     const folder = makeFolder({ 'a.js': CODE.missingChallenge, 'b-readonly.js': CODE.missingChallenge, 'c.js': CODE.missingChallenge });
     fs.chmodSync(path.join(folder, 'b-readonly.js'), 0o444);
     const run = runCliUnprivileged(['--fix', '--no-project-config', '.'], folder);
-    assert.equal(run.stderr, 'auth-status-lint: could not write b-readonly.js: EACCES (permission denied); not fixed.\n');
+    assert.equal(
+      run.stderr,
+      'auth-status-lint: could not write b-readonly.js: EACCES (permission denied); not fixed.\n' +
+        'auth-status-lint: fixed 2 problems in 2 files (auth-status/require-www-authenticate 2).\n',
+    );
     assert.equal(read(folder, 'a.js').toString(), FIXED);
     assert.equal(read(folder, 'c.js').toString(), FIXED);
     assert.equal(read(folder, 'b-readonly.js').toString(), CODE.missingChallenge);
@@ -227,7 +231,11 @@ describe('auth-status-lint --fix writes', () => {
     const run = runCli(['--fix', '--no-project-config', 'a-big.js', 'b-small.js'], disk);
     assert.equal(read(disk, 'a-big.js').toString(), big);
     assert.equal(read(disk, 'b-small.js').toString(), FIXED);
-    assert.equal(run.stderr, 'auth-status-lint: could not write a-big.js: ENOSPC (no space left on device); not fixed.\n');
+    assert.equal(
+      run.stderr,
+      'auth-status-lint: could not write a-big.js: ENOSPC (no space left on device); not fixed.\n' +
+        'auth-status-lint: fixed 1 problem in 1 file (auth-status/require-www-authenticate 1).\n',
+    );
     assert.match(run.stdout, /a-big\.js:7:\d+ {2}error/);
     assert.equal(run.code, 1);
     assert.deepEqual(leftovers(disk), []);

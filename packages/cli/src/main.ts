@@ -1,29 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { excessiveNesting, mayContainFinding, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
-import plugin from 'eslint-plugin-auth-status';
-import type { ESLint } from 'eslint';
-import { describeSystemError, oneLine, UsageError } from './errors';
-import { writeFileAtomic } from './files/atomic-write';
+import { applySuppressions, suppressionsFor } from './adopt/apply-suppressions';
+import { oneLine, UsageError } from './errors';
+import { LintCache, type CacheKey } from './files/cache';
 import { fingerprintOf, FixWriter, type Fingerprint } from './files/fix-writer';
 import { installHook } from './hook';
 import type { FixMode, LintOutcome } from './lint/lint-file';
 import { LintPool } from './lint/pool';
 import { configTimeoutMs, ProjectRules } from './lint/project-config';
 import { notLintedResult, resultFor, totalsOf, withoutWarnings, type LintResult } from './lint/result';
-import {
-  assertValidRules,
-  layerRules,
-  qualifiedRuleName,
-  recommendedRules,
-  RULE_PREFIX,
-  withSeverities,
-  type RulesConfig,
-} from './lint/rules-config';
+import { assertValidRules, layerRules, qualifiedRuleName, recommendedRules, withSeverities, type RulesConfig } from './lint/rules-config';
 import { HELP, parseOptions, type Options } from './options';
-import { paletteFor } from './output/color';
-import { FORMATTERS } from './output/index';
+import { fixSummary } from './output/fix-summary';
 import { displayPath } from './output/printable';
+import { printedConfig } from './output/print-config';
+import { reportFor, writeReport, type ReportTarget } from './output/report';
 import type { Skipped } from './output/format';
 import { progressOn } from './output/progress';
 import { collectEntries } from './targets/collect';
@@ -68,12 +60,44 @@ async function run(argv: readonly string[], io: Io, note: (text: string) => void
     note(`wrote ${installHook(cwd, options.force)}; commits now run auth-status-lint --staged.`);
     return 0;
   }
+  if (options.printConfig !== undefined) {
+    const rules = rulesResolver(options, cwd, io.env, note);
+    try {
+      io.stdout.write(printedConfig(await rules.rulesFor(path.resolve(cwd, options.printConfig))));
+    } finally {
+      rules.close();
+    }
+    return 0;
+  }
 
-  const { results, outcomes, tasks, skipped } = await lint(options, cwd, io, note);
-  const failedWrites = options.fix ? writeFixes(outcomes, tasks, results, new FixWriter(lintedRoots(options), cwd), note) : 0;
-  const reported = options.quiet ? results.map(withoutWarnings) : results;
-  writeReport(reported, skipped, options, cwd, io);
+  // Both can stop the run with a usage error: before linting, not after.
+  const report = await reportFor(options.format, cwd);
+  const suppressions = suppressionsFor(options, cwd);
+  const { results, outcomes, tasks, skipped, stdin } = await lint(options, cwd, io, note);
+  const stdinFix = options.fix && options.source.kind === 'stdin';
+  let failedWrites = 0;
+  if (stdinFix) {
+    // Like an editor's formatter: the fixed text (or the text unchanged) on stdout, and no file written.
+    io.stdout.write(results[0]?.output ?? stdin ?? '');
+  } else if (options.fix || options.fixDryRun) {
+    const fixed = options.fix ? writeFixes(outcomes, tasks, results, new FixWriter(lintedRoots(options), cwd), note) : dryRunFixes(outcomes);
+    failedWrites = fixed.failed;
+    note(fixSummary(fixed.changes, options.fixDryRun));
+  }
+
+  const suppressed = applySuppressions(suppressions, results, options);
+  const reported = options.quiet ? suppressed.results.map(withoutWarnings) : suppressed.results;
+  const target: ReportTarget = { cwd, env: io.env, stdout: io.stdout, outputFile: options.outputFile };
+  const text = await report(reported, skipped, target);
+  if (!stdinFix || options.outputFile !== undefined) writeReport(text, target);
   const code = exitCode(reported, outcomes, options, note);
+  if (suppressed.unusedCount > 0 && !options.passOnUnprunedSuppressions) {
+    note(
+      `${suppressed.unusedCount} suppression(s) in ${path.relative(cwd, suppressions!.filePath) || suppressions!.filePath} no longer occur; ` +
+        'run with --prune-suppressions to remove them, or --pass-on-unpruned-suppressions to ignore them.',
+    );
+    return Math.max(code, 2);
+  }
   return failedWrites > 0 ? Math.max(code, 1) : code;
 }
 
@@ -81,15 +105,20 @@ async function run(argv: readonly string[], io: Io, note: (text: string) => void
 interface TaskInfo {
   slot: number;
   linted: Fingerprint | undefined;
+  /** With --cache: what the task's messages are cached under. */
+  cacheKey: CacheKey | undefined;
 }
 
 /** While reading files, let the workers' answers in now and then so they are fed without waiting. */
 const YIELD_EVERY_FILES = 32;
 
 async function lint(options: Options, cwd: string, io: Io, note: (text: string) => void) {
-  const { entries, skippedFolders, skippedFiles } = collectEntries(options, cwd, note);
-  const rules = rulesResolver(options, cwd, io.env);
-  const fix: FixMode = options.fixStatus ? 'status' : options.fix ? 'safe' : 'none';
+  const { entries, skippedFolders, skippedFiles, stdin } = collectEntries(options, cwd, note);
+  const rules = rulesResolver(options, cwd, io.env, note);
+  const fixing = options.fix || options.fixDryRun;
+  const fix: FixMode = fixing && options.fixStatus ? 'status' : fixing ? 'safe' : 'none';
+  // Only messages are cached: a fixing run, or text from stdin, is linted afresh.
+  const cache = options.cache && fix === 'none' && options.source.kind !== 'stdin' ? new LintCache(cwd, options.cacheLocation, note) : undefined;
   const results: (LintResult | undefined)[] = [];
   const tasks: TaskInfo[] = [];
   const progress = progressOn(io.stderr, entries.length);
@@ -126,9 +155,17 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
         settled++;
         continue;
       }
-      tasks.push({ slot: results.length, linted: fix === 'none' ? undefined : fingerprintOf(source.bytes) });
+      const fileRules = await rules.rulesFor(entry.filePath);
+      const cacheKey = cache ? LintCache.keyOf(source.bytes, fileRules) : undefined;
+      const cached = cacheKey && cache!.get(entry.filePath, cacheKey);
+      if (cached) {
+        results.push(resultFor(entry.filePath, cached, source.text));
+        settled++;
+        continue;
+      }
+      tasks.push({ slot: results.length, linted: fix === 'none' ? undefined : fingerprintOf(source.bytes), cacheKey });
       results.push(undefined);
-      pool.add({ filePath: entry.filePath, text: source.text, rules: await rules.rulesFor(entry.filePath), fix });
+      pool.add({ filePath: entry.filePath, text: source.text, rules: fileRules, fix });
     }
   } catch (error) {
     pool.close();
@@ -139,14 +176,25 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
 
   const outcomes = await pool.finish();
   progress.end();
-  outcomes.forEach((outcome, index) => (results[tasks[index].slot] = outcome.result));
-  return { results: results as LintResult[], outcomes, tasks, skipped: { files: skipped, folders: skippedFolders } satisfies Skipped };
+  outcomes.forEach((outcome, index) => {
+    const { slot, cacheKey } = tasks[index];
+    results[slot] = outcome.result;
+    if (cacheKey && outcome.internalError === undefined) cache!.set(outcome.result.filePath, cacheKey, outcome.result.messages);
+  });
+  cache?.save();
+  return {
+    results: results as LintResult[],
+    outcomes,
+    tasks,
+    skipped: { files: skipped, folders: skippedFolders } satisfies Skipped,
+    stdin,
+  };
 }
 
 /** Recommended settings, then the project's settings for our rules, then --rule; each distinct set validated once. */
-function rulesResolver(options: Options, cwd: string, env: NodeJS.ProcessEnv) {
+function rulesResolver(options: Options, cwd: string, env: NodeJS.ProcessEnv, note: (text: string) => void) {
   const overrides = options.ruleOverrides.map(({ name, severity }) => ({ name: qualifiedRuleName(name), severity }));
-  const project = options.projectConfig ? new ProjectRules(cwd, options.configFile, configTimeoutMs(env)) : undefined;
+  const project = options.projectConfig ? new ProjectRules(cwd, options.configFile, configTimeoutMs(env), note) : undefined;
   const validated = new Set<string>();
   return {
     async rulesFor(filePath: string): Promise<RulesConfig> {
@@ -170,9 +218,15 @@ function lintedRoots(options: Options): string[] {
   return options.paths.length > 0 ? options.paths : ['.'];
 }
 
+/** Fixed files: each one's result as read and as fixed; `failed`: writes the system refused. */
+interface FixedFiles {
+  changes: { before: LintResult; after: LintResult }[];
+  failed: number;
+}
+
 /**
  * Writes each fixed file (see `FixWriter` for when a fix is kept back). A fix that is not written is reported as
- * the file was read, with a note saying why. Returns how many writes the system refused.
+ * the file was read, with a note saying why.
  */
 function writeFixes(
   outcomes: readonly LintOutcome[],
@@ -180,54 +234,32 @@ function writeFixes(
   results: LintResult[],
   writer: FixWriter,
   note: (text: string) => void,
-): number {
-  let failed = 0;
+): FixedFiles {
+  const fixed: FixedFiles = { changes: [], failed: 0 };
   outcomes.forEach(({ result, fixRefused, unfixed }, index) => {
     if (fixRefused) note(`did not fix ${result.filePath}: the fixed code would not parse; please report it.`);
     const { slot, linted } = tasks[index];
     if (result.output === undefined || linted === undefined || unfixed === undefined) return;
     const notWritten = writer.write(result.filePath, linted, result.output);
-    if (notWritten === undefined) return;
+    if (notWritten === undefined) {
+      fixed.changes.push({ before: unfixed, after: result });
+      return;
+    }
     note(notWritten.note);
-    if (notWritten.failed) failed++;
+    if (notWritten.failed) fixed.failed++;
     results[slot] = unfixed;
   });
   for (const notFlushed of writer.finish()) {
     note(notFlushed.note);
-    failed++;
+    fixed.failed++;
   }
-  return failed;
+  return fixed;
 }
 
-function rulesMeta(): ESLint.LintResultData['rulesMeta'] {
-  return Object.fromEntries(
-    Object.entries(plugin.rules).map(([name, rule]) => [`${RULE_PREFIX}${name}`, rule.meta as ESLint.LintResultData['rulesMeta'][string]]),
-  );
-}
-
-function writeReport(results: readonly LintResult[], skipped: Skipped, options: Options, cwd: string, io: Io): void {
-  const destination = options.outputFile === undefined ? io.stdout : undefined;
-  const palette = paletteFor(destination, io.env);
-  const report = FORMATTERS[options.format](results, { cwd, rulesMeta: rulesMeta(), palette, skipped });
-  if (options.outputFile === undefined) {
-    io.stdout.write(report);
-    return;
-  }
-  try {
-    writeOutputFile(path.resolve(cwd, options.outputFile), report);
-  } catch (error) {
-    throw new UsageError(`cannot write ${options.outputFile}: ${describeSystemError(error)}.`);
-  }
-}
-
-/**
- * `-o FILE`: the path the user named, so a link there is followed, and the file it reaches is replaced atomically.
- * A device or pipe (`-o /dev/stdout`, a FIFO) is written to as it is: it cannot be truncated, nor replaced.
- */
-function writeOutputFile(target: string, report: string): void {
-  const reached = fs.statSync(target, { throwIfNoEntry: false });
-  if (reached && !reached.isFile() && !reached.isDirectory()) fs.writeFileSync(target, report);
-  else writeFileAtomic(reached ? fs.realpathSync(target) : target, report);
+/** --fix-dry-run: what --fix would change; the results keep the fixed text as `output`, as ESLint's do. */
+function dryRunFixes(outcomes: readonly LintOutcome[]): FixedFiles {
+  const changes = outcomes.flatMap(({ result, unfixed }) => (result.output !== undefined && unfixed ? [{ before: unfixed, after: result }] : []));
+  return { changes, failed: 0 };
 }
 
 function exitCode(results: readonly LintResult[], outcomes: readonly LintOutcome[], options: Options, note: (text: string) => void): number {

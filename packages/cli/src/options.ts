@@ -1,5 +1,5 @@
 import { UsageError } from './errors';
-import type { Severity } from './lint/rules-config';
+import { qualifiedRuleName, type Severity } from './lint/rules-config';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github'];
@@ -8,12 +8,14 @@ export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'gith
 export type Source =
   | { kind: 'paths' }
   | { kind: 'staged' }
-  | { kind: 'changed'; ref: string | undefined; notRef?: string };
+  | { kind: 'changed'; ref: string | undefined; notRef?: string }
+  | { kind: 'stdin'; filename: string | undefined };
 
 export interface Options {
   paths: string[];
   source: Source;
-  format: FormatName;
+  /** One of FORMATS, or an ESLint formatter: a built-in one, an `eslint-formatter-*` package or a file. */
+  format: string;
   outputFile: string | undefined;
   quiet: boolean;
   maxWarnings: number | undefined;
@@ -21,7 +23,16 @@ export interface Options {
   configFile: string | undefined;
   projectConfig: boolean;
   fix: boolean;
+  fixDryRun: boolean;
   fixStatus: boolean;
+  suppressAll: boolean;
+  suppressRules: string[];
+  suppressionsLocation: string | undefined;
+  pruneSuppressions: boolean;
+  passOnUnprunedSuppressions: boolean;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  printConfig: string | undefined;
   defaultIgnores: boolean;
   gitignore: boolean;
   prefilter: boolean;
@@ -53,17 +64,43 @@ Rules:
                            (loading it may take 10 s at most; set AUTH_STATUS_LINT_CONFIG_TIMEOUT=SECONDS to change that)
 
 Output:
-  -f, --format NAME        stylish (default), json, sarif or github
+  -f, --format NAME        stylish (default), json, sarif or github (file paths relative to the repository root,
+                           or GITHUB_WORKSPACE when set); any other NAME is an ESLint formatter, found as ESLint
+                           finds it: an eslint-formatter-NAME package in the project (junit, checkstyle, gitlab …),
+                           one built into the installed ESLint (html, json-with-metadata), or a path to a file
   -o, --output-file FILE   write the report to FILE instead of standard output
   --quiet                  report errors only
   --max-warnings N         exit with 1 when there are more than N warnings
 
 Fixing:
   --fix                    apply safe fixes (adding a missing WWW-Authenticate header)
-  --fix-status             with --fix, also change wrong status codes to 401 (changes what clients receive)
+  --fix-dry-run            compute fixes without writing them: the summary says what --fix would change, and
+                           --format json carries the fixed text as "output"
+  --fix-status             with --fix or --fix-dry-run, also change wrong status codes to 401 (changes what clients
+                           receive)
+
+Adopting in an existing codebase (ESLint's bulk suppressions, eslint-suppressions.json):
+  --suppress-all           record every error found as suppressed; suppressed errors do not fail later runs
+  --suppress-rule RULE     record the errors of RULE only (repeatable)
+  --suppressions-location PATH
+                           the suppressions file (default eslint-suppressions.json in the current folder)
+  --prune-suppressions     drop recorded suppressions that no longer occur
+  --pass-on-unpruned-suppressions
+                           do not fail (exit 2) when recorded suppressions no longer occur
+
+Editors and speed:
+  --stdin                  lint the text on standard input; with --fix, print the fixed text on standard output
+                           (the report goes only to --output-file) and write no file
+  --stdin-filename PATH    with --stdin, lint the text as if it were this file (its project config applies);
+                           without it, the text is JavaScript named <text>.js
+  --cache                  reuse results for files whose content, settings and rules version are unchanged
+                           (runs that fix, and --stdin, always lint afresh)
+  --cache-location PATH    the cache file, or a folder for it (default .auth-status-lint-cache)
+  --print-config FILE      print the rule settings that apply to FILE, as JSON, and lint nothing
 
 Git hooks:
-  --install-hook           write a pre-commit hook that runs auth-status-lint --staged
+  --install-hook           write a pre-commit hook that runs auth-status-lint --staged; from any folder of a
+                           monorepo: the hook runs the copy installed there, or at the repository root
   --force                  with --install-hook, replace an existing pre-commit hook
 
 Other:
@@ -72,7 +109,8 @@ Other:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error.
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage, configuration or internal error
+(or recorded suppressions that no longer occur).
 `;
 
 type Flag = keyof {
@@ -83,6 +121,11 @@ const FLAGS: Record<string, [Flag, boolean]> = {
   '--quiet': ['quiet', true],
   '--fix': ['fix', true],
   '--fix-status': ['fixStatus', true],
+  '--fix-dry-run': ['fixDryRun', true],
+  '--suppress-all': ['suppressAll', true],
+  '--prune-suppressions': ['pruneSuppressions', true],
+  '--pass-on-unpruned-suppressions': ['passOnUnprunedSuppressions', true],
+  '--cache': ['cache', true],
   '--no-project-config': ['projectConfig', false],
   '--no-default-ignores': ['defaultIgnores', false],
   '--no-gitignore': ['gitignore', false],
@@ -95,7 +138,21 @@ const FLAGS: Record<string, [Flag, boolean]> = {
   '-v': ['version', true],
 };
 
-const VALUE_OPTIONS = new Set(['--format', '-f', '--output-file', '-o', '--max-warnings', '--rule', '--config', '--concurrency']);
+const VALUE_OPTIONS = new Set([
+  '--format',
+  '-f',
+  '--output-file',
+  '-o',
+  '--max-warnings',
+  '--rule',
+  '--config',
+  '--concurrency',
+  '--suppress-rule',
+  '--suppressions-location',
+  '--cache-location',
+  '--stdin-filename',
+  '--print-config',
+]);
 
 function defaults(): Options {
   return {
@@ -109,7 +166,16 @@ function defaults(): Options {
     configFile: undefined,
     projectConfig: true,
     fix: false,
+    fixDryRun: false,
     fixStatus: false,
+    suppressAll: false,
+    suppressRules: [],
+    suppressionsLocation: undefined,
+    pruneSuppressions: false,
+    passOnUnprunedSuppressions: false,
+    cache: false,
+    cacheLocation: undefined,
+    printConfig: undefined,
     defaultIgnores: true,
     gitignore: true,
     prefilter: true,
@@ -127,6 +193,8 @@ function defaults(): Options {
  */
 export function parseOptions(argv: readonly string[], isRevision: (text: string) => boolean): Options {
   const options = defaults();
+  let stdin = false;
+  let stdinFilename: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--') {
@@ -141,6 +209,17 @@ export function parseOptions(argv: readonly string[], isRevision: (text: string)
     const name = argument.startsWith('--') && equals > 0 ? argument.slice(0, equals) : argument;
     const inlineValue = name === argument ? undefined : argument.slice(equals + 1);
 
+    if (name === '--stdin') {
+      if (inlineValue !== undefined) throw new UsageError('--stdin takes no value; name the file with --stdin-filename PATH.');
+      stdin = true;
+      continue;
+    }
+    if (name === '--stdin-filename') {
+      const value = inlineValue ?? argv[++index];
+      if (value === undefined || value === '') throw new UsageError('--stdin-filename needs a path, e.g. --stdin-filename src/auth.ts.');
+      stdinFilename = value;
+      continue;
+    }
     if (name === '--staged' || name === '--changed') {
       if (options.source.kind !== 'paths') throw new UsageError('--staged and --changed cannot be combined; pick one.');
       if (name === '--staged') {
@@ -179,6 +258,12 @@ export function parseOptions(argv: readonly string[], isRevision: (text: string)
     }
     applyValueOption(options, name, value);
   }
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename only works together with --stdin.');
+  if (stdin) {
+    if (options.source.kind !== 'paths') throw new UsageError(`--stdin and --${options.source.kind} cannot be combined; pick one.`);
+    if (options.paths.length > 0) throw new UsageError('--stdin lints standard input, not paths; drop the paths or --stdin.');
+    options.source = { kind: 'stdin', filename: stdinFilename };
+  }
   return validate(options);
 }
 
@@ -186,10 +271,8 @@ function applyValueOption(options: Options, name: string, value: string): void {
   switch (name) {
     case '--format':
     case '-f':
-      if (!(FORMATS as readonly string[]).includes(value)) {
-        throw new UsageError(`unknown format "${value}"; use one of ${FORMATS.join(', ')}.`);
-      }
-      options.format = value as FormatName;
+      if (value === '') throw new UsageError(`--format needs a name: ${FORMATS.join(', ')} or an ESLint formatter.`);
+      options.format = value;
       return;
     case '--output-file':
     case '-o':
@@ -207,6 +290,18 @@ function applyValueOption(options: Options, name: string, value: string): void {
       return;
     case '--concurrency':
       options.concurrency = parseConcurrency(value);
+      return;
+    case '--suppress-rule':
+      options.suppressRules.push(qualifiedRuleName(value));
+      return;
+    case '--suppressions-location':
+      options.suppressionsLocation = value;
+      return;
+    case '--cache-location':
+      options.cacheLocation = value;
+      return;
+    case '--print-config':
+      options.printConfig = value;
       return;
   }
 }
@@ -229,8 +324,29 @@ function parseConcurrency(value: string): Options['concurrency'] {
   throw new UsageError(`--concurrency needs a positive number, auto or off (got "${value}").`);
 }
 
+/** Pairs ESLint refuses too, with its reasons. */
+const CONFLICTS: [keyof Options, keyof Options][] = [
+  ['fix', 'fixDryRun'],
+  ['suppressAll', 'suppressRules'],
+  ['suppressAll', 'pruneSuppressions'],
+  ['suppressRules', 'pruneSuppressions'],
+];
+
+const isSet = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== false);
+const optionName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/-rules$/, '-rule')}`;
+
 function validate(options: Options): Options {
-  if (options.fixStatus && !options.fix) throw new UsageError('--fix-status only works together with --fix.');
+  for (const [first, second] of CONFLICTS) {
+    if (isSet(options[first]) && isSet(options[second])) {
+      throw new UsageError(`${optionName(first)} and ${optionName(second)} cannot be used together.`);
+    }
+  }
+  const suppressing = options.suppressAll || options.suppressRules.length > 0 || options.pruneSuppressions;
+  if (options.source.kind === 'stdin' && suppressing) {
+    throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions cannot be used with --stdin.');
+  }
+  if (options.cacheLocation !== undefined && !options.cache) throw new UsageError('--cache-location only works together with --cache.');
+  if (options.fixStatus && !options.fix && !options.fixDryRun) throw new UsageError('--fix-status only works together with --fix or --fix-dry-run.');
   if (options.force && !options.installHook) throw new UsageError('--force only works together with --install-hook.');
   if (options.fix && options.source.kind === 'staged') {
     throw new UsageError('--fix cannot change staged content; run auth-status-lint --fix on the files, then stage them again.');

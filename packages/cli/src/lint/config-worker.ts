@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ESLint } from 'eslint';
+import { JITI_MISSING, useProjectJiti } from './project-jiti';
 import { pickOurRules } from './rules-config';
 
 /**
@@ -24,12 +26,20 @@ process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
   emitWarning(warning, ...rest);
 }) as typeof process.emitWarning;
 
+let askedFor = cwd;
+const jiti = useProjectJiti(() => [path.dirname(configFile ?? askedFor), path.dirname(askedFor), cwd]);
 const eslint = new ESLint({ cwd, overrideConfigFile: configFile });
 
 parentPort!.on('message', ({ id, filePath }: ConfigRequest) => {
+  askedFor = filePath;
   void eslint.calculateConfigForFile(filePath).then(
     (config: { rules?: Record<string, unknown> } | undefined) => answer({ id, rules: pickOurRules(config?.rules) }),
-    (error: unknown) => answer({ id, error: describe(error) }),
+    (error: unknown) => {
+      const described = describe(error);
+      // ESLint words the failure itself; the flag says it was our lookup that found no jiti.
+      const jitiMissing = jiti.missing && /\bjiti\b/.test(described.message);
+      answer({ id, error: jitiMissing ? { ...described, messageTemplate: JITI_MISSING } : described });
+    },
   );
 });
 

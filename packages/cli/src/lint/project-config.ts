@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { oneLine, UsageError } from '../errors';
 import type { RulesConfig } from './rules-config';
 import type { ConfigAnswer } from './config-worker';
+import { JITI_MISSING } from './project-jiti';
 
 /** How long loading the project's config for one file may take before the run stops (seconds). */
 export const DEFAULT_CONFIG_TIMEOUT_SECONDS = 10;
@@ -29,12 +30,14 @@ export function configTimeoutMs(env: NodeJS.ProcessEnv): number {
 export class ProjectRules {
   private worker: Worker | undefined;
   private nextId = 0;
+  private jitiWarned = false;
   private readonly pending = new Map<number, { resolve: (answer: ConfigAnswer) => void; reject: (error: Error) => void }>();
 
   constructor(
     private readonly cwd: string,
     private readonly configFile: string | undefined,
     private readonly timeoutMs: number,
+    private readonly note: (text: string) => void,
   ) {
     if (configFile !== undefined) {
       const absolute = path.resolve(cwd, configFile);
@@ -54,6 +57,14 @@ export class ProjectRules {
     const answer = await this.ask(filePath, where);
     if ('rules' in answer) return answer.rules as RulesConfig;
     if (answer.error.messageTemplate === 'config-file-missing') return {};
+    if (answer.error.messageTemplate === JITI_MISSING) {
+      // A hook or a global install must not block work over a loader the project did not install: say so once.
+      if (!this.jitiWarned) {
+        this.note(`${where} is TypeScript and needs jiti, which this project does not have (npm install --save-dev jiti); using the built-in rules.`);
+        this.jitiWarned = true;
+      }
+      return {};
+    }
     const reason = oneLine(answer.error.message).replace(/\.$/, '');
     const ruleProblem = /^Key "rules": Key "([^"]+)": (.*)$/.exec(reason);
     if (ruleProblem) {

@@ -13,6 +13,8 @@ export interface FormatContext {
   rulesMeta: ESLint.LintResultData['rulesMeta'];
   palette: Palette;
   skipped?: Skipped;
+  /** What `github` annotation paths are relative to: the repository root (or GITHUB_WORKSPACE); `cwd` when unset. */
+  annotationRoot?: string;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;

@@ -4,11 +4,14 @@ import type { Formatter } from './format';
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff. */
-export const formatGithub: Formatter = (results, { cwd }) => {
+/**
+ * GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff. GitHub places
+ * an annotation by its path from the repository root, whatever `working-directory:` the step ran in.
+ */
+export const formatGithub: Formatter = (results, { cwd, annotationRoot }) => {
   const lines: string[] = [];
   for (const result of results) {
-    const file = path.relative(cwd, result.filePath).split(path.sep).join('/');
+    const file = path.relative(annotationRoot ?? cwd, result.filePath).split(path.sep).join('/');
     for (const message of result.messages) {
       const command = message.severity === 2 ? 'error' : 'warning';
       const properties = [

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors';
+import { describeSystemError, UsageError } from '../errors';
 import { displayRawPath } from '../output/printable';
 import type { Options } from '../options';
 import { isLintedFile } from '../lint/languages';
@@ -22,6 +22,20 @@ export interface Entries {
   /** Left out before reading, each with a note: unreadable folders, names that are not valid UTF-8. */
   skippedFolders: number;
   skippedFiles: number;
+  /** --stdin: the bytes read, given back unchanged by --fix when they hold nothing to fix. */
+  stdin?: Buffer;
+}
+
+/** Text from standard input without --stdin-filename: ESLint's name for it, as a JavaScript file in the current folder. */
+export const STDIN_NAME = '<text>.js';
+
+function readStandardInput(): Buffer {
+  if (process.stdin.isTTY) throw new UsageError('--stdin reads standard input, and it is a terminal; pipe the code in, e.g. auth-status-lint --stdin < file.js.');
+  try {
+    return fs.readFileSync(0);
+  } catch (error) {
+    throw new UsageError(`cannot read standard input: ${describeSystemError(error)}.`);
+  }
 }
 
 export function collectEntries(options: Options, cwd: string, note: (text: string) => void): Entries {
@@ -36,6 +50,11 @@ export function collectEntries(options: Options, cwd: string, note: (text: strin
         read: () => readSourceFile(filePath, { skipGenerated, explicit }),
       }));
       return { entries, skippedFolders, skippedFiles };
+    }
+    case 'stdin': {
+      const filePath = path.resolve(cwd, options.source.filename ?? STDIN_NAME);
+      const bytes = readStandardInput();
+      return { ...listed([{ filePath, explicit: true, read: () => decodeSource(bytes, 'none') }]), stdin: bytes };
     }
     case 'staged': {
       const root = requireRepositoryRoot(cwd, '--staged');
