@@ -675,7 +675,119 @@ export const teamGate = async (c, next) => {
 };`,
     reports: ['require-403-for-permission-denial@4'],
   },
+  // ---- statuses that never reach the client ----------------------------------------------------------------
+  {
+    name: "a 401 replaced by Express' redirect is never sent",
+    code: `module.exports = function (req, res, next) {
+  if (req.session && req.session.userId) return next();
+  if (req.wantsJSON) return res.status(401).json({ error: 'unauthorized' });
+  return res.status(401).redirect('/login');
+};`,
+    reports: ['require-www-authenticate@3'],
+  },
+  {
+    name: 'a Hono response built and dropped sends nothing; the one returned is sent',
+    code: `import { verify } from 'hono/jwt';
+export async function checkJwt(c, next) {
+  const token = c.req.header('Authorization')?.split(' ')[1];
+  if (!token) return c.json({ error: 'No token provided' }, 401);
+  const payload = await verify(token, c.env.SECRET);
+  if (!payload.exp) {
+    c.json({ error: 'token has no expiry' }, 401);
+  }
+  await next();
+}`,
+    reports: ['require-www-authenticate@4'],
+  },
+  {
+    name: 'a Fetch Response built as a statement of its own is not the answer',
+    code: `export async function GET(request) {
+  if (!request.headers.get('authorization')) {
+    new Response('Unauthorized', { status: 401 });
+  }
+  return new Response('ok');
+}`,
+    reports: [],
+  },
+  {
+    name: "what a credentials provider's authorize throws is caught by the auth library",
+    code: `import CredentialsProvider from 'next-auth/providers/credentials';
+import { createError } from 'h3';
+export default NuxtAuthHandler({
+  providers: [
+    CredentialsProvider.default({
+      async authorize(credentials) {
+        const user = await Users.findOne({ email: credentials.email });
+        if (!user || !(await user.checkPassword(credentials.password))) {
+          throw createError({ statusCode: 401, statusMessage: 'Invalid credentials' });
+        }
+        return user;
+      },
+    }),
+  ],
+});`,
+    reports: [],
+  },
+  {
+    name: 'the same throw in an ordinary h3 handler is the response',
+    code: `import { createError, defineEventHandler, readBody } from 'h3';
+export default defineEventHandler(async (event) => {
+  const credentials = await readBody(event);
+  const user = await Users.findOne({ email: credentials.email });
+  if (!user || !(await user.checkPassword(credentials.password))) {
+    throw createError({ statusCode: 401, statusMessage: 'Invalid credentials' });
+  }
+  return user;
+});`,
+    reports: ['require-www-authenticate@6'],
+  },
+  {
+    name: "a passport guard that swallows the strategy's failure answers 403 through Nest, not passport's 401",
+    code: passportGuardCatching('return false;'),
+    reports: ['require-401-for-credential-failure@9'],
+  },
+  {
+    name: "a passport guard that rethrows keeps passport's bare 401",
+    code: passportGuardCatching('this.logger.warn(error); throw error;'),
+    reports: ['require-www-authenticate@4'],
+  },
+  {
+    name: 'a rejected signature of a message another system signed is left alone',
+    code: `function onLogoutPush(request, response, config) {
+  const token = new Token(request.body);
+  new Signature(config).verify(token).then(() => response.send('ok')).catch((err) => {
+    response.status(401).end(err.message);
+  });
+}`,
+    reports: [],
+  },
+  {
+    name: "a rejected verification of the caller's token answers the credential",
+    code: `function gate(req, res, next) {
+  const token = req.headers.authorization;
+  verifyToken(token).then((claims) => { req.user = claims; next(); }).catch(() => {
+    res.status(403).json({ error: 'Forbidden' });
+  });
+}`,
+    reports: ['require-401-for-credential-failure@4'],
+  },
 ];
+
+/** A Nest guard over passport's `AuthGuard('jwt')` whose `canActivate` catches what the strategy throws. */
+function passportGuardCatching(handler: string): string {
+  return `import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  async canActivate(context: ExecutionContext) {
+    try {
+      return (await super.canActivate(context)) as boolean;
+    } catch (error) {
+      ${handler}
+    }
+  }
+}`;
+}
 
 describe('shapes of real code, each beside its look-alike', () => {
   for (const shape of SHAPES) {

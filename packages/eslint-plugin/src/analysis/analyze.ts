@@ -3,6 +3,7 @@ import { HeaderRegistry } from './handles';
 import { MAY_CONTAIN_FINDING } from './prefilter';
 import { reasonFor, type Reason } from './reason';
 import { ADAPTERS } from './sites';
+import { isCaughtByAuthJs } from './sites/authjs';
 import type { AdapterContext, ResponseSite, SiteAdapter } from './types';
 
 export interface Analysis {
@@ -38,7 +39,9 @@ function collect(sourceCode: SourceCode): Analysis {
   const context: AdapterContext = {
     sourceCode,
     headers: new HeaderRegistry(),
-    addSite: (site) => void sites.push(site),
+    addSite: (site) => {
+      if (!isCaughtByAuthJs(site.node)) sites.push(site);
+    },
   };
   const stack: Node[] = [sourceCode.ast as Node];
   while (stack.length > 0) {

@@ -84,3 +84,15 @@ export function followingStatements(node: Node, count: number): TSESTree.Stateme
   const index = body.indexOf(statement as TSESTree.Statement);
   return index < 0 ? [] : body.slice(index + 1, index + 1 + count);
 }
+
+/**
+ * A response object built and dropped: `c.json({ … }, 401);` as a statement of its own. Hono's responders and the
+ * Fetch API's constructors only return a response, so nothing is sent unless the value is returned or used.
+ */
+export function isDiscarded(node: Node): boolean {
+  let current: Node = node;
+  while (current.parent && (current.parent.type === T.AwaitExpression || current.parent.type === T.ChainExpression || current.parent.type === T.TSNonNullExpression)) {
+    current = current.parent;
+  }
+  return current.parent?.type === T.ExpressionStatement;
+}

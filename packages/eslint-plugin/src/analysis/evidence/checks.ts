@@ -90,6 +90,9 @@ export class EvidenceFinder {
       }
       case T.CatchClause:
         return child === node.body ? this.catchEvidence(node) : [];
+      case T.ArrowFunctionExpression:
+      case T.FunctionExpression:
+        return this.promiseCatchEvidence(node);
       default:
         return [];
     }
@@ -560,11 +563,29 @@ export class EvidenceFinder {
 
   private isVerifierCall(call: TSESTree.CallExpression): boolean {
     const text = this.sourceCode.getText(call.callee);
-    if (V.VERIFIER_CALL.test(`${text}(`) || this.isImportedVerifier(call.callee)) return true;
+    // `signature.verify(token)`: some verifiers are known by what they are given.
+    const first = call.arguments[0] ? this.sourceCode.getText(call.arguments[0]) : '';
+    if (V.VERIFIER_CALL.test(`${text}(${first}`) || this.isImportedVerifier(call.callee)) return true;
     // bcrypt.compare(password, hash, (err, same) => …) at a login: a password that does not match.
     if (V.PASSWORD_CHECK.test(`${text}(`) && !V.REAUTHENTICATION.test(this.sourceCode.getText(call))) return true;
     // passport.authenticate('jwt', { session: false }, (err, user) => …): the app renders passport's failure.
-    return /\bpassport\s*\.\s*authenticate$/.test(text);
+    if (/\bpassport\s*\.\s*authenticate$/.test(text)) return true;
+    // `super.canActivate(context)` in `class X extends AuthGuard('jwt')`: @nestjs/passport runs the strategy.
+    return isPassportGuardSuperCall(call);
+  }
+
+  /** `signature.verify(token).then(…).catch((err) => …)`: the callback answers the verifier's rejection. */
+  private promiseCatchEvidence(callback: Node): Evidence[] {
+    const call = callback.parent;
+    if (call?.type !== T.CallExpression || call.arguments[0] !== callback || calleeName(call) !== 'catch') return [];
+    let promise = skipWrappers((call.callee as TSESTree.MemberExpression).object);
+    while (promise.type === T.CallExpression && calleeName(promise) === 'then' && promise.callee.type === T.MemberExpression) {
+      promise = skipWrappers(promise.callee.object);
+    }
+    if (promise.type !== T.CallExpression || !this.isVerifierCall(promise)) return [];
+    // A signature of a message another system signed (a back-channel logout, a webhook) is no user's credential.
+    if (this.looksExempt(promise)) return [this.evidence('exempt', 2, promise)];
+    return [this.evidence('invalid', 2, promise)];
   }
 
   /**
@@ -696,4 +717,15 @@ function absenceTested(call: TSESTree.CallExpression): Node | null {
   const argument = call.arguments[0];
   if (call.arguments.length !== 1 || !argument || argument.type === T.SpreadElement) return null;
   return ABSENCE_PREDICATE.test(calleeName(call) ?? '') ? argument : null;
+}
+
+function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== T.MemberExpression || callee.object.type !== T.Super || propertyName(callee) !== 'canActivate') return false;
+  for (let node: Node | undefined = call.parent; node; node = node.parent) {
+    if (node.type === T.ClassDeclaration || node.type === T.ClassExpression) {
+      return node.superClass?.type === T.CallExpression && calleeName(node.superClass) === 'AuthGuard';
+    }
+  }
+  return false;
 }

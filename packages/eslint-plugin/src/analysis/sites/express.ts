@@ -43,6 +43,8 @@ function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatu
   const callee = call.callee as TSESTree.MemberExpression;
   if (isTestChain(call)) return null;
   const chain = chainedCalls(call);
+  // `res.status(401).redirect('/login')`: Express' redirect sets its own status (302 unless given one).
+  if (chain.some((next) => calleeName(next) === 'redirect')) return null;
   const sends = chain.some((next) => RESPONSE_SENDERS.has(calleeName(next) ?? ''));
   const receiver = baseReceiver(callee.object);
   if (!isResponseName(receiver) && !(method === 'status' && sends)) return null;

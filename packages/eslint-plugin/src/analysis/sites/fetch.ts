@@ -9,6 +9,7 @@ import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } fr
 import { carriersOf } from './error-objects';
 import { insertBeforeStatement } from './statement-edits';
 import { svelteKitEvent, type SvelteKitEvent } from './sveltekit-event';
+import { isDiscarded } from '../response-object';
 
 const NEXT_SERVER = 'next/server';
 const SVELTEKIT = '@sveltejs/kit';
@@ -179,7 +180,7 @@ function responseSite(call: TSESTree.NewExpression | TSESTree.CallExpression, co
   const { sourceCode } = context;
   const [body, initArgument] = call.arguments;
   if (!initArgument || initArgument.type === T.SpreadElement || body?.type === T.SpreadElement) return null;
-  if (isInTestCall(call) || isHonoExceptionResponse(call)) return null;
+  if (isInTestCall(call) || isHonoExceptionResponse(call) || isDiscarded(call)) return null;
   const numberAllowed = call.type === T.CallExpression && call.callee.type === T.Identifier;
   const init = readInit(sourceCode, initArgument, numberAllowed);
   if (!init) return null;

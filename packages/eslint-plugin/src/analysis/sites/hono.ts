@@ -14,7 +14,7 @@ import {
   statusEdit,
 } from '../edits';
 import { handleKey, headerNamesOfObject, headerNamesOfOptions, type HandleKey } from '../handles';
-import { chainedCalls, followingStatements } from '../response-object';
+import { chainedCalls, followingStatements, isDiscarded } from '../response-object';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { isElysiaFile } from './elysia';
@@ -45,7 +45,7 @@ export const honoAdapter: SiteAdapter = {
     if (isElysiaFile(context.sourceCode)) return;
     const method = propertyName(node.callee);
     const site =
-      method !== null && RESPONDERS.has(method) ? responderSite(node, context)
+      method !== null && RESPONDERS.has(method) ? (isDiscarded(node) ? null : responderSite(node, context))
       : method === 'status' && node.arguments.length === 1 && chainedCalls(node).length === 0 ? statusCallSite(node, context)
       : null;
     if (site) context.addSite(site);

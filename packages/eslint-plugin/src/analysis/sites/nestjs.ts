@@ -302,6 +302,32 @@ function strategies(call: TSESTree.CallExpression): string[] | null {
   return names.every((name): name is string => name !== null) ? names : null;
 }
 
+/** A `canActivate` override whose `catch` around `super.canActivate(…)` answers without rethrowing. */
+function swallowsPassportFailure(sourceCode: SourceCode, guard: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const override = guard.body.body.find(
+    (member): member is TSESTree.MethodDefinition => member.type === T.MethodDefinition && keyName(member) === 'canActivate',
+  );
+  return (override?.value.body?.body ?? []).some(
+    (statement) =>
+      statement.type === T.TryStatement &&
+      !!statement.handler &&
+      callsSuperCanActivate(sourceCode, statement.block) &&
+      !statement.handler.body.body.some((inner) => inner.type === T.ThrowStatement),
+  );
+}
+
+function callsSuperCanActivate(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
+  const stack: Node[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && node.callee.object.type === T.Super && propertyName(node.callee) === 'canActivate') {
+      return true;
+    }
+    pushChildren(sourceCode, node, stack);
+  }
+  return false;
+}
+
 /**
  * `@UseGuards(AuthGuard('jwt'))` or `class JwtAuthGuard extends AuthGuard('jwt') {}`: a failed authentication
  * throws `new UnauthorizedException()` from `handleRequest`, so the 401 has no challenge. A class that overrides
@@ -323,6 +349,8 @@ function passportGuardSite(call: TSESTree.CallExpression, context: AdapterContex
       delegation = superHandleRequestCall(sourceCode, override);
       if (!delegation) return null;
     }
+    // `canActivate` catching what `super.canActivate` throws and returning false: Nest answers 403, not the 401.
+    if (swallowsPassportFailure(sourceCode, parent)) return null;
   } else if (!(parent?.type === T.CallExpression && calleeName(parent) === 'UseGuards')) {
     return null;
   } else if (!firstUseOfStrategy(sourceCode, names)) {
