@@ -4,7 +4,7 @@
  */
 
 export interface Require401ForCredentialFailureOptions {
-  /** Statuses that may answer a credential failure besides 401 (default 401, 404, 407, 429). */
+  /** Statuses never reported for a credential failure (default 401, 404, 407, 429). */
   allowedStatuses?: number[];
   /** Apply the status change with `--fix` instead of offering it as a suggestion. */
   autofix?: boolean;

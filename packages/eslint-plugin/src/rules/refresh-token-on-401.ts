@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'integer', minimum: 400, maximum: 599, not: { type: 'integer', enum: [401] } },
             uniqueItems: true,
-            description: 'Statuses a branch must not refresh or retry on (default: 400, 403, 419, 440, 498, 499).',
+            description: 'Statuses a branch must not refresh or retry on.',
           },
           refreshCalls: {
             type: 'array',

@@ -29,7 +29,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'integer', minimum: 100, maximum: 999 },
             uniqueItems: true,
-            description: 'Statuses never reported for a credential failure (default: 401, 404, 407, 429).',
+            description: 'Statuses never reported for a credential failure.',
           },
           autofix: AUTOFIX_OPTION,
           scheme: SCHEME_OPTION,
