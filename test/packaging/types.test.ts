@@ -7,8 +7,9 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/types');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 
 /**
- * `eslint.config.ts` variants (ESLint's defineConfig(), Linter.Config[], typescript-eslint's config(), typed rule
- * options with the misuses that must stay errors) compiled against the plugin's published declarations in `dist`.
+ * `eslint.config.ts` variants and a `// @ts-check` `eslint.config.mjs` (ESLint's defineConfig(), Linter.Config[],
+ * typescript-eslint's config(), typed rule options with the misuses that must stay errors), compiled against the
+ * plugin's published declarations in `dist`.
  */
 describe('eslint.config.ts type-checks with the plugin', function () {
   this.timeout(120000);
