@@ -26,11 +26,6 @@ module.exports = tseslint.config(
     ...eslintPlugin.configs.recommended,
   },
   {
-    files: ['packages/eslint-plugin/src/rules/**/*.ts'],
-    // RuleCreator takes `defaultOptions` beside `meta` and merges them itself.
-    rules: { 'eslint-plugin/require-meta-default-options': 'off' },
-  },
-  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
   },

@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pluginPackage from '../../packages/eslint-plugin/package.json';
 import { BIN, CODE, makeFolder, runCli } from './helpers';
 import { assertValid, validateEslintResults, validateSarif } from './schemas';
 
-const DOCS = 'https://github.com/auth-status/auth-status/blob/main/packages/eslint-plugin/docs/rules/';
+const DOCS = `https://github.com/auth-status/auth-status/blob/v${pluginPackage.version}/packages/eslint-plugin/docs/rules/`;
 
 describe('auth-status-lint output formats', () => {
   const folder = makeFolder({

@@ -1,11 +1,31 @@
 import assert from 'node:assert/strict';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
+import packageJson from '../../packages/eslint-plugin/package.json';
 
 describe('eslint-plugin-auth-status plugin object', () => {
-  it('has meta with the package name and version', () => {
+  it('has meta with the package name, version and rule namespace', () => {
     assert.equal(plugin.meta.name, 'eslint-plugin-auth-status');
-    assert.match(plugin.meta.version, /^\d+\.\d+\.\d+/);
+    assert.equal(plugin.meta.version, packageJson.version);
+    assert.equal(plugin.meta.namespace, 'auth-status');
+  });
+
+  it('declares the defaults of every rule that takes options in meta.defaultOptions', () => {
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      const schema = rule.meta.schema as unknown[];
+      if (schema.length === 0) continue;
+      const defaults = rule.meta.defaultOptions as unknown[] | undefined;
+      assert.equal(defaults?.length, schema.length, name);
+    }
+  });
+
+  it('offers eslintrc configs without the flat-only keys, naming the plugin as eslintrc does', () => {
+    for (const [legacy, flat] of [['recommended-legacy', 'recommended'], ['strict-legacy', 'strict']] as const) {
+      const config = plugin.configs[legacy];
+      assert.deepEqual(Object.keys(config).filter((key) => ['name', 'ignores', 'files', 'languageOptions'].includes(key)), [], legacy);
+      assert.deepEqual(config.plugins, ['auth-status'], legacy);
+      assert.deepEqual(config.rules, plugin.configs[flat].rules, legacy);
+    }
   });
 
   it('derives the recommended config from rule metadata', () => {
@@ -34,9 +54,11 @@ describe('eslint-plugin-auth-status plugin object', () => {
     assert.ok(Object.values(strict).every((severity) => severity === 'error'));
   });
 
-  it('gives every rule a docs URL to its page', () => {
+  it('gives every rule a docs URL to its page at the tag of this release', () => {
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      assert.match(rule.meta.docs?.url ?? '', new RegExp(`/docs/rules/${name}\\.md$`));
+      const url = rule.meta.docs?.url ?? '';
+      assert.ok(url.includes(`/blob/v${packageJson.version}/`), url);
+      assert.match(url, new RegExp(`/docs/rules/${name}\\.md$`));
     }
   });
 

@@ -1,5 +1,4 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
 import { T } from './node-types';
 
 export type Node = TSESTree.Node;
@@ -93,8 +92,11 @@ export function isFunction(node: Node): node is TSESTree.FunctionLike {
 
 /** Finds the variable an identifier refers to, from the scope the identifier is in. */
 export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  const scope = sourceCode.getScope(identifier);
-  return ASTUtils.findVariable(scope as never, identifier) as TSESLint.Scope.Variable | null;
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+    const variable = scope.set.get(identifier.name);
+    if (variable) return variable;
+  }
+  return null;
 }
 
 /**

@@ -3,18 +3,14 @@ import { branchesOf } from '../analysis/client/branches';
 import { keyOn401 } from '../analysis/client/key-on-401';
 import { branchActions, type BranchActions } from '../analysis/client/refresh-actions';
 import { MAY_CONTAIN_FINDING } from '../analysis/prefilter';
+import type { RefreshTokenOn401Options } from '../options';
 import { createRule } from '../util/createRule';
 import { quoteCode } from '../util/describe';
 
 /** Statuses a client must not refresh-and-retry on: 403 and 400 mean something else, the rest are non-standard. */
 export const DEFAULT_STATUSES = [400, 403, 419, 440, 498, 499];
 
-type Options = [
-  {
-    statuses?: number[];
-    refreshCalls?: string[];
-  },
-];
+type Options = [RefreshTokenOn401Options];
 type MessageIds = 'refreshOnForbidden' | 'refreshOnBadRequest' | 'refreshOnOtherStatus' | 'keyOn401';
 
 export default createRule<Options, MessageIds>({
@@ -34,7 +30,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'integer', minimum: 400, maximum: 599, not: { type: 'integer', enum: [401] } },
             uniqueItems: true,
-            description: 'Statuses a branch must not refresh or retry on (default: 400, 403, 419, 440, 498, 499).',
+            description: 'Statuses a branch must not refresh or retry on.',
           },
           refreshCalls: {
             type: 'array',
@@ -46,6 +42,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ statuses: DEFAULT_STATUSES, refreshCalls: [] }],
     messages: {
       refreshOnForbidden:
         'This branch {{action}} ({{evidence}}) on 403, but 403 means the credential was accepted and the request is still refused, so a new token cannot help (RFC 9110 §15.5.4) and the retry fails again or loops; key it on 401.',
@@ -56,7 +53,6 @@ export default createRule<Options, MessageIds>({
       keyOn401: 'Key the branch on 401',
     },
   },
-  defaultOptions: [{ statuses: DEFAULT_STATUSES, refreshCalls: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const statuses = new Set(options.statuses ?? DEFAULT_STATUSES);

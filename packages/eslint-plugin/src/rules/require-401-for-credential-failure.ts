@@ -1,20 +1,14 @@
 import { analyze } from '../analysis/analyze';
 import { challengeValue, type CredentialProblem } from '../analysis/challenge';
 import type { ResponseSite } from '../analysis/types';
+import type { Require401ForCredentialFailureOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION, REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 import { describeProblem, quoteEvidence } from '../util/describe';
 
 export const DEFAULT_ALLOWED_STATUSES = [401, 404, 407, 429];
 
-type Options = [
-  {
-    allowedStatuses?: number[];
-    autofix?: boolean;
-    scheme?: string;
-    realm?: string;
-  },
-];
+type Options = [Require401ForCredentialFailureOptions];
 type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'splitStatus' | 'splitCode' | 'respond401' | 'answerCredentialCode';
 
 export default createRule<Options, MessageIds>({
@@ -35,7 +29,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             items: { type: 'integer', minimum: 100, maximum: 999 },
             uniqueItems: true,
-            description: 'Statuses never reported for a credential failure (default: 401, 404, 407, 429).',
+            description: 'Statuses never reported for a credential failure.',
           },
           autofix: AUTOFIX_OPTION,
           scheme: SCHEME_OPTION,
@@ -44,6 +38,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ allowedStatuses: DEFAULT_ALLOWED_STATUSES, autofix: false, scheme: 'auto', realm: 'api' }],
     messages: {
       wrongStatus:
         '{{status}} answers {{problem}} ({{evidence}}); use 401 with a WWW-Authenticate challenge so the client knows to re-authenticate and retry.',
@@ -58,7 +53,6 @@ export default createRule<Options, MessageIds>({
       answerCredentialCode: 'Answer {{credential}}',
     },
   },
-  defaultOptions: [{ allowedStatuses: DEFAULT_ALLOWED_STATUSES, autofix: false, scheme: 'auto', realm: 'api' }],
   create(context, [options]) {
     const allowed = new Set(options.allowedStatuses ?? DEFAULT_ALLOWED_STATUSES);
     const sourceCode = context.sourceCode;

@@ -1,10 +1,11 @@
 import { analyze } from '../analysis/analyze';
 import type { ResponseSite, RuleFixer } from '../analysis/types';
+import type { Require403ForPermissionDenialOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION } from '../util/option-schemas';
 import { describeProblem, quoteEvidence } from '../util/describe';
 
-type Options = [{ autofix?: boolean }];
+type Options = [Require403ForPermissionDenialOptions];
 type MessageIds = 'permissionDenial' | 'permissionDenialCode' | 'splitDenial' | 'splitDenialCode' | 'respond403' | 'answerPermissionCode';
 
 export default createRule<Options, MessageIds>({
@@ -26,6 +27,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ autofix: false }],
     messages: {
       permissionDenial:
         '401 answers a permission denial ({{evidence}}); use 403 — clients refresh and retry on 401, so this causes refresh loops and log-outs.',
@@ -39,7 +41,6 @@ export default createRule<Options, MessageIds>({
       answerPermissionCode: 'Answer {{permission}}',
     },
   },
-  defaultOptions: [{ autofix: false }],
   create(context, [options]) {
     return {
       Program() {

@@ -6,16 +6,11 @@ import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
 import { answersSignedRequest } from '../analysis/reason';
 import type { ResponseSite } from '../analysis/types';
+import type { RequireWwwAuthenticateOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 
-type Options = [
-  {
-    scheme?: string;
-    realm?: string;
-    challengers?: string[];
-  },
-];
+type Options = [RequireWwwAuthenticateOptions];
 type MessageIds = 'missingChallenge' | 'missingChallengeHeaderless' | 'missingProxyChallenge';
 
 export default createRule<Options, MessageIds>({
@@ -44,6 +39,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ scheme: 'auto', realm: 'api', challengers: [] }],
     messages: {
       missingChallenge:
         '401 sent without a WWW-Authenticate header; RFC 9110 §15.5.2 requires a challenge telling the client how to authenticate, so add one ({{challenge}}).',
@@ -53,7 +49,6 @@ export default createRule<Options, MessageIds>({
         '407 sent without a Proxy-Authenticate header; RFC 9110 §15.5.8 requires a challenge telling the client how to authenticate with the proxy, so add one ({{challenge}}).',
     },
   },
-  defaultOptions: [{ scheme: 'auto', realm: 'api', challengers: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const challengers = new Set(options.challengers ?? []);

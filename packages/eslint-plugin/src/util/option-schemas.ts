@@ -40,5 +40,5 @@ export const SCHEME_OPTION: JSONSchema4 = {
 export const REALM_OPTION: JSONSchema4 = {
   type: 'string',
   pattern: REALM_PATTERN,
-  description: 'Realm of the challenge a fix adds (default `api`); the characters a quoted-string allows without escaping (no `"`, `\\` or line breaks).',
+  description: 'Realm of the challenge a fix adds: the characters a quoted-string allows without escaping (no `"`, `\\` or line breaks).',
 };
