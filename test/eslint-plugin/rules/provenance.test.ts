@@ -771,6 +771,34 @@ export default defineEventHandler(async (event) => {
 }`,
     reports: ['require-401-for-credential-failure@4'],
   },
+  // ---- a variable given its value in a branch ------------------------------------------------------------
+  {
+    name: 'a token taken from the Authorization header in a branch is still the credential',
+    code: `function requireToken(method) {
+  return function (req, res) {
+    var match = (req.headers.authorization || '').match(/token\\s+(\\S+)/);
+    var token;
+    if (match !== null) token = match[1];
+    if (token === this.authToken) return method.apply(this, arguments);
+    res.writeHead(403);
+    res.end();
+  };
+}`,
+    reports: ['require-401-for-credential-failure@7'],
+  },
+  {
+    name: 'an id taken from the route in a branch is no credential',
+    code: `function requireOwner(method) {
+  return function (req, res) {
+    var id;
+    if (req.params) id = req.params.id;
+    if (id === this.ownerId) return method.apply(this, arguments);
+    res.writeHead(403);
+    res.end();
+  };
+}`,
+    reports: [],
+  },
 ];
 
 /** A Nest guard over passport's `AuthGuard('jwt')` whose `canActivate` catches what the strategy throws. */

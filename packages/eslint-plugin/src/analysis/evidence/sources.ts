@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, calleeName, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, walk } from './expressions';
 
@@ -18,6 +18,7 @@ export type SourceClass =
   | 'named-credential';
 
 const MAX_SOURCE_DEPTH = 4;
+const MAX_WRITTEN_VALUES = 4;
 
 /** Decorators of parameters that hold the request's body, route or query fields (Nest, LoopBack, routing-controllers). */
 const REQUEST_DATA_DECORATOR = /^@(Body|Param|Query|requestBody|RequestBody|param\.(path|query)\.\w+|BodyParam|QueryParam|Params)\b/;
@@ -219,7 +220,12 @@ export class SourceClassifier {
       }
       sink.names.push(identifier.name);
       const binding = bindingOf(this.sourceCode, identifier);
-      if (!binding || binding.kind === 'import') continue;
+      if (!binding) {
+        // `let token; if (match) token = match[1];`: every value the variable is given.
+        for (const written of this.writtenValues(identifier)) this.collectSource(written, sink, depth + 1, seen, opaque || throughCall);
+        continue;
+      }
+      if (binding.kind === 'import') continue;
       const into = opaque || throughCall ? sink.opaqueTexts : sink.texts;
       if (binding.kind === 'param') {
         if (!opaque && !throughCall && this.isVerifiedPayload(identifier)) sink.verifiedInputs.push(identifier);
@@ -239,6 +245,23 @@ export class SourceClassifier {
       }
       this.collectSource(binding.init, sink, depth + 1, seen, opaque || throughCall);
     }
+  }
+
+  /** The values a reassigned local variable is given (`=` only), at most a few. */
+  private writtenValues(identifier: TSESTree.Identifier): Node[] {
+    const variable = findVariable(this.sourceCode, identifier);
+    if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
+    const values: Node[] = [];
+    const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
+    if (declarator.id.type !== T.Identifier) return [];
+    if (declarator.init) values.push(declarator.init);
+    for (const reference of variable.references) {
+      if (!reference.isWrite() || reference.identifier === declarator.id) continue;
+      const assignment = reference.identifier.parent;
+      if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return [];
+      values.push(assignment.right);
+    }
+    return values.length <= MAX_WRITTEN_VALUES ? values : [];
   }
 
   /**
