@@ -62,11 +62,11 @@ ruleTester.run('require-403-for-permission-denial', rule, {
       errors: [
         {
           messageId: 'permissionDenial',
-          data: { evidence: "`req.user.role !== 'admin'`, `'Admins only'`" },
+          data: { evidence: "req.user.role !== 'admin', 'Admins only'" },
           line: 1,
           suggestions: [
             {
-              messageId: 'respond403',
+              desc: 'Respond 403 (a permission denial)',
               output: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(403).json({ message: 'Admins only' }); next(); }`,
             },
           ],
@@ -226,7 +226,7 @@ function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.sta
   const user = await User.findOne({ username: req.body.username });
   if (user.status !== 'Active') return res.status(401).send({ message: 'Pending Account. Please Verify Your Email!' });
 }`,
-      errors: [{ messageId: 'permissionDenial', data: { evidence: "`user.status !== 'Active'`, `'Pending Account. Please Verify Your Email!'`" }, suggestions: 1 }],
+      errors: [{ messageId: 'permissionDenial', data: { evidence: "user.status !== 'Active', 'Pending Account. Please Verify Your Email!'" }, suggestions: 1 }],
     },
     {
       // A value computed from the caller's roles.
@@ -239,7 +239,7 @@ function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.sta
       errors: [
         {
           messageId: 'permissionDenial',
-          data: { evidence: '`req.roles`' },
+          data: { evidence: 'req.roles' },
           line: 4,
           suggestions: [
             {
@@ -264,7 +264,7 @@ function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.sta
     throw new Error('User not authorized to delete this review');
   }
 });`,
-      errors: [{ messageId: 'permissionDenial', data: { evidence: '`review.user.toString() !== req.user._id.toStr…`' }, line: 4, suggestions: 1 }],
+      errors: [{ messageId: 'permissionDenial', data: { evidence: 'review.user.toString() !== req.user._id.toStr…' }, line: 4, suggestions: 1 }],
     },
     {
       // Mongoose ObjectId.equals.

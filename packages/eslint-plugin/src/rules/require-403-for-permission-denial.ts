@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
         '401 answers a permission denial ({{evidence}}); use 403 — clients refresh and retry on 401, so this causes refresh loops and log-outs.',
       permissionDenialCode:
         '{{written}} answers a permission denial ({{evidence}}); use {{permission}} — clients sign in again and retry on {{written}}, so this causes refresh loops and log-outs.',
-      respond403: 'Respond 403',
+      respond403: 'Respond 403 (a permission denial)',
       answerPermissionCode: 'Answer {{permission}}',
     },
   },

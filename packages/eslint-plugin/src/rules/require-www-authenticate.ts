@@ -7,6 +7,7 @@ import { canAffect } from '../analysis/handles';
 import { answersSignedRequest } from '../analysis/reason';
 import type { ResponseSite } from '../analysis/types';
 import { createRule } from '../util/createRule';
+import { plainQuote } from '../util/describe';
 import { REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 
 type Options = [
@@ -80,7 +81,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: site.node,
             messageId: code === 407 ? 'missingProxyChallenge' : site.headerLimitation ? 'missingChallengeHeaderless' : 'missingChallenge',
-            data: { challenge: `${headerName}: ${challenge}`, limitation: site.headerLimitation ?? '' },
+            data: { challenge: `${headerName}: ${challenge}`, limitation: plainQuote(site.headerLimitation ?? '') },
             fix: (fixer) => site.edit(fixer, { addHeader: { name: headerName, value: challenge } }),
           });
         }
