@@ -9,7 +9,7 @@ import { LintEngine } from '../../packages/language-server/src/lint/engine';
 import { parseTargetOf } from '../../packages/language-server/src/lint/languages';
 import { rulesFromSettings } from '../../packages/language-server/src/lint/rules';
 import { defaultSettings } from '../../packages/language-server/src/settings';
-import { CHALLENGE_RULE, summary } from './fixtures';
+import { CHALLENGE_CODE, codeOf, summary } from './fixtures';
 import { fileUri, LspTestClient } from './lsp-client';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-incremental');
@@ -29,7 +29,7 @@ function fullLintSummary(text: string): string[] {
   assert.equal(outcome.kind, 'problems');
   const document = TextDocument.create('file:///long.ts', 'typescript', 0, text);
   const diagnostics = (outcome.kind === 'problems' ? outcome.problems : []).map(
-    (problem): Diagnostic => ({ code: problem.ruleId, range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) }, message: '' }),
+    (problem): Diagnostic => ({ code: codeOf(problem.ruleId), range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) }, message: '' }),
   );
   return summary(diagnostics);
 }
@@ -137,7 +137,7 @@ describe('language server: incremental answers over stdio (push)', () => {
 describe('language server: a first answer corrected by the confirming full lint', () => {
   /** A statement nothing refers to, which the injected rule behaviour depends on (see the injection). */
   const SILENCED = `${LONG}\nexport const SILENCE_CHALLENGES = true;\n`;
-  const challengeProblems = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === CHALLENGE_RULE);
+  const challengeProblems = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === CHALLENGE_CODE);
 
   it('pull: asks the client to pull again, and the next pull has the full lint', async () => {
     const client = await LspTestClient.start({ rootPath: workspace, pull: true, nodeOptions: ['--require', CROSS_STATEMENT_INJECTION] });

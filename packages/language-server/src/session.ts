@@ -74,7 +74,7 @@ export function startSession(connection: Connection): void {
     const edits = new EditBuilder(capabilities.workspace?.workspaceEdit?.documentChanges === true);
     const resolvesEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const codeActions = new CodeActions(documents, checker, edits, resolvesEdits);
-    const hover = new HoverProvider(documents, checker);
+    const hover = new HoverProvider(documents, checker, options.hoverShowsRelatedInformation === true);
     /** Anything that changes which rules run or how: forget every result and re-check open documents. */
     const reconfigure = () => {
       rules.invalidate();
