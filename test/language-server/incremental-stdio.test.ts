@@ -5,6 +5,7 @@ import type { Diagnostic, FullDocumentDiagnosticReport } from 'vscode-languagese
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { typescriptModule } from '../../packages/language-server/bench/corpus';
 import { INCREMENTAL_FROM } from '../../packages/language-server/src/features/checker';
+import { CONFIRM_AFTER_MS } from '../../packages/language-server/src/features/publisher';
 import { LintEngine } from '../../packages/language-server/src/lint/engine';
 import { parseTargetOf } from '../../packages/language-server/src/lint/languages';
 import { rulesFromSettings } from '../../packages/language-server/src/lint/rules';
@@ -14,6 +15,7 @@ import { fileUri, LspTestClient } from './lsp-client';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-incremental');
 const CROSS_STATEMENT_INJECTION = path.join(__dirname, 'cross-statement-injection.cjs');
+const SLOW_FULL_LINT_INJECTION = path.join(__dirname, 'slow-full-lint.cjs');
 let counter = 0;
 const nextUri = () => fileUri(path.join(workspace, `long${++counter}.ts`));
 
@@ -103,6 +105,42 @@ describe('language server: incremental answers over stdio (pull)', () => {
     assert.ok(final.includes(`${comment}${LONG.slice(insertAt, STATUS_AT)}401`));
     const report = (await client.pull(uri)) as FullDocumentDiagnosticReport;
     assert.deepEqual(summary(report.items), fullLintSummary(final));
+  });
+});
+
+describe('language server: a keystroke during the confirming full lint (pull)', () => {
+  /** How long each confirming full lint holds its thread (see the injection). */
+  const HOLD_MS = 3000;
+  let client: LspTestClient;
+  before(async () => {
+    process.env.SLOW_FULL_LINT_MS = String(HOLD_MS);
+    try {
+      client = await LspTestClient.start({ rootPath: workspace, pull: true, nodeOptions: ['--require', SLOW_FULL_LINT_INJECTION] });
+    } finally {
+      delete process.env.SLOW_FULL_LINT_MS;
+    }
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('is answered from the incremental check, exactly, without waiting for that lint', async function () {
+    this.timeout(120_000);
+    const uri = nextUri();
+    await client.open(uri, LONG);
+    await client.pull(uri);
+    await client.change(uri, [{ range: statusRange(client, uri), text: '401' }]);
+    await client.pull(uri);
+    // The user pauses until the confirming full lint of that answer has begun (its notification may only leave
+    // once the lint is done, so the pause is timed)…
+    await new Promise((resolve) => setTimeout(resolve, CONFIRM_AFTER_MS + 300));
+    // …and types again while it runs.
+    const typed = performance.now();
+    await client.change(uri, [{ range: statusRange(client, uri), text: '403' }]);
+    const answer = (await client.pull(uri)) as FullDocumentDiagnosticReport;
+    const waited = performance.now() - typed;
+    assert.ok(waited < HOLD_MS / 2, `the keystroke was answered ${Math.round(waited)} ms later, behind the ${HOLD_MS} ms lint`);
+    assert.deepEqual(summary(answer.items), fullLintSummary(client.text(uri)));
   });
 });
 
