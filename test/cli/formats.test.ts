@@ -21,7 +21,7 @@ describe('auth-status-lint output formats', () => {
     const run = runCli([], folder);
     assert.equal(run.code, 1);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.match(lines[0], /^src\/auth\.js:3:23 {2}error {2}403 answers a missing credential \(`!req\.headers\.authorization`, `'No token provided'`\); use 401 .* {2}auth-status\/require-401-for-credential-failure$/);
+    assert.match(lines[0], /^src\/auth\.js:3:23 {2}error {2}403 answers a missing credential \(!req\.headers\.authorization, 'No token provided'\); use 401 .* {2}auth-status\/require-401-for-credential-failure$/);
     assert.equal(lines[1], `    ${DOCS}require-401-for-credential-failure.md · fixable with --fix --fix-status`);
     assert.match(lines[2], /^src\/broken\.ts:2:\d+ {2}error {2}Parsing error: .* {2}parse error$/);
     assert.match(lines[3], /^src\/token\.js:7:23 {2}error {2}401 sent without a WWW-Authenticate header; .* {2}auth-status\/require-www-authenticate$/);

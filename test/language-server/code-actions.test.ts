@@ -8,7 +8,7 @@ import {
   type CodeAction,
   type Diagnostic,
 } from 'vscode-languageserver-protocol';
-import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_FINDINGS, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED, expectedSummary, summary } from './fixtures';
+import { CHALLENGE_RULE, codeOf, CREDENTIAL_RULE, EXPRESS_FINDINGS, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED, expectedSummary, summary } from './fixtures';
 import { fileUri, LspTestClient } from './lsp-client';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-actions');
@@ -50,7 +50,7 @@ describe('language server: code actions over stdio', () => {
     return { text, diagnostics };
   }
 
-  const byCode = (diagnostics: Diagnostic[], code: string) => diagnostics.find((diagnostic) => diagnostic.code === code)!;
+  const byCode = (diagnostics: Diagnostic[], rule: string) => diagnostics.find((diagnostic) => diagnostic.code === codeOf(rule))!;
 
   it('offers the suggestion (preferred), disable-for-line, documentation and fix-all for a wrong status', async () => {
     const { uri, diagnostics } = await openChecked(EXPRESS_SOURCE);
@@ -58,7 +58,7 @@ describe('language server: code actions over stdio', () => {
     assert.deepEqual(
       actions.map((action) => [action.title, action.kind, action.isPreferred ?? false]),
       [
-        ['Respond 401 with a WWW-Authenticate challenge', 'quickfix', true],
+        ['Respond 401 with WWW-Authenticate: Bearer realm="api"', 'quickfix', true],
         [`Disable ${CREDENTIAL_RULE} for this line`, 'quickfix', false],
         [`Show documentation for ${CREDENTIAL_RULE}`, 'quickfix', false],
         ['Fix all auth-status problems in this file', 'quickfix', false],
@@ -79,7 +79,9 @@ describe('language server: code actions over stdio', () => {
     const { uri, diagnostics } = await openChecked(EXPRESS_SOURCE);
     const actions = await actionsFor(uri, byCode(diagnostics, CHALLENGE_RULE));
     const fix = actions[0]!;
-    assert.equal(fix.title, `Fix this ${CHALLENGE_RULE} problem`);
+    // Titled with what the edit writes, and only once (not also as a suggestion).
+    assert.equal(fix.title, 'Add WWW-Authenticate: Bearer realm="api"');
+    assert.equal(actions.filter((action) => action.title.startsWith('Add WWW-Authenticate')).length, 1);
     assert.equal(fix.isPreferred, true);
     const { text, diagnostics: after } = await applyAndRecheck(uri, fix);
     assert.match(text, /res\.status\(401\)\.set\('WWW-Authenticate', 'Bearer realm="api"'\)\.json\(\{ message: 'Unauthenticated' \}\)/);

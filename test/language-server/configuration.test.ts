@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DiagnosticSeverity, MessageType, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_FINDINGS, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED, expectedSummary, messageOf, summary } from './fixtures';
+import { DiagnosticSeverity, MessageType, type Diagnostic, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { CHALLENGE_CODE, CHALLENGE_RULE, CREDENTIAL_CODE, CREDENTIAL_RULE, expectedSummary, EXPRESS_FINDINGS, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED, messageOf, summary } from './fixtures';
 import { fileUri, LspTestClient } from './lsp-client';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-configuration');
@@ -45,7 +45,7 @@ describe('language server: configuration over stdio (workspace/configuration, se
     settings = { challenge: { realm: 'a\nb', scheme: 'Bearer' } };
     await client.open(uri, EXPRESS_SOURCE);
     const { diagnostics } = await client.waitForPush(uri);
-    const challenge = diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_RULE)!;
+    const challenge = diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_CODE)!;
     assert.match(messageOf(challenge), /Bearer realm="api"/);
     const logs = client.logs.filter((log) => log.message.startsWith('authStatus.challenge.realm'));
     assert.equal(logs.length, 1, JSON.stringify(logs));
@@ -56,7 +56,7 @@ describe('language server: configuration over stdio (workspace/configuration, se
       range: challenge.range,
       context: { diagnostics: [challenge] },
     })) as { title: string; edit?: { documentChanges?: { edits: { newText: string }[] }[] } }[];
-    const fix = actions.find((action) => action.title === `Fix this ${CHALLENGE_RULE} problem`)!;
+    const fix = actions.find((action) => action.title === 'Add WWW-Authenticate: Bearer realm="api"')!;
     assert.equal(fix.edit!.documentChanges![0]!.edits[0]!.newText, ".set('WWW-Authenticate', 'Bearer realm=\"api\"')");
   });
 
@@ -69,7 +69,7 @@ describe('language server: configuration over stdio (workspace/configuration, se
     const warned = await reconfigure(uri, { rules: { 'require-401-for-credential-failure': 'warn' } });
     assert.deepEqual(summary(warned.diagnostics), expectedSummary(EXPRESS_SOURCE, EXPRESS_FINDINGS));
     const severities = Object.fromEntries(warned.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]));
-    assert.deepEqual(severities, { [CREDENTIAL_RULE]: DiagnosticSeverity.Warning, [CHALLENGE_RULE]: DiagnosticSeverity.Error });
+    assert.deepEqual(severities, { [CREDENTIAL_CODE]: DiagnosticSeverity.Warning, [CHALLENGE_CODE]: DiagnosticSeverity.Error });
 
     const off = await reconfigure(uri, { rules: { 'auth-status/require-www-authenticate': 'off' } });
     assert.deepEqual(summary(off.diagnostics), expectedSummary(EXPRESS_SOURCE, [[CREDENTIAL_RULE, '403']]));
@@ -83,13 +83,21 @@ describe('language server: configuration over stdio (workspace/configuration, se
     await client.open(uri, EXPRESS_SOURCE);
     await client.waitForPush(uri);
     const realm = await reconfigure(uri, { challenge: { scheme: 'Bearer', realm: 'shop' } });
-    const challenge = realm.diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_RULE)!;
+    const challenge = realm.diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_CODE)!;
     assert.match(messageOf(challenge), /WWW-Authenticate: Bearer realm="shop"/);
+    // Quick-fix titles name the values their edits write.
+    const titles = async (diagnostic: Diagnostic) =>
+      ((await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as { title: string }[]).map(
+        (action) => action.title,
+      );
+    assert.equal((await titles(challenge))[0], 'Add WWW-Authenticate: Bearer realm="shop"');
+    const credential = realm.diagnostics.find((diagnostic) => diagnostic.code === CREDENTIAL_CODE)!;
+    assert.equal((await titles(credential))[0], 'Respond 401 with WWW-Authenticate: Bearer realm="shop"');
     const ruleOptions = await reconfigure(uri, {
       challenge: { realm: 'shop' },
       rules: { 'require-www-authenticate': ['warn', { realm: 'admin' }] },
     });
-    const overridden = ruleOptions.diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_RULE)!;
+    const overridden = ruleOptions.diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_CODE)!;
     assert.match(messageOf(overridden), /realm="admin"/);
     assert.equal(overridden.severity, DiagnosticSeverity.Warning);
   });
@@ -196,7 +204,7 @@ describe('language server: configuration for pull clients and clients without wo
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { authStatus: { rules: { 'require-www-authenticate': 'warn' } } } });
       const changed = await client.waitForPush(uri, () => true, since);
       assert.deepEqual(summary(changed.diagnostics), expectedSummary(EXPRESS_SOURCE, EXPRESS_FINDINGS));
-      assert.equal(changed.diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_RULE)!.severity, DiagnosticSeverity.Warning);
+      assert.equal(changed.diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_CODE)!.severity, DiagnosticSeverity.Warning);
     } finally {
       assert.equal(await client.shutdown(), 0);
     }

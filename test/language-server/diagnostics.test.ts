@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_FINDINGS, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED, expectedSummary, messageOf, rangeOf, summary } from './fixtures';
+import { CHALLENGE_CODE, CREDENTIAL_CODE, CREDENTIAL_RULE, expectedSummary, EXPRESS_FINDINGS, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED, messageOf, rangeOf, summary } from './fixtures';
 import { fileUri, LspTestClient } from './lsp-client';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-diagnostics');
@@ -33,15 +33,85 @@ describe('language server: push diagnostics over stdio', () => {
     const { diagnostics, version } = await client.waitForPush(uri);
     assert.equal(version, 1);
     assert.deepEqual(summary(diagnostics), expectedSummary(EXPRESS_SOURCE, EXPRESS_FINDINGS));
-    const credential = diagnostics.find((diagnostic) => diagnostic.code === CREDENTIAL_RULE)!;
+    const credential = diagnostics.find((diagnostic) => diagnostic.code === CREDENTIAL_CODE)!;
     assert.equal(credential.source, 'auth-status');
     assert.equal(credential.severity, DiagnosticSeverity.Error);
     assert.match(credential.codeDescription!.href, /\/docs\/rules\/require-401-for-credential-failure\.md$/);
     assert.match(messageOf(credential), /403 answers a missing credential/);
     const related = credential.relatedInformation!.map((info) => [info.location.uri, info.location.range, info.message]);
-    assert.deepEqual(related[0], [uri, rangeOf(EXPRESS_SOURCE, '!token'), 'the credential is missing here: `!token`']);
-    const challenge = diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_RULE)!;
+    assert.deepEqual(related, [
+      [uri, rangeOf(EXPRESS_SOURCE, '!token'), 'missing-credential check: !token'],
+      [uri, rangeOf(EXPRESS_SOURCE, 'req.headers.authorization'), 'Authorization header read here: req.headers.authorization'],
+      [uri, rangeOf(EXPRESS_SOURCE, "'No token provided'"), "response message: 'No token provided'"],
+    ]);
+    const challenge = diagnostics.find((diagnostic) => diagnostic.code === CHALLENGE_CODE)!;
     assert.match(challenge.codeDescription!.href, /require-www-authenticate\.md$/);
+  });
+
+  it('reads naturally in a Problems row: source auth-status, the bare rule name as code, plain text without backticks', async () => {
+    const uri = nextUri();
+    await client.open(uri, EXPRESS_SOURCE);
+    const { diagnostics } = await client.waitForPush(uri);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.source, diagnostic.code]).sort(), [
+      ['auth-status', 'require-401-for-credential-failure'],
+      ['auth-status', 'require-www-authenticate'],
+    ]);
+    for (const diagnostic of diagnostics) {
+      assert.doesNotMatch(messageOf(diagnostic), /`/);
+      for (const info of diagnostic.relatedInformation ?? []) assert.doesNotMatch(info.message, /`/);
+    }
+    assert.match(messageOf(diagnostics.find((diagnostic) => diagnostic.code === CREDENTIAL_CODE)!), /\(!token, 'No token provided'\)/);
+  });
+
+  it("points related information at the failing check and the credential's source, never at the enclosing function's name", async () => {
+    const source = `import type { Context, Next } from 'koa';
+import jwt from 'jsonwebtoken';
+
+export async function requireAuth(ctx: Context, next: Next) {
+  const header = ctx.get('Authorization');
+  if (!header.startsWith('Bearer ')) {
+    ctx.status = 401;
+    return;
+  }
+  try {
+    ctx.state.user = jwt.verify(header.slice(7), 'secret');
+  } catch (err) {
+    if (err instanceof jwt.TokenExpiredError) {
+      ctx.status = 403;
+      ctx.body = { error: 'token expired' };
+      return;
+    }
+    throw err;
+  }
+  await next();
+}
+
+export function authenticate(ctx: Context) {
+  if (!ctx.state.user) ctx.status = 403;
+}
+`;
+    const uri = nextUri();
+    await client.open(uri, source);
+    const { diagnostics } = await client.waitForPush(uri);
+    const rows = (needle: string, occurrence = 0) =>
+      diagnostics
+        .find((diagnostic) => diagnostic.range.start.line === rangeOf(source, needle, occurrence).start.line)!
+        .relatedInformation!.map((info) => [info.location.range, info.message]);
+    assert.deepEqual(rows('401'), [
+      [rangeOf(source, "!header.startsWith('Bearer ')"), "invalid-credential check: !header.startsWith('Bearer ')"],
+      [rangeOf(source, "ctx.get('Authorization')"), "Authorization header read here: ctx.get('Authorization')"],
+    ]);
+    // The check found nothing read from the request: no source row, and still no row for the function name.
+    assert.deepEqual(rows('403'), [
+      [rangeOf(source, 'err instanceof jwt.TokenExpiredError'), 'expired-credential check: err instanceof jwt.TokenExpiredError'],
+      [rangeOf(source, "'token expired'"), "response message: 'token expired'"],
+    ]);
+    // Only its name says `authenticate` is about credentials: the row is the check, the name is not a row.
+    assert.deepEqual(rows('!ctx.state.user'), [[rangeOf(source, '!ctx.state.user'), 'missing-credential check: !ctx.state.user']]);
+    const names = [rangeOf(source, 'requireAuth'), rangeOf(source, 'authenticate')];
+    for (const diagnostic of diagnostics) {
+      for (const info of diagnostic.relatedInformation ?? []) assert.ok(!names.some((name) => JSON.stringify(name) === JSON.stringify(info.location.range)), info.message);
+    }
   });
 
   it('re-checks after an edit and publishes for the edited version only', async () => {

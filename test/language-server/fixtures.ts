@@ -4,6 +4,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export const CREDENTIAL_RULE = 'auth-status/require-401-for-credential-failure';
 export const CHALLENGE_RULE = 'auth-status/require-www-authenticate';
 
+/** A diagnostic's `code`: the rule's name without the `auth-status/` prefix (its `source` says auth-status). */
+export const codeOf = (rule: string) => rule.replace(/^auth-status\//, '');
+export const CREDENTIAL_CODE = codeOf(CREDENTIAL_RULE);
+export const CHALLENGE_CODE = codeOf(CHALLENGE_RULE);
+
 /**
  * Two findings and a near miss: a 403 for a missing token (wrong: 401), a 401 without a challenge, and a 403
  * after a role check (right: must stay silent).
@@ -63,7 +68,7 @@ export function summary(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 export function expectedSummary(text: string, findings: readonly [rule: string, needle: string, occurrence?: number][]): string[] {
-  return summary(findings.map(([rule, needle, occurrence]) => ({ code: rule, range: rangeOf(text, needle, occurrence), message: '' })));
+  return summary(findings.map(([rule, needle, occurrence]) => ({ code: codeOf(rule), range: rangeOf(text, needle, occurrence), message: '' })));
 }
 
 /** The two findings of EXPRESS_SOURCE: the first `403` and the `401`. */

@@ -5,15 +5,17 @@ import type { Diagnostic, FullDocumentDiagnosticReport } from 'vscode-languagese
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { typescriptModule } from '../../packages/language-server/bench/corpus';
 import { INCREMENTAL_FROM } from '../../packages/language-server/src/features/checker';
+import { CONFIRM_AFTER_MS } from '../../packages/language-server/src/features/publisher';
 import { LintEngine } from '../../packages/language-server/src/lint/engine';
 import { parseTargetOf } from '../../packages/language-server/src/lint/languages';
 import { rulesFromSettings } from '../../packages/language-server/src/lint/rules';
 import { defaultSettings } from '../../packages/language-server/src/settings';
-import { CHALLENGE_RULE, summary } from './fixtures';
+import { CHALLENGE_CODE, codeOf, summary } from './fixtures';
 import { fileUri, LspTestClient } from './lsp-client';
 
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-incremental');
 const CROSS_STATEMENT_INJECTION = path.join(__dirname, 'cross-statement-injection.cjs');
+const SLOW_FULL_LINT_INJECTION = path.join(__dirname, 'slow-full-lint.cjs');
 let counter = 0;
 const nextUri = () => fileUri(path.join(workspace, `long${++counter}.ts`));
 
@@ -29,7 +31,7 @@ function fullLintSummary(text: string): string[] {
   assert.equal(outcome.kind, 'problems');
   const document = TextDocument.create('file:///long.ts', 'typescript', 0, text);
   const diagnostics = (outcome.kind === 'problems' ? outcome.problems : []).map(
-    (problem): Diagnostic => ({ code: problem.ruleId, range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) }, message: '' }),
+    (problem): Diagnostic => ({ code: codeOf(problem.ruleId), range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) }, message: '' }),
   );
   return summary(diagnostics);
 }
@@ -106,6 +108,42 @@ describe('language server: incremental answers over stdio (pull)', () => {
   });
 });
 
+describe('language server: a keystroke during the confirming full lint (pull)', () => {
+  /** How long each confirming full lint holds its thread (see the injection). */
+  const HOLD_MS = 3000;
+  let client: LspTestClient;
+  before(async () => {
+    process.env.SLOW_FULL_LINT_MS = String(HOLD_MS);
+    try {
+      client = await LspTestClient.start({ rootPath: workspace, pull: true, nodeOptions: ['--require', SLOW_FULL_LINT_INJECTION] });
+    } finally {
+      delete process.env.SLOW_FULL_LINT_MS;
+    }
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('is answered from the incremental check, exactly, without waiting for that lint', async function () {
+    this.timeout(120_000);
+    const uri = nextUri();
+    await client.open(uri, LONG);
+    await client.pull(uri);
+    await client.change(uri, [{ range: statusRange(client, uri), text: '401' }]);
+    await client.pull(uri);
+    // The user pauses until the confirming full lint of that answer has begun (its notification may only leave
+    // once the lint is done, so the pause is timed)…
+    await new Promise((resolve) => setTimeout(resolve, CONFIRM_AFTER_MS + 300));
+    // …and types again while it runs.
+    const typed = performance.now();
+    await client.change(uri, [{ range: statusRange(client, uri), text: '403' }]);
+    const answer = (await client.pull(uri)) as FullDocumentDiagnosticReport;
+    const waited = performance.now() - typed;
+    assert.ok(waited < HOLD_MS / 2, `the keystroke was answered ${Math.round(waited)} ms later, behind the ${HOLD_MS} ms lint`);
+    assert.deepEqual(summary(answer.items), fullLintSummary(client.text(uri)));
+  });
+});
+
 describe('language server: incremental answers over stdio (push)', () => {
   let client: LspTestClient;
   before(async () => {
@@ -137,7 +175,7 @@ describe('language server: incremental answers over stdio (push)', () => {
 describe('language server: a first answer corrected by the confirming full lint', () => {
   /** A statement nothing refers to, which the injected rule behaviour depends on (see the injection). */
   const SILENCED = `${LONG}\nexport const SILENCE_CHALLENGES = true;\n`;
-  const challengeProblems = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === CHALLENGE_RULE);
+  const challengeProblems = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === CHALLENGE_CODE);
 
   it('pull: asks the client to pull again, and the next pull has the full lint', async () => {
     const client = await LspTestClient.start({ rootPath: workspace, pull: true, nodeOptions: ['--require', CROSS_STATEMENT_INJECTION] });

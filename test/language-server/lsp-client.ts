@@ -39,6 +39,8 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** Extra Node options for the server process (e.g. `--require` a fault injector). */
   nodeOptions?: string[];
+  /** Another build's server bin (the benchmark compares with an earlier commit); default: this checkout's. */
+  serverBin?: string;
   capabilities?: ClientCapabilities;
   /** Merged into `initializationOptions` (beside `workspaceTrusted`). */
   initializationOptions?: Record<string, unknown>;
@@ -94,7 +96,7 @@ export class LspTestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.serverBin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -94,6 +94,25 @@ describe('language server units: linting through the engine', () => {
     assert.equal(await fixUntilStable(clean, (text) => engine.lintUnfiltered(text, target, rules), safeFixes, stale), undefined);
   });
 
+  it('names where the credential was read: a key header, a cookie; nothing for a value from a helper', () => {
+    const rows = (text: string) => {
+      const outcome = lint(text);
+      assert.equal(outcome.kind, 'problems');
+      const [problem] = outcome.kind === 'problems' ? outcome.problems : [];
+      return problem!.explanation!.evidence.map((span) => [text.slice(span.start, span.end), span.what]);
+    };
+    assert.deepEqual(rows(`app.get('/a', (req, res) => { const key = req.headers['x-api-key']; if (!key) return res.status(403).end(); });`), [
+      ['!key', 'missing-credential check'],
+      ["req.headers['x-api-key']", 'x-api-key header read here'],
+    ]);
+    assert.deepEqual(rows(`app.get('/b', (req, res) => { const { session } = req.cookies; if (!session) return res.status(403).end(); });`), [
+      ['!session', 'missing-credential check'],
+      ['req.cookies', 'session cookie read here'],
+    ]);
+    // Where a helper got the token from is not in this code: no row guesses it.
+    assert.deepEqual(rows(`app.get('/c', (req, res) => { const token = extractToken(req); if (!token) return res.status(403).end(); });`), [['!token', 'missing-credential check']]);
+  });
+
   it('reports offsets in the original text when it starts with a byte order mark', () => {
     const text = `\uFEFF${EXPRESS_SOURCE}`;
     const outcome = lint(text);

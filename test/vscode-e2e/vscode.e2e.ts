@@ -21,10 +21,10 @@ const VSIX = path.join(EXTENSION, 'auth-status.vsix');
 const EXTENSION_ID = 'auth-status.auth-status-vscode';
 const FIXTURES = path.join(__dirname, 'fixtures');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
-const FIX_TITLE = 'Respond 401 with a WWW-Authenticate challenge';
-/** The diagnostic's message (in the hover and the Problems panel), and the server's own hover: why 401, which RFC. */
+const FIX_TITLE = 'Respond 401 with WWW-Authenticate: Bearer realm="api"';
+/** The diagnostic's message (in the hover and the Problems panel), and the server's own hover: what the 403 does, which RFC. */
 const MESSAGE = '403 answers a missing credential';
-const HOVER_EXPLANATION = ['the right status is 401', 'RFC 9110 §15.5.2 401 Unauthorized'];
+const HOVER_EXPLANATION = ['A 403 tells the client that its identity is known but not allowed', 'RFC 9110 §15.5.2 401 Unauthorized'];
 const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -55,7 +55,7 @@ async function bundledServerChecks(scenario: Scenario, setup: Setup): Promise<vo
   const server = await BundledServer.start(serverJs, setup.eslintWorkspace, false);
   try {
     const uri = await server.open(path.join(setup.eslintWorkspace, FILE), 'javascript');
-    const ours = (diagnostics: PublishedDiagnostic[]) => diagnostics.filter((d) => d.code === `auth-status/${RULE}`);
+    const ours = (diagnostics: PublishedDiagnostic[]) => diagnostics.filter((d) => d.code === RULE);
     await scenario.step('bundled-server-untrusted', async () => {
       const found = ours(await server.diagnostics(uri, (list) => ours(list).length > 0, SLOW));
       scenario.timings.bundledServer = Math.round(performance.now() - started);
@@ -97,7 +97,10 @@ async function userJourney(scenario: Scenario, workbench: Workbench, url: string
   await scenario.step('hover', async () => {
     const hover = await workbench.hoverOver(await workbench.textBox(WRONG_LINE, '403'), [MESSAGE, ...HOVER_EXPLANATION], SLOW);
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
-    const start = text.indexOf('auth-status —');
+    const start = text.indexOf(HOVER_EXPLANATION[0]!);
+    // The evidence is VS Code's (the problem's related information), once: the server's hover leaves it out.
+    const evidence = text.split('missing-credential check').length - 1;
+    if (evidence !== 1) throw new Error(`the evidence "missing-credential check" appears ${evidence} times in the hover: ${text}`);
     return `explains: ${text.slice(start, start + 160)}…`;
   });
   await workbench.dismiss();

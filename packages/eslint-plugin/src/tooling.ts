@@ -7,6 +7,7 @@ export { mayContainFinding, MAY_CONTAIN_FINDING } from './analysis/prefilter';
 export { isValidRealm, isValidScheme } from './util/option-schemas';
 export type { ResponseSite } from './analysis/types';
 export type { Reason, Evidence } from './analysis/reason';
+export { evidenceRows, type EvidenceRow } from './analysis/evidence/rows';
 export { describeProblem } from './util/describe';
 export { NormalizedConfigs } from './util/normalized-config';
 export { isTestFile, TEST_FILE_GLOBS, TEST_FOLDERS } from './util/test-files';

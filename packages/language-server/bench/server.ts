@@ -8,7 +8,14 @@
  *   end to end over stdio with pull diagnostics (no debounce: the target applies to this number), for edits
  *   inside one statement and for edits spanning two statements (always a full lint); with push (includes the
  *   200 ms debounce, reported with and without it)
- * - RSS after opening 500 files (at once, and once idle), and after closing them
+ * - edit → diagnostics at four typing rhythms (continuous, and 300 ms, 500 ms, 1 s pauses between keystrokes):
+ *   a pause lets the confirming full lint start, so the next keystroke arrives while it runs
+ * - RSS after opening 500 files (at once, and once idle), and after closing them, in an untrusted workspace and in
+ *   a trusted one whose `eslint.config.js` sets our rules (the server then loads that config)
+ *
+ * `-- --only rhythms,memory` runs only the named parts (startup, edits, rhythms, memory); `-- --baseline <dir>`
+ * runs the rhythms and memory also against the server of another checkout (an earlier commit, built), beside
+ * this one's numbers.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,11 +26,15 @@ import { parseTargetOf } from '../src/lint/languages';
 import { rulesFromSettings } from '../src/lint/rules';
 import { CONFIRM_AFTER_MS, DEBOUNCE_MS } from '../src/features/publisher';
 import { defaultSettings } from '../src/settings';
-import { fileUri, LspTestClient } from '../../../test/language-server/lsp-client';
+import { fileUri, LspTestClient, SERVER_BIN } from '../../../test/language-server/lsp-client';
 import { typescriptModule } from './corpus';
 
 const TARGETS = { editP95Ms: 50, firstDiagnosticsMs: 1000, rssMb: 150 };
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-bench');
+const REPO = path.resolve(__dirname, '../../..');
+const PLUGIN = path.resolve(REPO, 'packages/eslint-plugin');
+/** Pauses between keystrokes; 0 is continuous typing (the next keystroke as soon as the answer is in). */
+const RHYTHMS_MS = [0, 300, 500, 1000];
 const now = () => performance.now();
 
 function percentile(values: number[], p: number): number {
@@ -162,41 +173,125 @@ async function editLatency(lines: number, rounds: number): Promise<void> {
   console.log(`  (an incremental answer is confirmed by a full lint ${CONFIRM_AFTER_MS} ms after the last edit, and republished if it differs)`);
 }
 
-async function memory(files: number): Promise<void> {
-  const client = await LspTestClient.start({ rootPath: workspace });
+/** The server under test, and optionally an earlier build to compare with (`--baseline <checkout>`). */
+interface Servers {
+  current: string;
+  baseline?: string;
+}
+
+/** Edit → pulled diagnostics with the user pausing `pause` ms between keystrokes, as in a real editor. */
+async function rhythm(serverBin: string, text: string, pause: number, edits: number): Promise<number[]> {
+  const offset = toggledStatusOffset(text);
+  const uri = fileUri(path.join(workspace, 'rhythm.ts'));
+  const client = await LspTestClient.start({ rootPath: workspace, pull: true, serverBin });
+  await client.open(uri, text);
+  await client.pull(uri);
+  const times: number[] = [];
+  for (let round = -3; round < edits; round++) {
+    const document = client.document(uri);
+    const range = { start: document.positionAt(offset), end: document.positionAt(offset + 3) };
+    const started = now();
+    await client.change(uri, [{ range, text: toggled(round) }]);
+    const report = (await client.pull(uri)) as { kind: string; items: unknown[] };
+    if (round >= 0) times.push(now() - started);
+    if (report.kind !== 'full' || report.items.length === 0) throw new Error('unexpected pull report');
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  await client.shutdown();
+  return times;
+}
+
+async function rhythms(servers: Servers, lines: number, edits: number): Promise<void> {
+  const text = typescriptModule(lines);
+  const spread = (times: number[]) => `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} / ${ms(Math.max(...times))}`;
+  console.log(`\nEdit → diagnostics by typing rhythm, ${text.split('\n').length}-line TypeScript file, pull (${edits} edits each; p50 / p95 / max)`);
+  for (const pause of RHYTHMS_MS) {
+    const times = await rhythm(servers.current, text, pause, edits);
+    const p95 = percentile(times, 95);
+    const label = pause === 0 ? 'continuous typing' : `${pause} ms pauses`;
+    const baseline = servers.baseline ? `   baseline ${spread(await rhythm(servers.baseline, text, pause, edits))}` : '';
+    console.log(`  ${label.padEnd(20)} ${spread(times)}   ${verdict(p95, TARGETS.editP95Ms)} (p95 ≤ ${TARGETS.editP95Ms} ms)${baseline}`);
+  }
+}
+
+/** A workspace folder whose `eslint.config.js` turns on our recommended rules (a trusted server loads it). */
+function configuredWorkspace(): string {
+  const root = path.join(os.tmpdir(), 'auth-status-ls-bench-trusted');
+  fs.mkdirSync(root, { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'eslint.config.js'),
+    `const authStatus = require(${JSON.stringify(PLUGIN)});\nmodule.exports = [{ files: ['**/*.ts'], plugins: { 'auth-status': authStatus }, rules: authStatus.configs.recommended.rules }];\n`,
+  );
+  return root;
+}
+
+interface MemoryRun {
+  findings: number;
+  before: number;
+  opened: { rss: number; peak: number };
+  soon: number;
+  idle: number;
+  closed: number;
+}
+
+async function memoryRun(serverBin: string, files: number, trusted: boolean): Promise<MemoryRun> {
+  const root = trusted ? configuredWorkspace() : workspace;
+  const client = await LspTestClient.start({ rootPath: root, trusted, serverBin });
   const pid = client.process.pid!;
-  const before = rssMb(pid);
+  const before = rssMb(pid).rss;
   const uris: string[] = [];
   for (let index = 0; index < files; index++) {
-    const uri = fileUri(path.join(workspace, 'many', `module${index}.ts`));
+    const uri = fileUri(path.join(root, 'many', `module${index}.ts`));
     uris.push(uri);
     await client.open(uri, typescriptModule(150, index + 1));
   }
   await Promise.all(uris.map((uri) => client.waitForPush(uri, () => true, 0, 120_000)));
   const opened = rssMb(pid);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const soon = rssMb(pid);
+  const soon = rssMb(pid).rss;
   // The heap keeper's last collection comes 8 s after the last lint (see src/memory.ts).
   await new Promise((resolve) => setTimeout(resolve, 8500));
-  const idle = rssMb(pid);
+  const idle = rssMb(pid).rss;
   const findings = client.pushed.reduce((sum, params) => sum + params.diagnostics.length, 0);
   for (const uri of uris) await client.close(uri);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const closed = rssMb(pid);
+  const closed = rssMb(pid).rss;
   await client.shutdown();
-  console.log(`\nMemory (${files} TypeScript files of ~150 lines, ${findings} findings)`);
-  console.log(`  RSS after initialize                          ${before.rss.toFixed(1)} MB`);
-  console.log(`  RSS right after opening and checking ${files} files ${opened.rss.toFixed(1)} MB (peak ${opened.peak.toFixed(1)} MB)`);
-  console.log(`  RSS 2 s later                                 ${soon.rss.toFixed(1)} MB`);
-  console.log(`  RSS 10.5 s later (idle)                       ${idle.rss.toFixed(1)} MB   ${verdict(idle.rss, TARGETS.rssMb)} (≤ ${TARGETS.rssMb} MB)`);
-  console.log(`  RSS after closing them                        ${closed.rss.toFixed(1)} MB`);
+  return { findings, before, opened, soon, idle, closed };
+}
+
+async function memory(servers: Servers, files: number, trusted: boolean): Promise<void> {
+  const run = await memoryRun(servers.current, files, trusted);
+  const baseline = servers.baseline ? await memoryRun(servers.baseline, files, trusted) : undefined;
+  const mb = (value: number) => `${value.toFixed(1)} MB`;
+  const beside = (pick: (run: MemoryRun) => string) => (baseline ? `   baseline ${pick(baseline)}` : '');
+  const how = trusted ? 'trusted workspace, its eslint.config.js loaded' : 'untrusted workspace';
+  console.log(`\nMemory, ${how} (${files} TypeScript files of ~150 lines, ${run.findings} findings)`);
+  console.log(`  RSS after initialize                          ${mb(run.before)}${beside((r) => mb(r.before))}`);
+  console.log(`  RSS right after opening and checking ${files} files ${mb(run.opened.rss)} (peak ${mb(run.opened.peak)})${beside((r) => `${mb(r.opened.rss)} (peak ${mb(r.opened.peak)})`)}`);
+  console.log(`  RSS 2 s later                                 ${mb(run.soon)}${beside((r) => mb(r.soon))}`);
+  console.log(`  RSS 10.5 s later (idle)                       ${mb(run.idle)}   ${verdict(run.idle, TARGETS.rssMb)} (≤ ${TARGETS.rssMb} MB)${beside((r) => mb(r.idle))}`);
+  console.log(`  RSS after closing them                        ${mb(run.closed)}${beside((r) => mb(r.closed))}`);
 }
 
 async function main(): Promise<void> {
   console.log(`auth-status language server benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')}`);
-  await startup(5);
-  await editLatency(3000, 60);
-  await memory(500);
+  const argument = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const only = argument('--only')?.split(',');
+  const runs = (part: string) => !only || only.includes(part);
+  const baselineCheckout = argument('--baseline');
+  const servers: Servers = {
+    current: SERVER_BIN,
+    baseline: baselineCheckout ? path.resolve(baselineCheckout, path.relative(REPO, SERVER_BIN)) : undefined,
+  };
+  if (servers.baseline && !fs.existsSync(servers.baseline)) throw new Error(`--baseline: no server bin at ${servers.baseline} (build that checkout first)`);
+  if (runs('startup')) await startup(5);
+  if (runs('edits')) await editLatency(3000, 60);
+  if (runs('rhythms')) await rhythms(servers, 3000, 30);
+  if (runs('memory')) {
+    await memory(servers, 500, false);
+    await memory(servers, 500, true);
+  }
   console.log(`\nload average at the end ${os.loadavg().map((value) => value.toFixed(2)).join(' ')} (numbers on a busy machine are slower)`);
 }
 

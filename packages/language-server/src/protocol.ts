@@ -34,4 +34,9 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** `authStatus` settings for clients without `workspace/configuration`. */
   settings?: unknown;
+  /**
+   * The editor shows a diagnostic's related information in the hover over its range (VS Code does): the server's
+   * hover then leaves the evidence out, so it is shown once. Default false: the hover lists it.
+   */
+  hoverShowsRelatedInformation?: boolean;
 }

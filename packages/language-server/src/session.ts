@@ -16,8 +16,7 @@ import { EditBuilder } from './features/edits';
 import { HoverProvider } from './features/hover';
 import { DiagnosticsPublisher } from './features/publisher';
 import { LintEngine } from './lint/engine';
-import type { LintRequest } from './lint/lint-worker';
-import type { LintOutcome } from './lint/problem';
+import type { LintAnswers, LintMode, LintRequest } from './lint/lint-worker';
 import { HeapKeeper } from './memory';
 import {
   FIX_ALL_KIND,
@@ -65,7 +64,7 @@ export function startSession(connection: Connection): void {
       logger,
       status: (status) => void connection.sendNotification(StatusNotification, status),
       afterLint: () => heap.afterWork(),
-      lintOffThread: (request: LintRequest) => lintWorker.request<LintOutcome>(request),
+      lintOffThread: <M extends LintMode>(request: LintRequest<M>) => lintWorker.request<LintAnswers[M]>(request),
     });
     const publisher = new DiagnosticsPublisher(connection, documents, checker, settings, {
       pull: capabilities.textDocument?.diagnostic !== undefined,
@@ -74,7 +73,7 @@ export function startSession(connection: Connection): void {
     const edits = new EditBuilder(capabilities.workspace?.workspaceEdit?.documentChanges === true);
     const resolvesEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const codeActions = new CodeActions(documents, checker, edits, resolvesEdits);
-    const hover = new HoverProvider(documents, checker);
+    const hover = new HoverProvider(documents, checker, options.hoverShowsRelatedInformation === true);
     /** Anything that changes which rules run or how: forget every result and re-check open documents. */
     const reconfigure = () => {
       rules.invalidate();

@@ -36,7 +36,8 @@ export function createLanguageClient({ serverModule, compileCacheDir, outputChan
       { scheme: 'untitled', language },
     ]),
     synchronize: { configurationSection: CONFIGURATION_SECTION },
-    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // VS Code's hover over a problem lists its related information (the evidence) already.
+    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, hoverShowsRelatedInformation: true }),
     outputChannel,
     middleware,
   };

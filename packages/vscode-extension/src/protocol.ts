@@ -20,7 +20,7 @@ export const METHODS = {
   status: 'authStatus/status',
 } as const;
 
-export type InitializationOptions = Required<Pick<ServerInitializationOptions, 'workspaceTrusted'>>;
+export type InitializationOptions = Required<Pick<ServerInitializationOptions, 'workspaceTrusted' | 'hoverShowsRelatedInformation'>>;
 export type FixAllParams = ServerFixAllParams;
 export type StatusParams = ServerStatusParams;
 export interface WorkspaceTrustChangedParams {

@@ -48,7 +48,7 @@ ruleTester.run('fall-through: the statements before an unguarded response', cred
           data: {
             status: 403,
             problem: 'a missing credential',
-            evidence: "`req.session.userId` failed an earlier check, `'Please log in'`",
+            evidence: "req.session.userId failed an earlier check, 'Please log in'",
             limitation: '',
           },
           suggestions: [
@@ -112,7 +112,7 @@ ruleTester.run('re-authentication of a logged-in user is not a login', credentia
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a failed login', evidence: "`!(await argon2.verify(user.hash, req.body.pas…`, `'Password is incorrect'`", limitation: '' },
+          data: { status: 403, problem: 'a failed login', evidence: "!(await argon2.verify(user.hash, req.body.pas…, 'Password is incorrect'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -197,7 +197,7 @@ const SHAPES: Shape[] = [
   if (_.isUndefined(req.session.userId)) return res.status(403).json({ error: 'log in' });
 });`,
     reports: ['require-401-for-credential-failure@2'],
-    quotes: ['`_.isUndefined(req.session.userId)`'],
+    quotes: ['_.isUndefined(req.session.userId)'],
   },
   {
     name: 'an absence predicate negated: the session has a user, the 400 is about a parameter',
@@ -274,7 +274,7 @@ export class AdminStrategy extends PassportStrategy(Strategy, 'admin') {
   next();
 }`,
     reports: ['require-401-for-credential-failure@5'],
-    quotes: ['`parts.length !== 2`'],
+    quotes: ['parts.length !== 2'],
   },
   {
     name: 'a name that does not split into first and last is a form error',
@@ -293,7 +293,7 @@ export class AdminStrategy extends PassportStrategy(Strategy, 'admin') {
   });
 });`,
     reports: ['require-401-for-credential-failure@4'],
-    quotes: ['`same` of `bcrypt.compare`'],
+    quotes: ['same of bcrypt.compare'],
   },
   {
     name: "bcrypt's callback confirming the current password of a logged-in user",

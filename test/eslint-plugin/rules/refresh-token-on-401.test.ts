@@ -194,7 +194,7 @@ ruleTester.run('refresh-token-on-401', rule, {
           line: 7,
           data: {
             action: 'refreshes the token and retries the request',
-            evidence: "`axios.post('/auth/refresh', {}, { withCredent…`, `api(originalRequest)`",
+            evidence: "axios.post('/auth/refresh', {}, { withCredent…, api(originalRequest)",
           },
           suggestions: [{ messageId: 'keyOn401', output: interceptor('error.response?.status === 401 && !originalRequest._retry') }],
         },
@@ -235,7 +235,7 @@ ruleTester.run('refresh-token-on-401', rule, {
           data: {
             status: 498,
             action: 'refreshes the token and retries the request',
-            evidence: "`axios.post('/auth/refresh', {}, { withCredent…`, `api(originalRequest)`",
+            evidence: "axios.post('/auth/refresh', {}, { withCredent…, api(originalRequest)",
           },
           suggestions: [{ messageId: 'keyOn401', output: interceptor('error.response.status === 403 || error.response.status === 401') }],
         },
@@ -394,7 +394,7 @@ ruleTester.run('refresh-token-on-401', rule, {
       errors: [
         {
           messageId: 'refreshOnOtherStatus',
-          data: { status: 498, action: 'refreshes the token and retries the request', evidence: '`refreshAccessToken()`, `fetch(input, withToken(init))`' },
+          data: { status: 498, action: 'refreshes the token and retries the request', evidence: 'refreshAccessToken(), fetch(input, withToken(init))' },
           suggestions: [
             {
               messageId: 'keyOn401',
@@ -525,7 +525,7 @@ client.interceptors.response.use(undefined, async (error) => {
       errors: [
         {
           messageId: 'refreshOnForbidden',
-          data: { action: 'refreshes the token', evidence: '`getNewToken()`' },
+          data: { action: 'refreshes the token', evidence: 'getNewToken()' },
           suggestions: [
             {
               messageId: 'keyOn401',
@@ -562,7 +562,7 @@ client.interceptors.response.use(undefined, async (error) => {
       errors: [
         {
           messageId: 'refreshOnForbidden',
-          data: { action: 'signs the user in again and retries the request', evidence: "`msalInstance.acquireTokenPopup({ scopes: ['ap…`, `api(error.config)`" },
+          data: { action: 'signs the user in again and retries the request', evidence: "msalInstance.acquireTokenPopup({ scopes: ['ap…, api(error.config)" },
           suggestions: 1,
         },
       ],
@@ -606,7 +606,7 @@ privateClient.interceptors.response.use(res => res, async failure => {
         {
           messageId: 'refreshOnForbidden',
           line: 4,
-          data: { action: 'refreshes the token and retries the request', evidence: '`renewToken()`, `privateClient(pending)`' },
+          data: { action: 'refreshes the token and retries the request', evidence: 'renewToken(), privateClient(pending)' },
           suggestions: 1,
         },
       ],

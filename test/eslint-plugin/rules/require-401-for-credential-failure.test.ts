@@ -95,8 +95,39 @@ export async function GET() { const session = await getServerSession(authOptions
       errors: [
         {
           messageId: 'splitStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: '`!session`', denial: "`session.user.role !== 'ADMIN'`" },
+          data: { status: 403, problem: 'a missing credential', evidence: '!session', denial: "session.user.role !== 'ADMIN'" },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      // The suggestion's title names the challenge its edit writes, with the configured realm.
+      code: `function auth(req, res) { try { jwt.verify(req.headers.authorization, key); } catch (err) { if (err.name === 'TokenExpiredError') return res.status(403).end(); } }`,
+      options: [{ realm: 'shop' }],
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              desc: 'Respond 401 with WWW-Authenticate: Bearer realm="shop", error="invalid_token", error_description="The access token expired"',
+              output: `function auth(req, res) { try { jwt.verify(req.headers.authorization, key); } catch (err) { if (err.name === 'TokenExpiredError') return res.status(401).set('WWW-Authenticate', 'Bearer realm="shop", error="invalid_token", error_description="The access token expired"').end(); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The challenge is set already: the title claims no header.
+      code: `function auth(req, res) { if (!req.headers.authorization) return res.status(403).set('WWW-Authenticate', 'Basic realm="x"').end(); }`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              desc: 'Respond 401',
+              output: `function auth(req, res) { if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Basic realm="x"').end(); }`,
+            },
+          ],
         },
       ],
     },
@@ -115,7 +146,7 @@ export async function GET() { const session = await getServerSession(authOptions
           data: {
             status: 403,
             problem: 'a missing credential',
-            evidence: "`!token`, `'Sign in first: no token sent.'`",
+            evidence: "!token, 'Sign in first: no token sent.'",
             limitation: '',
           },
           suggestions: [
@@ -147,7 +178,7 @@ export async function GET() { const session = await getServerSession(authOptions
         {
           messageId: 'wrongStatus',
           line: 6,
-          data: { status: 403, problem: 'an invalid credential', evidence: '`err` of `jwt.verify`', limitation: '' },
+          data: { status: 403, problem: 'an invalid credential', evidence: 'err of jwt.verify', limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -218,7 +249,7 @@ export async function GET() { const session = await getServerSession(authOptions
           data: {
             status: 498,
             problem: 'an expired credential',
-            evidence: "`err.name === 'TokenExpiredError'`, `'Token expired'`",
+            evidence: "err.name === 'TokenExpiredError', 'Token expired'",
             limitation: '',
           },
           suggestions: [
@@ -247,7 +278,7 @@ export async function GET() { const session = await getServerSession(authOptions
   if (decoded.exp * 1000 < Date.now()) return res.status(440).json({ message: 'Session expired' });
   next();
 }`,
-      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 440, problem: 'an expired credential', evidence: "`decoded.exp * 1000 < Date.now()`, `'Session expired'`", limitation: '' }, suggestions: 1 }],
+      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 440, problem: 'an expired credential', evidence: "decoded.exp * 1000 < Date.now(), 'Session expired'", limitation: '' }, suggestions: 1 }],
     },
     {
       // The else branch of a presence check; 409 is never right for a credential.
@@ -263,7 +294,7 @@ export async function GET() { const session = await getServerSession(authOptions
   if (!header.startsWith('Bearer ')) return res.status(400).json({ error: 'Malformed authorization header' });
   next();
 }`,
-      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 400, problem: 'an invalid credential', evidence: "`!header.startsWith('Bearer ')`, `'Malformed authorization header'`", limitation: '' }, suggestions: 1 }],
+      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 400, problem: 'an invalid credential', evidence: "!header.startsWith('Bearer '), 'Malformed authorization header'", limitation: '' }, suggestions: 1 }],
     },
     {
       // Passport custom callback rendering the failure itself.
@@ -287,7 +318,7 @@ export async function GET() { const session = await getServerSession(authOptions
         {
           messageId: 'wrongStatus',
           line: 5,
-          data: { status: 400, problem: 'a failed login', evidence: "`!isMatch`, `'Invalid credentials'`", limitation: '' },
+          data: { status: 400, problem: 'a failed login', evidence: "!isMatch, 'Invalid credentials'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

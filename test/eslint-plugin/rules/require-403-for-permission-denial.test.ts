@@ -73,7 +73,7 @@ export async function DELETE(req) {
         {
           messageId: 'splitDenial',
           line: 5,
-          data: { denial: "`token.role !== 'Admin'`", problem: 'a missing credential', evidence: '`!token`' },
+          data: { denial: "token.role !== 'Admin'", problem: 'a missing credential', evidence: '!token' },
           suggestions: [],
         },
       ],
@@ -81,18 +81,18 @@ export async function DELETE(req) {
     {
       code: `import { initTRPC, TRPCError } from '@trpc/server';
 const t = initTRPC.create(); const adminProcedure = t.procedure.use(async ({ next }) => { const session = await auth(); if (!session || session.user.role !== 'ADMIN') throw new TRPCError({ code: 'UNAUTHORIZED' }); return next(); });`,
-      errors: [{ messageId: 'splitDenialCode', data: { written: "`'UNAUTHORIZED'`", permission: "`'FORBIDDEN'`", denial: "`session.user.role !== 'ADMIN'`", problem: 'a missing credential', evidence: '`!session`' }, suggestions: [] }],
+      errors: [{ messageId: 'splitDenialCode', data: { written: "`'UNAUTHORIZED'`", permission: "`'FORBIDDEN'`", denial: "session.user.role !== 'ADMIN'", problem: 'a missing credential', evidence: '!session' }, suggestions: [] }],
     },
     {
       code: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).json({ message: 'Admins only' }); next(); }`,
       errors: [
         {
           messageId: 'permissionDenial',
-          data: { evidence: "`req.user.role !== 'admin'`, `'Admins only'`" },
+          data: { evidence: "req.user.role !== 'admin', 'Admins only'" },
           line: 1,
           suggestions: [
             {
-              messageId: 'respond403',
+              desc: 'Respond 403 (a permission denial)',
               output: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(403).json({ message: 'Admins only' }); next(); }`,
             },
           ],
@@ -252,7 +252,7 @@ function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.sta
   const user = await User.findOne({ username: req.body.username });
   if (user.status !== 'Active') return res.status(401).send({ message: 'Pending Account. Please Verify Your Email!' });
 }`,
-      errors: [{ messageId: 'permissionDenial', data: { evidence: "`user.status !== 'Active'`, `'Pending Account. Please Verify Your Email!'`" }, suggestions: 1 }],
+      errors: [{ messageId: 'permissionDenial', data: { evidence: "user.status !== 'Active', 'Pending Account. Please Verify Your Email!'" }, suggestions: 1 }],
     },
     {
       // A value computed from the caller's roles.
@@ -265,7 +265,7 @@ function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.sta
       errors: [
         {
           messageId: 'permissionDenial',
-          data: { evidence: '`req.roles`' },
+          data: { evidence: 'req.roles' },
           line: 4,
           suggestions: [
             {
@@ -290,7 +290,7 @@ function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.sta
     throw new Error('User not authorized to delete this review');
   }
 });`,
-      errors: [{ messageId: 'permissionDenial', data: { evidence: '`review.user.toString() !== req.user._id.toStr…`' }, line: 4, suggestions: 1 }],
+      errors: [{ messageId: 'permissionDenial', data: { evidence: 'review.user.toString() !== req.user._id.toStr…' }, line: 4, suggestions: 1 }],
     },
     {
       // Mongoose ObjectId.equals.

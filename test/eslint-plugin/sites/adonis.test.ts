@@ -36,7 +36,7 @@ ruleTester.run('adonis: require-401-for-credential-failure', credential, {
           messageId: 'wrongStatus',
           line: 5,
           column: 33,
-          data: { status: '403', problem: 'a missing credential', evidence: "`!token`, `'Missing token'`" },
+          data: { status: '403', problem: 'a missing credential', evidence: "!token, 'Missing token'" },
           suggestions: [
             {
               messageId: 'respond401',
@@ -67,7 +67,7 @@ ruleTester.run('adonis: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: '400', problem: 'a missing credential', evidence: "`!token`, `'Token required'`" },
+          data: { status: '400', problem: 'a missing credential', evidence: "!token, 'Token required'" },
           suggestions: [
             {
               messageId: 'respond401',
@@ -81,7 +81,7 @@ ruleTester.run('adonis: require-401-for-credential-failure', credential, {
       // abortUnless(cond, body, 403) aborts when cond is falsy; a header before it would also go out on success,
       // so there is no suggestion.
       code: controller(`    response.abortUnless(token, 'Token required', 403);`),
-      errors: [{ messageId: 'wrongStatus', data: { status: '403', problem: 'a missing credential', evidence: "`token`, `'Token required'`" }, suggestions: [] }],
+      errors: [{ messageId: 'wrongStatus', data: { status: '403', problem: 'a missing credential', evidence: "token, 'Token required'" }, suggestions: [] }],
     },
   ],
 });

@@ -44,7 +44,7 @@ app.use((err, req, res, next) => {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: '403', problem: 'an invalid credential', evidence: '`err instanceof UnauthorizedError`' },
+          data: { status: '403', problem: 'an invalid credential', evidence: 'err instanceof UnauthorizedError' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -65,7 +65,7 @@ app.use((err, req, res, next) => {
   if (!user) return res.status(403).json({ message: 'Forbidden' });
   res.json(user);
 })(req, res, next));`,
-      errors: [{ messageId: 'wrongStatus', data: { status: '403', problem: 'an invalid credential', evidence: '`!user`' }, suggestions: [{ messageId: 'respond401', output: `app.get('/me', (req, res, next) => passport.authenticate('jwt', { session: false }, (err, user) => {
+      errors: [{ messageId: 'wrongStatus', data: { status: '403', problem: 'an invalid credential', evidence: '!user' }, suggestions: [{ messageId: 'respond401', output: `app.get('/me', (req, res, next) => passport.authenticate('jwt', { session: false }, (err, user) => {
   if (!user) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').json({ message: 'Forbidden' });
   res.json(user);
 })(req, res, next));` }] }],

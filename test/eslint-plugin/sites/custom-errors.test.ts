@@ -4,7 +4,7 @@ import { jsRuleTester, ruleTester } from '../rule-tester';
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
 const BEARER = `'Bearer realm="api"'`;
-const API_ERROR = '`ApiError` carries only a status, so add the challenge in the error handler that renders it and list `ApiError` in the `challengers` option';
+const API_ERROR = 'ApiError carries only a status, so add the challenge in the error handler that renders it and list ApiError in the challengers option';
 
 ruleTester.run('custom errors: require-401-for-credential-failure', credential, {
   valid: [
@@ -58,7 +58,7 @@ function a(token) { if (!token) throw new TokenExpiredError('jwt expired', new D
           messageId: 'wrongStatus',
           line: 4,
           column: 19,
-          data: { status: '403', problem: 'an expired credential', evidence: "`TokenExpiredError`, `'Token expired'`" },
+          data: { status: '403', problem: 'an expired credential', evidence: "TokenExpiredError, 'Token expired'" },
           suggestions: [
             {
               messageId: 'respond401',
@@ -99,7 +99,7 @@ function a(token) { if (!token) throw new TokenExpiredError('jwt expired', new D
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: '400', problem: 'an invalid credential', evidence: "`InvalidTokenException`, `'Invalid token'`" },
+          data: { status: '400', problem: 'an invalid credential', evidence: "InvalidTokenException, 'Invalid token'" },
           suggestions: [
             {
               messageId: 'respond401',
@@ -128,7 +128,7 @@ const auth = (req, res, next) => {
           messageId: 'wrongStatusHeaderless',
           line: 5,
           column: 40,
-          data: { status: '403', problem: 'a missing credential', evidence: '`!token`', limitation: API_ERROR },
+          data: { status: '403', problem: 'a missing credential', evidence: '!token', limitation: API_ERROR },
           suggestions: [],
         },
       ],
@@ -141,7 +141,7 @@ const auth = (req, res, next) => {
   if (!verifyToken(token)) throw ApiError.forbidden('Invalid token');
 };`,
       errors: [
-        { messageId: 'wrongStatusHeaderless', line: 3, column: 84, data: { status: '403', problem: 'a missing credential', evidence: '`!token`', limitation: '`ErrorResponse` carries only a status, so add the challenge in the error handler that renders it and list `ErrorResponse` in the `challengers` option' }, suggestions: [] },
+        { messageId: 'wrongStatusHeaderless', line: 3, column: 84, data: { status: '403', problem: 'a missing credential', evidence: '!token', limitation: 'ErrorResponse carries only a status, so add the challenge in the error handler that renders it and list ErrorResponse in the challengers option' }, suggestions: [] },
         { messageId: 'wrongStatusHeaderless', line: 4, column: 43, suggestions: [] },
       ],
     },

@@ -48,10 +48,10 @@ export const check = (headers) => { if (!headers.authorization) return status(40
           messageId: 'wrongStatus',
           line: 6,
           column: 18,
-          data: { status: 400, problem: 'a missing credential', evidence: '`!bearer`', limitation: '' },
+          data: { status: 400, problem: 'a missing credential', evidence: '!bearer', limitation: '' },
           suggestions: [
             {
-              messageId: 'respond401',
+              messageId: 'respond401Only',
               output: `${ELYSIA}export const app = new Elysia().use(bearer()).onBeforeHandle(({ bearer, set }) => {
   if (!bearer) {
     set.status = 401;
@@ -74,7 +74,7 @@ export const check = (headers) => { if (!headers.authorization) return status(40
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'an invalid credential', evidence: "`!profile`, `'Invalid token'`", limitation: '' },
+          data: { status: 403, problem: 'an invalid credential', evidence: "!profile, 'Invalid token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -123,7 +123,7 @@ export const check = (headers) => { if (!headers.authorization) return status(40
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 400, problem: 'a missing credential', evidence: "`!bearer`, `'Missing token'`", limitation: '' },
+          data: { status: 400, problem: 'a missing credential', evidence: "!bearer, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -151,7 +151,7 @@ export const check = (headers) => { if (!headers.authorization) return status(40
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'No token provided'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'No token provided'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -182,7 +182,7 @@ export const app = new Elysia().get('/', () => 'ok', {
           line: 4,
           column: 39,
           // The absent cookie decides: a missing credential, so the challenge carries no error attribute.
-          data: { status: 419, problem: 'a missing credential', evidence: "`!session.value`, `'Session expired'`", limitation: '' },
+          data: { status: 419, problem: 'a missing credential', evidence: "!session.value, 'Session expired'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

@@ -59,7 +59,7 @@ ruleTester.run('express: response sites', credential, {
     return res.json({ message: 'Not logged in' });
   }
 }`,
-      errors: [{ messageId: 'wrongStatus', data: { status: 403, problem: 'a missing credential', evidence: "`!req.session.user`, `'Not logged in'`", limitation: '' }, suggestions: 1 }],
+      errors: [{ messageId: 'wrongStatus', data: { status: 403, problem: 'a missing credential', evidence: "!req.session.user, 'Not logged in'", limitation: '' }, suggestions: 1 }],
     },
     {
       // Any receiver name when the chain clearly sends a response.
@@ -122,7 +122,7 @@ ruleTester.run('express legacy signatures: res.send(n), res.json(n, body)', cred
           messageId: 'wrongStatus',
           line: 2,
           column: 51,
-          data: { status: 403, problem: 'a missing credential', evidence: '`!req.headers.authorization`', limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: '!req.headers.authorization', limitation: '' },
           suggestions: [{ messageId: 'respond401', output: legacy(`  if (!req.headers.authorization) return res.set('WWW-Authenticate', 'Bearer realm="api"').sendStatus(401);`) }],
         },
       ],

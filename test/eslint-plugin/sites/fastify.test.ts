@@ -31,7 +31,7 @@ ruleTester.run('fastify: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: "`!auth`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!auth, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -76,7 +76,7 @@ ruleTester.run('fastify: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'an invalid credential', evidence: "`request.jwtVerify()`, `'Invalid token'`", limitation: '' },
+          data: { status: 403, problem: 'an invalid credential', evidence: "request.jwtVerify(), 'Invalid token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -166,7 +166,7 @@ ruleTester.run('fastify: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 400, problem: 'a missing credential', evidence: "`!request.headers['x-api-key']`, `'API key required'`", limitation: '' },
+          data: { status: 400, problem: 'a missing credential', evidence: "!request.headers['x-api-key'], 'API key required'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

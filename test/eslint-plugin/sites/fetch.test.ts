@@ -4,7 +4,7 @@ import { jsRuleTester, ruleTester } from '../rule-tester';
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
 const BEARER = `'Bearer realm="api"'`;
-const SVELTEKIT_LIMITATION = "SvelteKit's error() cannot carry headers: call `setHeaders({ 'WWW-Authenticate': … })` before it";
+const SVELTEKIT_LIMITATION = "SvelteKit's error() cannot carry headers: call setHeaders({ 'WWW-Authenticate': … }) before it";
 
 ruleTester.run('fetch: require-401-for-credential-failure', credential, {
   valid: [
@@ -118,7 +118,7 @@ export const GET = async ({ locals }) => {
       errors: [
         {
           messageId: 'wrongStatusHeaderless',
-          data: { status: '403', problem: 'a missing credential', evidence: "`!locals.user`, `'Not logged in'`", limitation: SVELTEKIT_LIMITATION },
+          data: { status: '403', problem: 'a missing credential', evidence: "!locals.user, 'Not logged in'", limitation: SVELTEKIT_LIMITATION },
           suggestions: [
             {
               messageId: 'respond401',
@@ -300,7 +300,7 @@ export function requireUser(locals) {
         {
           messageId: 'missingChallengeHeaderless',
           data: {
-            limitation: "SvelteKit's error() cannot carry headers: call the request event's `setHeaders({ 'WWW-Authenticate': … })` before it",
+            limitation: "SvelteKit's error() cannot carry headers: call the request event's setHeaders({ 'WWW-Authenticate': … }) before it",
           },
         },
       ],

@@ -41,7 +41,7 @@ function a(request) { if (!request.headers.authorization) throw new HTTPError({ 
         {
           messageId: 'wrongStatus',
           line: 4,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!session.user`, `'Not logged in'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!session.user, 'Not logged in'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

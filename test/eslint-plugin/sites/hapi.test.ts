@@ -38,7 +38,7 @@ const handler = (request, h) => {
           messageId: 'wrongStatus',
           line: 4,
           column: 26,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -91,7 +91,7 @@ function check(request) {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'an expired credential', evidence: "`request.auth.artifacts.exp * 1000 < Date.now()`, `'Token expired'`", limitation: '' },
+          data: { status: 403, problem: 'an expired credential', evidence: "request.auth.artifacts.exp * 1000 < Date.now(), 'Token expired'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

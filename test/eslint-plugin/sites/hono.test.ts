@@ -35,7 +35,7 @@ app.use(async (c, next) => { if (!c.req.header('Authorization')) throw new HTTPE
         {
           messageId: 'wrongStatus',
           line: 6,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -94,7 +94,7 @@ ${HONO}app.use(async (c, next) => {
         {
           messageId: 'wrongStatus',
           line: 10,
-          data: { status: 419, problem: 'an expired credential', evidence: "`error.name === 'JwtTokenExpired'`, `'Token expired'`", limitation: '' },
+          data: { status: 419, problem: 'an expired credential', evidence: "error.name === 'JwtTokenExpired', 'Token expired'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -115,7 +115,7 @@ ${HONO}app.use(async (c, next) => {
         {
           messageId: 'wrongStatus',
           line: 11,
-          data: { status: 400, problem: 'an invalid credential', evidence: "`verify(header.slice(7), c.env.SECRET, 'HS256')`, `'Invalid token'`", limitation: '' },
+          data: { status: 400, problem: 'an invalid credential', evidence: "verify(header.slice(7), c.env.SECRET, 'HS256'), 'Invalid token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -165,7 +165,7 @@ ${HONO}app.use(async (c, next) => {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: "`!session`, `'Not logged in'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!session, 'Not logged in'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

@@ -39,7 +39,7 @@ function a(req, res, next) { if (isTokenExpired(req.headers.authorization)) retu
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'an expired credential', evidence: "`isTokenExpired(req.headers.authorization)`, `'Token expired'`", limitation: '' },
+          data: { status: 403, problem: 'an expired credential', evidence: "isTokenExpired(req.headers.authorization), 'Token expired'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

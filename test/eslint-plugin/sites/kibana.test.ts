@@ -34,7 +34,7 @@ ruleTester.run('kibana: require-401-for-credential-failure', credential, {
           messageId: 'wrongStatus',
           line: 4,
           column: 23,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!request.headers.authorization`, `'Missing authorization header'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!request.headers.authorization, 'Missing authorization header'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

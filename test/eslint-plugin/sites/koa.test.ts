@@ -35,7 +35,7 @@ ruleTester.run('koa: require-401-for-credential-failure', credential, {
         {
           messageId: 'wrongStatus',
           line: 3,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'No token provided'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'No token provided'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -79,7 +79,7 @@ ruleTester.run('koa: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: "`ctx.state.user`, `'Please login'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "ctx.state.user, 'Please login'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -100,7 +100,7 @@ ruleTester.run('koa: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 400, problem: 'a missing credential', evidence: "`key`, `'API key required'`", limitation: '' },
+          data: { status: 400, problem: 'a missing credential', evidence: "key, 'API key required'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -127,7 +127,7 @@ ruleTester.run('koa: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.headers.authorization`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!ctx.headers.authorization, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -366,7 +366,7 @@ ruleTester.run('koa 1 generators: require-401-for-credential-failure', credentia
           messageId: 'wrongStatus',
           line: 4,
           column: 19,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'No token provided'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'No token provided'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -506,7 +506,7 @@ ruleTester.run('strapi context helpers: require-401-for-credential-failure', cre
           messageId: 'wrongStatus',
           line: 4,
           column: 18,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.request.header.authorization`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!ctx.request.header.authorization, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

@@ -5,7 +5,7 @@ const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
 const BEARER = `'Bearer realm="api"'`;
 const NO_RESPONSE =
-  "LoopBack's error handler ignores an error's headers: inject the response (`@inject(RestBindings.Http.RESPONSE)`) and call its `setHeader('WWW-Authenticate', …)` before throwing";
+  "LoopBack's error handler ignores an error's headers: inject the response (@inject(RestBindings.Http.RESPONSE)) and call its setHeader('WWW-Authenticate', …) before throwing";
 
 /** A LoopBack 4 controller with the response injected in its constructor. */
 function controller(body: string): string {
@@ -47,8 +47,8 @@ export function a(request) { if (!request.headers.authorization) throw new HttpE
           data: {
             status: '403',
             problem: 'a missing credential',
-            evidence: "`!request.headers.authorization`, `'Authorization header not found.'`",
-            limitation: "LoopBack's error handler ignores an error's headers: set it on `this.response` before throwing",
+            evidence: "!request.headers.authorization, 'Authorization header not found.'",
+            limitation: "LoopBack's error handler ignores an error's headers: set it on this.response before throwing",
           },
           suggestions: [
             {
@@ -65,7 +65,7 @@ export function a(request) { if (!request.headers.authorization) throw new HttpE
     if (!token) throw new HttpErrors[403]('No token');
     if (!token.startsWith('Bearer ')) throw HttpErrors(400, 'Authorization header is not of type Bearer.');`),
       errors: [
-        { messageId: 'wrongStatusHeaderless', line: 5, data: { status: '403', problem: 'a missing credential', evidence: "`!token`, `'No token'`", limitation: NO_RESPONSE }, suggestions: [] },
+        { messageId: 'wrongStatusHeaderless', line: 5, data: { status: '403', problem: 'a missing credential', evidence: "!token, 'No token'", limitation: NO_RESPONSE }, suggestions: [] },
         { messageId: 'wrongStatusHeaderless', line: 6, column: 56, suggestions: [] },
       ],
     },

@@ -6,11 +6,11 @@ const challenge = plugin.rules['require-www-authenticate'];
 const permission = plugin.rules['require-403-for-permission-denial'];
 
 const FILTER =
-  "Nest exceptions cannot carry headers: add it in an exception filter for UnauthorizedException (`response.header('WWW-Authenticate', …)`) and list that class in the `challengers` option";
+  "Nest exceptions cannot carry headers: add it in an exception filter for UnauthorizedException (response.header('WWW-Authenticate', …)) and list that class in the challengers option";
 const CONTEXT =
-  "Nest exceptions cannot carry headers: set it on the response (`context.switchToHttp().getResponse().header('WWW-Authenticate', …)`) before throwing";
+  "Nest exceptions cannot carry headers: set it on the response (context.switchToHttp().getResponse().header('WWW-Authenticate', …)) before throwing";
 const PASSPORT =
-  "@nestjs/passport's AuthGuard throws a bare UnauthorizedException, and Nest exceptions cannot carry headers: override handleRequest to set it on `context.switchToHttp().getResponse()`, or add it in an exception filter for UnauthorizedException and list that class in the `challengers` option";
+  "@nestjs/passport's AuthGuard throws a bare UnauthorizedException, and Nest exceptions cannot carry headers: override handleRequest to set it on context.switchToHttp().getResponse(), or add it in an exception filter for UnauthorizedException and list that class in the challengers option";
 
 /** A guard whose `canActivate` body is `body`, reading the token the way the Nest docs do. */
 function guard(body: string, imports = 'CanActivate, ExecutionContext, Injectable'): string {
@@ -133,9 +133,9 @@ export class MeResolver { @Query() me(@Context() ctx) { if (!ctx.req.headers.aut
           data: {
             status: '403',
             problem: 'a missing credential',
-            evidence: '`!token`',
+            evidence: '!token',
             limitation:
-              'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on `context.switchToHttp().getResponse()` and throw UnauthorizedException',
+              'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on context.switchToHttp().getResponse() and throw UnauthorizedException',
           },
           suggestions: [
             {
@@ -154,7 +154,7 @@ export class MeResolver { @Query() me(@Context() ctx) { if (!ctx.req.headers.aut
         {
           messageId: 'wrongStatusHeaderless',
           line: 11,
-          data: { status: '403', problem: 'an invalid credential', evidence: '`this.jwtService.verifyAsync(token)`', limitation: 'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on `context.switchToHttp().getResponse()` and throw UnauthorizedException' },
+          data: { status: '403', problem: 'an invalid credential', evidence: 'this.jwtService.verifyAsync(token)', limitation: 'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on context.switchToHttp().getResponse() and throw UnauthorizedException' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -182,7 +182,7 @@ export class SessionGuard implements CanActivate {
         {
           messageId: 'wrongStatusHeaderless',
           line: 6,
-          data: { status: '403', problem: 'a missing credential', evidence: '`!!request.session.user`', limitation: 'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on `context.switchToHttp().getResponse()` and throw UnauthorizedException' },
+          data: { status: '403', problem: 'a missing credential', evidence: '!!request.session.user', limitation: 'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on context.switchToHttp().getResponse() and throw UnauthorizedException' },
           suggestions: [],
         },
       ],
@@ -195,7 +195,7 @@ export class SessionGuard implements CanActivate {
           messageId: 'wrongStatusHeaderless',
           line: 11,
           column: 17,
-          data: { status: '403', problem: 'an invalid credential', evidence: "`this.jwtService.verifyAsync(token)`, `'Invalid token'`", limitation: CONTEXT },
+          data: { status: '403', problem: 'an invalid credential', evidence: "this.jwtService.verifyAsync(token), 'Invalid token'", limitation: CONTEXT },
           suggestions: [
             {
               messageId: 'respond401',
@@ -216,7 +216,7 @@ export class SessionGuard implements CanActivate {
       errors: [
         {
           messageId: 'wrongStatusHeaderless',
-          data: { status: '400', problem: 'a missing credential', evidence: "`!request.headers.authorization`, `'Authorization header missing'`", limitation: CONTEXT },
+          data: { status: '400', problem: 'a missing credential', evidence: "!request.headers.authorization, 'Authorization header missing'", limitation: CONTEXT },
           suggestions: [
             {
               messageId: 'respond401',
@@ -258,7 +258,7 @@ export class SessionService {
         {
           messageId: 'wrongStatusHeaderless',
           line: 5,
-          data: { status: '440', problem: 'an expired credential', evidence: "`session.expiresAt < Date.now()`, `'Session expired'`", limitation: FILTER },
+          data: { status: '440', problem: 'an expired credential', evidence: "session.expiresAt < Date.now(), 'Session expired'", limitation: FILTER },
           suggestions: [],
         },
       ],
@@ -280,9 +280,9 @@ export class AuthenticatedGuard implements CanActivate {
           data: {
             status: '403',
             problem: 'a missing credential',
-            evidence: '`request.isAuthenticated()`',
+            evidence: 'request.isAuthenticated()',
             limitation:
-              'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on `context.switchToHttp().getResponse()` and throw UnauthorizedException',
+              'a guard that returns false makes Nest answer 403 Forbidden: set the challenge on context.switchToHttp().getResponse() and throw UnauthorizedException',
           },
           suggestions: [],
         },
@@ -297,7 +297,7 @@ export function sessionTimedOut(): never {
       errors: [
         {
           messageId: 'wrongStatusHeaderless',
-          data: { status: '440', problem: 'an expired credential', evidence: '`LoginTimeoutException`', limitation: FILTER },
+          data: { status: '440', problem: 'an expired credential', evidence: 'LoginTimeoutException', limitation: FILTER },
           suggestions: [],
         },
       ],
@@ -312,7 +312,7 @@ export function sessionTimedOut(): never {
         {
           messageId: 'wrongStatusHeaderless',
           line: 8,
-          data: { status: '403', problem: 'an expired credential', evidence: "`info instanceof TokenExpiredError`, `'Token expired'`", limitation: CONTEXT },
+          data: { status: '403', problem: 'an expired credential', evidence: "info instanceof TokenExpiredError, 'Token expired'", limitation: CONTEXT },
           suggestions: [
             {
               messageId: 'respond401',
@@ -327,7 +327,7 @@ export function sessionTimedOut(): never {
         {
           messageId: 'wrongStatusHeaderless',
           line: 9,
-          data: { status: '403', problem: 'an invalid credential', evidence: '`err` of `AuthGuard.handleRequest`', limitation: CONTEXT },
+          data: { status: '403', problem: 'an invalid credential', evidence: 'err of AuthGuard.handleRequest', limitation: CONTEXT },
           suggestions: [
             {
               messageId: 'respond401',
@@ -354,13 +354,13 @@ export class SessionExpiredException extends ForbiddenException {}`,
         {
           messageId: 'wrongStatusHeaderless',
           line: 4,
-          data: { status: '403', problem: 'an expired credential', evidence: "`TokenExpiredException`, `'Token expired'`", limitation: FILTER },
+          data: { status: '403', problem: 'an expired credential', evidence: "TokenExpiredException, 'Token expired'", limitation: FILTER },
           suggestions: [],
         },
         {
           messageId: 'wrongStatusHeaderless',
           line: 7,
-          data: { status: '403', problem: 'an expired credential', evidence: '`SessionExpiredException`', limitation: FILTER },
+          data: { status: '403', problem: 'an expired credential', evidence: 'SessionExpiredException', limitation: FILTER },
           suggestions: [],
         },
       ],

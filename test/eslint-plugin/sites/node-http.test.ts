@@ -28,7 +28,7 @@ http.createServer((req, res) => {
         {
           messageId: 'wrongStatus',
           line: 5,
-          data: { status: 403, problem: 'an invalid credential', evidence: "`key !== process.env.API_KEY`, `'Invalid API key'`", limitation: '' },
+          data: { status: 403, problem: 'an invalid credential', evidence: "key !== process.env.API_KEY, 'Invalid API key'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

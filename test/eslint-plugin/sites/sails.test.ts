@@ -34,7 +34,7 @@ jsRuleTester.run('sails: require-401-for-credential-failure', credential, {
           messageId: 'wrongStatus',
           line: 2,
           column: 39,
-          data: { status: '403', problem: 'a missing credential', evidence: '`!req.session.userId`' },
+          data: { status: '403', problem: 'a missing credential', evidence: '!req.session.userId' },
           suggestions: [{ messageId: 'respond401', output: policy(`  if (!req.session.userId) return res.set('WWW-Authenticate', ${BEARER}).sendStatus(401);`) }],
         },
       ],
@@ -64,7 +64,7 @@ jsRuleTester.run('sails: require-401-for-credential-failure', credential, {
         {
           messageId: 'wrongStatus',
           column: 66,
-          data: { status: '498', problem: 'an expired credential', evidence: '`session.expiresAt < Date.now()`' },
+          data: { status: '498', problem: 'an expired credential', evidence: 'session.expiresAt < Date.now()' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -145,7 +145,7 @@ jsRuleTester.run('sails actions2: require-401-for-credential-failure', credentia
           messageId: 'wrongStatus',
           line: 6,
           column: 48,
-          data: { status: '403', problem: 'a missing credential', evidence: "`!this.req.headers.authorization`, `'The requesting user is not logged in.'`" },
+          data: { status: '403', problem: 'a missing credential', evidence: "!this.req.headers.authorization, 'The requesting user is not logged in.'" },
           suggestions: [
             {
               messageId: 'respond401',

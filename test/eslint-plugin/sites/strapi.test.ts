@@ -36,7 +36,7 @@ module.exports = { async me(ctx) { if (!ctx.request.header.authorization) throw 
           messageId: 'wrongStatus',
           line: 6,
           column: 24,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.request.header.authorization`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!ctx.request.header.authorization, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',

@@ -47,7 +47,7 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
           data: {
             written: "`'FORBIDDEN'`",
             problem: 'a missing credential',
-            evidence: "`!ctx.session?.user`, `'Not logged in'`",
+            evidence: "!ctx.session?.user, 'Not logged in'",
             credential: "`'UNAUTHORIZED'`",
           },
           suggestions: [
@@ -78,7 +78,7 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: '`"FORBIDDEN"`', problem: 'an invalid credential', evidence: '`jwt.verify(header, secret)`, `"Invalid token"`', credential: '`"UNAUTHORIZED"`' },
+          data: { written: '`"FORBIDDEN"`', problem: 'an invalid credential', evidence: 'jwt.verify(header, secret), "Invalid token"', credential: '`"UNAUTHORIZED"`' },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
@@ -95,7 +95,7 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: "`'BAD_REQUEST'`", problem: 'a missing credential', evidence: "`!ctx.user`, `'Missing session'`", credential: "`'UNAUTHORIZED'`" },
+          data: { written: "`'BAD_REQUEST'`", problem: 'a missing credential', evidence: "!ctx.user, 'Missing session'", credential: "`'UNAUTHORIZED'`" },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
@@ -147,7 +147,7 @@ ruleTester.run('trpc: require-403-for-permission-denial', permission, {
         {
           messageId: 'permissionDenialCode',
           line: 5,
-          data: { written: "`'UNAUTHORIZED'`", evidence: "`post.authorId !== ctx.user.id`, `'Not the owner'`", permission: "`'FORBIDDEN'`" },
+          data: { written: "`'UNAUTHORIZED'`", evidence: "post.authorId !== ctx.user.id, 'Not the owner'", permission: "`'FORBIDDEN'`" },
           suggestions: [
             {
               messageId: 'answerPermissionCode',

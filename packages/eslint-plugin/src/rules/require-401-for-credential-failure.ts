@@ -4,12 +4,12 @@ import type { ResponseSite } from '../analysis/types';
 import type { Require401ForCredentialFailureOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION, REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
-import { describeProblem, quoteEvidence } from '../util/describe';
+import { describeProblem, plainQuote, quoteEvidence } from '../util/describe';
 
 export const DEFAULT_ALLOWED_STATUSES = [401, 404, 407, 429];
 
 type Options = [Require401ForCredentialFailureOptions];
-type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'splitStatus' | 'splitCode' | 'respond401' | 'answerCredentialCode';
+type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'splitStatus' | 'splitCode' | 'respond401' | 'respond401Only' | 'answerCredentialCode';
 
 export default createRule<Options, MessageIds>({
   name: 'require-401-for-credential-failure',
@@ -49,7 +49,8 @@ export default createRule<Options, MessageIds>({
         '{{status}} answers {{problem}} ({{evidence}}) as well as a permission denial ({{denial}}); check the credential first and answer its failure with 401 and a WWW-Authenticate challenge, so the client knows to re-authenticate.',
       splitCode:
         '{{written}} answers {{problem}} ({{evidence}}) as well as a permission denial ({{denial}}); check the credential first and answer its failure with {{credential}}, so the client knows to sign in again.',
-      respond401: 'Respond 401 with a WWW-Authenticate challenge',
+      respond401: 'Respond 401 with {{header}}: {{challenge}}',
+      respond401Only: 'Respond 401',
       answerCredentialCode: 'Answer {{credential}}',
     },
   },
@@ -58,12 +59,17 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const isReported = (code: number) => !allowed.has(code) && ((code >= 400 && code <= 499) || code === 999);
 
+    /** The change to 401, and the suggestion that names what it writes (the challenge it adds, if any). */
     function edit(site: ResponseSite, problem: CredentialProblem) {
       const addHeader =
         site.hasHeader('www-authenticate') || site.transport?.challenge === false
           ? undefined
           : { name: 'WWW-Authenticate', value: challengeValue(sourceCode, options, problem) };
-      return (fixer: Parameters<ResponseSite['edit']>[0]) => site.edit(fixer, { status: 401, addHeader });
+      const fix = (fixer: Parameters<ResponseSite['edit']>[0]) => site.edit(fixer, { status: 401, addHeader });
+      const suggestion = addHeader
+        ? { messageId: 'respond401' as const, data: { header: addHeader.name, challenge: addHeader.value }, fix }
+        : { messageId: 'respond401Only' as const, fix };
+      return { fix, suggestion };
     }
 
     return {
@@ -86,7 +92,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           if (reason.kind !== 'credential') continue;
-          const fix = edit(site, reason.problem);
+          const { fix, suggestion } = edit(site, reason.problem);
           const problem = describeProblem(reason.problem);
           const evidence = quoteEvidence(reason.evidence);
           const { transport } = site;
@@ -103,9 +109,9 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: site.node,
             messageId: site.headerLimitation ? 'wrongStatusHeaderless' : 'wrongStatus',
-            data: { status: site.status.code, problem, evidence, limitation: site.headerLimitation ?? '' },
+            data: { status: site.status.code, problem, evidence, limitation: plainQuote(site.headerLimitation ?? '') },
             fix: options.autofix ? fix : null,
-            suggest: [{ messageId: 'respond401', fix }],
+            suggest: [suggestion],
           });
         }
       },

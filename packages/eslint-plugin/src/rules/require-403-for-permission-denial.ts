@@ -37,7 +37,7 @@ export default createRule<Options, MessageIds>({
         '401 answers a permission denial ({{denial}}) as well as {{problem}} ({{evidence}}); answer the denial with 403 in a check of its own, since clients refresh and retry on 401.',
       splitDenialCode:
         '{{written}} answers a permission denial ({{denial}}) as well as {{problem}} ({{evidence}}); answer the denial with {{permission}} in a check of its own, since clients sign in again and retry on {{written}}.',
-      respond403: 'Respond 403',
+      respond403: 'Respond 403 (a permission denial)',
       answerPermissionCode: 'Answer {{permission}}',
     },
   },

@@ -8,6 +8,7 @@ import { answersSignedRequest } from '../analysis/reason';
 import type { ResponseSite } from '../analysis/types';
 import type { RequireWwwAuthenticateOptions } from '../options';
 import { createRule } from '../util/createRule';
+import { plainQuote } from '../util/describe';
 import { REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 
 type Options = [RequireWwwAuthenticateOptions];
@@ -75,7 +76,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: site.node,
             messageId: code === 407 ? 'missingProxyChallenge' : site.headerLimitation ? 'missingChallengeHeaderless' : 'missingChallenge',
-            data: { challenge: `${headerName}: ${challenge}`, limitation: site.headerLimitation ?? '' },
+            data: { challenge: `${headerName}: ${challenge}`, limitation: plainQuote(site.headerLimitation ?? '') },
             fix: (fixer) => site.edit(fixer, { addHeader: { name: headerName, value: challenge } }),
           });
         }

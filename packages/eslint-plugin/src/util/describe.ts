@@ -14,24 +14,35 @@ export function describeProblem(problem: CredentialProblem): string {
 
 /**
  * The evidence a message cites: the decisive piece, and the response's own message when it agrees
- * ("`!token`, `'No token provided'`"); two hints when there is nothing decisive.
+ * ("!token, 'No token provided'"); two hints when there is nothing decisive. A name (of the enclosing function,
+ * say) is cited only when nothing else was found: it is not where the credential fails.
  */
 export function quoteEvidence(evidence: readonly Evidence[]): string {
-  const ordered = [...evidence].sort((a, b) => b.strength - a.strength);
+  const shown = evidence.some((e) => !e.nameOnly) ? evidence.filter((e) => !e.nameOnly) : evidence;
+  const ordered = [...shown].sort((a, b) => b.strength - a.strength);
   const first = ordered[0];
   if (!first) return '';
   const second = ordered.find((e) => e.quote !== first.quote && (first.strength === 1 || isStringLiteral(e.quote)));
-  return second ? `${first.quote}, ${second.quote}` : first.quote;
+  return plainQuote(second ? `${first.quote}, ${second.quote}` : first.quote);
 }
 
 function isStringLiteral(quote: string): boolean {
   return /^`['"`]/.test(quote);
 }
 
+/**
+ * Evidence quotes mark code with backticks (markdown); messages are shown as plain text (the Problems panel, a
+ * terminal), where the marks would be printed: "`!token` of `verify`" reads "!token of verify". A template
+ * literal's own backticks stay.
+ */
+export function plainQuote(quote: string): string {
+  return quote.replace(/`(.+?)`(?=[\s,.;:)]|$)/g, '$1');
+}
+
 const MAX_QUOTE = 48;
 
-/** Code quoted in a message, on one line and short: "`api(originalRequest)`", "`axios.post('/auth/refresh', {…`". */
+/** Code quoted in a message, on one line and short: "api(originalRequest)", "axios.post('/auth/refresh', {…". */
 export function quoteCode(text: string): string {
   const line = text.replace(/\s+/g, ' ');
-  return `\`${line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE - 3)}…` : line}\``;
+  return line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE - 3)}…` : line;
 }

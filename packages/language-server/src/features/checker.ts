@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintEngine } from '../lint/engine';
 import { checkIncrementally } from '../lint/incremental';
 import { parseTargetOf, type ParseTarget } from '../lint/languages';
-import type { LintMode, LintRequest } from '../lint/lint-worker';
+import type { LintAnswers, LintMode, LintRequest } from '../lint/lint-worker';
 import type { Outline } from '../lint/outline';
 import type { LintOutcome } from '../lint/problem';
 import { allowsIncrementalChecks, type RulesConfig } from '../lint/rules';
@@ -50,8 +50,11 @@ export interface CheckerDependencies {
   status: (status: StatusParams) => void;
   /** Called after every lint (the heap keeper collects the garbage it left). */
   afterLint: () => void;
-  /** Lints in a worker thread (documents of `OFF_THREAD_FROM` characters and more); rejects when the worker died. */
-  lintOffThread: (request: LintRequest) => Promise<LintOutcome>;
+  /**
+   * Lints in a worker thread (documents of `OFF_THREAD_FROM` characters and more, and full lints that confirm an
+   * incremental answer); rejects when the worker died.
+   */
+  lintOffThread: <M extends LintMode>(request: LintRequest<M>) => Promise<LintAnswers[M]>;
 }
 
 /**
@@ -83,6 +86,8 @@ export class DocumentChecker {
   private readonly inFlight = new Map<string, Promise<Checked | undefined>>();
   /** Why each document is skipped, as last logged: logged again only when the reason changes. */
   private readonly announced = new Map<string, string>();
+  /** The full lint under way in the worker per document: the next one waits for it rather than queueing behind it. */
+  private readonly offThreadFullLints = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: CheckerDependencies) {}
 
@@ -104,6 +109,7 @@ export class DocumentChecker {
     this.results.delete(uri);
     this.outlines.delete(uri);
     this.announced.delete(uri);
+    this.offThreadFullLints.delete(uri);
     for (const key of this.inFlight.keys()) if (key.startsWith(`${uri}@`)) this.inFlight.delete(key);
   }
 
@@ -177,7 +183,7 @@ export class DocumentChecker {
     if (!this.isCurrent(base)) return undefined;
 
     const offThread = text.length >= OFF_THREAD_FROM;
-    const lintWith = (lintMode: LintMode) => (source: string) => this.lintOnce(lintMode, offThread, { text: source, target, rules });
+    const lintWith = (lintMode: 'lint' | 'lintUnfiltered') => (source: string) => this.lintOnce(lintMode, offThread, { text: source, target, rules });
     const relint = lintWith('lintUnfiltered');
     if (offThread) {
       this.deps.status({ state: 'linting', uri });
@@ -190,12 +196,46 @@ export class DocumentChecker {
     }
     const quick = mode === 'quick' ? this.incremental(uri, text, target, rules) : undefined;
     if (quick) return this.remember({ ...base, exact: false, outcome: { kind: 'problems', problems: [...quick.problems] }, relint });
-    const outcome = this.lintFully(uri, version, text, target, rules);
+    // A document that answers edits incrementally is linted fully in the worker: a keystroke that arrives
+    // meanwhile is answered from the outline kept here instead of waiting for the lint.
+    const outcome = this.hasOutline(uri) ? await this.lintFullyOffThread(base, text, target, rules) : this.lintFully(uri, version, text, target, rules);
+    if (!outcome) return undefined;
     return this.remember({ ...base, ...this.sameResultId(uri, version, outcome), outcome: this.announce(uri, outcome), relint });
   }
 
+  private hasOutline(uri: string): boolean {
+    return this.outlines.get(uri)?.generation === this.generation;
+  }
+
+  /**
+   * The full lint of a document that has an outline, in the worker; undefined when the text changed before it
+   * began (it would be stale). A worker that failed leaves the lint to this thread.
+   */
+  private async lintFullyOffThread(base: Pick<Checked, 'uri' | 'version' | 'opening' | 'generation'>, text: string, target: ParseTarget, rules: RulesConfig): Promise<LintOutcome | undefined> {
+    const { uri, version } = base;
+    await this.offThreadFullLints.get(uri)?.catch(() => undefined);
+    if (!this.isCurrent(base)) return undefined;
+    this.deps.status({ state: 'linting', uri });
+    const pending = this.deps.lintOffThread({ mode: 'lintWithOutline', text, target, rules });
+    this.offThreadFullLints.set(uri, pending);
+    let linted: LintAnswers['lintWithOutline'];
+    try {
+      linted = await pending;
+    } catch {
+      return this.isCurrent(base) ? this.lintFully(uri, version, text, target, rules) : undefined;
+    } finally {
+      if (this.offThreadFullLints.get(uri) === pending) this.offThreadFullLints.delete(uri);
+    }
+    if (this.isCurrent(base)) {
+      if (linted.outline) this.keepOutline(uri, linted.outline);
+      else this.outlines.delete(uri);
+      this.report(uri, version, linted.outcome);
+    }
+    return linted.outcome;
+  }
+
   /** One lint, here or in the worker; a worker that died (out of memory, say) is a crash of this lint only. */
-  private async lintOnce(mode: LintMode, offThread: boolean, request: Omit<LintRequest, 'mode'>): Promise<LintOutcome> {
+  private async lintOnce(mode: 'lint' | 'lintUnfiltered', offThread: boolean, request: Omit<LintRequest, 'mode'>): Promise<LintOutcome> {
     if (offThread) {
       try {
         return await this.deps.lintOffThread({ mode, ...request });

@@ -7,6 +7,7 @@ import type { Checked, DocumentChecker } from './checker';
 import { problemOf, SOURCE, toDiagnostic } from './diagnostics';
 import { disableNextLineChange } from './disable-comment';
 import { fixAllEdits, type EditBuilder } from './edits';
+import { fixTitle } from './fix-title';
 
 export const FIX_ALL_IN_FILE_TITLE = 'Fix all auth-status problems in this file';
 
@@ -126,11 +127,13 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     const quickFix = (title: string, rest: Partial<CodeAction>): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
     const fix = problem.fix && parsing.has(problem.fix) ? problem.fix : undefined;
+    // A rule's fix has no title of its own: a suggestion that makes the same edit says what it writes, else the edit does.
+    const titled = fix && problem.suggestions.find((suggestion) => sameChange(suggestion.change, fix));
     if (fix) {
-      actions.push(quickFix(`Fix this ${problem.ruleId} problem`, { isPreferred: true, edit: this.edits.change(document, fix) }));
+      actions.push(quickFix(titled?.title ?? fixTitle(problem.ruleId, fix), { isPreferred: true, edit: this.edits.change(document, fix) }));
     }
     problem.suggestions
-      .filter((suggestion) => parsing.has(suggestion.change))
+      .filter((suggestion) => suggestion !== titled && parsing.has(suggestion.change))
       .forEach((suggestion, index) => {
         const isPreferred = !fix && index === 0;
         actions.push(quickFix(suggestion.title, { ...(isPreferred ? { isPreferred } : {}), edit: this.edits.change(document, suggestion.change) }));
@@ -150,6 +153,10 @@ export class CodeActions {
     const edits = await fixAllEdits(document, checked, fixesAndSuggestions, (result) => this.checker.isCurrent(result));
     return { ...action, edit: this.edits.edit(document, edits) };
   }
+}
+
+function sameChange(a: TextChange, b: TextChange): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text;
 }
 
 function isFixable(problem: Problem): boolean {

@@ -1,43 +1,32 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { EvidenceSpan, Problem } from '../lint/problem';
+import { PLUGIN_PREFIX } from '../lint/rules';
+import type { Problem } from '../lint/problem';
 import type { CheckOutcome } from './checker';
 
 export const SOURCE = 'auth-status';
-
-const EVIDENCE_LABELS: Record<string, string> = {
-  missing: 'the credential is missing here',
-  expired: 'the credential has expired here',
-  invalid: 'the credential is rejected here',
-  login: 'the login failed here',
-  authorization: 'a permission is checked here',
-  exempt: 'not a request credential here',
-};
 
 export function rangeOf(document: TextDocument, start: number, end: number): Range {
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-export function evidenceLabel(evidence: EvidenceSpan): string {
-  return `${EVIDENCE_LABELS[evidence.category] ?? 'evidence'}: ${evidence.quote}`;
-}
-
-/** Evidence worth showing: the engine decided on it (conflicting evidence explains nothing). */
-export function decidingEvidence(problem: Problem): EvidenceSpan[] {
-  const explanation = problem.explanation;
-  if (!explanation || (explanation.reason !== 'credential' && explanation.reason !== 'authorization')) return [];
-  return explanation.evidence;
+/**
+ * A diagnostic's `code`: the rule's name without the plugin prefix, which `source` already says; editors show
+ * them together ("auth-status(require-www-authenticate)").
+ */
+export function diagnosticCode(ruleId: string): string {
+  return ruleId.startsWith(PLUGIN_PREFIX) ? ruleId.slice(PLUGIN_PREFIX.length) : ruleId;
 }
 
 export function toDiagnostic(document: TextDocument, problem: Problem): Diagnostic {
-  const relatedInformation: DiagnosticRelatedInformation[] = decidingEvidence(problem).map((evidence) => ({
+  const relatedInformation: DiagnosticRelatedInformation[] = (problem.explanation?.evidence ?? []).map((evidence) => ({
     location: { uri: document.uri, range: rangeOf(document, evidence.start, evidence.end) },
-    message: evidenceLabel(evidence),
+    message: `${evidence.what}: ${evidence.code}`,
   }));
   return {
     range: rangeOf(document, problem.start, problem.end),
     severity: problem.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    code: problem.ruleId,
+    code: diagnosticCode(problem.ruleId),
     ...(problem.docsUrl ? { codeDescription: { href: problem.docsUrl } } : {}),
     source: SOURCE,
     message: problem.message,
@@ -54,5 +43,5 @@ export function diagnosticsOf(document: TextDocument, outcome: CheckOutcome): Di
 export function problemOf(document: TextDocument, problems: readonly Problem[], diagnostic: Diagnostic): Problem | undefined {
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
-  return problems.find((problem) => problem.ruleId === diagnostic.code && problem.start === start && problem.end === end);
+  return problems.find((problem) => diagnosticCode(problem.ruleId) === diagnostic.code && problem.start === start && problem.end === end);
 }

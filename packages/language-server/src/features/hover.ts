@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type HoverParams, type TextDocuments } from 'vs
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../lint/problem';
 import { OFF_THREAD_FROM, type DocumentChecker } from './checker';
-import { decidingEvidence, evidenceLabel, rangeOf } from './diagnostics';
+import { rangeOf } from './diagnostics';
 import { explain, RFC_SECTIONS } from './explain';
 
 const RFC_9110 = 'https://www.rfc-editor.org/rfc/rfc9110';
@@ -15,11 +15,16 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Hover on a flagged status: 401 versus 403 for this case, the evidence, the RFC sections. */
+/**
+ * Hover on a flagged status: what the status sent does to clients in this case, the evidence, the RFC sections.
+ * The diagnostic's message is shown beside it by the editor, so the hover never repeats it; nor the evidence,
+ * when the editor shows the diagnostic's related information with it (`showsRelatedInformation`, VS Code).
+ */
 export class HoverProvider {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly checker: DocumentChecker,
+    private readonly showsRelatedInformation: boolean,
   ) {}
 
   async provide(params: HoverParams): Promise<Hover | null> {
@@ -35,21 +40,20 @@ export class HoverProvider {
     if (!problem) return null;
     return {
       range: rangeOf(document, problem.start, problem.end),
-      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(document, problem) },
+      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(document, problem, !this.showsRelatedInformation) },
     };
   }
 }
 
-export function hoverMarkdown(document: TextDocument, problem: Problem): string {
-  const { sentences, rfc } = explain(problem);
-  const lines = [`**auth-status** — ${sentences.join(' ')}`];
-  const evidence = decidingEvidence(problem);
+export function hoverMarkdown(document: TextDocument, problem: Problem, withEvidence: boolean): string {
+  const { sentence, rfc } = explain(problem);
+  const lines = [sentence];
+  const evidence = withEvidence ? (problem.explanation?.evidence ?? []) : [];
   if (evidence.length > 0) {
-    lines.push('', '**Evidence**', '');
-    for (const span of evidence) lines.push(`- line ${document.positionAt(span.start).line + 1}: ${evidenceLabel(span)}`);
+    lines.push('');
+    for (const span of evidence) lines.push(`- line ${document.positionAt(span.start).line + 1}, ${span.what}: \`${span.code}\``);
   }
   const sections = rfc.map((section) => `[RFC 9110 §${section} ${RFC_SECTIONS[section]}](${RFC_9110}#section-${section})`);
   lines.push('', sections.join(' · '));
-  lines.push('', problem.docsUrl ? `Rule: [${problem.ruleId}](${problem.docsUrl})` : `Rule: ${problem.ruleId}`);
   return lines.join('\n');
 }

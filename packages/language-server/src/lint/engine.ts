@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import { analyze, excessiveNesting, MAX_NESTING_DEPTH, mayContainFinding, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
+import { analyze, evidenceRows, excessiveNesting, MAX_NESTING_DEPTH, mayContainFinding, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
 import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
 import type { MaskedLint } from './incremental';
 import { directivesOf, statementFactsOf, type Outline, type ParsedSource } from './outline';
@@ -91,7 +91,7 @@ export class LintEngine {
     const sourceCode = linter.getSourceCode();
     const analysis = analyze(sourceCode as unknown as SourceCode);
     const lineStarts = ours.length > 0 ? lineStartsOf(source) : [];
-    const problems = ours.map((message) => toProblem(message, lineStarts, analysis, bomShift)).sort(byPosition);
+    const problems = ours.map((message) => toProblem(message, lineStarts, sourceCode as unknown as SourceCode, analysis, bomShift)).sort(byPosition);
     const outcome: LintOutcome = { kind: 'problems', problems };
     if (!want.outline) return { outcome };
     const parsed = sourceCode as unknown as ParsedSource;
@@ -143,7 +143,7 @@ export class LintEngine {
   }
 }
 
-function toProblem(message: Linter.LintMessage, lineStarts: number[], analysis: Analysis, shift: number): Problem {
+function toProblem(message: Linter.LintMessage, lineStarts: number[], sourceCode: SourceCode, analysis: Analysis, shift: number): Problem {
   const offset = (line: number, column: number) => (lineStarts[line - 1] ?? 0) + column - 1;
   const start = offset(message.line, message.column);
   const end = message.endLine === undefined ? start : offset(message.endLine, message.endColumn ?? message.column);
@@ -158,12 +158,12 @@ function toProblem(message: Linter.LintMessage, lineStarts: number[], analysis: 
     fix: message.fix ? change(message.fix) : undefined,
     suggestions: (message.suggestions ?? []).map((suggestion) => ({ title: suggestion.desc, change: change(suggestion.fix) })),
     docsUrl: ruleDocsUrl(ruleId),
-    explanation: explain(analysis, start, end, shift),
+    explanation: explain(sourceCode, analysis, start, end, shift),
   };
 }
 
 /** The response site the message points at (same range as the site's node), with its reason and evidence. */
-function explain(analysis: Analysis, start: number, end: number, shift: number): Problem['explanation'] {
+function explain(sourceCode: SourceCode, analysis: Analysis, start: number, end: number, shift: number): Problem['explanation'] {
   const site = analysis.sites.find((candidate) => candidate.node.range[0] === start && candidate.node.range[1] === end);
   if (!site) return undefined;
   const reason = analysis.reasonOf(site);
@@ -172,12 +172,7 @@ function explain(analysis: Analysis, start: number, end: number, shift: number):
     framework: site.framework,
     reason: reason.kind,
     problem: reason.kind === 'credential' ? reason.problem : undefined,
-    evidence: reason.evidence.map((evidence) => ({
-      start: evidence.node.range[0] + shift,
-      end: evidence.node.range[1] + shift,
-      quote: evidence.quote,
-      category: evidence.category,
-    })),
+    evidence: evidenceRows(sourceCode, site, reason).map(({ node, what, code }) => ({ start: node.range[0] + shift, end: node.range[1] + shift, what, code })),
   };
 }
 

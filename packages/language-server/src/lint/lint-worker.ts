@@ -1,16 +1,26 @@
 /**
- * Runs in a worker thread (see `threads.ts`): lints very large documents, so the thread that answers the editor
- * stays free while ESLint spends seconds on one. Requests and answers are plain data (structured clones).
+ * Runs in a worker thread (see `threads.ts`): lints very large documents, and confirms incremental answers with
+ * a full lint, so the thread that answers the editor stays free while ESLint works. Requests and answers are
+ * plain data (structured clones).
  */
 import { serve } from '../threads';
 import { LintEngine } from './engine';
 import type { ParseTarget } from './languages';
+import type { Outline } from './outline';
+import type { LintOutcome } from './problem';
 import type { RulesConfig } from './rules';
 
-export type LintMode = 'lint' | 'lintUnfiltered';
+/** What each of the engine's lints answers (the worker calls the engine method of the same name). */
+export interface LintAnswers {
+  lint: LintOutcome;
+  lintUnfiltered: LintOutcome;
+  lintWithOutline: { outcome: LintOutcome; outline?: Outline };
+}
 
-export interface LintRequest {
-  mode: LintMode;
+export type LintMode = keyof LintAnswers;
+
+export interface LintRequest<M extends LintMode = LintMode> {
+  mode: M;
   text: string;
   target: ParseTarget;
   rules: RulesConfig;
@@ -20,6 +30,6 @@ export function start(): void {
   const engine = new LintEngine();
   serve((message) => {
     const { mode, text, target, rules } = message as unknown as LintRequest;
-    return mode === 'lint' ? engine.lint(text, target, rules) : engine.lintUnfiltered(text, target, rules);
+    return engine[mode](text, target, rules);
   });
 }

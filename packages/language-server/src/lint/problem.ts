@@ -7,12 +7,14 @@ export interface TextChange {
   text: string;
 }
 
-/** A piece of code that shows why the response is sent: the `!token` check, the catch clause, the message. */
+/** A piece of code that shows why the response is sent (the failing check, the credential's source, the message), in plain text. */
 export interface EvidenceSpan {
   start: number;
   end: number;
-  quote: string;
-  category: Reason['evidence'][number]['category'];
+  /** What the code is: "missing-credential check", "Authorization header read here". */
+  what: string;
+  /** The code, short and on one line: "!token". */
+  code: string;
 }
 
 /** What the engine knows about the flagged response, for related information and hover. */
@@ -22,6 +24,7 @@ export interface Explanation {
   reason: Reason['kind'];
   /** For a credential failure: missing, expired, invalid, login. */
   problem?: string;
+  /** Empty unless the reason is decided (conflicting evidence explains nothing). */
   evidence: EvidenceSpan[];
 }
 
