@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
+import { findVariable as findVariableInScope } from '@typescript-eslint/utils/ast-utils';
 import { T } from './node-types';
 
 export type Node = TSESTree.Node;
@@ -94,7 +94,7 @@ export function isFunction(node: Node): node is TSESTree.FunctionLike {
 /** Finds the variable an identifier refers to, from the scope the identifier is in. */
 export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
   const scope = sourceCode.getScope(identifier);
-  return ASTUtils.findVariable(scope as never, identifier) as TSESLint.Scope.Variable | null;
+  return findVariableInScope(scope as never, identifier) as TSESLint.Scope.Variable | null;
 }
 
 /**

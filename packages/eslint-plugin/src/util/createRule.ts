@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// A subpath: the package's index loads all of ESLint, which hosts such as oxlint would pay for at every start.
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 export const DOCS_BASE_URL = 'https://github.com/auth-status/auth-status/blob/main/packages/eslint-plugin/docs/rules/';
 
@@ -7,4 +8,4 @@ export interface AuthStatusRuleDocs {
   recommended?: 'error' | 'warn';
 }
 
-export const createRule = ESLintUtils.RuleCreator<AuthStatusRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+export const createRule = RuleCreator<AuthStatusRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
