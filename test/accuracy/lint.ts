@@ -24,7 +24,7 @@ export function pluginRuleNames(): string[] {
   return Object.keys(plugin.rules);
 }
 
-function corpusConfig(): Linter.Config[] {
+export function corpusConfig(): Linter.Config[] {
   return [
     {
       files: JAVASCRIPT_FILES,

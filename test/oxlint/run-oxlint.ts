@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import plugin from 'eslint-plugin-auth-status';
@@ -29,18 +29,39 @@ export function oxlintVersion(): string {
   return spawnSync(process.execPath, [OXLINT_BIN, '--version'], { encoding: 'utf8' }).stdout.replace(/^Version:/, '').trim();
 }
 
-/** Runs the real oxlint from npm on `root` and returns our plugin's findings, files relative to `root`. */
-export function runOxlint(root: string): LocatedFinding[] {
+/** Runs the real oxlint from npm in `root` with our plugin's rules, in a scratch folder that is removed after. */
+function withOxlint<T>(root: string, extraArguments: string[], use: (stdout: string) => T): T {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'auth-status-oxlint-'));
   try {
     const configFile = path.join(folder, '.oxlintrc.json');
     writeFileSync(configFile, JSON.stringify(oxlintConfig()));
-    const run = spawnSync(process.execPath, [OXLINT_BIN, '-c', configFile, '-f', 'json', '.'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (run.error || run.stdout.trim() === '') throw new Error(`oxlint failed: ${run.error?.message ?? run.stderr}`);
-    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: OxlintDiagnostic[] };
-    return diagnostics.flatMap(toFinding);
+    const run = spawnSync(process.execPath, [OXLINT_BIN, '-c', configFile, ...extraArguments, '.'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (run.error || run.status === null || run.status > 1) throw new Error(`oxlint failed: ${run.error?.message ?? run.stderr}`);
+    return use(run.stdout);
   } finally {
     rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Our plugin's findings by oxlint in `root`, files relative to `root`. */
+export function runOxlint(root: string): LocatedFinding[] {
+  return withOxlint(root, ['-f', 'json'], (stdout) => (JSON.parse(stdout) as { diagnostics: OxlintDiagnostic[] }).diagnostics.flatMap(toFinding));
+}
+
+/** The text of every file under `root` after `oxlint --fix` on a copy, by path relative to `root`. */
+export function fixWithOxlint(root: string): Map<string, string> {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'auth-status-oxlint-fix-'));
+  try {
+    cpSync(root, copy, { recursive: true });
+    return withOxlint(copy, ['--fix'], () => {
+      const names = readdirSync(copy, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      return new Map(names.map((entry) => {
+        const full = path.join(entry.parentPath, entry.name);
+        return [path.relative(copy, full).split(path.sep).join('/'), readFileSync(full, 'utf8')];
+      }));
+    });
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
   }
 }
 
