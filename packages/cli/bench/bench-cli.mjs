@@ -8,8 +8,9 @@
 //      repositories excluded), or else (no snapshots on this machine) .js/.ts files from node_modules;
 //   2. HTTP code only: every file has status codes, so the prefilter saves nothing.
 // Also the pre-commit latency: `auth-status-lint --staged` with one staged file.
-// Environment: BENCH_FILES (default 6000), BENCH_HTTP_FILES (default 600), BENCH_ROUNDS (default 3),
-// BENCH_SNAPSHOTS (default /work/.mirror), BENCH_KEEP=1 keeps the trees.
+// Environment: BENCH_FILES (default 6000), BENCH_HTTP_FILES (default 600), BENCH_ROUNDS (default 3), BENCH_ESLINT_ROUNDS,
+// BENCH_SNAPSHOTS (default /work/.mirror), BENCH_KEEP=1 keeps the trees, BENCH_BASELINE=path/to/bin/auth-status-lint.js
+// adds another build of the CLI (say, of the main branch) as a row, to measure a change side by side.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,12 +32,15 @@ const { MAY_CONTAIN_FINDING, mayContainFinding, isTestFile } = require('eslint-p
 const FILES = Number(process.env.BENCH_FILES ?? 6000);
 const HTTP_FILES = Number(process.env.BENCH_HTTP_FILES ?? 600);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** ESLint is several times slower than the rest; on a busy machine fewer rounds of it keep the run short. */
+const ESLINT_ROUNDS = Math.min(ROUNDS, Number(process.env.BENCH_ESLINT_ROUNDS ?? ROUNDS));
 const SNAPSHOTS = process.env.BENCH_SNAPSHOTS ?? '/work/.mirror';
 const HELD_OUT = path.join(path.dirname(SNAPSHOTS), 'shared/eval/held-out-repos.txt');
 const treeArgument = process.argv.indexOf('--tree');
 const GIVEN_TREE = treeArgument > 0 ? path.resolve(process.argv[treeArgument + 1]) : undefined;
 const LINTED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const IGNORED_BY_ESLINT_OR_US = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', 'bower_components', '.cache', '.next']);
+const BASELINE_CLI = process.env.BENCH_BASELINE;
 const TIME = '/usr/bin/time';
 const canMeasureMemory = fs.existsSync(TIME);
 
@@ -171,18 +175,20 @@ fs.writeFileSync(
 const oxlintBin = path.join(path.dirname(require.resolve('oxlint/package.json')), 'bin/oxlint');
 
 const node = process.execPath;
+const ESLINT = 'eslint + our plugin';
 const tools = (tree, report) => [
   ['grep -rlP (floor)', 'grep', ['-rlP', MAY_CONTAIN_FINDING.source, tree], undefined],
   ['auth-status-lint', node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('ours'), tree], ourFindings],
+  ...(BASELINE_CLI ? [['auth-status-lint (baseline)', node, [BASELINE_CLI, '--no-project-config', '-f', 'json', '-o', report('baseline'), tree], baselineFindings]] : []),
   ['oxlint + our plugin', node, [oxlintBin, '-c', oxlintConfig, '-f', 'json', tree], oxlintFindings],
-  ['eslint + our plugin', node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree], eslintFindings],
+  [ESLINT, node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree], eslintFindings],
 ];
 
 /** One run: wall ms; CPU ms (user + system, all threads) and peak RSS in MiB from GNU time when it is installed. */
-function runOnce(command, args) {
+function runOnce(command, args, cwd = work) {
   const measured = canMeasureMemory ? [TIME, ['-f', '%U %S %M', command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(measured[0], measured[1], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(measured[0], measured[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status === 2 || result.error) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
   if (!canMeasureMemory) return { wall, stdout: result.stdout };
@@ -205,15 +211,18 @@ function eslintStyleFindings(reportFile) {
 function ourFindings(_stdout, report) {
   return eslintStyleFindings(report('ours'));
 }
+function baselineFindings(_stdout, report) {
+  return eslintStyleFindings(report('baseline'));
+}
 function eslintFindings(_stdout, report) {
   return eslintStyleFindings(report('eslint'));
 }
 /** oxlint names a rule `auth-status(rule)` and reports files relative to where it runs. */
-function oxlintFindings(stdout) {
+function oxlintFindings(stdout, _report, tree) {
   return JSON.parse(stdout).diagnostics.flatMap((diagnostic) => {
     const rule = /^auth-status\((.+)\)$/.exec(diagnostic.code ?? '')?.[1];
     const span = diagnostic.labels[0]?.span;
-    return rule && span ? [`${path.resolve(work, diagnostic.filename)}:${span.line}:${span.column} auth-status/${rule}`] : [];
+    return rule && span ? [`${path.resolve(tree, diagnostic.filename)}:${span.line}:${span.column} auth-status/${rule}`] : [];
   });
 }
 
@@ -231,7 +240,7 @@ function bench(label, { tree, files, bytes, source }) {
   const megabytesOf = (list) => (list.reduce((sum, text) => sum + text.length, 0) / 1024 / 1024).toFixed(1);
   console.log(
     `\n${label}: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB from ${source}; ${mentionStatus.length} (${megabytesOf(mentionStatus)} MB) mention a status,` +
-      ` ${parsed.length} (${megabytesOf(parsed)} MB) have one in code and are parsed; ${os.availableParallelism()} cores, median of ${ROUNDS} alternating rounds`,
+      ` ${parsed.length} (${megabytesOf(parsed)} MB) have one in code and are parsed; ${os.availableParallelism()} cores, median of ${ROUNDS} alternating rounds (ESLint ${ESLINT_ROUNDS})`,
   );
   const report = (name) => path.join(work, `${label.replace(/\W+/g, '-')}-${name}.json`);
   const toolList = tools(tree, report);
@@ -240,9 +249,11 @@ function bench(label, { tree, files, bytes, source }) {
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? toolList : [...toolList].reverse();
     for (const [name, command, args, findings] of order) {
-      const run = runOnce(command, args);
+      if (name === ESLINT && round >= ESLINT_ROUNDS) continue;
+      // Run in the tree: ESLint ignores files outside its base path (the working directory with -c).
+      const run = runOnce(command, args, tree);
       runs.get(name).push(run);
-      if (findings && !findingsOf.has(name)) findingsOf.set(name, findings(run.stdout, report).sort());
+      if (findings && !findingsOf.has(name)) findingsOf.set(name, findings(run.stdout, report, tree).sort());
     }
   }
   const summary = Object.fromEntries(
@@ -252,7 +263,7 @@ function bench(label, { tree, files, bytes, source }) {
     ]),
   );
   const ours = summary['auth-status-lint'];
-  const reference = findingsOf.get('eslint + our plugin');
+  const reference = findingsOf.get(ESLINT);
   console.log(`  ${'tool'.padEnd(22)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MiB'.padStart(9)}  ${'files/s'.padStart(7)}  wall/ours  findings`);
   for (const [name, { wall, cpu, peakMiB }] of Object.entries(summary)) {
     const found = findingsOf.get(name);
@@ -276,16 +287,15 @@ function bench(label, { tree, files, bytes, source }) {
 function preCommitLatency() {
   const repository = path.join(work, 'staged');
   const [file] = corpusFiles().filter((candidate) => mayContainFinding(fs.readFileSync(candidate, 'utf8')));
-  if (!file) return undefined;
+  if (!file) return [];
   writeTreeFile(repository, path.basename(file), fs.readFileSync(file, 'utf8'));
   for (const args of [['init', '-q'], ['add', '.']]) spawnSync('git', args, { cwd: repository });
-  const walls = [];
+  const clis = [['auth-status-lint', path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js')], ...(BASELINE_CLI ? [['baseline', BASELINE_CLI]] : [])];
+  const runs = new Map(clis.map(([name]) => [name, []]));
   for (let round = 0; round < Math.max(5, ROUNDS); round++) {
-    const start = process.hrtime.bigint();
-    spawnSync(node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--staged'], { cwd: repository, encoding: 'utf8' });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    for (const [name, bin] of round % 2 === 0 ? clis : [...clis].reverse()) runs.get(name).push(runOnce(node, [bin, '--staged'], repository));
   }
-  return median(walls);
+  return [...runs].map(([name, list]) => ({ name, wall: median(list.map((run) => run.wall)), cpu: canMeasureMemory ? median(list.map((run) => run.cpu)) : undefined }));
 }
 
 console.log('bench:cli — building the trees …');
@@ -297,8 +307,8 @@ const ratio = (result, name) => (result.summary[name].wall / result.summary['aut
 const ours = real.summary['auth-status-lint'];
 console.log(
   `\nsummary: on real code auth-status-lint takes ${ours.wall.toFixed(0)} ms, peak ${ours.peakMiB?.toFixed(0) ?? '?'} MiB (target ≤ 300);` +
-    ` oxlint with our plugin takes ${ratio(real, 'oxlint + our plugin')}× our wall (target ≥ 1), ESLint ${ratio(real, 'eslint + our plugin')}×;` +
-    ` on HTTP-only code oxlint ${ratio(http, 'oxlint + our plugin')}×, ESLint ${ratio(http, 'eslint + our plugin')}×.` +
-    (latency === undefined ? '' : ` Pre-commit, one staged file: ${latency.toFixed(0)} ms (target ≤ 250).`),
+    ` oxlint with our plugin takes ${ratio(real, 'oxlint + our plugin')}× our wall (target ≥ 1), ESLint ${ratio(real, ESLINT)}×;` +
+    ` on HTTP-only code oxlint ${ratio(http, 'oxlint + our plugin')}×, ESLint ${ratio(http, ESLINT)}×.` +
+    latency.map(({ name, wall, cpu }) => ` Pre-commit, one staged file, ${name}: ${wall.toFixed(0)} ms wall, ${cpu?.toFixed(0) ?? '?'} ms CPU (target ≤ 250).`).join(''),
 );
 if (!real.same || !http.same) console.log('warning: the hosts disagree on findings; see above');
