@@ -11,6 +11,11 @@ export interface Finding {
   readonly rule: string;
 }
 
+/** A finding with the column ESLint reports it at (1-based), to compare hosts of the plugin exactly. */
+export interface LocatedFinding extends Finding {
+  readonly column: number;
+}
+
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JAVASCRIPT_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 
@@ -19,7 +24,7 @@ export function pluginRuleNames(): string[] {
   return Object.keys(plugin.rules);
 }
 
-function corpusConfig(): Linter.Config[] {
+export function corpusConfig(): Linter.Config[] {
   return [
     {
       files: JAVASCRIPT_FILES,
@@ -35,7 +40,7 @@ function corpusConfig(): Linter.Config[] {
 }
 
 /** Lints each file with every rule of the plugin on; a file that does not parse is a corpus bug and throws. */
-export function lintCorpus(files: readonly CorpusFile[]): Finding[] {
+export function lintCorpus(files: readonly CorpusFile[]): LocatedFinding[] {
   const linter = new Linter({ configType: 'flat' });
   const config = corpusConfig();
   return files.flatMap((file) => {
@@ -44,6 +49,6 @@ export function lintCorpus(files: readonly CorpusFile[]): Finding[] {
     if (fatal) throw new Error(`test/corpus/${file.name}:${fatal.line}: does not parse: ${fatal.message}`);
     return messages
       .filter((message) => message.ruleId?.startsWith(PLUGIN_PREFIX))
-      .map((message) => ({ file: file.name, line: message.line, rule: (message.ruleId ?? '').slice(PLUGIN_PREFIX.length) }));
+      .map((message) => ({ file: file.name, line: message.line, column: message.column, rule: (message.ruleId ?? '').slice(PLUGIN_PREFIX.length) }));
   });
 }

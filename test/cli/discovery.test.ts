@@ -20,12 +20,13 @@ export function guard(req: Request, res: Response): JSX.Element | void {
       'g.mts': CODE.wrongStatus.replace('module.exports =', 'export default').replace('(req, res, next)', '(req: any, res: any, next: any)'),
       'h.cts': CODE.wrongStatus.replace('(req, res, next)', '(req: any, res: any, next: any)'),
       'i.js': `${CODE.wrongStatus}\nconst view = <div>JSX in a .js file</div>;\n`,
+      'j.js': `if (require.main !== module) return;\n${CODE.wrongStatus}`,
       'notes.txt': CODE.wrongStatus,
     });
     const { results } = lintJson([], folder);
     assert.deepEqual(
       findingsOf(results, folder).map((finding) => finding.replace(/:\d+ /, ' ')),
-      ['a.js', 'b.cjs', 'c.mjs', 'd.jsx', 'e.ts', 'f.tsx', 'g.mts', 'h.cts', 'i.js'].map(
+      ['a.js', 'b.cjs', 'c.mjs', 'd.jsx', 'e.ts', 'f.tsx', 'g.mts', 'h.cts', 'i.js', 'j.js'].map(
         (file) => `${file} auth-status/require-401-for-credential-failure`,
       ),
     );

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// npm run bench:cli — auth-status-lint against plain ESLint (the plugin's recommended config, same files)
-// and `grep -rP` (the floor: reading every file once) on two trees:
-//   1. real code: .js/.ts files from this repository's node_modules, plus a few files with findings;
+// npm run bench:cli — auth-status-lint against the other hosts of the same four rules, side by side in one run:
+// oxlint with our plugin as a JS plugin and ESLint with our plugin (recommended config), plus `grep -rlP` (the
+// floor: reading every file once). Rounds alternate the tools' order; the table shows medians of wall and CPU
+// time and the highest peak memory (RSS, worker threads included) of any round.
+// Trees:
+//   1. real code: `--tree DIR`, or else application code from the git snapshots in /work/.mirror (held-out
+//      repositories excluded), or else (no snapshots on this machine) .js/.ts files from node_modules;
 //   2. HTTP code only: every file has status codes, so the prefilter saves nothing.
-// Environment: BENCH_FILES (default 5000), BENCH_HTTP_FILES (default 600), BENCH_RUNS (default 1, best of).
+// Also the pre-commit latency: `auth-status-lint --staged` with one staged file.
+// Environment: BENCH_FILES (default 6000), BENCH_HTTP_FILES (default 600), BENCH_ROUNDS (default 3), BENCH_ESLINT_ROUNDS,
+// BENCH_SNAPSHOTS (default /work/.mirror), BENCH_KEEP=1 keeps the trees, BENCH_BASELINE=path/to/bin/auth-status-lint.js
+// adds another build of the CLI (say, of the main branch) as a row, to measure a change side by side.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,46 +25,100 @@ if (!fs.existsSync(cliDist)) {
   console.error('bench:cli: build first (npm run build)');
   process.exit(2);
 }
-const { isLintedFile, ignoredByName, generatedReason } = require(cliDist);
-const { MAY_CONTAIN_FINDING, mayContainFinding } = require('eslint-plugin-auth-status/tooling');
+const { isLintedFile, ignoredByName, generatedReason, MAX_SOURCE_BYTES } = require(cliDist);
+const plugin = require('eslint-plugin-auth-status');
+const { MAY_CONTAIN_FINDING, mayContainFinding, isTestFile } = require('eslint-plugin-auth-status/tooling');
 
-const FILES = Number(process.env.BENCH_FILES ?? 5000);
+const FILES = Number(process.env.BENCH_FILES ?? 6000);
 const HTTP_FILES = Number(process.env.BENCH_HTTP_FILES ?? 600);
-const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** ESLint is several times slower than the rest; on a busy machine fewer rounds of it keep the run short. */
+const ESLINT_ROUNDS = Math.min(ROUNDS, Number(process.env.BENCH_ESLINT_ROUNDS ?? ROUNDS));
+const SNAPSHOTS = process.env.BENCH_SNAPSHOTS ?? '/work/.mirror';
+const HELD_OUT = path.join(path.dirname(SNAPSHOTS), 'shared/eval/held-out-repos.txt');
+const treeArgument = process.argv.indexOf('--tree');
+const GIVEN_TREE = treeArgument > 0 ? path.resolve(process.argv[treeArgument + 1]) : undefined;
 const LINTED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const IGNORED_BY_ESLINT_OR_US = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', 'bower_components', '.cache', '.next']);
+const BASELINE_CLI = process.env.BENCH_BASELINE;
+const TIME = '/usr/bin/time';
+const canMeasureMemory = fs.existsSync(TIME);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-bench-'));
 if (!process.env.BENCH_KEEP) process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 else console.log(`keeping ${work}`);
 
-/** Every source file either tool would lint under node_modules, minus generated ones and ESLint configs. */
-function realSourceFiles() {
-  const files = [];
-  const walk = (folder) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const entryPath = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(entryPath);
-      else if (entry.isFile() && isLintedFile(entry.name) && !ignoredByName(entry.name) && !/^eslint\.config\./.test(entry.name)) {
-        files.push(entryPath);
-      }
-    }
-  };
-  walk(path.join(repoRoot, 'node_modules'));
-  return files;
+/** A file all three tools lint the same way: source, not generated, not test code (our defaults skip those). */
+function isComparable(relativePath, text) {
+  return isLintedFile(relativePath) && !ignoredByName(path.basename(relativePath)) && !/(^|\/)eslint\.config\./.test(relativePath) &&
+    !isTestFile(relativePath) && text.length <= MAX_SOURCE_BYTES && generatedReason(text) === undefined;
 }
 
-/** Copies files into `tree`, renaming folders that ESLint or we skip by default so both tools see every file. */
-function copyTree(tree, files, base) {
+/** Where a file goes in the tree: folders that ESLint or we skip by default are renamed so every tool sees it. */
+function treePath(tree, relative) {
+  return path.join(tree, ...relative.split(/[\\/]/).map((part) => (IGNORED_BY_ESLINT_OR_US.has(part) ? `${part}_` : part)));
+}
+
+function writeTreeFile(tree, relative, text) {
+  const target = treePath(tree, relative);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+  return Buffer.byteLength(text);
+}
+
+function heldOutRepositories() {
+  if (!fs.existsSync(HELD_OUT)) return new Set();
+  return new Set(fs.readFileSync(HELD_OUT, 'utf8').split('\n').map((line) => line.trim().toLowerCase()).filter((line) => line && !line.startsWith('#')));
+}
+
+const git = (gitDir, args) => spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+
+/** Application code from git snapshots, whole repositories in name order until FILES files are taken. */
+function snapshotTree(tree) {
+  if (!fs.existsSync(SNAPSHOTS)) return undefined;
+  const heldOut = heldOutRepositories();
+  let files = 0;
   let bytes = 0;
-  for (const file of files) {
-    const relative = path.relative(base, file).split(path.sep).map((part) => (IGNORED_BY_ESLINT_OR_US.has(part) ? `${part}_` : part));
-    const target = path.join(tree, ...relative);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(file, target);
-    bytes += fs.statSync(file).size;
+  const repositories = [];
+  for (const name of fs.readdirSync(SNAPSHOTS).sort()) {
+    if (files >= FILES) break;
+    const gitDir = path.join(SNAPSHOTS, name, 'repo');
+    if (heldOut.has(name.replace('+', '/').toLowerCase()) || !fs.existsSync(gitDir)) continue;
+    const listed = git(gitDir, ['ls-tree', '-r', '--name-only', 'HEAD']);
+    if (listed.status !== 0) continue;
+    let taken = 0;
+    for (const relative of listed.stdout.split('\n')) {
+      if (files >= FILES || !LINTED.test(relative) || relative.split('/').includes('node_modules')) continue;
+      const shown = git(gitDir, ['cat-file', 'blob', `HEAD:${relative}`]);
+      if (shown.status !== 0 || !isComparable(relative, shown.stdout)) continue;
+      bytes += writeTreeFile(tree, path.join(name, relative), shown.stdout);
+      files++;
+      taken++;
+    }
+    if (taken > 0) repositories.push(name.replace('+', '/'));
   }
-  return bytes;
+  return files === 0 ? undefined : { tree, files, bytes, source: `${repositories.length} application repositories from ${SNAPSHOTS}` };
+}
+
+/** Fallback without snapshots: every FILES-th comparable file under node_modules. */
+function nodeModulesTree(tree) {
+  const base = path.join(repoRoot, 'node_modules');
+  const candidates = fs
+    .readdirSync(base, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && LINTED.test(entry.name))
+    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)))
+    .sort();
+  const step = Math.max(1, candidates.length / FILES);
+  let files = 0;
+  let bytes = 0;
+  for (let index = 0; index < candidates.length && files < FILES; index += step) {
+    const relative = candidates[Math.floor(index)];
+    const text = fs.readFileSync(path.join(base, relative), 'utf8');
+    if (!isComparable(relative, text)) continue;
+    bytes += writeTreeFile(tree, relative, text);
+    files++;
+  }
+  return { tree, files, bytes, source: 'node_modules (no git snapshots here)' };
 }
 
 function corpusFiles() {
@@ -70,19 +131,15 @@ function corpusFiles() {
     .sort();
 }
 
+function givenTree(tree) {
+  const texts = listTree(tree);
+  return { tree, files: texts.length, bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0), source: tree };
+}
+
 function buildRealTree() {
-  const candidates = realSourceFiles().filter((file) => {
-    const text = fs.readFileSync(file, 'utf8');
-    return generatedReason(text) === undefined;
-  });
-  const step = Math.max(1, candidates.length / FILES);
-  const picked = [];
-  for (let index = 0; index < candidates.length && picked.length < FILES; index += step) picked.push(candidates[Math.floor(index)]);
+  if (GIVEN_TREE) return givenTree(GIVEN_TREE);
   const tree = path.join(work, 'real');
-  const bytes = copyTree(tree, picked, path.join(repoRoot, 'node_modules'));
-  const withFindings = corpusFiles().slice(0, 5);
-  copyTree(path.join(tree, 'app'), withFindings, path.join(repoRoot, 'test/corpus'));
-  return { tree, files: picked.length + withFindings.length, bytes };
+  return snapshotTree(tree) ?? nodeModulesTree(tree);
 }
 
 function buildHttpTree() {
@@ -92,14 +149,12 @@ function buildHttpTree() {
   let bytes = 0;
   for (let index = 0; index < HTTP_FILES; index++) {
     const source = sources[index % sources.length];
-    const target = path.join(tree, `copy-${Math.floor(index / sources.length)}`, path.basename(source));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(source, target);
-    bytes += fs.statSync(source).size;
+    bytes += writeTreeFile(tree, path.join(`copy-${Math.floor(index / sources.length)}`, path.basename(source)), fs.readFileSync(source, 'utf8'));
   }
-  return { tree, files: HTTP_FILES, bytes };
+  return { tree, files: HTTP_FILES, bytes, source: 'test/corpus files with a status, repeated' };
 }
 
+const recommendedRules = plugin.configs.recommended.rules;
 const eslintConfig = path.join(work, 'eslint.config.mjs');
 fs.writeFileSync(
   eslintConfig,
@@ -112,83 +167,148 @@ export default [
 ];
 `,
 );
+const oxlintConfig = path.join(work, '.oxlintrc.json');
+fs.writeFileSync(
+  oxlintConfig,
+  JSON.stringify({ plugins: [], categories: { correctness: 'off' }, jsPlugins: [require.resolve('eslint-plugin-auth-status')], rules: recommendedRules }),
+);
+const oxlintBin = path.join(path.dirname(require.resolve('oxlint/package.json')), 'bin/oxlint');
 
 const node = process.execPath;
+const ESLINT = 'eslint + our plugin';
 const tools = (tree, report) => [
-  ['grep -rP (floor)', 'grep', ['-rlP', MAY_CONTAIN_FINDING.source, tree]],
-  ['auth-status-lint', node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('ours'), tree]],
-  ['eslint', node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree]],
-  ['eslint --concurrency=auto', node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '--concurrency=auto', '-f', 'json', '-o', report('eslint-mt'), tree]],
+  ['grep -rlP (floor)', 'grep', ['-rlP', MAY_CONTAIN_FINDING.source, tree], undefined],
+  ['auth-status-lint', node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('ours'), tree], ourFindings],
+  ...(BASELINE_CLI ? [['auth-status-lint (baseline)', node, [BASELINE_CLI, '--no-project-config', '-f', 'json', '-o', report('baseline'), tree], baselineFindings]] : []),
+  ['oxlint + our plugin', node, [oxlintBin, '-c', oxlintConfig, '-f', 'json', tree], oxlintFindings],
+  [ESLINT, node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree], eslintFindings],
 ];
 
-/** CPU time (user + system) of this process's finished children, in ms: Linux only, else undefined. */
-function childrenCpuMs() {
-  try {
-    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
+/** One run: wall ms; CPU ms (user + system, all threads) and peak RSS in MiB from GNU time when it is installed. */
+function runOnce(command, args, cwd = work) {
+  const measured = canMeasureMemory ? [TIME, ['-f', '%U %S %M', command, ...args]] : [command, args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(measured[0], measured[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status === 2 || result.error) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
+  if (!canMeasureMemory) return { wall, stdout: result.stdout };
+  const [user, system, rssKiB] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000, peakMiB: rssKiB / 1024, stdout: result.stdout };
 }
 
-/** Best wall-clock time of RUNS runs, and the CPU time that run used (all threads). */
-function time(command, args) {
-  let best = { wall: Infinity, cpu: undefined };
-  for (let run = 0; run < RUNS; run++) {
-    const cpuBefore = childrenCpuMs();
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const wall = Number(process.hrtime.bigint() - start) / 1e6;
-    const cpuAfter = childrenCpuMs();
-    if (result.status === 2 || result.error) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
-    if (wall < best.wall) best = { wall, cpu: cpuBefore === undefined ? undefined : cpuAfter - cpuBefore };
-  }
-  return best;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
+
+const ruleOf = (ruleId) => ruleId?.startsWith('auth-status/') ? ruleId : undefined;
+/** ESLint-style JSON reports: findings of our rules as "file:line:column rule" (parse errors differ by design). */
+function eslintStyleFindings(reportFile) {
+  return JSON.parse(fs.readFileSync(reportFile, 'utf8')).flatMap((result) =>
+    result.messages.filter((message) => ruleOf(message.ruleId)).map((message) => `${result.filePath}:${message.line}:${message.column} ${message.ruleId}`),
+  );
+}
+function ourFindings(_stdout, report) {
+  return eslintStyleFindings(report('ours'));
+}
+function baselineFindings(_stdout, report) {
+  return eslintStyleFindings(report('baseline'));
+}
+function eslintFindings(_stdout, report) {
+  return eslintStyleFindings(report('eslint'));
+}
+/** oxlint names a rule `auth-status(rule)` and reports files relative to where it runs. */
+function oxlintFindings(stdout, _report, tree) {
+  return JSON.parse(stdout).diagnostics.flatMap((diagnostic) => {
+    const rule = /^auth-status\((.+)\)$/.exec(diagnostic.code ?? '')?.[1];
+    const span = diagnostic.labels[0]?.span;
+    return rule && span ? [`${path.resolve(tree, diagnostic.filename)}:${span.line}:${span.column} auth-status/${rule}`] : [];
+  });
 }
 
-/** Rule findings as "file:line rule", to check both tools agree (parse errors differ by design: we try CommonJS too). */
-function findings(reportFile) {
-  const results = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-  return results.flatMap((result) => result.messages.filter((message) => message.ruleId?.startsWith('auth-status/')).map((message) => `${result.filePath}:${message.line} ${message.ruleId}`)).sort();
-}
-
-function bench(label, { tree, files, bytes }) {
-  const texts = fs
+function listTree(tree) {
+  return fs
     .readdirSync(tree, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && LINTED.test(entry.name))
     .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+}
+
+function bench(label, { tree, files, bytes, source }) {
+  const texts = listTree(tree);
   const mentionStatus = texts.filter((text) => MAY_CONTAIN_FINDING.test(text));
   const parsed = mentionStatus.filter((text) => mayContainFinding(text));
   const megabytesOf = (list) => (list.reduce((sum, text) => sum + text.length, 0) / 1024 / 1024).toFixed(1);
   console.log(
-    `\n${label}: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB; ${mentionStatus.length} (${megabytesOf(mentionStatus)} MB) mention a status,` +
-      ` ${parsed.length} (${megabytesOf(parsed)} MB) have one in code and are parsed; ${os.availableParallelism()} cores, best of ${RUNS}`,
+    `\n${label}: ${files} files, ${(bytes / 1024 / 1024).toFixed(1)} MB from ${source}; ${mentionStatus.length} (${megabytesOf(mentionStatus)} MB) mention a status,` +
+      ` ${parsed.length} (${megabytesOf(parsed)} MB) have one in code and are parsed; ${os.availableParallelism()} cores, median of ${ROUNDS} alternating rounds (ESLint ${ESLINT_ROUNDS})`,
   );
   const report = (name) => path.join(work, `${label.replace(/\W+/g, '-')}-${name}.json`);
-  const timings = {};
-  for (const [name, command, args] of tools(tree, report)) {
-    timings[name] = time(command, args);
+  const toolList = tools(tree, report);
+  const runs = new Map(toolList.map(([name]) => [name, []]));
+  const findingsOf = new Map();
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? toolList : [...toolList].reverse();
+    for (const [name, command, args, findings] of order) {
+      if (name === ESLINT && round >= ESLINT_ROUNDS) continue;
+      // Run in the tree: ESLint ignores files outside its base path (the working directory with -c).
+      const run = runOnce(command, args, tree);
+      runs.get(name).push(run);
+      if (findings && !findingsOf.has(name)) findingsOf.set(name, findings(run.stdout, report, tree).sort());
+    }
   }
-  const ours = timings['auth-status-lint'];
-  const ratioText = (theirs, mine) => (theirs >= mine ? `${(theirs / mine).toFixed(1)}×` : `1/${(mine / theirs).toFixed(1)}×`);
-  console.log(`  ${'tool'.padEnd(26)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)}  ${'files/s'.padStart(7)}  auth-status-lint faster by (wall, cpu)`);
-  for (const [name, { wall, cpu }] of Object.entries(timings)) {
-    const ratio = name === 'auth-status-lint' ? '' : `${ratioText(wall, ours.wall)}, ${cpu === undefined ? '?' : ratioText(cpu, ours.cpu)}`;
-    const cpuText = cpu === undefined ? '?' : cpu.toFixed(0);
-    console.log(`  ${name.padEnd(26)} ${wall.toFixed(0).padStart(8)} ${cpuText.padStart(8)}  ${(files / (wall / 1000)).toFixed(0).padStart(7)}  ${ratio}`);
+  const summary = Object.fromEntries(
+    [...runs].map(([name, list]) => [
+      name,
+      { wall: median(list.map((run) => run.wall)), cpu: canMeasureMemory ? median(list.map((run) => run.cpu)) : undefined, peakMiB: canMeasureMemory ? Math.max(...list.map((run) => run.peakMiB)) : undefined },
+    ]),
+  );
+  const ours = summary['auth-status-lint'];
+  const reference = findingsOf.get(ESLINT);
+  console.log(`  ${'tool'.padEnd(22)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MiB'.padStart(9)}  ${'files/s'.padStart(7)}  wall/ours  findings`);
+  for (const [name, { wall, cpu, peakMiB }] of Object.entries(summary)) {
+    const found = findingsOf.get(name);
+    const same = found === undefined ? '' : `${found.length} ${JSON.stringify(found) === JSON.stringify(reference) ? 'same as ESLint' : 'DIFFERENT from ESLint'}`;
+    console.log(
+      `  ${name.padEnd(22)} ${wall.toFixed(0).padStart(8)} ${(cpu?.toFixed(0) ?? '?').padStart(8)} ${(peakMiB?.toFixed(0) ?? '?').padStart(9)}  ${(files / (wall / 1000)).toFixed(0).padStart(7)}  ${(wall / ours.wall).toFixed(2).padStart(9)}  ${same}`,
+    );
   }
-  const ourFindings = findings(report('ours'));
-  const eslintFindings = findings(report('eslint'));
-  const same = JSON.stringify(ourFindings) === JSON.stringify(eslintFindings);
-  console.log(`  findings: auth-status-lint ${ourFindings.length}, eslint ${eslintFindings.length} — ${same ? 'identical' : 'DIFFERENT'}`);
-  return { wall: timings.eslint.wall / ours.wall, cpu: timings.eslint.cpu / ours.cpu, same };
+  const same = [...findingsOf.values()].every((found) => JSON.stringify(found) === JSON.stringify(reference));
+  if (!same) {
+    for (const [name, found] of findingsOf) {
+      const extra = found.filter((line) => !reference.includes(line));
+      const missing = reference.filter((line) => !found.includes(line));
+      if (extra.length + missing.length > 0) console.log(`  ${name}: ${extra.length} not in ESLint's (${extra.slice(0, 3).join('; ')}), ${missing.length} missing (${missing.slice(0, 3).join('; ')})`);
+    }
+  }
+  return { summary, same };
+}
+
+/** `auth-status-lint --staged` in a fresh repository with one staged file with findings: the pre-commit hook's wait. */
+function preCommitLatency() {
+  const repository = path.join(work, 'staged');
+  const [file] = corpusFiles().filter((candidate) => mayContainFinding(fs.readFileSync(candidate, 'utf8')));
+  if (!file) return [];
+  writeTreeFile(repository, path.basename(file), fs.readFileSync(file, 'utf8'));
+  for (const args of [['init', '-q'], ['add', '.']]) spawnSync('git', args, { cwd: repository });
+  const clis = [['auth-status-lint', path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js')], ...(BASELINE_CLI ? [['baseline', BASELINE_CLI]] : [])];
+  const runs = new Map(clis.map(([name]) => [name, []]));
+  for (let round = 0; round < Math.max(5, ROUNDS); round++) {
+    for (const [name, bin] of round % 2 === 0 ? clis : [...clis].reverse()) runs.get(name).push(runOnce(node, [bin, '--staged'], repository));
+  }
+  return [...runs].map(([name, list]) => ({ name, wall: median(list.map((run) => run.wall)), cpu: canMeasureMemory ? median(list.map((run) => run.cpu)) : undefined }));
 }
 
 console.log('bench:cli — building the trees …');
-const real = bench('real code (node_modules)', buildRealTree());
+if (!canMeasureMemory) console.log(`(no ${TIME}: CPU and peak memory not measured; apt-get install time)`);
+const real = bench('real code', buildRealTree());
 const http = bench('HTTP code in every file', buildHttpTree());
+const latency = preCommitLatency();
+const ratio = (result, name) => (result.summary[name].wall / result.summary['auth-status-lint'].wall).toFixed(2);
+const ours = real.summary['auth-status-lint'];
 console.log(
-  `\nsummary: against plain ESLint, auth-status-lint is ${real.wall.toFixed(1)}× faster (wall; ${real.cpu.toFixed(1)}× less CPU) on real code (target ≥ 5×)` +
-    ` and ${http.wall.toFixed(1)}× (wall; ${http.cpu.toFixed(1)}× less CPU) on HTTP-only code (target ≥ 1×)`,
+  `\nsummary: on real code auth-status-lint takes ${ours.wall.toFixed(0)} ms, peak ${ours.peakMiB?.toFixed(0) ?? '?'} MiB (target ≤ 300);` +
+    ` oxlint with our plugin takes ${ratio(real, 'oxlint + our plugin')}× our wall (target ≥ 1), ESLint ${ratio(real, ESLINT)}×;` +
+    ` on HTTP-only code oxlint ${ratio(http, 'oxlint + our plugin')}×, ESLint ${ratio(http, ESLINT)}×.` +
+    latency.map(({ name, wall, cpu }) => ` Pre-commit, one staged file, ${name}: ${wall.toFixed(0)} ms wall, ${cpu?.toFixed(0) ?? '?'} ms CPU (target ≤ 250).`).join(''),
 );
-if (!real.same || !http.same) console.log('warning: auth-status-lint and ESLint disagree on findings; see above');
+if (!real.same || !http.same) console.log('warning: the hosts disagree on findings; see above');

