@@ -22,6 +22,8 @@ export const CORPUS_FRAMEWORKS = [
   'firebase',
   'elysia',
   'kibana',
+  'feathers',
+  'restify',
   'client',
 ] as const;
 
