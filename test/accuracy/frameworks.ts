@@ -24,6 +24,7 @@ export const CORPUS_FRAMEWORKS = [
   'kibana',
   'feathers',
   'restify',
+  'egg',
   'client',
 ] as const;
 

@@ -48,7 +48,7 @@ export const CREDENTIAL_SOURCE =
  * the service call's `params` (`params.user`, and `params.authentication` once the authenticate hook ran).
  */
 export const IDENTITY_SOURCE =
-  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|\bparams\s*\??\.\s*(user|authenticated|authentication)\b/;
+  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|\bparams\s*\??\.\s*(user|authenticated|authentication)\b/;
 
 /** A call that verifies a credential and yields its payload or a verdict. */
 export const VERIFIER_CALL =

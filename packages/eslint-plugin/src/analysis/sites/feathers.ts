@@ -1,7 +1,6 @@
 import { T } from '../node-types';
 import type { SiteAdapter } from '../types';
-import { carriersOf } from './error-objects';
-import { constructorMessages, packageErrorUse, type ErrorPackage } from './package-errors';
+import { packageErrorSite, packageErrorUse, type ErrorPackage } from './package-errors';
 
 /** `@feathersjs/errors` classes that answer a 4xx the rules judge (`lib/index.js`: each passes its code to FeathersError). */
 const FEATHERS_ERRORS: ErrorPackage = {
@@ -40,18 +39,6 @@ export const feathersAdapter: SiteAdapter = {
     if (node.type !== T.NewExpression) return;
     const use = packageErrorUse(context.sourceCode, node, FEATHERS_ERRORS);
     if (!use) return;
-    context.addSite({
-      framework: 'feathers',
-      node: use.nameNode,
-      status: { code: use.code, node: null, form: { kind: 'literal' } },
-      messages: constructorMessages(node),
-      carriers: carriersOf(node),
-      headerLimitation: NO_ERROR_HEADERS,
-      hasHeader: () => false,
-      edit(fixer, edit) {
-        if (edit.addHeader) return null;
-        return edit.status === undefined || edit.status === use.code ? [] : use.rename(fixer, edit.status);
-      },
-    });
+    context.addSite(packageErrorSite(node, use, { framework: 'feathers', hasHeader: () => false, add: () => null, limitation: NO_ERROR_HEADERS }));
   },
 };

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
 import { customErrorsAdapter } from './custom-errors';
+import { eggAdapter } from './egg';
 import { elysiaAdapter } from './elysia';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
@@ -53,5 +54,6 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   strapiAdapter,
   feathersAdapter,
   restifyAdapter,
+  eggAdapter,
   customErrorsAdapter,
 ];

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import type { RuleFix, RuleFixer } from '../types';
+import { bindingOf, propertyName, skipWrappers, type SourceCode } from '../ast';
+import type { ResponseSite, RuleFix, RuleFixer } from '../types';
+import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
 import { isModuleObject } from './transport-code';
 
@@ -102,7 +103,30 @@ function classFor(errorPackage: ErrorPackage, code: number): string {
   return code === 401 ? errorPackage.credentialClass : errorPackage.permissionClass;
 }
 
-/** The message arguments of a constructor call (spread arguments say nothing). */
-export function constructorMessages(call: TSESTree.NewExpression): Node[] {
-  return call.arguments.filter((argument) => argument.type !== T.SpreadElement);
+/** How a framework carries a header on a response answered with one of its package's error classes. */
+export interface ErrorHeaders {
+  framework: string;
+  hasHeader(name: string): boolean;
+  /** Fixes that put the header on the response, or null when nothing in reach can. */
+  add(fixer: RuleFixer, header: { name: string; value: string }): RuleFix[] | null;
+  /** Why no header can be added, when none ever can (shown in the messages). */
+  limitation?: string;
+}
+
+/** The site of `new X(msg)` for a package error class: the class names the status, a fix renames it. */
+export function packageErrorSite(call: TSESTree.NewExpression, use: PackageErrorUse, headers: ErrorHeaders): ResponseSite {
+  return {
+    framework: headers.framework,
+    node: use.nameNode,
+    status: { code: use.code, node: null, form: { kind: 'literal' } },
+    messages: call.arguments.filter((argument) => argument.type !== T.SpreadElement),
+    carriers: carriersOf(call),
+    ...(headers.limitation ? { headerLimitation: headers.limitation } : {}),
+    hasHeader: (name) => headers.hasHeader(name),
+    edit(fixer, edit) {
+      const renamed = edit.status === undefined || edit.status === use.code ? [] : use.rename(fixer, edit.status);
+      const added = edit.addHeader ? headers.add(fixer, edit.addHeader) : [];
+      return renamed && added && [...renamed, ...added];
+    },
+  };
 }

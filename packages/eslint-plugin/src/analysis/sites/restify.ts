@@ -4,9 +4,8 @@ import { enclosingFunction, type Node } from '../ast';
 import { headerArguments, insertBeforeStatement } from '../edits';
 import { handleKey } from '../handles';
 import { isResponseName } from '../response-object';
-import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
-import { carriersOf } from './error-objects';
-import { constructorMessages, packageErrorUse, type ErrorPackage, type PackageErrorUse } from './package-errors';
+import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
+import { packageErrorSite, packageErrorUse, type ErrorPackage, type PackageErrorUse } from './package-errors';
 
 /** restify-errors' 4xx classes (`lib/httpErrors.js` from node's status names, `lib/restErrors.js` its own codes). */
 const RESTIFY_STATUSES: Readonly<Record<string, number>> = {
@@ -69,26 +68,12 @@ function errorSite(call: TSESTree.NewExpression, use: PackageErrorUse, context: 
   const { sourceCode } = context;
   const response = handlerResponse(call);
   const handle = response ? handleKey(sourceCode, response) : null;
-  return {
+  return packageErrorSite(call, use, {
     framework: 'restify',
-    node: use.nameNode,
-    status: { code: use.code, node: null, form: { kind: 'literal' } },
-    messages: constructorMessages(call),
-    carriers: carriersOf(call),
     hasHeader: (header) => handle !== null && context.headers.has(handle, header, call),
-    edit(fixer, edit) {
-      const fixes: RuleFix[] = [];
-      if (edit.status !== undefined && edit.status !== use.code) {
-        const renamed = use.rename(fixer, edit.status);
-        if (!renamed) return null;
-        fixes.push(...renamed);
-      }
-      if (edit.addHeader) {
-        const inserted = response && insertBeforeStatement(fixer, sourceCode, call, `${response.name}.header(${headerArguments(edit.addHeader)});`);
-        if (!inserted) return null;
-        fixes.push(...[inserted].flat());
-      }
-      return fixes;
+    add(fixer, header) {
+      const inserted = response && insertBeforeStatement(fixer, sourceCode, call, `${response.name}.header(${headerArguments(header)});`);
+      return inserted ? [inserted].flat() : null;
     },
-  };
+  });
 }
