@@ -45,14 +45,15 @@ export const CREDENTIAL_SOURCE =
 /**
  * Where the already-authenticated identity lives: absent means "not logged in". tRPC puts it on `ctx` (`ctx.user`,
  * `ctx.session?.user`); Firebase callable functions on `request.auth` (v2) and `context.auth` (v1); Feathers on
- * the service call's `params` (`params.user`, and `params.authentication` once the authenticate hook ran).
+ * the service call's `params` (`params.user`, and `params.authentication` once the authenticate hook ran); AdonisJS
+ * on `auth.user`.
  */
 export const IDENTITY_SOURCE =
-  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|\bparams\s*\??\.\s*(user|authenticated|authentication)\b/;
+  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|\bparams\s*\??\.\s*(user|authenticated|authentication)\b|\bauth\s*\??\.\s*user\b/;
 
-/** A call that verifies a credential and yields its payload or a verdict. */
+/** A call that verifies a credential and yields its payload or a verdict (AdonisJS' `auth.check()`, `auth.getUser()`). */
 export const VERIFIER_CALL =
-  /\b(jwt|jsonwebtoken|jose|JWT|Jwt|jwtService|firebase|admin\.auth\(\)|getAuth\(\)|auth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|decode|jwtVerify)\b|\b(jwtVerify|jwtDecode|verifyIdToken|verifySessionCookie|verify\w*Token|verifyJwt|verifyJWT|verifyAuth\w*|verifyApiKey|validate\w*Token|validateApiKey|isValidToken|isValidApiKey|checkToken|checkApiKey|decodeToken|decodeJwt|parseToken|introspect\w*|getUserFromToken|getUserByToken|findUserByToken|getTokenPayload|getPayload|authenticateToken|validateSession|getSessionFromToken)\s*\(|\bverify\s*\(\s*(token|accessToken|idToken|jwt|bearer|authToken)\b/;
+  /\b(jwt|jsonwebtoken|jose|JWT|Jwt|jwtService|firebase|admin\.auth\(\)|getAuth\(\)|auth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|decode|jwtVerify)\b|\b(jwtVerify|jwtDecode|verifyIdToken|verifySessionCookie|verify\w*Token|verifyJwt|verifyJWT|verifyAuth\w*|verifyApiKey|validate\w*Token|validateApiKey|isValidToken|isValidApiKey|checkToken|checkApiKey|decodeToken|decodeJwt|parseToken|introspect\w*|getUserFromToken|getUserByToken|findUserByToken|getTokenPayload|getPayload|authenticateToken|validateSession|getSessionFromToken)\s*\(|\bverify\s*\(\s*(token|accessToken|idToken|jwt|bearer|authToken)\b|\bauth\s*\.\s*(authenticator\s*\([^()]*\)\s*\.\s*)?(check|getUser)\s*\(/;
 
 /** Words that name a token itself: `access` beside them is a kind of token (`JwtType.ACCESS`), not a right. */
 export const TOKEN_KINDS: ReadonlySet<string> = new Set(['jwt', 'jws', 'token', 'tokens', 'bearer']);
