@@ -25,6 +25,7 @@ export const CORPUS_FRAMEWORKS = [
   'feathers',
   'restify',
   'egg',
+  'aws-lambda',
   'client',
 ] as const;
 

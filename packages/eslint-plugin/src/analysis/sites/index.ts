@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
+import { awsLambdaAdapter } from './aws-lambda';
 import { customErrorsAdapter } from './custom-errors';
 import { eggAdapter } from './egg';
 import { elysiaAdapter } from './elysia';
@@ -55,5 +56,6 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   feathersAdapter,
   restifyAdapter,
   eggAdapter,
+  awsLambdaAdapter,
   customErrorsAdapter,
 ];
