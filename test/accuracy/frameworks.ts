@@ -26,6 +26,7 @@ export const CORPUS_FRAMEWORKS = [
   'restify',
   'egg',
   'aws-lambda',
+  'azure-functions',
   'client',
 ] as const;
 

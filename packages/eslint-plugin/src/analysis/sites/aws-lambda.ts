@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { calleeName, declaredName, enclosingFunction, initialValueOf, isFunction, keyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import { addHeaderToOptions, combineParts, findProperty, headerAddition, headerProperty, statusEdit } from '../edits';
-import { headerNamesOfObject } from '../handles';
-import { resolveStatus } from '../status';
+import { calleeName, declaredName, enclosingFunction, isFunction, keyName, skipWrappers, type Node } from '../ast';
+import { findProperty } from '../edits';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
+import { resultObjectSite } from './result-object';
 import { impliedStatus, quotedCode } from './transport-code';
 
 /** What an authorizer writes instead of a Deny policy when the token is missing or invalid: API Gateway answers 401. */
@@ -49,50 +48,8 @@ function handlerOfResult(object: TSESTree.ObjectExpression): TSESTree.FunctionLi
 }
 
 function resultSite(object: TSESTree.ObjectExpression, context: AdapterContext): ResponseSite | null {
-  const property = findProperty(object, 'statusCode');
-  if (!property || !handlerOfResult(object)) return null;
-  const { sourceCode } = context;
-  const status = resolveStatus(sourceCode, property.value);
-  if (!status) return null;
-  const headers = [findProperty(object, 'headers'), findProperty(object, 'multiValueHeaders')].flatMap((found) => (found ? headerNamesOfObject(headersValue(sourceCode, found.value)) : []));
-  if (object.properties.some((p) => p.type === T.SpreadElement)) headers.push('*');
-  return {
-    framework: 'aws-lambda',
-    node: property.value,
-    status,
-    messages: bodyMessages(object),
-    carriers: [],
-    hasHeader: (name) => headers.includes(name) || headers.includes('*'),
-    edit: (fixer, edit) =>
-      combineParts(
-        statusEdit(fixer, sourceCode, status, edit),
-        headerAddition(edit, (header) => {
-          const shared = findProperty(object, 'headers')?.value;
-          // `headers: json` (a constant shared by every result): spread it into a literal of this result's own.
-          return shared && skipWrappers(shared).type !== T.ObjectExpression
-            ? fixer.replaceText(shared, `{ ...${sourceCode.getText(shared)}, ${headerProperty(header)} }`)
-            : addHeaderToOptions(fixer, sourceCode, object, header);
-        }),
-      ),
-  };
-}
-
-/** A `headers` value, through a constant holding an object literal (`const json = { 'Content-Type': … }`). */
-function headersValue(sourceCode: SourceCode, value: Node): Node {
-  const direct = skipWrappers(value);
-  const init = direct.type === T.Identifier ? initialValueOf(sourceCode, direct) : null;
-  return init && skipWrappers(init).type === T.ObjectExpression ? init : value;
-}
-
-/** `body: JSON.stringify({ message })` → the object whose text is the response's; `body: 'text'` as written. */
-function bodyMessages(object: TSESTree.ObjectExpression): Node[] {
-  const body = findProperty(object, 'body')?.value;
-  if (!body) return [];
-  const value = skipWrappers(body);
-  if (value.type === T.CallExpression && calleeName(value) === 'stringify' && value.arguments[0] && value.arguments[0].type !== T.SpreadElement) {
-    return [value.arguments[0]];
-  }
-  return [body];
+  if (!findProperty(object, 'statusCode') || !handlerOfResult(object)) return null;
+  return resultObjectSite(object, { framework: 'aws-lambda', statusKey: 'statusCode', headerKeys: ['headers', 'multiValueHeaders'], bodyKeys: ['body'] }, context);
 }
 
 /** The authorizer a node is decided in: a handler whose event the function reads `authorizationToken`/`methodArn` from. */

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
 import { awsLambdaAdapter } from './aws-lambda';
+import { azureFunctionsAdapter } from './azure-functions';
 import { customErrorsAdapter } from './custom-errors';
 import { eggAdapter } from './egg';
 import { elysiaAdapter } from './elysia';
@@ -57,5 +58,6 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   restifyAdapter,
   eggAdapter,
   awsLambdaAdapter,
+  azureFunctionsAdapter,
   customErrorsAdapter,
 ];
