@@ -27,6 +27,7 @@ export const CORPUS_FRAMEWORKS = [
   'egg',
   'aws-lambda',
   'azure-functions',
+  'oak',
   'client',
 ] as const;
 
