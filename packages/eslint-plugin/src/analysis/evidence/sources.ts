@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, initialValueOf, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, referencedIdentifiers } from './expressions';
 
@@ -208,6 +208,8 @@ export class SourceClassifier {
         // `({ cookie: { session } }) => …`: the parameter's place in the destructured context says what it holds.
         const place = destructuredPath(binding.init);
         if (place.length > 1) texts.push(place.join('.'));
+        // `(parent, args, { user })`: a GraphQL resolver's third parameter is its context.
+        else if (place.length === 1 && isResolverContext(binding.declaration, binding.init)) texts.push(`context.${place[0]}`);
         continue;
       }
       if (binding.key !== undefined) {
@@ -225,6 +227,13 @@ function parameterDecorators(parameter: Node): TSESTree.Decorator[] {
   const parent = parameter.parent;
   const outer = parent?.type === T.TSParameterProperty || parent?.type === T.AssignmentPattern ? ((parent as { decorators?: TSESTree.Decorator[] }).decorators ?? []) : [];
   return [...own, ...outer];
+}
+
+/** Is `identifier` destructured from the third parameter of a resolver-shaped function `(parent, args, context, info)`? */
+function isResolverContext(fn: Node, identifier: Node): boolean {
+  if (!isFunction(fn) || fn.params.length < 3) return false;
+  const third = fn.params[2]!;
+  return third.type === T.ObjectPattern && isAncestor(third, identifier);
 }
 
 /** The property path an identifier is bound at inside a destructuring parameter: `cookie.session`. */
