@@ -22,6 +22,12 @@ export const CORPUS_FRAMEWORKS = [
   'firebase',
   'elysia',
   'kibana',
+  'feathers',
+  'restify',
+  'egg',
+  'aws-lambda',
+  'azure-functions',
+  'oak',
   'client',
 ] as const;
 

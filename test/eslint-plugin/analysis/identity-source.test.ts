@@ -11,10 +11,14 @@ const IDENTITY = [
   'context.auth', // Firebase callable functions (v1)
   'req.user',
   'req.session?.userId',
+  'context.params.user', // Feathers hooks
+  'params.authentication', // Feathers service methods, after the authenticate hook
+  'auth.user', // AdonisJS
+  'ctx.state.claims',
 ];
 
 // Look-alikes that are request data or unrelated objects.
-const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions'];
+const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions'];
 
 describe('IDENTITY_SOURCE', () => {
   for (const text of IDENTITY) it(`holds an identity: ${text}`, () => assert.ok(IDENTITY_SOURCE.test(text), text));

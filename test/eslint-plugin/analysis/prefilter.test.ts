@@ -37,6 +37,10 @@ const MAY_HAVE_FINDINGS: Record<string, string> = {
   'a GraphQL error code': "throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED' } });",
   'an Apollo Server 3 class': "throw new AuthenticationError('Sign in');",
   'a Firebase callable error': "throw new HttpsError('permission-denied', 'Sign in');",
+  'a Feathers credential class': "throw new errors.NotAuthenticated('Sign in');",
+  "restify's 403 class": "return next(new NotAuthorizedError('no token'));",
+  'an egg-errors alias, known by its package': "const { E403 } = require('egg-errors');\nthrow new E403('Sign in');",
+  'an old restify class, known by its package': "const restify = require('restify');\nnext(new restify.MissingParameterError('token'));",
   'a status after a JSX closing tag': 'app.get("/", (c) => c.html(<p>Sign in first</p>, 401));',
 };
 

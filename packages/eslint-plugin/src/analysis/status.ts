@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { nameStyle, statusFromName, statusName } from './status-names';
+import { OAK_MODULE } from './sites/oak';
 
 /** Modules whose exported objects map status names to codes. */
 const STATUS_CONSTANT_MODULES = new Set([
@@ -153,7 +154,8 @@ function localConstantObject(sourceCode: SourceCode, identifier: TSESTree.Identi
 function isStatusConstantObject(sourceCode: SourceCode, object: Node): boolean {
   if (object.type === T.Identifier) {
     const binding = bindingOf(sourceCode, object);
-    if (binding?.kind === 'import') return binding.module !== undefined && STATUS_CONSTANT_MODULES.has(binding.module);
+    // oak's `Status` enum (`Status.Unauthorized`) comes from oak's own module, whichever registry served it.
+    if (binding?.kind === 'import') return binding.module !== undefined && (STATUS_CONSTANT_MODULES.has(binding.module) || OAK_MODULE.test(binding.module));
     if (binding) return false;
     return WELL_KNOWN_CONSTANT_OBJECTS.has(object.name);
   }

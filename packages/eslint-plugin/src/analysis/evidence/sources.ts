@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, calleeName, findVariable, initialValueOf, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, walk } from './expressions';
 
@@ -234,6 +234,8 @@ export class SourceClassifier {
         // `({ cookie: { session } }) => …`: the parameter's place in the destructured context says what it holds.
         const place = destructuredPath(binding.init);
         if (place.length > 1) into.push(place.join('.'));
+        // `(parent, args, { user })`: a GraphQL resolver's third parameter is its context.
+        else if (place.length === 1 && isResolverContext(binding.declaration, binding.init)) into.push(`context.${place[0]}`);
         // `loginDto: LoginDto`: a request payload by its declared type.
         const type = parameterTypeName(binding.init);
         if (type) into.push(type);
@@ -349,6 +351,13 @@ function parameterDecorators(parameter: Node): TSESTree.Decorator[] {
   const parent = parameter.parent;
   const outer = parent?.type === T.TSParameterProperty || parent?.type === T.AssignmentPattern ? ((parent as { decorators?: TSESTree.Decorator[] }).decorators ?? []) : [];
   return [...own, ...outer];
+}
+
+/** Is `identifier` destructured from the third parameter of a resolver-shaped function `(parent, args, context, info)`? */
+function isResolverContext(fn: Node, identifier: Node): boolean {
+  if (!isFunction(fn) || fn.params.length < 3) return false;
+  const third = fn.params[2]!;
+  return third.type === T.ObjectPattern && isAncestor(third, identifier);
 }
 
 /** The property path an identifier is bound at inside a destructuring parameter: `cookie.session`. */

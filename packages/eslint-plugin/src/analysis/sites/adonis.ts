@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { memberPath, propertyName, type Node, type SourceCode } from '../ast';
+import { bindingOf, declaredName, isFunction, keyName, memberPath, propertyName, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { replaceStatus } from '../edits';
 import { handleKey, headerNamesOfArguments } from '../handles';
@@ -22,6 +22,31 @@ export function isAdonisFile(sourceCode: SourceCode): boolean {
   return importedModules(sourceCode).some((module) => /^(@adonisjs\/|@ioc:Adonis\/)/.test(module));
 }
 
+/** Keys of AdonisJS' HttpContext besides `response` that a destructured handler parameter names. */
+const CONTEXT_KEYS = new Set(['request', 'auth', 'params', 'session', 'view', 'antl', 'ally', 'bouncer', 'logger']);
+
+/**
+ * Is `receiver` the `response` an AdonisJS handler destructures from its context? v4 middleware
+ * (`async handle({ request, response, auth }, next)`) and controllers (`async store({ response, auth })`) import
+ * nothing from Adonis: the context's shape says it. A method named `handle` with two parameters (middleware's
+ * `next`, or an exception's `handle(error, { response })`), or a pattern naming another context key, is Adonis'.
+ */
+export function isContextResponse(sourceCode: SourceCode, receiver: Node): boolean {
+  if (receiver.type !== T.Identifier || receiver.name !== 'response') return false;
+  const binding = bindingOf(sourceCode, receiver);
+  const property = binding?.kind === 'param' ? binding.init.parent : null;
+  const pattern = property?.type === T.Property ? property.parent : null;
+  const fn = pattern?.type === T.ObjectPattern ? pattern.parent : null;
+  // v4 handlers are methods of CommonJS classes; an ES module that imports nothing from Adonis is another framework's.
+  if (!fn || !isFunction(fn) || fn.parent?.type !== T.MethodDefinition) return false;
+  if (sourceCode.ast.body.some((statement) => statement.type === T.ImportDeclaration)) return false;
+  const isHandle = declaredName(fn) === 'handle' && fn.params.length === 2;
+  // An exception's `handle(error, { response })` receives the context second.
+  if (fn.params[0] !== pattern) return isHandle && fn.params[1] === pattern;
+  const keys = pattern.properties.map((p) => (p.type === T.Property ? keyName(p) : null));
+  return isHandle || keys.some((key) => key !== null && CONTEXT_KEYS.has(key));
+}
+
 /** `response`, `ctx.response`, `this.ctx.response`: the HttpContext's response. */
 function isAdonisResponse(receiver: Node): boolean {
   const path = memberPath(receiver);
@@ -40,7 +65,8 @@ export const adonisAdapter: SiteAdapter = {
   visit(node, context) {
     if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return;
     const method = propertyName(node.callee);
-    if (method === null || !isAdonisResponse(baseReceiver(node.callee.object)) || !isAdonisFile(context.sourceCode)) return;
+    const receiver = baseReceiver(node.callee.object);
+    if (method === null || !isAdonisResponse(receiver) || !(isAdonisFile(context.sourceCode) || isContextResponse(context.sourceCode, receiver))) return;
     if (method === 'safeHeader') {
       const handle = handleKey(context.sourceCode, baseReceiver(node.callee.object));
       if (handle) context.headers.record(handle, headerNamesOfArguments(node.arguments), node);

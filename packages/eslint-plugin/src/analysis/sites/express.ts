@@ -14,7 +14,7 @@ import {
   RESPONSE_SENDERS,
 } from '../response-object';
 import { resolveStatus, statusText } from '../status';
-import { isAdonisFile } from './adonis';
+import { isAdonisFile, isContextResponse } from './adonis';
 import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
 
 /**
@@ -54,7 +54,7 @@ function statusSite(call: TSESTree.CallExpression, method: 'status' | 'sendStatu
   if (!status) return null;
   const handle = handleKey(sourceCode, receiver);
   // Fastify's reply and AdonisJS' response have `header()` (Express has it too), not `set()`.
-  const headerMethod = /^(reply|rep)$/.test(sourceCode.getText(receiver)) || isAdonisFile(sourceCode) ? 'header' : 'set';
+  const headerMethod = /^(reply|rep)$/.test(sourceCode.getText(receiver)) || isAdonisFile(sourceCode) || isContextResponse(sourceCode, receiver) ? 'header' : 'set';
 
   return {
     framework: 'express',

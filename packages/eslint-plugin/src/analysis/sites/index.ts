@@ -1,10 +1,14 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
+import { awsLambdaAdapter } from './aws-lambda';
+import { azureFunctionsAdapter } from './azure-functions';
 import { customErrorsAdapter } from './custom-errors';
+import { eggAdapter } from './egg';
 import { elysiaAdapter } from './elysia';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
+import { feathersAdapter } from './feathers';
 import { fetchAdapter } from './fetch';
 import { firebaseAdapter } from './firebase';
 import { graphqlAdapter } from './graphql';
@@ -20,6 +24,7 @@ import { loopbackAdapter } from './loopback';
 import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
+import { restifyAdapter } from './restify';
 import { sailsAdapter } from './sails';
 import { trpcAdapter } from './trpc';
 import { strapiAdapter } from './strapi';
@@ -49,5 +54,10 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   grpcAdapter,
   firebaseAdapter,
   strapiAdapter,
+  feathersAdapter,
+  restifyAdapter,
+  eggAdapter,
+  awsLambdaAdapter,
+  azureFunctionsAdapter,
   customErrorsAdapter,
 ];

@@ -7,6 +7,7 @@ import { followingStatements } from '../response-object';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
 import { factorySite } from './http-errors';
+import { isOakFile, isOakResponseHeaders, oakHeaderStatement, oakThrowSite } from './oak';
 import { errorStatusOfMethod, methodForStatus, namedHelperSite } from './status-methods';
 
 /** Names people give Koa's (and Egg's) context: `ctx`, `this.ctx`, `context`. */
@@ -34,7 +35,7 @@ export const koaAdapter: SiteAdapter = {
     const receiver = node.callee.object;
     if (method === 'throw' && isKoaContext(receiver)) {
       const site = factorySite(node, context);
-      if (site) context.addSite({ ...site, framework: 'koa' });
+      if (site) context.addSite(isOakFile(context.sourceCode) ? oakThrowSite(site, node, context.sourceCode) : { ...site, framework: 'koa' });
     } else if ((method === 'assert' && isKoaContext(receiver)) || (method === 'ok' && isContextAssert(receiver))) {
       const site = assertSite(node, context);
       if (site) context.addSite(site);
@@ -82,11 +83,19 @@ function koaContextOf(node: Node): Node | null {
 
 /**
  * Headers set through `ctx.response.set/append` and `ctx.res.setHeader` land on the same response as `ctx.set`:
- * record them on the context's handle too (the response-headers adapter records `ctx.set` there already).
+ * record them on the context's handle too (the response-headers adapter records `ctx.set` there already), and
+ * oak's `ctx.response.headers.set`.
  */
 function recordContextHeader(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, context: AdapterContext): void {
   const method = propertyName(callee);
   const target = skipWrappers(callee.object);
+  const oakResponse = isOakResponseHeaders(target);
+  if (oakResponse && method === 'set' && isKoaContext(oakResponse.object)) {
+    // oak: ctx.response.headers.set(name, value)
+    const handle = handleKey(context.sourceCode, oakResponse.object);
+    if (handle) context.headers.record(handle, headerNamesOfArguments(call.arguments), call);
+    return;
+  }
   if (target.type !== T.MemberExpression || !isKoaContext(target.object)) return;
   const part = propertyName(target);
   const setsHeader =
@@ -121,7 +130,8 @@ function statusSite(
       const fixes = statusEdit(fixer, sourceCode, status, edit);
       if (!fixes) return null;
       if (edit.addHeader) {
-        const fix = insertStatementBefore(fixer, sourceCode, assignment, `${setter}.set(${headerArguments(edit.addHeader)});`);
+        const statement = isOakFile(sourceCode) ? oakHeaderStatement(ctx, sourceCode, edit.addHeader) : `${setter}.set(${headerArguments(edit.addHeader)});`;
+        const fix = insertStatementBefore(fixer, sourceCode, assignment, statement);
         if (!fix) return null;
         fixes.push(fix);
       }

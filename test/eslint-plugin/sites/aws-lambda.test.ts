@@ -1,0 +1,175 @@
+import plugin from 'eslint-plugin-auth-status';
+import { jsRuleTester, ruleTester } from '../rule-tester';
+import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+
+const credential = plugin.rules['require-401-for-credential-failure'];
+const challenge = plugin.rules['require-www-authenticate'];
+const permission = plugin.rules['require-403-for-permission-denial'];
+const HEADERS = `headers: { 'WWW-Authenticate': 'Bearer realm="api"' }`;
+
+/** An API Gateway proxy handler. */
+function handler(body: string): string {
+  return `exports.handler = async (event) => {
+  const token = event.headers.authorization;
+${body}
+  return { statusCode: 200, body: JSON.stringify({ ok: true }) };
+};`;
+}
+
+/** A TOKEN authorizer building its policy with a helper. */
+function authorizer(body: string): string {
+  return `const policy = (principalId, effect, resource) => ({
+  principalId,
+  policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: resource }] },
+});
+export const handler = async (event) => {
+  const token = event.authorizationToken;
+${body}
+  return policy(claims.sub, 'Allow', event.methodArn);
+};`;
+}
+
+const VERIFY = `  let claims;
+  try {
+    claims = jwt.verify(token, process.env.JWT_SECRET);
+  } catch (err) {
+    return policy('anonymous', 'Deny', event.methodArn);
+  }`;
+
+jsRuleTester.run('aws lambda: require-401-for-credential-failure', credential, {
+  valid: [
+    handler(`  if (!token) return { statusCode: 401, ${HEADERS}, body: JSON.stringify({ message: 'Missing token' }) };`),
+    handler(`  if (!event.requestContext.authorizer.claims.roles.includes('admin')) return { statusCode: 403, body: 'Admins only' };`),
+    // Near-miss: an object with a statusCode that a helper returns, not the handler.
+    `function summary(job) { if (!job.token) return { statusCode: 403, note: 'missing token' }; }`,
+    // Near-miss: a permission denial answered with a Deny policy is right.
+    authorizer(`  const claims = decode(token);
+  if (!claims.scopes.includes('orders:write')) return policy(claims.sub, 'Deny', event.methodArn);`),
+    // Near-miss: a 'Deny' outside any authorizer.
+    `const rule = { Effect: 'Deny', Action: 's3:*' }; export const handler = async (event) => { if (!event.headers.authorization) return rule; };`,
+  ],
+  invalid: [
+    {
+      code: handler(`  if (!token) {
+    return { statusCode: 403, body: JSON.stringify({ message: 'No bearer token' }) };
+  }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 4,
+          column: 26,
+          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'No bearer token'`", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: handler(`  if (!token) {
+    return { ${HEADERS}, statusCode: 401, body: JSON.stringify({ message: 'No bearer token' }) };
+  }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: authorizer(`  if (!token) return policy('anonymous', 'Deny', event.methodArn);\n  const claims = decode(token);`),
+      errors: [
+        {
+          messageId: 'wrongCode',
+          data: { written: "`'Deny'`", problem: 'a missing credential', evidence: '`!token`', credential: "`throw new Error('Unauthorized')`" },
+          suggestions: [
+            {
+              messageId: 'answerCredentialCode',
+              output: authorizer(`  if (!token) throw new Error('Unauthorized');\n  const claims = decode(token);`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: authorizer(VERIFY),
+      errors: [{ messageId: 'wrongCode', suggestions: [{ messageId: 'answerCredentialCode', output: authorizer(VERIFY.replace("return policy('anonymous', 'Deny', event.methodArn);", "throw new Error('Unauthorized');")) }] }],
+    },
+    {
+      // A callback authorizer fails with the error argument.
+      code: `module.exports.auth = (event, context, callback) => {
+  if (!event.authorizationToken) {
+    callback(null, { principalId: 'none', policyDocument: { Statement: [{ Effect: 'Deny', Resource: event.methodArn }] } });
+  }
+};`,
+      errors: [
+        {
+          messageId: 'wrongCode',
+          suggestions: [
+            {
+              messageId: 'answerCredentialCode',
+              output: `module.exports.auth = (event, context, callback) => {
+  if (!event.authorizationToken) {
+    callback('Unauthorized');
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('aws lambda (TypeScript): require-www-authenticate', challenge, {
+  valid: [
+    // API Gateway's own 401 for an authorizer's Unauthorized carries no header code could add.
+    `import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+export const handler = async (event: APIGatewayTokenAuthorizerEvent) => { if (!event.authorizationToken) throw new Error('Unauthorized'); return allow(event.methodArn); };`,
+  ],
+  invalid: [
+    {
+      code: `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  if (!event.headers.Authorization) return { statusCode: 401, headers: { 'Content-Type': 'application/json' }, body: '{"message":"Unauthorized"}' };
+  return { statusCode: 204, body: '' };
+};`,
+      output: `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  if (!event.headers.Authorization) return { statusCode: 401, headers: { 'WWW-Authenticate': 'Bearer realm="api"', 'Content-Type': 'application/json' }, body: '{"message":"Unauthorized"}' };
+  return { statusCode: 204, body: '' };
+};`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // Headers shared through a constant: the result gets a literal of its own that spreads them.
+      code: `const json = { 'Content-Type': 'application/json' };
+export const handler = async (event) => {
+  if (!event.headers.authorization) return { statusCode: 401, headers: json, body: '{}' };
+};`,
+      output: `const json = { 'Content-Type': 'application/json' };
+export const handler = async (event) => {
+  if (!event.headers.authorization) return { statusCode: 401, headers: { ...json, 'WWW-Authenticate': 'Bearer realm="api"' }, body: '{}' };
+};`,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
+
+jsRuleTester.run('aws lambda: require-403-for-permission-denial', permission, {
+  valid: [handler(`  if (!event.requestContext.authorizer.claims.roles.includes('admin')) return { statusCode: 403, body: 'Admins only' };`)],
+  invalid: [
+    {
+      code: handler(`  if (!event.requestContext.authorizer.claims.roles.includes('admin')) return { statusCode: 401, body: 'Admins only' };`),
+      errors: [
+        {
+          messageId: 'permissionDenial',
+          suggestions: [{ messageId: 'respond403', output: handler(`  if (!event.requestContext.authorizer.claims.roles.includes('admin')) return { statusCode: 403, body: 'Admins only' };`) }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('aws lambda: suggestions leave no new report', () => {
+  it("a Deny policy for a missing token becomes API Gateway's Unauthorized", () => {
+    assertSuggestionsLeaveNoNewReport(authorizer(`  if (!token) return policy('anonymous', 'Deny', event.methodArn);\n  const claims = decode(token);`), 'auth-status/require-401-for-credential-failure');
+  });
+  it('a 403 result for a missing token becomes a 401 with its challenge', () => {
+    assertSuggestionsLeaveNoNewReport(handler(`  if (!token) return { statusCode: 403, body: 'Missing token' };`), 'auth-status/require-401-for-credential-failure');
+  });
+});
