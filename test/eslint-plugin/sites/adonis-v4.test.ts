@@ -75,7 +75,7 @@ export class PostController { async store({ request, response }) { if (!request.
       errors: [
         {
           messageId: 'wrongStatus',
-          data: { status: 403, problem: 'a missing credential', evidence: '`!auth.user`', limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: '!auth.user', limitation: '' },
           suggestions: [{ messageId: 'respond401', output: action(`    if (!auth.user) return response${HEADER}.unauthorized({ message: 'Login first' });`) }],
         },
       ],

@@ -58,7 +58,7 @@ jsRuleTester.run('aws lambda: require-401-for-credential-failure', credential, {
           messageId: 'wrongStatus',
           line: 4,
           column: 26,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'No bearer token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'No bearer token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
@@ -75,7 +75,7 @@ jsRuleTester.run('aws lambda: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: "`'Deny'`", problem: 'a missing credential', evidence: '`!token`', credential: "`throw new Error('Unauthorized')`" },
+          data: { written: "`'Deny'`", problem: 'a missing credential', evidence: '!token', credential: "`throw new Error('Unauthorized')`" },
           suggestions: [
             {
               messageId: 'answerCredentialCode',

@@ -47,7 +47,7 @@ ruleTester.run('azure functions: require-401-for-credential-failure', credential
           messageId: 'wrongStatus',
           line: 5,
           column: 22,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!token`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'Missing token'", limitation: '' },
           suggestions: [{ messageId: 'respond401', output: registered(`  if (!token) {
     return { ${HEADERS}, status: 401, jsonBody: { error: 'Missing token' } };
   }`) }],

@@ -35,7 +35,7 @@ jsRuleTester.run('egg-errors: require-401-for-credential-failure', credential, {
           messageId: 'wrongStatus',
           line: 6,
           column: 46,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!ctx.get('authorization')`, `'Token missing'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!ctx.get('authorization'), 'Token missing'", limitation: '' },
           suggestions: [
             { messageId: 'respond401', output: action(`    if (!ctx.get('authorization')) throw Object.assign(new UnauthorizedError('Token missing'), ${HEADERS});`) },
           ],

@@ -6,7 +6,7 @@ const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
 const permission = plugin.rules['require-403-for-permission-denial'];
 const LIMITATION =
-  "Feathers' REST error handler sends a thrown error's code and body but no headers, and `context.http.headers` apply only to successful calls: add the challenge to 401 answers in the app's Koa or Express error middleware";
+  "Feathers' REST error handler sends a thrown error's code and body but no headers, and context.http.headers apply only to successful calls: add the challenge to 401 answers in the app's Koa or Express error middleware";
 
 /** A Feathers `before` hook; `imports` says how the error classes are reached. */
 function hook(body: string, imports = `const errors = require('@feathersjs/errors');\n`): string {
@@ -35,7 +35,7 @@ module.exports = async (context) => { if (!context.params.user) throw new Forbid
           messageId: 'wrongStatusHeaderless',
           line: 3,
           column: 46,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!context.params.user`, `'You must be signed in'`", limitation: LIMITATION },
+          data: { status: 403, problem: 'a missing credential', evidence: "!context.params.user, 'You must be signed in'", limitation: LIMITATION },
           // Renaming the class would trade this report for a challenge report nothing in the hook can answer.
           suggestions: [],
         },
@@ -43,7 +43,7 @@ module.exports = async (context) => { if (!context.params.user) throw new Forbid
     },
     {
       code: hook(`  if (!context.params.authentication) throw new BadRequest('No access token');`, `import { BadRequest } from '@feathersjs/errors';\n`),
-      errors: [{ messageId: 'wrongStatusHeaderless', data: { status: 400, problem: 'a missing credential', evidence: '`!context.params.authentication`', limitation: LIMITATION } }],
+      errors: [{ messageId: 'wrongStatusHeaderless', data: { status: 400, problem: 'a missing credential', evidence: '!context.params.authentication', limitation: LIMITATION } }],
     },
     {
       code: hook(`  if (!context.params.headers.authorization) throw new Forbidden('Missing token');`, `const { Forbidden } = require('@feathersjs/errors');\n`),

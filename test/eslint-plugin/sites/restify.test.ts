@@ -55,7 +55,7 @@ function checkToken(req, res, next) { if (!req.headers.authorization) return nex
           messageId: 'wrongStatus',
           line: 4,
           column: 28,
-          data: { status: 403, problem: 'a missing credential', evidence: "`!req.headers.authorization`, `'Missing token'`", limitation: '' },
+          data: { status: 403, problem: 'a missing credential', evidence: "!req.headers.authorization, 'Missing token'", limitation: '' },
           suggestions: [
             {
               messageId: 'respond401',
