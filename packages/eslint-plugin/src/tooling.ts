@@ -15,3 +15,4 @@ export { anyCaseGlobs, lintedExtensionOf, LINTED_EXTENSIONS, type LintedExtensio
 export { invalidateModule, setModuleOverlay } from './analysis/project-index/files';
 export { dependantsOf, summaryCount } from './analysis/project-index';
 export { clearResolutions } from './analysis/project-index/resolver';
+export { mayContainFindingIn } from './analysis/project-index/imports';

@@ -49,12 +49,17 @@ describe('project index: findings through imported modules (ESLint)', () => {
   it('ESM: reports an imported error class at the `new` in the importing file, through a re-export', async () => {
     const { reports } = await lintProject(ESM_PROJECT);
     // The credential check throws the class whose constructor passes 403; the ownership check (403) is right.
-    assert.deepEqual(at(reports, 'src/guard.ts'), ['6 require-401-for-credential-failure']);
+    assert.deepEqual(at(reports, 'src/guard.ts'), ['7 require-401-for-credential-failure']);
   });
 
   it('ESM: an import that does not resolve stays silent', async () => {
     const { reports } = await lintProject(ESM_PROJECT);
-    assert.ok(!at(reports, 'src/guard.ts').some((report) => report.startsWith('15 ')));
+    assert.ok(!at(reports, 'src/guard.ts').some((report) => report.startsWith('16 ')));
+  });
+
+  it('a function that answers its status only on some paths is not a helper: its call stays silent', async () => {
+    const { reports } = await lintProject(ESM_PROJECT);
+    assert.ok(!at(reports, 'src/guard.ts').some((report) => report.startsWith('22 ')));
   });
 
   it('CommonJS: a helper sending 401 after a role check is reported at the call, with a switch to the sibling helper', async () => {

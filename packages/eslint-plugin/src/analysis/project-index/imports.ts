@@ -1,3 +1,4 @@
+import { mayContainFinding } from '../prefilter';
 import { resolveImport } from './resolver';
 import { summaryOf } from './index';
 
@@ -22,4 +23,9 @@ export function importsMeaningfulModule(text: string, filename: string | undefin
     if (summary && (summary.exports.size > 0 || summary.reexports.length > 0)) return true;
   }
   return false;
+}
+
+/** The prefilter for tools that have not parsed the file yet: its own text, or what its imports define, may lead to a finding. */
+export function mayContainFindingIn(text: string, filename: string | undefined): boolean {
+  return mayContainFinding(text) || importsMeaningfulModule(text, filename);
 }

@@ -31,14 +31,44 @@ const CONDITIONAL = new Set<string>([T.IfStatement, T.ConditionalExpression, T.S
  * innermost function around it is that function (or the class's constructor) and no condition stands between them.
  */
 function ownerOf(site: ResponseSite): { name: string; declaration: Declaration } | null {
+  let body: Node | null = null;
   for (let node: Node | undefined = site.node.parent; node; node = node.parent) {
     if (CONDITIONAL.has(node.type)) return null;
+    const isFunction = node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
+    if (isFunction) {
+      const isConstructor = node.type === T.FunctionExpression && node.parent?.type === T.MethodDefinition && node.parent.kind === 'constructor';
+      // Only the innermost function counts: a site in a callback does not answer when the outer function is called.
+      if (body || (!isConstructor && !topLevelName(node))) return null;
+      body = (node as TSESTree.FunctionLike).body ?? null;
+    }
     const name = topLevelName(node);
-    if (name) return { name, declaration: node as Declaration };
-    if (node.type === T.FunctionExpression && node.parent?.type === T.MethodDefinition && node.parent.kind === 'constructor') continue;
-    if (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression) return null;
+    if (name) return !body || isStraightLine(body) ? { name, declaration: node as Declaration } : null;
   }
   return null;
+}
+
+/** Statements that choose a path, or leave early: a body with any of them may not answer the site's status. */
+const BRANCHING = new Set<string>([
+  T.IfStatement, T.ConditionalExpression, T.SwitchStatement, T.TryStatement, T.ForStatement, T.ForInStatement,
+  T.ForOfStatement, T.WhileStatement, T.DoWhileStatement, T.ReturnStatement,
+]);
+
+/** A function body that runs the same way on every call (a trailing `return` is fine; nested functions are not looked into). */
+function isStraightLine(body: Node): boolean {
+  const trailing = body.type === T.BlockStatement ? body.body[body.body.length - 1] : undefined;
+  const stack: Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) continue;
+    if (BRANCHING.has(node.type) && !(node === trailing && node.type === T.ReturnStatement)) return false;
+    for (const value of Object.entries(node)) {
+      if (value[0] === 'parent') continue;
+      for (const child of Array.isArray(value[1]) ? value[1] : [value[1]]) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child as Node);
+      }
+    }
+  }
+  return true;
 }
 
 /** The name a function or class is declared under at the top of the module, or null. */

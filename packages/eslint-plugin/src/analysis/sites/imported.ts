@@ -38,7 +38,8 @@ function importedSite(call: TSESTree.CallExpression | TSESTree.NewExpression, fo
     messages: call.arguments.filter((argument) => argument.type !== T.SpreadElement),
     names: [callee.type === T.MemberExpression ? callee.property : callee],
     carriers: [calleeText, ...carriersOf(call)],
-    hasHeader: (name) => name === 'www-authenticate' && meaning.challenge,
+    // An error object gets its challenge where it is rendered, which a summary does not see: never reported for it.
+    hasHeader: (name) => name === 'www-authenticate' && (meaning.challenge || meaning.form === 'class'),
     ...(meaning.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in another module, so add the challenge there` }),
     definition: { file: found.file, line: meaning.line, name: found.name },
     edit: (fixer, edit) => switchToSibling(fixer, context.sourceCode, callee, found, edit),
