@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { excessiveNesting, mayContainFinding, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
+import { excessiveNesting, mayContainFindingIn, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
 import plugin from 'eslint-plugin-auth-status';
 import type { ESLint } from 'eslint';
 import { describeSystemError, oneLine, UsageError } from './errors';
@@ -115,7 +115,7 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
         settled++;
         continue;
       }
-      if (options.prefilter && !mayContainFinding(source.text)) {
+      if (options.prefilter && !mayContainFindingIn(source.text, entry.filePath)) {
         results.push(resultFor(entry.filePath, []));
         settled++;
         continue;

@@ -23,6 +23,8 @@ export interface Explanation {
   /** For a credential failure: missing, expired, invalid, login. */
   problem?: string;
   evidence: EvidenceSpan[];
+  /** Where an imported error class or helper fixes the status (absolute path, 1-based line). */
+  definition?: { file: string; line: number; name: string };
 }
 
 /** One finding of one of our rules, in offsets of the document text it was computed from (plain data). */
