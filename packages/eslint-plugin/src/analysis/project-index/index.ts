@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mayContainFinding } from '../prefilter';
 import { debugIndex } from './debug';
 import { readModule, stampOf } from './files';
 import { parseModule } from './parse';
@@ -26,8 +27,27 @@ export function useSiteCollector(collector: SiteCollector): void {
   collectSites = collector;
 }
 
-/** Text that a module with a meaning for responses must contain: a status, a status name or a re-export. */
-const MAY_MEAN_SOMETHING = /\b[1-5]\d\d\b|unauthori[sz]ed|forbidden|\bexport\s*\*|\bexport\s*\{[^}]*\}\s*from/i;
+/** `export * from 'x'`, `export { a as b, c } from 'x'`: read from the text of modules that define nothing themselves. */
+const REEXPORT = /\bexport\s*(?:\*|\{([^}]*)\})\s*from\s*['"]([^'"\n]+)['"]/g;
+
+/** The re-exports of a module's text, without parsing it (a barrel file: `index.ts` of a folder). */
+function reexportsOfText(text: string): ModuleSummary['reexports'] {
+  const reexports: { specifier: string; names: Map<string, string> | null }[] = [];
+  REEXPORT.lastIndex = 0;
+  for (let match = REEXPORT.exec(text); match; match = REEXPORT.exec(text)) {
+    if (match[1] === undefined) {
+      reexports.push({ specifier: match[2]!, names: null });
+      continue;
+    }
+    const names = new Map<string, string>();
+    for (const part of match[1].split(',')) {
+      const [local, exported] = part.replace(/^\s*type\s+/, '').trim().split(/\s+as\s+/);
+      if (local && /^[\w$]+$/.test(local)) names.set(exported?.trim() || local, local);
+    }
+    reexports.push({ specifier: match[2]!, names });
+  }
+  return reexports;
+}
 
 interface Entry {
   stamp: string;
@@ -75,7 +95,11 @@ export function summaryOf(file: string): ModuleSummary | null {
 
 function computeSummary(file: string, text: string): ModuleSummary | null {
   if (!/\.[cm]?[jt]sx?$/.test(file) || /\.d\.[cm]?ts$/.test(file) || text.length > MAX_MODULE_CHARACTERS) return null;
-  if (!MAY_MEAN_SOMETHING.test(text)) return null;
+  // The engine's own prefilter: a module without any status-like text defines no status; it may pass one on.
+  if (!mayContainFinding(text)) {
+    const reexports = reexportsOfText(text);
+    return reexports.length > 0 ? { exports: new Map(), reexports } : null;
+  }
   if (!collectSites) return null;
   inProgress.push(file);
   try {
@@ -124,6 +148,29 @@ function exportedMeaning(file: string, summary: ModuleSummary, name: string, dep
     if (found) return found;
   }
   return null;
+}
+
+const textVerdicts = new Map<string, { stamp: string; verdict: boolean }>();
+
+/**
+ * Can the module `specifier` names from `fromFile` define a status, judged by its text alone (and the texts of the
+ * modules it re-exports)? Cheap enough for a prefilter: nothing is parsed.
+ */
+export function mayDefineStatus(fromFile: string, specifier: string, depth = 0): boolean {
+  const file = resolveImport(specifier, fromFile);
+  if (!file || depth > MAX_DEPTH) return false;
+  const stamp = stampOf(file);
+  if (stamp === undefined) return false;
+  const known = textVerdicts.get(file);
+  if (known?.stamp === stamp) return known.verdict;
+  textVerdicts.set(file, { stamp, verdict: false });
+  const module = readModule(file);
+  const verdict =
+    module !== undefined &&
+    module.text.length <= MAX_MODULE_CHARACTERS &&
+    (mayContainFinding(module.text) || reexportsOfText(module.text).some((reexport) => mayDefineStatus(file, reexport.specifier, depth + 1)));
+  textVerdicts.set(file, { stamp, verdict });
+  return verdict;
 }
 
 function recordDependency(dependant: string, dependency: string): void {

@@ -31,6 +31,8 @@ interface ProjectConfig {
 }
 
 const configByDirectory = new Map<string, ProjectConfig>();
+/** One parsed configuration and one resolution cache per tsconfig/jsconfig file, shared by every folder under it. */
+const configByFile = new Map<string, ProjectConfig>();
 const resolved = new Map<string, string | null>();
 
 /** Compiler options that make TypeScript resolve JavaScript projects and modern packages like their bundlers do. */
@@ -50,6 +52,11 @@ function configFor(api: typeof TypeScript, directory: string): ProjectConfig {
   if (known) return known;
   const configFile =
     api.findConfigFile(directory, api.sys.fileExists, 'tsconfig.json') ?? api.findConfigFile(directory, api.sys.fileExists, 'jsconfig.json');
+  const shared = configByFile.get(configFile ?? '');
+  if (shared) {
+    configByDirectory.set(directory, shared);
+    return shared;
+  }
   let options: TypeScript.CompilerOptions = {};
   if (configFile) {
     const parsed = api.getParsedCommandLineOfConfigFile(configFile, {}, {
@@ -60,9 +67,10 @@ function configFor(api: typeof TypeScript, directory: string): ProjectConfig {
   }
   const config = {
     options: resolutionOptions(api, options),
-    cache: api.createModuleResolutionCache(directory, (name) => name, options),
+    cache: api.createModuleResolutionCache(configFile ? path.dirname(configFile) : directory, (name) => name, options),
   };
   configByDirectory.set(directory, config);
+  configByFile.set(configFile ?? '', config);
   return config;
 }
 
@@ -98,5 +106,6 @@ export function resolveImport(specifier: string, fromFile: string): string | nul
 /** Forget every resolution (a tsconfig, package.json or file was added or removed). */
 export function clearResolutions(): void {
   configByDirectory.clear();
+  configByFile.clear();
   resolved.clear();
 }

@@ -18,7 +18,7 @@ export const importedAdapter: SiteAdapter = {
   framework: 'imported',
   nodeTypes: [T.CallExpression, T.NewExpression],
   visit(node, context) {
-    if (node.type !== T.CallExpression && node.type !== T.NewExpression) return;
+    if ((node.type !== T.CallExpression && node.type !== T.NewExpression) || !leavesWithResponse(node)) return;
     const found = meaningOf(context.sourceCode, node.callee);
     if (found?.meaning.kind !== 'responds') return;
     if ((node.type === T.NewExpression) !== (found.meaning.form === 'class')) return;
@@ -26,6 +26,31 @@ export const importedAdapter: SiteAdapter = {
     context.addSite(importedSite(node, found, context));
   },
 };
+
+/**
+ * Is the call where a response or an error leaves: thrown, returned, a statement of its own, an arrow's body, or
+ * an argument (`next(err)`, `ctx.assert(user, err)`)? A value kept in a variable (`const user = await lookup(token)`)
+ * is not an answer.
+ */
+function leavesWithResponse(call: Node): boolean {
+  let node = call;
+  while (node.parent && (node.parent.type === T.AwaitExpression || skipWrappers(node.parent) !== node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case T.ThrowStatement:
+    case T.ReturnStatement:
+    case T.ExpressionStatement:
+      return true;
+    case T.ArrowFunctionExpression:
+      return parent.body === node;
+    case T.CallExpression:
+    case T.NewExpression:
+      return parent.arguments.includes(node as never);
+    default:
+      return false;
+  }
+}
 
 function importedSite(call: TSESTree.CallExpression | TSESTree.NewExpression, found: ImportedMeaning & ImportedName, context: AdapterContext): ResponseSite {
   const meaning = found.meaning as Extract<ImportedMeaning['meaning'], { kind: 'responds' }>;
