@@ -41,7 +41,7 @@ export const ESM_PROJECT: Files = {
     '',
     'const known = new Map<string, string>();',
     '',
-    'export function lookupUser(token: string): string {',
+    'export function userForToken(token: string): string {',
     '  const user = known.get(token);',
     '  if (user) return user;',
     "  throw new AppError('No such user', 401);",
@@ -50,7 +50,7 @@ export const ESM_PROJECT: Files = {
   'src/guard.ts': [
     "import { OwnershipError, SessionGoneError } from './errors/index.js';",
     "import { LostError } from './nowhere.js';",
-    "import { lookupUser } from './identity.js';",
+    "import { userForToken } from './identity.js';",
     '',
     'export function requireSession(req: { headers: Record<string, string> }) {',
     '  const token = req.headers.authorization;',
@@ -69,7 +69,7 @@ export const ESM_PROJECT: Files = {
     'export function whoIs(req: { headers: Record<string, string> }) {',
     '  const token = req.headers.authorization;',
     '  if (!token) return null;',
-    '  return lookupUser(token);',
+    '  return userForToken(token);',
     '}',
   ].join('\n'),
 };

@@ -92,7 +92,7 @@ function resolveIdentifier(
       return code === undefined ? null : { code, form: { kind: 'binding' } };
     }
     // `import { UNAUTHORIZED } from './codes'`: a status constant of the project (through the project index).
-    const imported = meaningOf(sourceCode, identifier);
+    const imported = statusFromName(binding.imported ?? '') === undefined ? null : meaningOf(sourceCode, identifier);
     return imported?.meaning.kind === 'status' ? { code: imported.meaning.status, form: { kind: 'binding' } } : null;
   }
   if (binding.kind !== 'const') return null;
@@ -133,7 +133,8 @@ function resolveMember(
   }
 
   // `HttpCode.Unauthorized` of an enum or constant object another module of the project exports.
-  const imported = object.type === T.Identifier ? meaningOf(sourceCode, object) : null;
+  // Only a status name (`Unauthorized`, `FORBIDDEN`) is looked up: other members never parse another module.
+  const imported = object.type === T.Identifier && statusFromName(name) !== undefined ? meaningOf(sourceCode, object) : null;
   if (imported?.meaning.kind === 'constants') {
     const value = imported.meaning.codes.get(name);
     if (value === undefined) return null;

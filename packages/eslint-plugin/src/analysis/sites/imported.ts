@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, skipWrappers, type Node, type SourceCode } from '../ast';
 import type { ImportedMeaning } from '../project-index';
 import { meaningOf, type ImportedName } from '../project-index/lookup';
 import { resolveStatus } from '../status';
@@ -19,6 +19,7 @@ export const importedAdapter: SiteAdapter = {
   nodeTypes: [T.CallExpression, T.NewExpression],
   visit(node, context) {
     if ((node.type !== T.CallExpression && node.type !== T.NewExpression) || !leavesWithResponse(node)) return;
+    if (!ANSWERING_NAME.test(calleeName(node) ?? '')) return;
     const found = meaningOf(context.sourceCode, node.callee);
     if (found?.meaning.kind !== 'responds') return;
     if ((node.type === T.NewExpression) !== (found.meaning.form === 'class')) return;
@@ -26,6 +27,12 @@ export const importedAdapter: SiteAdapter = {
     context.addSite(importedSite(node, found, context));
   },
 };
+
+/**
+ * Names of what may answer a status: error classes and response helpers. Following every imported call would parse
+ * most of a project for nothing; these words cover the error and response vocabulary of real projects.
+ */
+const ANSWERING_NAME = /error|exception|fault|problem|unauthori[sz]ed|unauthenticated|forbidden|denied|deny|reject|refuse|fail|invalid|expired|missing|notallowed|respon|reply|send|abort|http|status|challenge|auth|token|login|credential|permission|access/i;
 
 /**
  * Is the call where a response or an error leaves: thrown, returned, a statement of its own, an arrow's body, or
