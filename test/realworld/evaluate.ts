@@ -88,7 +88,7 @@ class FileSource {
     else {
       const text = snapshot.read(commit, filePath);
       if (text === undefined) this.missingFiles.add(key);
-      else file = { repo, commit, path: filePath, text };
+      else file = { repo, commit, path: filePath, text, gitDir: snapshot.gitDir };
     }
     this.files.set(key, file);
     return file;

@@ -1,9 +1,11 @@
 /**
  * Lints snapshot files the way `auth-status-lint` does with no configuration: the CLI's own FileLinter (same parser
- * per extension, same dialect fallbacks) and the plugin's recommended rules. Each file is written into a temporary
- * folder under its own path, so that the extension, and any rule that looks at the path, sees what it would in the
+ * per extension, same dialect fallbacks) and the plugin's recommended rules. Each file is linted inside its
+ * repository's source tree at its commit (the JavaScript/TypeScript sources, package.json and tsconfig/jsconfig
+ * files, extracted once per repository and commit into a temporary folder), so imports resolve as they do in the
  * repository; the folder is removed afterwards.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,19 @@ export interface SnapshotFile {
   readonly commit: string;
   readonly path: string;
   readonly text: string;
+  /** The snapshot's git directory: the file is linted inside the repository's tree at `commit`. */
+  readonly gitDir?: string;
+}
+
+/** What the project index may read from a repository: sources and the files that configure module resolution. */
+const TREE_PATTERNS = ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.ts', '*.tsx', '*.mts', '*.cts', 'package.json', 'tsconfig*.json', 'jsconfig*.json'];
+
+/** Extracts the repository's sources at `commit` into `target` (best effort: a failed extraction leaves the file alone). */
+function extractTree(gitDir: string, commit: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 2 * 1024 * 1024 * 1024 });
+  if (archive.status !== 0) return;
+  spawnSync('tar', ['-x', '-C', target, '--wildcards', '--no-anchored', '--exclude=node_modules', ...TREE_PATTERNS], { input: archive.stdout });
 }
 
 export function fileKey(repo: string, commit: string, filePath: string): string {
@@ -40,6 +55,18 @@ export function lintSnapshotFiles(files: readonly SnapshotFile[]): LintedFiles {
   const rules = recommendedRules();
   const temp = mkdtempSync(path.join(os.tmpdir(), 'auth-status-realworld-'));
   const linted: LintedFiles = { findings: [], notLinted: [], failures: new Map(), testFiles: [] };
+  const trees = new Map<string, string>();
+  const treeOf = (file: SnapshotFile, index: number): string => {
+    if (!file.gitDir) return path.join(temp, String(index), file.repo.replace('/', '+'));
+    const key = `${file.repo}@${file.commit}`;
+    let tree = trees.get(key);
+    if (!tree) {
+      tree = path.join(temp, 'trees', `${file.repo.replace('/', '+')}@${file.commit}`);
+      extractTree(file.gitDir, file.commit, tree);
+      trees.set(key, tree);
+    }
+    return tree;
+  };
   try {
     files.forEach((file, index) => {
       const key = fileKey(file.repo, file.commit, file.path);
@@ -51,8 +78,8 @@ export function lintSnapshotFiles(files: readonly SnapshotFile[]): LintedFiles {
         linted.testFiles.push(key);
         return;
       }
-      // One folder per file version: the same path may be read at two commits (a fix's parent and the fix).
-      const filePath = path.join(temp, String(index), file.repo.replace('/', '+'), ...file.path.split('/'));
+      // One folder per repository and commit: the same path may be read at two commits (a fix's parent and the fix).
+      const filePath = path.join(treeOf(file, index), ...file.path.split('/'));
       mkdirSync(path.dirname(filePath), { recursive: true });
       writeFileSync(filePath, file.text);
       const outcome = linter.lint({ filePath, text: file.text, rules, fix: 'none' });

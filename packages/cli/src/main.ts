@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { excessiveNesting, mayContainFinding, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
+import { excessiveNesting, mayContainFindingIn, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
 import { applySuppressions, suppressionsFor } from './adopt/apply-suppressions';
 import { oneLine, UsageError } from './errors';
 import { LintCache, type CacheKey } from './files/cache';
@@ -144,7 +144,7 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
         settled++;
         continue;
       }
-      if (options.prefilter && !mayContainFinding(source.text)) {
+      if (options.prefilter && !mayContainFindingIn(source.text, entry.filePath)) {
         results.push(resultFor(entry.filePath, []));
         settled++;
         continue;

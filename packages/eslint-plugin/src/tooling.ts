@@ -13,3 +13,7 @@ export { NormalizedConfigs } from './util/normalized-config';
 export { isTestFile, TEST_FILE_GLOBS, TEST_FOLDERS } from './util/test-files';
 export { excessiveNesting, MAX_NESTING_DEPTH } from './analysis/nesting';
 export { anyCaseGlobs, lintedExtensionOf, LINTED_EXTENSIONS, type LintedExtension } from './util/file-kinds';
+export { invalidateModule, setModuleOverlay } from './analysis/project-index/files';
+export { dependantsOf, summaryCount } from './analysis/project-index';
+export { clearResolutions } from './analysis/project-index/resolver';
+export { mayContainFindingIn } from './analysis/project-index/imports';

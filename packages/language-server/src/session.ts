@@ -30,6 +30,7 @@ import { WorkerClient } from './threads';
 import { defaultSettings } from './settings';
 import { filePathOf } from './uri';
 import { ESLINT_CONFIG_FILE, ESLINT_CONFIG_GLOB, WorkspaceEslintConfig } from './workspace/eslint-config';
+import { INDEXED_FILES_GLOB, ProjectIndexSync } from './workspace/project-index-sync';
 import { RuleSource } from './workspace/rule-source';
 import { SettingsStore } from './workspace/settings-store';
 
@@ -81,7 +82,14 @@ export function startSession(connection: Connection): void {
       publisher.configurationChanged();
     };
     rules.warmUp(defaultSettings());
-    return { workspaceConfig, settings, checker, publisher, codeActions, hover, reconfigure };
+    const projectIndex = new ProjectIndexSync(
+      () => documents.all().map((document) => document.uri),
+      (uris) => {
+        for (const uri of uris) checker.dependencyChanged(uri);
+        publisher.dependenciesChanged(uris);
+      },
+    );
+    return { workspaceConfig, settings, checker, publisher, codeActions, hover, reconfigure, projectIndex };
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -108,7 +116,9 @@ export function startSession(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'authStatus' });
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: ESLINT_CONFIG_GLOB }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: ESLINT_CONFIG_GLOB }, { globPattern: INDEXED_FILES_GLOB }],
+      });
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -129,13 +139,17 @@ export function startSession(connection: Connection): void {
     ready().checker.opened(document.uri);
     ready().publisher.opened(document);
   });
-  documents.onDidChangeContent(({ document }) => ready().publisher.changed(document));
+  documents.onDidChangeContent(({ document }) => {
+    ready().publisher.changed(document);
+    ready().projectIndex.bufferChanged(document.uri, document.getText());
+  });
   documents.onDidSave(({ document }) => ready().publisher.saved(document));
   documents.onDidClose(({ document }) => {
     const { checker, settings, publisher } = ready();
     checker.forget(document.uri);
     settings.forget(document.uri);
     publisher.closed(document.uri);
+    ready().projectIndex.bufferClosed(document.uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -143,6 +157,7 @@ export function startSession(connection: Connection): void {
     ready().reconfigure();
   });
   connection.onDidChangeWatchedFiles((params) => {
+    ready().projectIndex.filesChanged(params.changes);
     if (!params.changes.some((change) => ESLINT_CONFIG_FILE.test(change.uri))) return;
     ready().workspaceConfig.invalidate();
     ready().reconfigure();

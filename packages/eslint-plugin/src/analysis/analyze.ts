@@ -1,6 +1,8 @@
 import { pushChildren, type Node, type SourceCode } from './ast';
 import { HeaderRegistry } from './handles';
 import { MAY_CONTAIN_FINDING } from './prefilter';
+import { rememberFilename, useSiteCollector } from './project-index';
+import { importsMeaningfulModule } from './project-index/imports';
 import { reasonFor, type Reason } from './reason';
 import { ADAPTERS } from './sites';
 import { isCaughtByAuthJs } from './sites/authjs';
@@ -38,15 +40,26 @@ export function hasSignals(sourceCode: SourceCode): boolean {
   return found;
 }
 
-/** All response sites of a file, found once per parsed file and shared by every rule. */
-export function analyze(sourceCode: SourceCode): Analysis {
+/**
+ * All response sites of a file, found once per parsed file and shared by every rule. With the file's absolute
+ * path, calls of what its imports define (error classes, response helpers, status constants) are sites too.
+ */
+export function analyze(sourceCode: SourceCode, filename?: string): Analysis {
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
+  if (filename) rememberFilename(sourceCode, filename);
   // The text test only: the file is parsed already, so the finer `mayContainFinding` would save nothing here.
-  const analysis = hasSignals(sourceCode) ? collect(sourceCode) : EMPTY;
+  const relevant = hasSignals(sourceCode) || importsMeaningfulModule(sourceCode.text, filename);
+  const analysis = relevant ? collect(sourceCode) : EMPTY;
   cache.set(sourceCode.ast, analysis);
   return analysis;
 }
+
+// The project index summarizes imported modules with the same adapters.
+useSiteCollector((sourceCode, filename) => {
+  rememberFilename(sourceCode, filename);
+  return collect(sourceCode).sites;
+});
 
 function collect(sourceCode: SourceCode): Analysis {
   const sites: ResponseSite[] = [];

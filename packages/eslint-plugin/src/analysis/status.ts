@@ -3,9 +3,10 @@ import { T } from './node-types';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { nameStyle, statusFromName, statusName } from './status-names';
 import { OAK_MODULE } from './sites/oak';
+import { meaningOf } from './project-index/lookup';
 
 /** Modules whose exported objects map status names to codes. */
-const STATUS_CONSTANT_MODULES = new Set([
+export const STATUS_CONSTANT_MODULES = new Set([
   'http-status-codes',
   'http-status',
   '@nestjs/common',
@@ -91,7 +92,9 @@ function resolveIdentifier(
       const code = statusFromName(binding.imported);
       return code === undefined ? null : { code, form: { kind: 'binding' } };
     }
-    return null;
+    // `import { UNAUTHORIZED } from './codes'`: a status constant of the project (through the project index).
+    const imported = statusFromName(binding.imported ?? '') === undefined ? null : meaningOf(sourceCode, identifier);
+    return imported?.meaning.kind === 'status' ? { code: imported.meaning.status, form: { kind: 'binding' } } : null;
   }
   if (binding.kind !== 'const') return null;
   if (binding.key !== undefined) {
@@ -128,6 +131,17 @@ function resolveMember(
       if (code && !localValues.has(code.code)) localValues.set(code.code, key);
     }
     return { code: inner.code, form: { kind: 'constant', object: objectText, style: nameStyle(name), localValues } };
+  }
+
+  // `HttpCode.Unauthorized` of an enum or constant object another module of the project exports.
+  // Only a status name (`Unauthorized`, `FORBIDDEN`) is looked up: other members never parse another module.
+  const imported = object.type === T.Identifier && statusFromName(name) !== undefined ? meaningOf(sourceCode, object) : null;
+  if (imported?.meaning.kind === 'constants') {
+    const value = imported.meaning.codes.get(name);
+    if (value === undefined) return null;
+    const localValues = new Map<number, string>();
+    for (const [key, code] of imported.meaning.codes) if (!localValues.has(code)) localValues.set(code, key);
+    return { code: value, form: { kind: 'constant', object: objectText, style: nameStyle(name), localValues } };
   }
 
   const code = statusFromName(name);

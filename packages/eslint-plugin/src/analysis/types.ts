@@ -54,6 +54,11 @@ export interface ResponseSite {
    * code stands for; rules name these codes in their messages.
    */
   transport?: TransportCode;
+  /**
+   * Where the status is defined when the site was found through the project index (an imported error class or
+   * response helper): shown as related information.
+   */
+  definition?: { file: string; line: number; name: string };
 }
 
 /** A transport's error code at a site: what it writes, and what it should write for each kind of failure. */

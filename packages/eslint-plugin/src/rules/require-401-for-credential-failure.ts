@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const analysis = analyze(sourceCode);
+        const analysis = analyze(sourceCode, context.filename);
         for (const site of analysis.sites) {
           if (!isReported(site.status.code)) continue;
           const reason = analysis.reasonOf(site);

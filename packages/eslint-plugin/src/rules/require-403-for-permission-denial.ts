@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const analysis = analyze(context.sourceCode);
+        const analysis = analyze(context.sourceCode, context.filename);
         for (const site of analysis.sites) {
           if (site.status.code !== 401) continue;
           const reason = analysis.reasonOf(site);

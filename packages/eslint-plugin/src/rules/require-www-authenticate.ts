@@ -56,7 +56,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const analysis = analyze(sourceCode);
+        const analysis = analyze(sourceCode, context.filename);
         for (const site of analysis.sites) {
           const code = site.status.code;
           if (code !== 401 && code !== 407) continue;

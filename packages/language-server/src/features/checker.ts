@@ -104,6 +104,13 @@ export class DocumentChecker {
     this.openings.set(uri, ++this.openingSequence);
   }
 
+  /** A module this document imports changed: its remembered result is stale, its opening is not. */
+  dependencyChanged(uri: string): void {
+    this.results.delete(uri);
+    this.outlines.delete(uri);
+    for (const key of this.inFlight.keys()) if (key.startsWith(`${uri}@`)) this.inFlight.delete(key);
+  }
+
   forget(uri: string): void {
     this.openings.delete(uri);
     this.results.delete(uri);

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PLUGIN_PREFIX } from '../lint/rules';
@@ -23,6 +24,14 @@ export function toDiagnostic(document: TextDocument, problem: Problem): Diagnost
     location: { uri: document.uri, range: rangeOf(document, evidence.start, evidence.end) },
     message: `${evidence.what}: ${evidence.code}`,
   }));
+  const definition = problem.explanation?.definition;
+  if (definition) {
+    const position = { line: definition.line - 1, character: 0 };
+    relatedInformation.push({
+      location: { uri: pathToFileURL(definition.file).href, range: { start: position, end: position } },
+      message: `the status of \`${definition.name}\` is set here`,
+    });
+  }
   return {
     range: rangeOf(document, problem.start, problem.end),
     severity: problem.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

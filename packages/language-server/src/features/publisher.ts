@@ -99,6 +99,17 @@ export class DiagnosticsPublisher {
     for (const document of this.documents.all()) this.schedule(document.uri, 'configuration', 0);
   }
 
+  /** Modules these documents import changed: re-check them (push) or ask the client to pull again. */
+  dependenciesChanged(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    for (const uri of uris) this.reports.delete(uri);
+    if (this.options.pull) {
+      if (this.options.refresh) void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const uri of uris) this.schedule(uri, 'configuration', 0);
+  }
+
   async pull(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const document = this.documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };

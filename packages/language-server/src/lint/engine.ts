@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Linter } from 'eslint';
-import { analyze, evidenceRows, excessiveNesting, MAX_NESTING_DEPTH, mayContainFinding, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
+import { analyze, evidenceRows, excessiveNesting, MAX_NESTING_DEPTH, mayContainFindingIn, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
 import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
 import type { MaskedLint } from './incremental';
 import { directivesOf, statementFactsOf, type Outline, type ParsedSource } from './outline';
@@ -74,7 +74,7 @@ export class LintEngine {
     const bomShift = text.startsWith(BOM) ? 1 : 0;
     const source = bomShift ? text.slice(1) : text;
     // The engine's own text prefilter: a file without any status-like text cannot produce a finding.
-    if (want.prefilter && !mayContainFinding(source)) return { outcome: { kind: 'problems', problems: [] } };
+    if (want.prefilter && !mayContainFindingIn(source, target.filename)) return { outcome: { kind: 'problems', problems: [] } };
     // Parsing 2,000 nested blocks aborts the whole process (a native out-of-memory no handler can catch).
     if (excessiveNesting(source)) return { outcome: { kind: 'too-deep', limit: MAX_NESTING_DEPTH } };
     const linter = this.linterFor(target.filename);
@@ -89,7 +89,7 @@ export class LintEngine {
     const ours = messages.filter((message) => message.ruleId?.startsWith(PLUGIN_PREFIX));
     if (ours.length === 0 && !want.outline) return { outcome: { kind: 'problems', problems: [] } };
     const sourceCode = linter.getSourceCode();
-    const analysis = analyze(sourceCode as unknown as SourceCode);
+    const analysis = analyze(sourceCode as unknown as SourceCode, target.filename);
     const lineStarts = ours.length > 0 ? lineStartsOf(source) : [];
     const problems = ours.map((message) => toProblem(message, lineStarts, sourceCode as unknown as SourceCode, analysis, bomShift)).sort(byPosition);
     const outcome: LintOutcome = { kind: 'problems', problems };
@@ -172,6 +172,7 @@ function explain(sourceCode: SourceCode, analysis: Analysis, start: number, end:
     framework: site.framework,
     reason: reason.kind,
     problem: reason.kind === 'credential' ? reason.problem : undefined,
+    ...(site.definition ? { definition: site.definition } : {}),
     evidence: evidenceRows(sourceCode, site, reason).map(({ node, what, code }) => ({ start: node.range[0] + shift, end: node.range[1] + shift, what, code })),
   };
 }

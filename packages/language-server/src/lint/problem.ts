@@ -26,6 +26,8 @@ export interface Explanation {
   problem?: string;
   /** Empty unless the reason is decided (conflicting evidence explains nothing). */
   evidence: EvidenceSpan[];
+  /** Where an imported error class or helper fixes the status (absolute path, 1-based line). */
+  definition?: { file: string; line: number; name: string };
 }
 
 /** One finding of one of our rules, in offsets of the document text it was computed from (plain data). */

@@ -18,6 +18,7 @@ import { hapiAdapter } from './hapi';
 import { helperHeadersAdapter } from './helper-headers';
 import { honoAdapter } from './hono';
 import { httpErrorsAdapter } from './http-errors';
+import { importedAdapter } from './imported';
 import { kibanaAdapter } from './kibana';
 import { koaAdapter } from './koa';
 import { loopbackAdapter } from './loopback';
@@ -60,4 +61,5 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   awsLambdaAdapter,
   azureFunctionsAdapter,
   customErrorsAdapter,
+  importedAdapter,
 ];

@@ -1,0 +1,60 @@
+import { mayContainFinding } from '../prefilter';
+import { mayDefineStatus } from './index';
+
+/**
+ * Names a text calls or constructs where a response or error leaves a function: `throw new X(`, `throw X(`,
+ * `return h(`, `return ns.h(`, `next(X(`, `next(new X(`. Only imports binding these names can make a site.
+ */
+const RESPONSE_CALL = /\b(?:throw|return|next\s*\()\s*(?:await\s+)?(?:new\s+)?([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g;
+/** `import a, { b, c as d } from 'x'`, `import * as ns from 'x'`. */
+const IMPORT = /\bimport\s+(?:type\s+)?([\w$]+)?\s*,?\s*(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?\s*from\s*['"]([^'"\n]+)['"]/g;
+/** `const a = require('x')`, `const { b, c: d } = require('x')`. */
+const REQUIRE = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+/** Local name → the module and the name it exports (`*` for a namespace or a required module object). */
+function importsOf(text: string): Map<string, { specifier: string; name: string }> {
+  const bindings = new Map<string, { specifier: string; name: string }>();
+  const named = (list: string, specifier: string, separator: RegExp) => {
+    for (const part of list.split(',')) {
+      const [exported, local] = part.replace(/^\s*type\s+/, '').trim().split(separator).map((name) => name.trim());
+      if (exported && /^[\w$]+$/.test(exported)) bindings.set(local || exported, { specifier, name: exported });
+    }
+  };
+  IMPORT.lastIndex = 0;
+  for (let match = IMPORT.exec(text); match; match = IMPORT.exec(text)) {
+    const [, defaultName, namespace, list, specifier] = match;
+    if (defaultName) bindings.set(defaultName, { specifier: specifier!, name: 'default' });
+    if (namespace) bindings.set(namespace, { specifier: specifier!, name: '*' });
+    if (list) named(list, specifier!, /\s+as\s+/);
+  }
+  REQUIRE.lastIndex = 0;
+  for (let match = REQUIRE.exec(text); match; match = REQUIRE.exec(text)) {
+    const [, whole, list, specifier] = match;
+    if (whole) bindings.set(whole, { specifier: specifier!, name: '*' });
+    if (list) named(list, specifier!, /\s*:\s*/);
+  }
+  return bindings;
+}
+
+/**
+ * Whether a file throws, returns or passes on something from an imported module that may define a status: such a
+ * file can produce a finding at that call even when its own text names no status (`throw new TokenExpiredError()`).
+ * Only texts are read here; the engine summarizes the modules when it lints the file.
+ */
+export function importsMeaningfulModule(text: string, filename: string | undefined): boolean {
+  if (!filename) return false;
+  let bindings: Map<string, { specifier: string; name: string }> | undefined;
+  RESPONSE_CALL.lastIndex = 0;
+  for (let match = RESPONSE_CALL.exec(text); match; match = RESPONSE_CALL.exec(text)) {
+    bindings ??= importsOf(text);
+    const binding = bindings.get(match[1]!);
+    if (!binding) continue;
+    if (mayDefineStatus(filename, binding.specifier)) return true;
+  }
+  return false;
+}
+
+/** The prefilter for tools that have not parsed the file yet: its own text, or what its imports define, may lead to a finding. */
+export function mayContainFindingIn(text: string, filename: string | undefined): boolean {
+  return mayContainFinding(text) || importsMeaningfulModule(text, filename);
+}

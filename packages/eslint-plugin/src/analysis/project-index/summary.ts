@@ -1,0 +1,233 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { T } from '../node-types';
+import { keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { resolveStatus } from '../status';
+import type { ResponseSite } from '../types';
+
+/** What a module's binding means for a response. */
+export type Meaning =
+  /** Calling it (`unauthorized(res)`) or constructing it (`new TokenExpiredError()`) answers `status`. */
+  | { kind: 'responds'; form: 'class' | 'function'; status: number; challenge: boolean; line: number }
+  /** A status constant object or enum: `HttpCode.Unauthorized` is 401. */
+  | { kind: 'constants'; codes: ReadonlyMap<string, number>; line: number }
+  /** A status constant: `export const UNAUTHORIZED = 401`. */
+  | { kind: 'status'; status: number; line: number };
+
+/** A module reduced to what the rules need: no AST is kept. */
+export interface ModuleSummary {
+  /** Exported name (`default` for the default export or `module.exports = …`) → its meaning. */
+  exports: ReadonlyMap<string, Meaning>;
+  /** `export { a as b } from './x'` (exported b → imported a) and `export * from './x'` (null). */
+  reexports: readonly { specifier: string; names: ReadonlyMap<string, string> | null }[];
+}
+
+type Declaration = TSESTree.FunctionLike | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** Nodes between a site and its helper that make the response conditional: such a helper does not always answer it. */
+const CONDITIONAL = new Set<string>([T.IfStatement, T.ConditionalExpression, T.SwitchCase, T.CatchClause, T.LogicalExpression, T.TryStatement]);
+
+/**
+ * The top-level function or class a site belongs to, and its name there, when the site answers on every call: the
+ * innermost function around it is that function (or the class's constructor) and no condition stands between them.
+ */
+function ownerOf(site: ResponseSite): { name: string; declaration: Declaration } | null {
+  let body: Node | null = null;
+  for (let node: Node | undefined = site.node.parent; node; node = node.parent) {
+    if (CONDITIONAL.has(node.type)) return null;
+    const isFunction = node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
+    if (isFunction) {
+      const isConstructor = node.type === T.FunctionExpression && node.parent?.type === T.MethodDefinition && node.parent.kind === 'constructor';
+      // Only the innermost function counts: a site in a callback does not answer when the outer function is called.
+      if (body || (!isConstructor && !topLevelName(node))) return null;
+      body = (node as TSESTree.FunctionLike).body ?? null;
+    }
+    const name = topLevelName(node);
+    if (name) return !body || isStraightLine(body) ? { name, declaration: node as Declaration } : null;
+  }
+  return null;
+}
+
+/** Statements that choose a path, or leave early: a body with any of them may not answer the site's status. */
+const BRANCHING = new Set<string>([
+  T.IfStatement, T.ConditionalExpression, T.SwitchStatement, T.TryStatement, T.ForStatement, T.ForInStatement,
+  T.ForOfStatement, T.WhileStatement, T.DoWhileStatement, T.ReturnStatement,
+]);
+
+/** A function body that runs the same way on every call (a trailing `return` is fine; nested functions are not looked into). */
+function isStraightLine(body: Node): boolean {
+  const trailing = body.type === T.BlockStatement ? body.body[body.body.length - 1] : undefined;
+  const stack: Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) continue;
+    if (BRANCHING.has(node.type) && !(node === trailing && node.type === T.ReturnStatement)) return false;
+    for (const value of Object.entries(node)) {
+      if (value[0] === 'parent') continue;
+      for (const child of Array.isArray(value[1]) ? value[1] : [value[1]]) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child as Node);
+      }
+    }
+  }
+  return true;
+}
+
+/** The name a function or class is declared under at the top of the module, or null. */
+function topLevelName(node: Node): string | null {
+  if (node.type !== T.FunctionDeclaration && node.type !== T.FunctionExpression && node.type !== T.ArrowFunctionExpression &&
+      node.type !== T.ClassDeclaration && node.type !== T.ClassExpression) return null;
+  let parent = node.parent;
+  let name = (node.type === T.FunctionDeclaration || node.type === T.ClassDeclaration || node.type === T.ClassExpression) && node.id ? node.id.name : null;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
+    name = parent.id.name;
+    parent = parent.parent?.parent;
+  } else if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) {
+    // `exports.unauthorized = (res) => …`, `module.exports.unauthorized = …`
+    const target = commonJsExportName(parent.left);
+    return target && parent.parent?.parent?.type === T.Program ? `exports:${target}` : null;
+  }
+  if (parent?.type === T.ExportNamedDeclaration || parent?.type === T.ExportDefaultDeclaration) parent = parent.parent;
+  return parent?.type === T.Program ? name ?? (node.parent?.type === T.ExportDefaultDeclaration ? 'default' : null) : null;
+}
+
+/** `exports.x` / `module.exports.x` → x; `module.exports` → default. */
+function commonJsExportName(member: TSESTree.MemberExpression): string | null {
+  const object = skipWrappers(member.object);
+  const name = propertyName(member);
+  if (object.type === T.Identifier && object.name === 'module' && name === 'exports') return 'default';
+  if (object.type === T.Identifier && object.name === 'exports') return name;
+  if (object.type === T.MemberExpression && propertyName(object) === 'exports' && skipWrappers(object.object).type === T.Identifier) return name;
+  return null;
+}
+
+/** Meanings of the module's top-level functions and classes, from the sites the engine finds in them. */
+function respondingDeclarations(sites: readonly ResponseSite[]): Map<string, Meaning> {
+  const grouped = new Map<string, { sites: ResponseSite[]; declaration: Declaration; conflicting: boolean }>();
+  for (const site of sites) {
+    if (site.transport) continue;
+    const owner = ownerOf(site);
+    if (!owner) continue;
+    const group = grouped.get(owner.name) ?? { sites: [], declaration: owner.declaration, conflicting: false };
+    group.sites.push(site);
+    grouped.set(owner.name, group);
+  }
+  const meanings = new Map<string, Meaning>();
+  for (const [name, group] of grouped) {
+    const statuses = new Set(group.sites.map((site) => site.status.code));
+    if (statuses.size !== 1) continue;
+    const status = [...statuses][0]!;
+    if (status < 400) continue;
+    const form = group.declaration.type === T.ClassDeclaration || group.declaration.type === T.ClassExpression ? 'class' : 'function';
+    meanings.set(name, {
+      kind: 'responds',
+      form,
+      status,
+      challenge: group.sites.every((site) => site.hasHeader('www-authenticate')),
+      line: group.declaration.loc.start.line,
+    });
+  }
+  return meanings;
+}
+
+/** `const HttpCode = { Unauthorized: 401 }`, `enum HttpCode { Unauthorized = 401 }`, `const UNAUTHORIZED = 401`. */
+function constantDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
+  const meanings = new Map<string, Meaning>();
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === T.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === T.TSEnumDeclaration) {
+      const codes = new Map<string, number>();
+      for (const member of declaration.body?.members ?? (declaration as unknown as { members: TSESTree.TSEnumMember[] }).members) {
+        const key = member.id.type === T.Identifier ? member.id.name : staticString(member.id);
+        const status = member.initializer ? resolveStatus(sourceCode, member.initializer) : null;
+        if (key !== null && status) codes.set(key, status.code);
+      }
+      if (codes.size > 0) meanings.set(declaration.id.name, { kind: 'constants', codes, line: declaration.loc.start.line });
+    } else if (declaration?.type === T.VariableDeclaration && declaration.kind === 'const') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== T.Identifier || !declarator.init) continue;
+        const meaning = constantMeaning(sourceCode, declarator.init);
+        if (meaning) meanings.set(declarator.id.name, meaning);
+      }
+    }
+  }
+  return meanings;
+}
+
+function constantMeaning(sourceCode: SourceCode, init: Node): Meaning | null {
+  const value = skipWrappers(init);
+  const line = init.loc.start.line;
+  if (value.type === T.ObjectExpression) {
+    const codes = new Map<string, number>();
+    for (const property of value.properties) {
+      if (property.type !== T.Property) continue;
+      const key = keyName(property);
+      const status = resolveStatus(sourceCode, property.value);
+      if (key !== null && status) codes.set(key, status.code);
+    }
+    return codes.size > 0 ? { kind: 'constants', codes, line } : null;
+  }
+  const status = value.type === T.Literal ? resolveStatus(sourceCode, value) : null;
+  return status && status.code >= 400 ? { kind: 'status', status: status.code, line } : null;
+}
+
+/** Exported name → local name, and re-exports, from ESM exports and CommonJS `module.exports = { … }`. */
+function exportTable(sourceCode: SourceCode): { locals: Map<string, string>; reexports: ModuleSummary['reexports'] } {
+  const locals = new Map<string, string>();
+  const reexports: { specifier: string; names: Map<string, string> | null }[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === T.ExportAllDeclaration) {
+      if (!statement.exported) reexports.push({ specifier: String(statement.source.value), names: null });
+    } else if (statement.type === T.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration && 'id' in declaration && declaration.id?.type === T.Identifier) locals.set(declaration.id.name, declaration.id.name);
+      if (declaration?.type === T.VariableDeclaration) {
+        for (const declarator of declaration.declarations) if (declarator.id.type === T.Identifier) locals.set(declarator.id.name, declarator.id.name);
+      }
+      const names = new Map<string, string>();
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === T.Identifier ? specifier.exported.name : String(specifier.exported.value);
+        const local = specifier.local.type === T.Identifier ? specifier.local.name : String(specifier.local.value);
+        if (statement.source) names.set(exported, local);
+        else locals.set(exported, local);
+      }
+      if (statement.source && names.size > 0) reexports.push({ specifier: String(statement.source.value), names });
+    } else if (statement.type === T.ExportDefaultDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration.type === T.Identifier) locals.set('default', declaration.name);
+      else if ('id' in declaration && declaration.id?.type === T.Identifier) locals.set('default', declaration.id.name);
+      else locals.set('default', 'default');
+    } else if (statement.type === T.ExpressionStatement) {
+      commonJsExports(statement.expression, locals);
+    }
+  }
+  return { locals, reexports };
+}
+
+function commonJsExports(expression: Node, locals: Map<string, string>): void {
+  if (expression.type !== T.AssignmentExpression || expression.left.type !== T.MemberExpression) return;
+  const target = commonJsExportName(expression.left);
+  const value = skipWrappers(expression.right);
+  if (target === 'default' && value.type === T.ObjectExpression) {
+    for (const property of value.properties) {
+      if (property.type !== T.Property) continue;
+      const key = keyName(property);
+      const local = skipWrappers(property.value);
+      if (key !== null && local.type === T.Identifier) locals.set(key, local.name);
+    }
+  } else if (target && value.type === T.Identifier) {
+    locals.set(target, value.name);
+  } else if (target) {
+    locals.set(target, `exports:${target}`);
+  }
+}
+
+/** The summary of a parsed module whose response sites the engine has found. */
+export function summarize(sourceCode: SourceCode, sites: readonly ResponseSite[]): ModuleSummary {
+  const byLocal = new Map<string, Meaning>([...constantDeclarations(sourceCode), ...respondingDeclarations(sites)]);
+  const { locals, reexports } = exportTable(sourceCode);
+  const exports = new Map<string, Meaning>();
+  for (const [exported, local] of locals) {
+    const meaning = byLocal.get(local);
+    if (meaning) exports.set(exported, meaning);
+  }
+  return { exports, reexports };
+}

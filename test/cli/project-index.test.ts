@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CJS_PROJECT, ESM_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../support/index-projects';
+import { runCli } from './helpers';
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number }[];
+}
+
+const roots: string[] = [];
+after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
+/** Runs the real binary on a project and lists `file:line rule` for every finding. */
+function findings(files: Files): string[] {
+  const root = writeProject(files);
+  roots.push(root);
+  const run = runCli(['--format', 'json'], root);
+  assert.ok(run.code === 0 || run.code === 1, run.stderr);
+  const results = JSON.parse(run.stdout) as JsonResult[];
+  return results.flatMap((result) =>
+    result.messages.map((message) => `${path.relative(root, result.filePath)}:${message.line} ${message.ruleId?.replace('auth-status/', '')}`),
+  );
+}
+
+describe('auth-status-lint: findings through imported modules', () => {
+  it('ESM: the imported error class is reported where it is thrown; the unresolvable import and the lookup stay silent', () => {
+    const guard = findings(ESM_PROJECT).filter((finding) => finding.startsWith('src/guard.ts'));
+    assert.deepEqual(guard, ['src/guard.ts:7 require-401-for-credential-failure']);
+  });
+
+  it('CommonJS: the helper call after a role check is reported; the challenging helper satisfies the challenge rule', () => {
+    const routes = findings(CJS_PROJECT).filter((finding) => finding.startsWith('routes/'));
+    assert.deepEqual(routes, ['routes/admin.js:4 require-403-for-permission-denial']);
+  });
+
+  it('TypeScript paths: a status enum imported through an alias', () => {
+    assert.deepEqual(findings(PATHS_PROJECT), ['app/verify.ts:5 require-401-for-credential-failure']);
+  });
+
+  it('a workspace package and an installed package error class', () => {
+    const api = findings(WORKSPACE_PROJECT).filter((finding) => finding.startsWith('packages/api/'));
+    assert.deepEqual(api, ['packages/api/src/keys.js:6 require-401-for-credential-failure', 'packages/api/src/keys.js:7 require-403-for-permission-denial']);
+  });
+});

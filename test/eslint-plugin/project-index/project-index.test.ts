@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from 'eslint-plugin-auth-status';
+import { CJS_PROJECT, ESM_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
+
+interface Report {
+  file: string;
+  line: number;
+  rule: string;
+  suggestions: { range: [number, number]; text: string }[];
+}
+
+const roots: string[] = [];
+after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
+/** Lints every source file of a project written to disk, as a user's eslint.config.js with the recommended config would. */
+async function lintProject(files: Files): Promise<{ root: string; reports: Report[]; eslint: ESLint }> {
+  const root = writeProject(files);
+  roots.push(root);
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.{js,ts}'], languageOptions: { parser: tsParser }, plugins: { 'auth-status': plugin }, rules: plugin.configs.recommended.rules },
+    ],
+  });
+  const sources = Object.keys(files).filter((name) => /\.[jt]s$/.test(name) && !name.startsWith('node_modules/'));
+  const results = await eslint.lintFiles(sources);
+  const reports = results.flatMap((result) =>
+    result.messages.map((message) => {
+      assert.equal(message.fatal, undefined, `${result.filePath}: ${message.message}`);
+      return {
+        file: path.relative(root, result.filePath),
+        line: message.line,
+        rule: (message.ruleId ?? '').replace('auth-status/', ''),
+        suggestions: (message.suggestions ?? []).map((suggestion) => suggestion.fix),
+      };
+    }),
+  );
+  return { root, reports, eslint };
+}
+
+const at = (reports: Report[], file: string) => reports.filter((report) => report.file === file).map(({ line, rule }) => `${line} ${rule}`);
+
+describe('project index: findings through imported modules (ESLint)', () => {
+  it('ESM: reports an imported error class at the `new` in the importing file, through a re-export', async () => {
+    const { reports } = await lintProject(ESM_PROJECT);
+    // The credential check throws the class whose constructor passes 403; the ownership check (403) is right.
+    assert.deepEqual(at(reports, 'src/guard.ts'), ['7 require-401-for-credential-failure']);
+  });
+
+  it('ESM: an import that does not resolve stays silent', async () => {
+    const { reports } = await lintProject(ESM_PROJECT);
+    assert.ok(!at(reports, 'src/guard.ts').some((report) => report.startsWith('16 ')));
+  });
+
+  it('a function that answers its status only on some paths is not a helper: its call stays silent', async () => {
+    const { reports } = await lintProject(ESM_PROJECT);
+    assert.ok(!at(reports, 'src/guard.ts').some((report) => report.startsWith('22 ')));
+  });
+
+  it('CommonJS: a helper sending 401 after a role check is reported at the call, with a switch to the sibling helper', async () => {
+    const { reports } = await lintProject(CJS_PROJECT);
+    const admin = reports.filter((report) => report.file === 'routes/admin.js');
+    assert.deepEqual(admin.map(({ line, rule }) => `${line} ${rule}`), ['4 require-403-for-permission-denial']);
+    assert.equal(admin[0]!.suggestions.length, 1);
+    const fixed = applySuggestion(CJS_PROJECT['routes/admin.js']!, admin[0]!.suggestions[0]!);
+    assert.match(fixed, /const \{ unauthorized, forbidden \} = require\('\.\.\/lib\/reply'\);/);
+    assert.match(fixed, /return forbidden\(res, 'admins only'\)/);
+  });
+
+  it('CommonJS: a helper that always sends the challenge satisfies the challenge rule at the call', async () => {
+    const { reports } = await lintProject(CJS_PROJECT);
+    assert.deepEqual(at(reports, 'routes/session.js'), []);
+  });
+
+  it('TypeScript paths and baseUrl (from an extended tsconfig): an imported status enum counts as a status', async () => {
+    const { reports } = await lintProject(PATHS_PROJECT);
+    assert.deepEqual(at(reports, 'app/verify.ts'), ['5 require-401-for-credential-failure']);
+  });
+
+  it('workspace package with exports and an installed package error class', async () => {
+    const { reports } = await lintProject(WORKSPACE_PROJECT);
+    assert.deepEqual(at(reports, 'packages/api/src/keys.js'), ['6 require-401-for-credential-failure', '7 require-403-for-permission-denial']);
+  });
+
+  it('without the imported modules the same files are silent: the status lives only in the other module', async () => {
+    const lonely = (files: Files, keep: string) => Object.fromEntries(Object.entries(files).filter(([name]) => name === keep || name.endsWith('.json')));
+    assert.deepEqual((await lintProject(lonely(ESM_PROJECT, 'src/guard.ts'))).reports, []);
+    assert.deepEqual((await lintProject(lonely(CJS_PROJECT, 'routes/admin.js'))).reports, []);
+    assert.deepEqual((await lintProject(lonely(WORKSPACE_PROJECT, 'packages/api/src/keys.js'))).reports, []);
+  });
+
+  it('sees a changed dependency on the next lint in the same process', async () => {
+    const { root, eslint } = await lintProject(CJS_PROJECT);
+    const helper = path.join(root, 'lib/reply.js');
+    const later = new Date(Date.now() + 5000);
+    fs.writeFileSync(helper, CJS_PROJECT['lib/reply.js']!.replace('res.status(401).json({ message });\n}\n\nfunction challenge', 'res.status(403).json({ message });\n}\n\nfunction challenge'));
+    fs.utimesSync(helper, later, later);
+    const { invalidateModule } = await import('eslint-plugin-auth-status/tooling');
+    invalidateModule(helper);
+    const [result] = await eslint.lintFiles(['routes/admin.js']);
+    assert.deepEqual(result!.messages, []);
+  });
+});
+
+/** The text after one ESLint suggestion (ESLint merges a suggestion's fixes into one replacement). */
+function applySuggestion(text: string, fix: { range: [number, number]; text: string }): string {
+  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+}

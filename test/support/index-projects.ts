@@ -1,0 +1,179 @@
+/**
+ * Multi-file projects for the project index (ESM, CommonJS, TypeScript `paths`, a workspace package, a package's
+ * error class), shared by the ESLint, CLI and language-server suites. Each decision in another file is called from a
+ * credential check (must be reported at the call) and from a permission check (its near-miss, must stay silent or
+ * be reported by the other rule), and one import does not resolve at all (silent).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type Files = Record<string, string>;
+
+/** ESM TypeScript: error classes whose status lives in their own module, imported with `.js` specifiers. */
+export const ESM_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'esm-app', type: 'module' }),
+  'src/errors/base.ts': [
+    'export class AppError extends Error {',
+    '  constructor(message: string, readonly status: number) {',
+    '    super(message);',
+    '  }',
+    '}',
+  ].join('\n'),
+  'src/errors/index.ts': "export * from './session.js';\n",
+  'src/errors/session.ts': [
+    "import { AppError } from './base.js';",
+    '',
+    'export class SessionGoneError extends AppError {',
+    '  constructor() {',
+    "    super('Session gone', 403);",
+    '  }',
+    '}',
+    '',
+    'export class OwnershipError extends AppError {',
+    '  constructor() {',
+    "    super('Only the owner may do this', 403);",
+    '  }',
+    '}',
+  ].join('\n'),
+  'src/identity.ts': [
+    "import { AppError } from './errors/base.js';",
+    '',
+    'const known = new Map<string, string>();',
+    '',
+    'export function userForToken(token: string): string {',
+    '  const user = known.get(token);',
+    '  if (user) return user;',
+    "  throw new AppError('No such user', 401);",
+    '}',
+  ].join('\n'),
+  'src/guard.ts': [
+    "import { OwnershipError, SessionGoneError } from './errors/index.js';",
+    "import { LostError } from './nowhere.js';",
+    "import { userForToken } from './identity.js';",
+    '',
+    'export function requireSession(req: { headers: Record<string, string> }) {',
+    '  const token = req.headers.authorization;',
+    '  if (!token) throw new SessionGoneError();',
+    '}',
+    '',
+    'export function requireOwner(user: { id: string }, post: { authorId: string }) {',
+    '  if (post.authorId !== user.id) throw new OwnershipError();',
+    '}',
+    '',
+    'export function requireOther(req: { headers: Record<string, string> }) {',
+    '  const token = req.headers.authorization;',
+    '  if (!token) throw new LostError();',
+    '}',
+    '',
+    'export function whoIs(req: { headers: Record<string, string> }) {',
+    '  const token = req.headers.authorization;',
+    '  if (!token) return null;',
+    '  return userForToken(token);',
+    '}',
+  ].join('\n'),
+};
+
+/** CommonJS: response helpers in a shared module, one of which always sends the challenge. */
+export const CJS_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'cjs-app' }),
+  'lib/reply.js': [
+    'function unauthorized(res, message) {',
+    '  return res.status(401).json({ message });',
+    '}',
+    '',
+    'function challenge(res, message) {',
+    "  res.set('WWW-Authenticate', 'Bearer realm=\"api\"');",
+    '  return res.status(401).json({ message });',
+    '}',
+    '',
+    'function forbidden(res, message) {',
+    '  return res.status(403).json({ message });',
+    '}',
+    '',
+    'module.exports = { unauthorized, challenge, forbidden };',
+  ].join('\n'),
+  'routes/admin.js': [
+    "const { unauthorized } = require('../lib/reply');",
+    '',
+    'function adminOnly(req, res, next) {',
+    "  if (req.user.role !== 'admin') return unauthorized(res, 'admins only');",
+    '  next();',
+    '}',
+    '',
+    'module.exports = { adminOnly };',
+  ].join('\n'),
+  'routes/session.js': [
+    "const reply = require('../lib/reply');",
+    '',
+    'function requireToken(req, res, next) {',
+    '  if (!req.headers.authorization) return reply.challenge(res, "missing token");',
+    "  if (req.user.role !== 'admin') return reply.forbidden(res, 'admins only');",
+    '  next();',
+    '}',
+    '',
+    'module.exports = { requireToken };',
+  ].join('\n'),
+};
+
+/** TypeScript `paths` and `baseUrl` (set in an extended tsconfig), and a status enum of the project. */
+export const PATHS_PROJECT: Files = {
+  'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@core/*': ['core/*'] } } }),
+  'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: { strict: true } }),
+  'core/http-code.ts': ['export enum HttpCode {', '  Unauthorized = 401,', '  Forbidden = 403,', '}'].join('\n'),
+  'app/verify.ts': [
+    "import { HttpCode } from '@core/http-code';",
+    '',
+    'export function verify(req: any, res: any) {',
+    '  const header = req.headers.authorization;',
+    '  if (!header) return res.status(HttpCode.Forbidden).json({ error: "no token" });',
+    "  if (!req.user.permissions.includes('write')) return res.status(HttpCode.Forbidden).json({ error: 'read only' });",
+    '}',
+  ].join('\n'),
+};
+
+/** A workspace package (linked into node_modules, with `exports`) and an installed package's error class. */
+export const WORKSPACE_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }),
+  'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', exports: { '.': './src/index.js' } }),
+  'packages/shared/src/index.js': "export { KeyRejected as ApiKeyError } from './errors.js';\n",
+  'packages/shared/src/errors.js': ['export class KeyRejected extends Error {', '  statusCode = 400;', '}'].join('\n'),
+  'node_modules/tidy-errors/package.json': JSON.stringify({ name: 'tidy-errors', main: 'lib/index.js' }),
+  'node_modules/tidy-errors/lib/index.js': [
+    "'use strict';",
+    'class HttpError extends Error {}',
+    'class Unauthorized extends HttpError {',
+    '  constructor(message) {',
+    '    super(message);',
+    '    this.status = 401;',
+    '  }',
+    '}',
+    'exports.Unauthorized = Unauthorized;',
+  ].join('\n'),
+  'packages/api/package.json': JSON.stringify({ name: '@acme/api', type: 'module' }),
+  'packages/api/src/keys.js': [
+    "import { ApiKeyError } from '@acme/shared';",
+    "import { Unauthorized } from 'tidy-errors';",
+    '',
+    'export function checkKey(req) {',
+    "  const key = req.headers['x-api-key'];",
+    '  if (!key) throw new ApiKeyError();',
+    "  if (!req.user.roles.includes('admin')) throw new Unauthorized('admins only');",
+    '}',
+  ].join('\n'),
+};
+
+/** Writes a project into a fresh temporary folder (real path), linking workspace packages into node_modules. */
+export function writeProject(files: Files): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-index-')));
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(root, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  if (files['packages/shared/package.json']) {
+    fs.mkdirSync(path.join(root, 'node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(root, 'packages/shared'), path.join(root, 'node_modules/@acme/shared'), 'dir');
+  }
+  return root;
+}
