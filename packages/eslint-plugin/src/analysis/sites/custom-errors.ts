@@ -17,7 +17,8 @@ const NOT_PROJECT_ERRORS = new Set([
   'HTTPException', 'HttpException', 'H3Error', 'HTTPError',
 ]);
 /** Modules whose error classes have adapters of their own, or carry no HTTP status. */
-export const FRAMEWORK_MODULE = /^(@nestjs\/|hono|http-errors|@hapi\/|@loopback\/|@sveltejs\/|h3|nitropack|@adonisjs\/|@fastify\/|fastify|koa|express|jsonwebtoken|jose|express-jwt|@node-oauth\/|oauth2-server|passport)/;
+export const FRAMEWORK_MODULE =
+  /^(@nestjs\/|hono|http-errors|@hapi\/|@loopback\/|@sveltejs\/|h3|nitropack|@adonisjs\/|@fastify\/|fastify|koa|express|jsonwebtoken|jose|express-jwt|@node-oauth\/|oauth2-server|passport|@feathersjs\/|restify|egg|@oakserver\/|@azure\/functions|@trpc\/|graphql|apollo-server|@apollo\/|@grpc\/|firebase-functions|firebase-admin|elysia|@elysiajs\/)/;
 /** Status fields an error object carries to the handler that renders it. */
 const STATUS_FIELDS = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
 
