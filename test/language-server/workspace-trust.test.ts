@@ -67,6 +67,25 @@ describe('language server: workspace trust and eslint.config.* over stdio', () =
     assert.ok(fs.existsSync(marker));
   });
 
+  it("trusted: loads an eslint.config.ts with the workspace's own jiti, which the server's ESLint cannot find", async () => {
+    assert.throws(() => require.resolve('jiti', { paths: [path.dirname(require.resolve('eslint'))] }), 'this test needs an ESLint without jiti beside it');
+    const { client, uri, root, config } = await start(true);
+    fs.rmSync(config);
+    fs.writeFileSync(
+      path.join(root, 'eslint.config.ts'),
+      `const authStatus: { rules: object } = require(${JSON.stringify(PLUGIN)});
+const rules: Record<string, string> = ${JSON.stringify(WORKSPACE_RULES)};
+module.exports = [{ files: ['**/*.js'], plugins: { 'auth-status': authStatus }, rules }];
+`,
+    );
+    fs.mkdirSync(path.join(root, 'node_modules'));
+    fs.symlinkSync(path.dirname(require.resolve('project-jiti/package.json')), path.join(root, 'node_modules', 'jiti'), 'dir');
+    await client.open(uri, EXPRESS_SOURCE, 'javascript');
+    const { diagnostics } = await client.waitForPush(uri);
+    assert.deepEqual(summary(diagnostics), expectedSummary(EXPRESS_SOURCE, [[CREDENTIAL_RULE, '403']]));
+    assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Warning);
+  });
+
   it('becomes trusted on authStatus/workspaceTrustChanged and re-checks open documents', async () => {
     const { client, uri, marker } = await start(false);
     await client.open(uri, EXPRESS_SOURCE, 'javascript');
@@ -88,7 +107,13 @@ describe('language server: workspace trust and eslint.config.* over stdio', () =
   it('watches eslint.config.* and re-reads it when it changes', async () => {
     const { client, uri, config } = await start(true);
     const watcher = await client.waitForRegistration('workspace/didChangeWatchedFiles');
-    assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/eslint.config.{js,mjs,cjs,ts,mts,cts}' }] });
+    // The config files, and (for the project index) the sources and manifests imports resolve through.
+    assert.deepEqual(watcher.registerOptions, {
+      watchers: [
+        { globPattern: '**/eslint.config.{js,mjs,cjs,ts,mts,cts}' },
+        { globPattern: '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package.json,tsconfig*.json,jsconfig*.json}' },
+      ],
+    });
     await client.open(uri, EXPRESS_SOURCE, 'javascript');
     await client.waitForPush(uri);
 

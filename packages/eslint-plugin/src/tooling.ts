@@ -17,3 +17,4 @@ export { invalidateModule, setModuleOverlay } from './analysis/project-index/fil
 export { dependantsOf, summaryCount } from './analysis/project-index';
 export { clearResolutions } from './analysis/project-index/resolver';
 export { mayContainFindingIn } from './analysis/project-index/imports';
+export { JITI_MISSING, useProjectJiti } from './util/project-jiti';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ESLint } from 'eslint';
-import { JITI_MISSING, useProjectJiti } from './project-jiti';
+import { JITI_MISSING, useProjectJiti } from 'eslint-plugin-auth-status/tooling';
 import { pickOurRules } from './rules-config';
 
 /**
@@ -27,7 +27,7 @@ process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
 }) as typeof process.emitWarning;
 
 let askedFor = cwd;
-const jiti = useProjectJiti(() => [path.dirname(configFile ?? askedFor), path.dirname(askedFor), cwd]);
+const jiti = useProjectJiti(() => [path.dirname(configFile ?? askedFor), path.dirname(askedFor), cwd], () => require.resolve('eslint'));
 const eslint = new ESLint({ cwd, overrideConfigFile: configFile });
 
 parentPort!.on('message', ({ id, filePath }: ConfigRequest) => {

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { oneLine, UsageError } from '../errors';
 import type { RulesConfig } from './rules-config';
 import type { ConfigAnswer } from './config-worker';
-import { JITI_MISSING } from './project-jiti';
+import { JITI_MISSING } from 'eslint-plugin-auth-status/tooling';
 
 /** How long loading the project's config for one file may take before the run stops (seconds). */
 export const DEFAULT_CONFIG_TIMEOUT_SECONDS = 10;

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
+import { useProjectJiti } from 'eslint-plugin-auth-status/tooling';
 import { PLUGIN_PREFIX } from '../lint/rules';
 import { serve } from '../threads';
 
@@ -18,8 +19,12 @@ export type ConfigAnswer = { rules: Record<string, unknown> | undefined } | { fa
 
 export function start(): void {
   const instances = new Map<string, ESLint>();
+  let asked: ConfigRequest | undefined;
+  // `eslint.config.ts` is loaded with the workspace's own jiti, not one beside the server's (bundled) ESLint.
+  useProjectJiti(() => (asked ? [path.dirname(asked.configFile), path.dirname(asked.filePath)] : []), () => require.resolve('eslint'));
   serve(async (message) => {
     const { configFile, filePath } = message as unknown as ConfigRequest;
+    asked = { configFile, filePath };
     let eslint = instances.get(configFile);
     if (!eslint) {
       eslint = new ESLint({ cwd: path.dirname(configFile), overrideConfigFile: configFile });

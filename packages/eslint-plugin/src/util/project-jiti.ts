@@ -16,11 +16,18 @@ interface JitiModule {
  * the pre-commit framework never finds the project's copy. This hands ESLint the project's jiti instead, resolved
  * from the folders `searchFrom` names (the file whose config is wanted first, then the current folder), through
  * ESLint's own hook for loading jiti. `missing` is set when a TypeScript config needed jiti and none was found.
- * ESLint versions without that hook keep their own behaviour.
+ * ESLint versions without that hook keep their own behaviour. `eslintEntry` names the ESLint whose loader is
+ * patched: the caller's own.
  */
-export function useProjectJiti(searchFrom: () => readonly string[]): { missing: boolean } {
+export function useProjectJiti(searchFrom: () => readonly string[], eslintEntry: () => string = () => require.resolve('eslint')): { missing: boolean } {
   const state = { missing: false };
-  const loader = eslintConfigLoader();
+  let loader: ReturnType<typeof eslintConfigLoader>;
+  try {
+    loader = eslintConfigLoader(eslintEntry());
+  } catch {
+    // ESLint bundled into the caller (the VS Code extension's server): there is no loader file to patch.
+    return state;
+  }
   if (loader === undefined) return state;
   loader.loadJiti = async () => {
     const entry = resolveJiti(searchFrom());
@@ -35,9 +42,9 @@ export function useProjectJiti(searchFrom: () => readonly string[]): { missing: 
   return state;
 }
 
-function eslintConfigLoader(): { loadJiti: () => Promise<unknown> } | undefined {
+function eslintConfigLoader(eslintEntry: string): { loadJiti: () => Promise<unknown> } | undefined {
   // ESLint's package exports hide the module, so it is found next to ESLint's entry point (the same instance ESLint uses).
-  const file = path.join(path.dirname(require.resolve('eslint')), 'config', 'config-loader.js');
+  const file = path.join(path.dirname(eslintEntry), 'config', 'config-loader.js');
   if (!fs.existsSync(file)) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ConfigLoader } = require(file) as { ConfigLoader?: { loadJiti?: () => Promise<unknown> } };
