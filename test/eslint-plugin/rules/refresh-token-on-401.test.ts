@@ -107,6 +107,14 @@ const VALID = [
     if (error.response?.status === 419) { await axios.get('/sanctum/csrf-cookie'); return axios(error.config); }
     return Promise.reject(error);
   });`,
+  // A 403 that hands out a fresh CSRF token in a header: copying it onto the request and retrying is right.
+  `client.interceptors.response.use((ok) => ok, (err) => {
+    if (err.response && err.response.status === 403 && err.response.headers['x-csrf-token']) {
+      err.config.headers['x-csrf-token'] = err.response.headers['x-csrf-token'];
+      return client.request(err.config);
+    }
+    return Promise.reject(err);
+  });`,
   // A status range is not a check on one status.
   `api.interceptors.response.use((r) => r, async (error) => {
     if (error.response.status >= 400 && error.response.status < 500) { await refreshToken(); return api(error.config); }
@@ -159,6 +167,17 @@ const VALID = [
 ruleTester.run('refresh-token-on-401', rule, {
   valid: VALID,
   invalid: [
+    {
+      // The near-miss of the CSRF retry: a new bearer token copied onto the request on 403 is a credential refresh.
+      code: `client.interceptors.response.use((ok) => ok, async (err) => {
+    if (err.response && err.response.status === 403) {
+      err.config.headers.Authorization = 'Bearer ' + (await refreshAccessToken());
+      return client.request(err.config);
+    }
+    return Promise.reject(err);
+  });`,
+      errors: [{ messageId: 'refreshOnForbidden', line: 2, suggestions: 1 }],
+    },
     {
       // The near-miss of step-up: another challenge error on 403 is no reason to sign in again.
       code: `async function send(message) {

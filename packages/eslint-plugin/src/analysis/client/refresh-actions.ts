@@ -79,8 +79,10 @@ export function branchActions(
     // RFC 6750 §3.1 step-up: on a 403 whose challenge says insufficient_scope, authorizing again with the scope it
     // names and retrying is right (the MCP SDK's client does this).
     if (check.status.code === 403 && node.type === T.Literal && node.value === 'insufficient_scope') return { refresh: null, reauthenticate: null, retry: null };
+    // Laravel's 419, or a 403 that hands out a fresh CSRF token (`headers['x-csrf-token'] = …`): fetching or
+    // copying the new CSRF token and retrying is right; CSRF is not a credential.
+    if (node.type === T.AssignmentExpression && CSRF.test(sourceCode.getText(node.left))) return { refresh: null, reauthenticate: null, retry: null };
     if (node.type === T.CallExpression) {
-      // Laravel's 419: a branch that fetches a new CSRF token and retries is right; CSRF is not a credential.
       if (CSRF.test(sourceCode.getText(node))) return { refresh: null, reauthenticate: null, retry: null };
       if (BACKOFF.test(calleeName(node) ?? '') || BACKOFF.test(sourceCode.getText(node.arguments[0] ?? node.callee))) backsOff = true;
       classify(sourceCode, node, branch, settings, actions);
