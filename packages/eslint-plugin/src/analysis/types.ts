@@ -34,6 +34,11 @@ export interface ResponseSite {
   hasHeader(name: string): boolean;
   /** Why the framework cannot carry a header here, if it cannot (e.g. SvelteKit `error()`); shown in messages. */
   headerLimitation?: string;
+  /**
+   * The status travels on a project's error object (`throw new ApiError(401, …)`) to a renderer out of view: whether
+   * the response gets a challenge is decided there, so the challenge rule says nothing at the throw.
+   */
+  renderedOutOfView?: true;
   /** Fixes that apply `edit`, or null when no safe edit in the framework's own API exists. */
   edit(fixer: RuleFixer, edit: ResponseEdit): RuleFix[] | null;
   /** Calls this site is passed to or made through, for the `challengers` option (`next`, `sendError`, …). */

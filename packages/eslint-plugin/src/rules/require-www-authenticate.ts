@@ -62,6 +62,8 @@ export default createRule<Options, MessageIds>({
           if (code !== 401 && code !== 407) continue;
           // A transport's own code (gRPC, Firebase, tRPC) is not an HTTP response that can carry a challenge.
           if (site.transport?.challenge === false) continue;
+          // `throw new ApiError(401, …)`: the error handler that renders it, in another file, decides the header.
+          if (site.renderedOutOfView) continue;
           const headerName = code === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
           if (site.hasHeader(headerName.toLowerCase())) continue;
           if (isChallenged(sourceCode, site, challengers)) continue;

@@ -241,6 +241,7 @@ function constructionSite(call: TSESTree.NewExpression | TSESTree.CallExpression
     names: [callee],
     carriers: [callee.name, ...carriersOf(call)],
     headerLimitation: renderedElsewhere(callee.name),
+    renderedOutOfView: true,
     hasHeader: () => false,
     edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
   };
@@ -259,6 +260,7 @@ function factorySite(call: TSESTree.CallExpression, callee: TSESTree.MemberExpre
     messages: call.arguments.filter((argument) => argument.type !== T.SpreadElement),
     carriers: [owner.name, ...carriersOf(call)],
     headerLimitation: renderedElsewhere(owner.name),
+    renderedOutOfView: true,
     hasHeader: () => false,
     edit(fixer, edit) {
       if (edit.addHeader) return null;
