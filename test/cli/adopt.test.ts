@@ -281,7 +281,8 @@ describe('auth-status-lint --print-config', () => {
     assert.equal(run.code, 0, run.stderr);
     const printed = JSON.parse(run.stdout) as { plugins: string[]; rules: Record<string, unknown[]> };
     assert.match(printed.plugins[0], /^auth-status:eslint-plugin-auth-status@\d+\.\d+\.\d+$/);
-    assert.deepEqual(printed.rules[CHALLENGE], [1, { realm: 'shop' }]);
+    // ESLint (9.15 and later) fills in the rule's `meta.defaultOptions` around the options the project gives.
+    assert.deepEqual(printed.rules[CHALLENGE], [1, { challengers: [], realm: 'shop', scheme: 'auto' }]);
     assert.deepEqual(printed.rules[CREDENTIAL], [2]);
     const outside = JSON.parse(runCli(['--print-config', 'web/token.js'], folder).stdout) as typeof printed;
     assert.deepEqual(outside.rules[CHALLENGE], [2], 'the files-scoped setting does not apply outside api/');

@@ -5,7 +5,8 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnost
 import { CJS_PROJECT, writeProject } from '../support/index-projects';
 import { fileUri, LspTestClient } from './lsp-client';
 
-const PERMISSION_RULE = 'auth-status/require-403-for-permission-denial';
+// Diagnostics carry the rule's name as their code, and `auth-status` as their source.
+const PERMISSION_RULE = 'require-403-for-permission-denial';
 const HELPER_SENDS_403 = CJS_PROJECT['lib/reply.js']!.replace(
   'res.status(401).json({ message });\n}\n\nfunction challenge',
   'res.status(403).json({ message });\n}\n\nfunction challenge',

@@ -45,7 +45,36 @@ async function lintProject(files: Files): Promise<{ root: string; reports: Repor
 
 const at = (reports: Report[], file: string) => reports.filter((report) => report.file === file).map(({ line, rule }) => `${line} ${rule}`);
 
+/** A Firebase project that keeps its error codes in a constants module. */
+const FIREBASE_CODES_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'functions', private: true }),
+  'src/codes.ts': `export const NEEDS_SIGN_IN = 'failed-precondition';
+export const NOT_YOURS = 'permission-denied';
+export const REGION = 'europe-west1';
+`,
+  'src/claims.ts': `import * as functions from 'firebase-functions/v1';
+import { NEEDS_SIGN_IN, NOT_YOURS } from './codes';
+
+export const setClaim = functions.https.onCall(async (data, context) => {
+  if (!context.auth) {
+    throw new functions.https.HttpsError(NEEDS_SIGN_IN, 'Sign in first');
+  }
+  if (!context.auth.token.admin) {
+    throw new functions.https.HttpsError(NOT_YOURS, 'Admins only');
+  }
+  return { ok: true };
+});
+`,
+};
+
 describe('project index: findings through imported modules (ESLint)', () => {
+  it("reads a transport's error code kept in another module: a missing sign-in answered with it is reported", async () => {
+    const { reports } = await lintProject(FIREBASE_CODES_PROJECT);
+    // The second code is right for an admin check, and the module's other constant is no code at all.
+    assert.deepEqual(at(reports, 'src/claims.ts'), ['6 require-401-for-credential-failure']);
+  });
+
+
   it('ESM: reports an imported error class at the `new` in the importing file, through a re-export', async () => {
     const { reports } = await lintProject(ESM_PROJECT);
     // The credential check throws the class whose constructor passes 403; the ownership check (403) is right.

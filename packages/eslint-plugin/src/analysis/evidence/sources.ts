@@ -49,9 +49,10 @@ export class SourceClassifier {
     const names = path ?? identifierNames(skipWrappers(node));
     const tokens = names.flatMap(words);
     if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
-    // `token.role`, `request.auth.credentials.scope`: a right read off a credential is still a right.
+    // `token.role`, `context.auth.token.admin`: a right read off a credential is still a right.
     const lastWords = path && path.length > 1 ? words(path[path.length - 1]!) : [];
-    if (lastWords.some((word) => RIGHTS_CLAIMS.has(word)) && !V.CREDENTIAL_NOUNS.has(lastWords.at(-1) ?? '')) return 'authorization';
+    const rightClaimed = lastWords.some((word) => RIGHTS_CLAIMS.has(word) || (V.AUTHORIZATION_WORDS.has(word) && word !== 'access'));
+    if (rightClaimed && !V.CREDENTIAL_NOUNS.has(lastWords.at(-1) ?? '')) return 'authorization';
     // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
     const credentialNames = names.filter((name) => V.CREDENTIAL_NOUNS.has(words(name).at(-1) ?? ''));
     if (credentialNames.length > 0 && credentialNames.length === names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word))).length) {

@@ -75,6 +75,9 @@ function hashOf(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 
+/** A transport's error code written as a string (kept in a constants module): `'failed-precondition'`, `'FORBIDDEN'`. */
+const TRANSPORT_CODE_TEXT = /['"`](?:unauthenticated|permission-denied|failed-precondition|invalid-argument|UNAUTHORIZED|UNAUTHENTICATED|FORBIDDEN|PERMISSION_DENIED|BAD_REQUEST)['"`]/;
+
 export function summaryOf(file: string): ModuleSummary | null {
   const stamp = stampOf(file);
   if (stamp === undefined) return null;
@@ -96,7 +99,7 @@ export function summaryOf(file: string): ModuleSummary | null {
 function computeSummary(file: string, text: string): ModuleSummary | null {
   if (!/\.[cm]?[jt]sx?$/.test(file) || /\.d\.[cm]?ts$/.test(file) || text.length > MAX_MODULE_CHARACTERS) return null;
   // The engine's own prefilter: a module without any status-like text defines no status; it may pass one on.
-  if (!mayContainFinding(text)) {
+  if (!mayContainFinding(text) && !TRANSPORT_CODE_TEXT.test(text)) {
     const reexports = reexportsOfText(text);
     return reexports.length > 0 ? { exports: new Map(), reexports } : null;
   }

@@ -11,7 +11,9 @@ export type Meaning =
   /** A status constant object or enum: `HttpCode.Unauthorized` is 401. */
   | { kind: 'constants'; codes: ReadonlyMap<string, number>; line: number }
   /** A status constant: `export const UNAUTHORIZED = 401`. */
-  | { kind: 'status'; status: number; line: number };
+  | { kind: 'status'; status: number; line: number }
+  /** A transport's error code kept in a constant: `export const FAILED_PRECONDITION = 'failed-precondition'`. */
+  | { kind: 'code'; code: string; line: number };
 
 /** A module reduced to what the rules need: no AST is kept. */
 export interface ModuleSummary {
@@ -20,6 +22,9 @@ export interface ModuleSummary {
   /** `export { a as b } from './x'` (exported b → imported a) and `export * from './x'` (null). */
   reexports: readonly { specifier: string; names: ReadonlyMap<string, string> | null }[];
 }
+
+/** A string that may be a transport's error code: `'permission-denied'`, `'UNAUTHENTICATED'`. */
+const ERROR_CODE = /^(?:[a-z]+(?:-[a-z]+)+|[A-Z]+(?:_[A-Z]+)*)$/;
 
 type Declaration = TSESTree.FunctionLike | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -165,6 +170,8 @@ function constantMeaning(sourceCode: SourceCode, init: Node): Meaning | null {
     }
     return codes.size > 0 ? { kind: 'constants', codes, line } : null;
   }
+  const code = staticString(value);
+  if (code !== null) return ERROR_CODE.test(code) ? { kind: 'code', code, line } : null;
   const status = value.type === T.Literal ? resolveStatus(sourceCode, value) : null;
   return status && status.code >= 400 ? { kind: 'status', status: status.code, line } : null;
 }

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, memberPath, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { meaningOf } from '../project-index/lookup';
 import type { StatusValue } from '../status';
 import type { ResponseEdit, ResponseSite, RuleFix, RuleFixer, TransportCode } from '../types';
 
@@ -31,7 +32,8 @@ export function impliedStatus(code: number): StatusValue {
 
 /** A string literal code (`'FORBIDDEN'`, `"permission-denied"`) and the text that replaces it, in the same quotes. */
 export function stringCode(sourceCode: SourceCode, node: Node): { value: string; rewrite(code: string): string } | null {
-  const value = staticString(node);
+  // `import { FAILED_PRECONDITION } from './constants'`: the code another module keeps, through the project index.
+  const value = staticString(node) ?? importedCode(sourceCode, node);
   if (value === null) return null;
   const text = sourceCode.getText(node);
   const quote = /^[`'"]/.test(text) ? text[0]! : "'";
@@ -111,4 +113,9 @@ export function codeSite(sourceCode: SourceCode, parts: CodeSiteParts): Response
       return code === null ? null : [fixer.replaceText(parts.codeNode, parts.rewrite(code))];
     },
   };
+}
+
+function importedCode(sourceCode: SourceCode, node: Node): string | null {
+  const found = meaningOf(sourceCode, node);
+  return found?.meaning.kind === 'code' ? found.meaning.code : null;
 }
