@@ -81,7 +81,7 @@ export async function DELETE(req) {
     {
       code: `import { initTRPC, TRPCError } from '@trpc/server';
 const t = initTRPC.create(); const adminProcedure = t.procedure.use(async ({ next }) => { const session = await auth(); if (!session || session.user.role !== 'ADMIN') throw new TRPCError({ code: 'UNAUTHORIZED' }); return next(); });`,
-      errors: [{ messageId: 'splitDenialCode', data: { written: "`'UNAUTHORIZED'`", permission: "`'FORBIDDEN'`", denial: "session.user.role !== 'ADMIN'", problem: 'a missing credential', evidence: '!session' }, suggestions: [] }],
+      errors: [{ messageId: 'splitDenialCode', data: { written: "'UNAUTHORIZED'", permission: "'FORBIDDEN'", denial: "session.user.role !== 'ADMIN'", problem: 'a missing credential', evidence: '!session' }, suggestions: [] }],
     },
     {
       code: `function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).json({ message: 'Admins only' }); next(); }`,

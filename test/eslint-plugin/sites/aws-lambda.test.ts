@@ -75,7 +75,7 @@ jsRuleTester.run('aws lambda: require-401-for-credential-failure', credential, {
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: "`'Deny'`", problem: 'a missing credential', evidence: '!token', credential: "`throw new Error('Unauthorized')`" },
+          data: { written: "'Deny'", problem: 'a missing credential', evidence: '!token', credential: "throw new Error('Unauthorized')" },
           suggestions: [
             {
               messageId: 'answerCredentialCode',

@@ -35,10 +35,10 @@ export const f = (request) => { if (!request.auth) throw new HttpsError('permiss
           messageId: 'wrongCode',
           line: 4,
           data: {
-            written: "`'permission-denied'`",
+            written: "'permission-denied'",
             problem: 'a missing credential',
             evidence: "!request.auth, 'You must be signed in'",
-            credential: "`'unauthenticated'`",
+            credential: "'unauthenticated'",
           },
           suggestions: [
             {
@@ -62,7 +62,7 @@ export const f = (request) => { if (!request.auth) throw new HttpsError('permiss
       output: `${V1}export const addMessage = functions.https.onCall((data, context) => {
   if (!context.auth) throw new functions.https.HttpsError("unauthenticated", "Not logged in");
 });`,
-      errors: [{ messageId: 'wrongCode', data: { written: '`"permission-denied"`', problem: 'a missing credential', evidence: '!context.auth, "Not logged in"', credential: '`"unauthenticated"`' }, suggestions: 1 }],
+      errors: [{ messageId: 'wrongCode', data: { written: '"permission-denied"', problem: 'a missing credential', evidence: '!context.auth, "Not logged in"', credential: '"unauthenticated"' }, suggestions: 1 }],
     },
     {
       // 'failed-precondition' is sent as 400: a request refused for its form, not for a caller who is not signed in.
@@ -73,10 +73,10 @@ export const f = (request) => { if (!request.auth) throw new HttpsError('permiss
         {
           messageId: 'wrongCode',
           data: {
-            written: "`'failed-precondition'`",
+            written: "'failed-precondition'",
             problem: 'a missing credential',
             evidence: '!context.auth',
-            credential: "`'unauthenticated'`",
+            credential: "'unauthenticated'",
           },
           suggestions: [
             {
@@ -133,7 +133,7 @@ ruleTester.run('firebase: require-403-for-permission-denial', permission, {
       errors: [
         {
           messageId: 'permissionDenialCode',
-          data: { written: "`'unauthenticated'`", evidence: "caller.role !== 'admin', 'Admins only'", permission: "`'permission-denied'`" },
+          data: { written: "'unauthenticated'", evidence: "caller.role !== 'admin', 'Admins only'", permission: "'permission-denied'" },
           suggestions: [
             {
               messageId: 'answerPermissionCode',

@@ -29,7 +29,7 @@ jsRuleTester.run('graphql resolvers: the context destructured in the third param
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: '`ForbiddenError`', problem: 'a missing credential', evidence: "!user, 'You must be logged in'", credential: '`AuthenticationError`' },
+          data: { written: 'ForbiddenError', problem: 'a missing credential', evidence: "!user, 'You must be logged in'", credential: 'AuthenticationError' },
           suggestions: [{ messageId: 'answerCredentialCode', output: resolvers(`      if (!user) throw new AuthenticationError('You must be logged in');`) }],
         },
       ],

@@ -43,7 +43,7 @@ const me = (_, __, context) => { if (!context.user) throw new ForbiddenError('No
         {
           messageId: 'wrongCode',
           line: 6,
-          data: { written: "`'FORBIDDEN'`", problem: 'a missing credential', evidence: "!context.user, 'You must be logged in'", credential: "`'UNAUTHENTICATED'`" },
+          data: { written: "'FORBIDDEN'", problem: 'a missing credential', evidence: "!context.user, 'You must be logged in'", credential: "'UNAUTHENTICATED'" },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
@@ -78,7 +78,7 @@ const me = (_, __, context) => { if (!context.user) throw new ForbiddenError('No
     throw new GraphQLError('Missing token', { extensions: { code: 'UNAUTHENTICATED', http: { headers: new Map([['WWW-Authenticate', 'Bearer realm="api"']]), status: 401 } } });
   }
 };`,
-      errors: [{ messageId: 'wrongCode', line: 5, data: { written: "`'FORBIDDEN'`", problem: 'a missing credential', evidence: "!token, 'Missing token'", credential: "`'UNAUTHENTICATED'`" }, suggestions: 1 }],
+      errors: [{ messageId: 'wrongCode', line: 5, data: { written: "'FORBIDDEN'", problem: 'a missing credential', evidence: "!token, 'Missing token'", credential: "'UNAUTHENTICATED'" }, suggestions: 1 }],
     },
     {
       // graphql-js' positional constructor: extensions are the seventh argument.
@@ -103,7 +103,7 @@ const me = (_, __, context) => { if (!context.user) throw new ForbiddenError('No
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: '`ForbiddenError`', problem: 'a missing credential', evidence: "!context.user, 'Not logged in'", credential: '`AuthenticationError`' },
+          data: { written: 'ForbiddenError', problem: 'a missing credential', evidence: "!context.user, 'Not logged in'", credential: 'AuthenticationError' },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
@@ -134,7 +134,7 @@ ruleTester.run('graphql: require-403-for-permission-denial', permission, {
       errors: [
         {
           messageId: 'permissionDenialCode',
-          data: { written: "`'UNAUTHENTICATED'`", evidence: "post.authorId !== user.id, 'Not the owner'", permission: "`'FORBIDDEN'`" },
+          data: { written: "'UNAUTHENTICATED'", evidence: "post.authorId !== user.id, 'Not the owner'", permission: "'FORBIDDEN'" },
           suggestions: [
             {
               messageId: 'answerPermissionCode',

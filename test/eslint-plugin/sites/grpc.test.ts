@@ -36,10 +36,10 @@ function getUser(call, callback) { const token = call.metadata.get('authorizatio
           messageId: 'wrongCode',
           line: 5,
           data: {
-            written: '`grpc.status.PERMISSION_DENIED`',
+            written: 'grpc.status.PERMISSION_DENIED',
             problem: 'a missing credential',
             evidence: "!token, 'Missing token'",
-            credential: '`grpc.status.UNAUTHENTICATED`',
+            credential: 'grpc.status.UNAUTHENTICATED',
           },
           suggestions: [
             {
@@ -74,7 +74,7 @@ async function verify(metadata) {
     throw new RpcException({ code: status.UNAUTHENTICATED, message: 'Token expired' });
   }
 }`,
-      errors: [{ messageId: 'wrongCode', data: { written: '`status.PERMISSION_DENIED`', problem: 'an invalid credential', evidence: "jwt.verify(metadata.get('authorization')[0], …, 'Token expired'", credential: '`status.UNAUTHENTICATED`' }, suggestions: 1 }],
+      errors: [{ messageId: 'wrongCode', data: { written: 'status.PERMISSION_DENIED', problem: 'an invalid credential', evidence: "jwt.verify(metadata.get('authorization')[0], …, 'Token expired'", credential: 'status.UNAUTHENTICATED' }, suggestions: 1 }],
     },
     {
       // INVALID_ARGUMENT (HTTP 400 in gRPC's mapping) for a missing token.
@@ -85,7 +85,7 @@ async function verify(metadata) {
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: '`status.INVALID_ARGUMENT`', problem: 'a missing credential', evidence: "!token, 'No token provided'", credential: '`status.UNAUTHENTICATED`' },
+          data: { written: 'status.INVALID_ARGUMENT', problem: 'a missing credential', evidence: "!token, 'No token provided'", credential: 'status.UNAUTHENTICATED' },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
@@ -147,7 +147,7 @@ ruleTester.run('grpc: require-403-for-permission-denial', permission, {
       errors: [
         {
           messageId: 'permissionDenialCode',
-          data: { written: '`status.UNAUTHENTICATED`', evidence: "!call.user.roles.includes('admin'), 'Admins only'", permission: '`status.PERMISSION_DENIED`' },
+          data: { written: 'status.UNAUTHENTICATED', evidence: "!call.user.roles.includes('admin'), 'Admins only'", permission: 'status.PERMISSION_DENIED' },
           suggestions: [
             {
               messageId: 'answerPermissionCode',

@@ -45,15 +45,15 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
           messageId: 'wrongCode',
           line: 4,
           data: {
-            written: "`'FORBIDDEN'`",
+            written: "'FORBIDDEN'",
             problem: 'a missing credential',
             evidence: "!ctx.session?.user, 'Not logged in'",
-            credential: "`'UNAUTHORIZED'`",
+            credential: "'UNAUTHORIZED'",
           },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
-              data: { credential: "`'UNAUTHORIZED'`" },
+              data: { credential: "'UNAUTHORIZED'" },
               output: `${TRPC}const isAuthed = t.middleware(({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Not logged in' });
   return next({ ctx: { user: ctx.session.user } });
@@ -78,11 +78,11 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: '`"FORBIDDEN"`', problem: 'an invalid credential', evidence: 'jwt.verify(header, secret), "Invalid token"', credential: '`"UNAUTHORIZED"`' },
+          data: { written: '"FORBIDDEN"', problem: 'an invalid credential', evidence: 'jwt.verify(header, secret), "Invalid token"', credential: '"UNAUTHORIZED"' },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
-              data: { credential: '`"UNAUTHORIZED"`' },
+              data: { credential: '"UNAUTHORIZED"' },
               output: FIXED_CONTEXT,
             },
           ],
@@ -95,7 +95,7 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
       errors: [
         {
           messageId: 'wrongCode',
-          data: { written: "`'BAD_REQUEST'`", problem: 'a missing credential', evidence: "!ctx.user, 'Missing session'", credential: "`'UNAUTHORIZED'`" },
+          data: { written: "'BAD_REQUEST'", problem: 'a missing credential', evidence: "!ctx.user, 'Missing session'", credential: "'UNAUTHORIZED'" },
           suggestions: [
             {
               messageId: 'answerCredentialCode',
@@ -147,11 +147,11 @@ ruleTester.run('trpc: require-403-for-permission-denial', permission, {
         {
           messageId: 'permissionDenialCode',
           line: 5,
-          data: { written: "`'UNAUTHORIZED'`", evidence: "post.authorId !== ctx.user.id, 'Not the owner'", permission: "`'FORBIDDEN'`" },
+          data: { written: "'UNAUTHORIZED'", evidence: "post.authorId !== ctx.user.id, 'Not the owner'", permission: "'FORBIDDEN'" },
           suggestions: [
             {
               messageId: 'answerPermissionCode',
-              data: { permission: "`'FORBIDDEN'`" },
+              data: { permission: "'FORBIDDEN'" },
               output: `${TRPC}const deletePost = t.procedure.mutation(async ({ ctx, input }) => {
   const post = await db.post.findUnique({ where: { id: input.id } });
   if (post.authorId !== ctx.user.id) throw new TRPCError({ code: 'FORBIDDEN', message: 'Not the owner' });

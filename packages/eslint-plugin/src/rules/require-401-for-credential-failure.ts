@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
             const denial = quoteEvidence(reason.authorization);
             const { transport } = site;
             if (transport) {
-              context.report({ node: site.node, messageId: 'splitCode', data: { written: transport.written, problem, evidence, denial, credential: transport.credential } });
+              context.report({ node: site.node, messageId: 'splitCode', data: { written: plainQuote(transport.written), problem, evidence, denial, credential: plainQuote(transport.credential) } });
             } else {
               context.report({ node: site.node, messageId: 'splitStatus', data: { status: site.status.code, problem, evidence, denial } });
             }
@@ -100,9 +100,9 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: site.node,
               messageId: 'wrongCode',
-              data: { written: transport.written, problem, evidence, credential: transport.credential },
+              data: { written: plainQuote(transport.written), problem, evidence, credential: plainQuote(transport.credential) },
               fix: options.autofix ? fix : null,
-              suggest: [{ messageId: 'answerCredentialCode', data: { credential: transport.credential }, fix }],
+              suggest: [{ messageId: 'answerCredentialCode', data: { credential: plainQuote(transport.credential) }, fix }],
             });
             continue;
           }

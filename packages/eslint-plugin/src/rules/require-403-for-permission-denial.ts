@@ -3,7 +3,7 @@ import type { ResponseSite, RuleFixer } from '../analysis/types';
 import type { Require403ForPermissionDenialOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION } from '../util/option-schemas';
-import { describeProblem, quoteEvidence } from '../util/describe';
+import { describeProblem, plainQuote, quoteEvidence } from '../util/describe';
 
 type Options = [Require403ForPermissionDenialOptions];
 type MessageIds = 'permissionDenial' | 'permissionDenialCode' | 'splitDenial' | 'splitDenialCode' | 'respond403' | 'answerPermissionCode';
@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
             const evidence = quoteEvidence(reason.credential);
             const { transport } = site;
             if (transport) {
-              context.report({ node: site.node, messageId: 'splitDenialCode', data: { written: transport.written, denial, problem, evidence, permission: transport.permission } });
+              context.report({ node: site.node, messageId: 'splitDenialCode', data: { written: plainQuote(transport.written), denial, problem, evidence, permission: plainQuote(transport.permission) } });
             } else {
               context.report({ node: site.node, messageId: 'splitDenial', data: { denial, problem, evidence } });
             }
@@ -67,9 +67,9 @@ export default createRule<Options, MessageIds>({
             context.report({
               node: site.node,
               messageId: 'permissionDenialCode',
-              data: { written: transport.written, evidence: quoteEvidence(reason.evidence), permission: transport.permission },
+              data: { written: plainQuote(transport.written), evidence: quoteEvidence(reason.evidence), permission: plainQuote(transport.permission) },
               fix: options.autofix ? fix : null,
-              suggest: [{ messageId: 'answerPermissionCode', data: { permission: transport.permission }, fix }],
+              suggest: [{ messageId: 'answerPermissionCode', data: { permission: plainQuote(transport.permission) }, fix }],
             });
             continue;
           }
