@@ -36,3 +36,25 @@ jsRuleTester.run('graphql resolvers: the context destructured in the third param
     },
   ],
 });
+
+/** A graphql-resolvers guard that skips to the next resolver, or returns the error, by what the context holds. */
+function guard(parameters: string, test: string, error: string): string {
+  return `const { ForbiddenError } = require('apollo-server');
+const { skip } = require('graphql-resolvers');
+module.exports = (${parameters}) => (${test} ? skip : new ${error});`;
+}
+
+jsRuleTester.run('graphql resolvers: `me` in the context is the signed-in user', credential, {
+  valid: [
+    // The signed-in user's role: a permission check, where ForbiddenError is right.
+    guard('parent, args, { me }', "me && me.role === 'ADMIN'", "ForbiddenError('Not authorized as admin.')"),
+    // Near-miss: `me` taken from the arguments is input, not the caller.
+    guard('parent, { me }', 'me', "ForbiddenError('Pick yourself')"),
+  ],
+  invalid: [
+    {
+      code: guard('parent, args, { me }', 'me', "ForbiddenError('Not authenticated as user.')"),
+      errors: [{ messageId: 'wrongCode', data: { written: 'ForbiddenError', problem: 'a missing credential', evidence: "me, 'Not authenticated as user.'", credential: 'AuthenticationError' } }],
+    },
+  ],
+});
