@@ -799,6 +799,25 @@ export default defineEventHandler(async (event) => {
 }`,
     reports: [],
   },
+  // ---- a field of a known identity ---------------------------------------------------------------------------
+  {
+    name: "a field of the signed-in user that is missing is the record's gap, not a missing credential",
+    code: `module.exports = () => async (context) => {
+  const { user } = context.params;
+  if (!user) throw new NotAuthenticated('Sign in first');
+  if (!user.roomId) return context.res.status(400).json({ error: 'Join a room first' });
+  return context;
+};`,
+    reports: [],
+  },
+  {
+    name: 'the id of the signed-in user that is missing is the missing identity',
+    code: `function requireUser(req, res, next) {
+  if (!req.user.id) return res.status(400).json({ error: 'Not signed in' });
+  next();
+}`,
+    reports: ['require-401-for-credential-failure@2'],
+  },
 ];
 
 /** A Nest guard over passport's `AuthGuard('jwt')` whose `canActivate` catches what the strategy throws. */

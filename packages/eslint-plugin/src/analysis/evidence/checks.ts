@@ -375,6 +375,8 @@ export class EvidenceFinder {
       case 'credential':
         return [this.evidence('missing', 2, value)];
       case 'identity':
+        // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity.
+        if (this.isFieldOfIdentity(value)) return [];
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
@@ -412,6 +414,14 @@ export class EvidenceFinder {
     } finally {
       this.conditionDepth--;
     }
+  }
+
+  /** `user.roomId`, where `user` itself is the signed-in identity and the field does not name who it is. */
+  private isFieldOfIdentity(value: Node): boolean {
+    if (value.type !== T.MemberExpression) return false;
+    const field = propertyName(value);
+    if (field === null || IDENTITY_FIELDS.has(field.toLowerCase())) return false;
+    return this.sources.classifySource(value.object as Node) === 'identity';
   }
 
   /** `session` of `const session = await getServerSession(authOptions)`: the identity looked up right here. */
@@ -698,6 +708,11 @@ function alwaysExits(statement: Node): boolean {
 
 /** Words of a server's own settings: a flag there is configuration, not the caller's rights. */
 const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
+/** Fields that say who the caller is: their absence is the identity's. */
+const IDENTITY_FIELDS = new Set([
+  'id', '_id', 'uid', 'userid', 'user_id', 'sub', 'user', 'username', 'email', 'session', 'sessionid', 'account', 'accountid',
+  'login', 'principal', 'currentuser', 'passport', 'token', 'auth', 'loggedin', 'isloggedin', 'authenticated', 'isauthenticated',
+]);
 const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c']);
 const ANONYMOUS_WORDS = new Set(['anon', 'anonymous', 'public', 'unauthenticated']);
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
