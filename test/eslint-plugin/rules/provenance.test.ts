@@ -818,6 +818,32 @@ export default defineEventHandler(async (event) => {
 }`,
     reports: ['require-401-for-credential-failure@2'],
   },
+  // ---- a record not found inside a credential branch ----------------------------------------------------------
+  {
+    name: 'a record not found inside the no-token branch answers its own absence, not the token',
+    code: `export async function POST(req) {
+  let bearer = req.headers.get('authorization');
+  if (!bearer) {
+    const workspace = await db.workspaces.findFirst({ where: { orgId: req.nextUrl.searchParams.get('org') } });
+    if (!workspace) return Response.json({ error: 'Workspace not found.' }, { status: 403 });
+    bearer = await mintToken(workspace.id);
+  }
+  return fetch(upstream, { headers: { authorization: bearer } });
+}`,
+    reports: [],
+  },
+  {
+    name: 'an unrelated condition inside the no-token branch still answers the missing token',
+    code: `export async function POST(req) {
+  const bearer = req.headers.get('authorization');
+  if (!bearer) {
+    if (req.headers.get('accept') === 'application/json') return Response.json({ error: 'Sign in' }, { status: 403 });
+    return Response.redirect('/login');
+  }
+  return fetch(upstream, { headers: { authorization: bearer } });
+}`,
+    reports: ['require-401-for-credential-failure@4'],
+  },
 ];
 
 /** A Nest guard over passport's `AuthGuard('jwt')` whose `canActivate` catches what the strategy throws. */

@@ -52,6 +52,9 @@ export class EvidenceFinder {
     for (let node = site.parent; node; child = node, node = node.parent) {
       const found = this.guardEvidence(node, child);
       if (found.length > 0) return found;
+      // `if (!workspace) return …403` inside `if (!bearerToken) { … }`: the record that was not found is this
+      // response's own reason; the enclosing credential branch no longer explains it.
+      if (node.type === T.IfStatement && child === node.consequent && this.testsLookedUpRecord(node.test)) return [];
       if (isConditionalPart(node, child)) conditional = true;
       else if (!conditional && (node.type === T.BlockStatement || node.type === T.Program)) {
         const fallThrough = this.fallThroughEvidence(node.body as Node[], child);
@@ -433,6 +436,15 @@ export class EvidenceFinder {
     const callee = skipWrappers(call.callee);
     const receiver = callee.type === T.MemberExpression ? skipWrappers(callee.object) : null;
     return !(receiver?.type === T.Identifier && REQUEST_OBJECTS.has(receiver.name));
+  }
+
+  /** `!workspace`, `workspace == null` where `workspace` holds a record a lookup returned (and is no credential). */
+  private testsLookedUpRecord(test: Node): boolean {
+    let value = skipWrappers(test);
+    if (value.type === T.UnaryExpression && value.operator === '!') value = skipWrappers(value.argument);
+    if (value.type === T.BinaryExpression && isNullish(value.right)) value = skipWrappers(value.left as Node);
+    if (value.type !== T.Identifier || !this.isRecordLookedUp(value)) return false;
+    return this.sources.classifySource(value) === null;
   }
 
   /** A module's own constant or import (`const isQuickCreateEnabled = env.QUICK_CREATE === 'on'`): a setting. */
