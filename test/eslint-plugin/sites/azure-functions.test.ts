@@ -84,3 +84,39 @@ describe('azure functions: suggestions leave no new report', () => {
     assertSuggestionsLeaveNoNewReport(registered(`  if (!token) return { status: 403, jsonBody: { error: 'Missing token' } };`), 'auth-status/require-401-for-credential-failure');
   });
 });
+
+/** The v3 programming model: the handler sets `context.res`, which the host sends when it returns. */
+function v3(body: string, imports = `import { AzureFunction, Context, HttpRequest } from '@azure/functions';`): string {
+  return `${imports}
+const httpTrigger: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> {
+${body}
+};
+export default httpTrigger;`;
+}
+
+ruleTester.run('azure functions v3: context.res', credential, {
+  valid: [
+    v3(`  if (!req.headers['authorization']) { context.res = { status: 401, ${HEADERS} }; return; }`),
+    // A permission check named for the right, given the token: 403 is right.
+    v3(`  const token = req.headers['authorization'];
+  if (!(await isAdmin(token))) { context.res = { status: 403, body: 'Admins only' }; return; }`),
+    // Near-miss: the same assignment in a file that is not an Azure Functions app.
+    v3(`  if (!req.headers['authorization']) { context.res = { status: 403, body: 'No token' }; return; }`, `import type { Context } from './my-context';`),
+  ],
+  invalid: [
+    {
+      code: v3(`  if (!req.headers['authorization']) { context.res = { status: 403, body: 'No token' }; return; }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: v3(`  if (!req.headers['authorization']) { context.res = { ${HEADERS}, status: 401, body: 'No token' }; return; }`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -54,8 +54,10 @@ export class SourceClassifier {
     const rightClaimed = lastWords.some((word) => RIGHTS_CLAIMS.has(word) || (V.AUTHORIZATION_WORDS.has(word) && word !== 'access'));
     if (rightClaimed && !V.CREDENTIAL_NOUNS.has(lastWords.at(-1) ?? '')) return 'authorization';
     // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
+    // Only when every name that mentions a right ends in a credential: `isAdmin(token)` checks a right of the token.
     const credentialNames = names.filter((name) => V.CREDENTIAL_NOUNS.has(words(name).at(-1) ?? ''));
-    if (credentialNames.length > 0 && credentialNames.length === names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word))).length) {
+    const rightNames = names.filter((name) => words(name).some((word) => V.AUTHORIZATION_WORDS.has(word)));
+    if (credentialNames.length > 0 && rightNames.length > 0 && rightNames.every((name) => credentialNames.includes(name))) {
       return 'credential';
     }
     if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';

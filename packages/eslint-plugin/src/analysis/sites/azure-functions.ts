@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { enclosingFunction, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, enclosingFunction, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { findProperty } from '../edits';
 import type { SiteAdapter } from '../types';
 import { resultObjectSite, type ResultShape } from './result-object';
+import { importedModules } from './file-imports';
 import { isImportOf, isModuleObject } from './transport-code';
 
 const AZURE_MODULE = /^@azure\/functions$/;
@@ -22,11 +23,28 @@ export const azureFunctionsAdapter: SiteAdapter = {
   visit(node, context) {
     if (node.type !== T.ObjectExpression || !findProperty(node, 'status')) return;
     const fn = functionAnswering(context.sourceCode, node);
-    if (!fn || !isRegisteredHandler(context.sourceCode, fn)) return;
+    if (!(fn && isRegisteredHandler(context.sourceCode, fn)) && !isV3Response(context.sourceCode, node)) return;
     const site = resultObjectSite(node, AZURE_RESULT, context);
     if (site) context.addSite(site);
   },
 };
+
+/**
+ * The v3 programming model: `context.res = { status, headers, body }`, where `context` is the handler's parameter
+ * in a file that imports `@azure/functions`. The host sends `context.res` when the function returns.
+ */
+function isV3Response(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  const assignment = object.parent;
+  if (assignment?.type !== T.AssignmentExpression || assignment.right !== object || assignment.left.type !== T.MemberExpression) return false;
+  const target = assignment.left;
+  if (propertyName(target) !== 'res' || target.object.type !== T.Identifier) return false;
+  if (bindingOf(sourceCode, target.object)?.kind !== 'param') return false;
+  return importedModules(sourceCode).some((module) => AZURE_MODULE.test(module)) || requiresAzure(sourceCode);
+}
+
+function requiresAzure(sourceCode: SourceCode): boolean {
+  return /\brequire\s*\(\s*['"]@azure\/functions['"]\s*\)/.test(sourceCode.text);
+}
 
 /** The function whose answer `object` is: returned (or an arrow's body), directly or as `new HttpResponse(object)`. */
 function functionAnswering(sourceCode: SourceCode, object: TSESTree.ObjectExpression): TSESTree.FunctionLike | null {
