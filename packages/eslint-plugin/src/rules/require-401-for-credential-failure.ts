@@ -4,7 +4,7 @@ import type { ResponseSite } from '../analysis/types';
 import type { Require401ForCredentialFailureOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION, REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
-import { describeProblem, plainQuote, quoteEvidence } from '../util/describe';
+import { describeProblem, describeSplit, plainQuote, quoteEvidence } from '../util/describe';
 
 export const DEFAULT_ALLOWED_STATUSES = [401, 404, 407, 429];
 
@@ -80,9 +80,7 @@ export default createRule<Options, MessageIds>({
           const reason = analysis.reasonOf(site);
           if (reason.kind === 'split') {
             // The check must be split by hand: no fix can tell which branch the code wants where.
-            const problem = describeProblem(reason.problem);
-            const evidence = quoteEvidence(reason.credential);
-            const denial = quoteEvidence(reason.authorization);
+            const { problem, evidence, denial } = describeSplit(reason);
             const { transport } = site;
             if (transport) {
               context.report({ node: site.node, messageId: 'splitCode', data: { written: plainQuote(transport.written), problem, evidence, denial, credential: plainQuote(transport.credential) } });

@@ -3,7 +3,7 @@ import type { ResponseSite, RuleFixer } from '../analysis/types';
 import type { Require403ForPermissionDenialOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION } from '../util/option-schemas';
-import { describeProblem, plainQuote, quoteEvidence } from '../util/describe';
+import { describeSplit, plainQuote, quoteEvidence } from '../util/describe';
 
 type Options = [Require403ForPermissionDenialOptions];
 type MessageIds = 'permissionDenial' | 'permissionDenialCode' | 'splitDenial' | 'splitDenialCode' | 'respond403' | 'answerPermissionCode';
@@ -49,9 +49,7 @@ export default createRule<Options, MessageIds>({
           if (site.status.code !== 401) continue;
           const reason = analysis.reasonOf(site);
           if (reason.kind === 'split') {
-            const denial = quoteEvidence(reason.authorization);
-            const problem = describeProblem(reason.problem);
-            const evidence = quoteEvidence(reason.credential);
+            const { problem, evidence, denial } = describeSplit(reason);
             const { transport } = site;
             if (transport) {
               context.report({ node: site.node, messageId: 'splitDenialCode', data: { written: plainQuote(transport.written), denial, problem, evidence, permission: plainQuote(transport.permission) } });

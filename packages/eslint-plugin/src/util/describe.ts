@@ -1,5 +1,5 @@
 import type { CredentialProblem } from '../analysis/challenge';
-import type { Evidence } from '../analysis/reason';
+import type { Evidence, Reason } from '../analysis/reason';
 
 const PROBLEMS: Record<CredentialProblem, string> = {
   missing: 'a missing credential',
@@ -10,6 +10,11 @@ const PROBLEMS: Record<CredentialProblem, string> = {
 
 export function describeProblem(problem: CredentialProblem): string {
   return PROBLEMS[problem];
+}
+
+/** What a message about one check for two failures quotes: the credential half, and the denied right. */
+export function describeSplit(reason: Extract<Reason, { kind: 'split' }>): { problem: string; evidence: string; denial: string } {
+  return { problem: describeProblem(reason.problem), evidence: quoteEvidence(reason.credential), denial: quoteEvidence(reason.authorization) };
 }
 
 /**

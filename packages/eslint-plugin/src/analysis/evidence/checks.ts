@@ -429,9 +429,8 @@ export class EvidenceFinder {
 
   /** `session` of `const session = await getServerSession(authOptions)`: the identity looked up right here. */
   private isFetchedHere(value: Node): boolean {
-    const init = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
-    const call = init && skipWrappers(init.type === T.AwaitExpression ? init.argument : init);
-    if (call?.type !== T.CallExpression) return false;
+    const call = this.producingCall(value);
+    if (!call) return false;
     // `req.isAuthenticated()`, `c.get('user')`: asking the request what an earlier middleware stored.
     const callee = skipWrappers(call.callee);
     const receiver = callee.type === T.MemberExpression ? skipWrappers(callee.object) : null;
@@ -492,12 +491,16 @@ export class EvidenceFinder {
 
   /** A variable holding what an (awaited) call returned, such as a database or service lookup. */
   private isRecordLookedUp(value: Node): boolean {
-    if (value.type !== T.Identifier) return false;
-    const initial = initialValueOf(this.sourceCode, value);
-    if (!initial) return false;
+    return value.type === T.Identifier && this.producingCall(value) !== null;
+  }
+
+  /** The (awaited) call a value is, or that a variable was initialised with. */
+  private producingCall(value: Node): TSESTree.CallExpression | null {
+    const initial = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
+    if (!initial) return null;
     let init = skipWrappers(initial);
     if (init.type === T.AwaitExpression) init = skipWrappers(init.argument);
-    return init.type === T.CallExpression;
+    return init.type === T.CallExpression ? init : null;
   }
 
   /** Calls in conditions: `header.startsWith('Bearer ')`, `isExpired(token)`, `keys.includes(apiKey)`. */

@@ -303,14 +303,10 @@ export class SourceClassifier {
     const name = calleeName(call) ?? '';
     // `getIdFromUser(user)`, `getTokenOf(req)`: named for reading a part of what it is given.
     if (TRANSPARENT_CALLS.has(name) || /^(get|read|extract|pick)\w*(From|Of)[A-Z]\w*$/.test(name)) return true;
-    const head = `${this.sourceCode.getText(call.callee)}(`;
+    const callee = this.sourceCode.getText(call.callee);
     const whole = this.sourceCode.getText(call);
-    return V.LOOKUP_CALL.test(head) || V.VERIFIER_CALL.test(whole) || V.PASSWORD_CHECK.test(whole) || this.isCredentialReader(call);
-  }
-
-  /** `getTokenFromRequest(req)`, `extractBearer(headers)`: named for reading the credential out of the request. */
-  private isCredentialReader(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    return V.CREDENTIAL_SOURCE.test(this.sourceCode.getText(call)) || V.IDENTITY_SOURCE.test(this.sourceCode.getText(call.callee));
+    // The last two: named for reading the credential or the identity out of the request (`getTokenFromRequest(req)`).
+    return V.LOOKUP_CALL.test(`${callee}(`) || V.VERIFIER_CALL.test(whole) || V.PASSWORD_CHECK.test(whole) || V.CREDENTIAL_SOURCE.test(whole) || V.IDENTITY_SOURCE.test(callee);
   }
 }
 
