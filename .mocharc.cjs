@@ -5,4 +5,6 @@ module.exports = {
   extension: ['ts', 'js'],
   timeout: 20000,
   reporter: 'dot',
+  // A stray `.only` (mocha's or RuleTester's) would skip the rest of the suite and still pass: fail instead.
+  forbidOnly: true,
 };

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 npx tsc -b
 for major in ${AUTH_STATUS_ESLINT_MAJORS:-9}; do
   echo "== ESLint ${major}"
-  AUTH_STATUS_ESLINT="${major}" npx mocha --no-config --require tsx/cjs --require ./test/support/eslint-major.cjs \
+  AUTH_STATUS_ESLINT="${major}" npx mocha --no-config --forbid-only --require tsx/cjs --require ./test/support/eslint-major.cjs \
     --extension ts --timeout 60000 --reporter dot \
     test/packaging/eslint-major.test.ts \
     test/eslint-plugin/plugin.test.ts \
