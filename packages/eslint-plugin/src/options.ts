@@ -4,7 +4,7 @@
  */
 
 export interface Require401ForCredentialFailureOptions {
-  /** Statuses never reported for a credential failure (default 401, 404, 407, 429). */
+  /** Statuses never reported for a credential failure (default 401, 407, 429; a 404 is judged only at a failed password login). */
   allowedStatuses?: number[];
   /** Apply the status change with `--fix` instead of offering it as a suggestion. */
   autofix?: boolean;

@@ -7,7 +7,7 @@ module.exports = async function (fastify, opts) {
     const { email, password } = request.body;
     const user = await fastify.db.users.findByEmail(email);
     if (!user) {
-      return reply.status(404).send({ error: 'No account with that e-mail' });
+      return reply.status(404).send({ error: 'No account with that e-mail' }); // expect: require-401-for-credential-failure
     }
     const ok = await bcrypt.compare(password, user.passwordHash);
     if (!ok) {

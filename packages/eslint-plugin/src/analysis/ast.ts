@@ -240,8 +240,22 @@ export function declaredName(fn: TSESTree.FunctionLike): string | null {
  */
 export function initialValueOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | null {
   const binding = bindingOf(sourceCode, identifier);
-  if (!binding || binding.kind === 'import' || binding.kind === 'param' || binding.key !== undefined) return null;
+  if (binding?.kind === 'param') return resolvedPromiseOf(binding.declaration, binding.init);
+  if (!binding || binding.kind === 'import' || binding.key !== undefined) return null;
   return binding.init;
+}
+
+/**
+ * The call whose promise a `.then` callback's first parameter receives: `User.findOne(…)` for `user` in
+ * `User.findOne(…).then((user) => …)`, as `const user = await User.findOne(…)` would hold it.
+ */
+function resolvedPromiseOf(fn: Node, parameter: Node): Node | null {
+  if (!isFunction(fn) || fn.params[0] !== parameter || parameter.type !== T.Identifier) return null;
+  const call = fn.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== fn || call.callee.type !== T.MemberExpression) return null;
+  if (call.callee.computed || propertyName(call.callee) !== 'then') return null;
+  const promise = skipWrappers(call.callee.object);
+  return promise.type === T.CallExpression ? promise : null;
 }
 
 /** Pushes a node's children on a depth-first stack, last child first, so they pop in source order. */

@@ -1,12 +1,21 @@
 import { analyze } from '../analysis/analyze';
 import { challengeValue, type CredentialProblem } from '../analysis/challenge';
+import type { Reason } from '../analysis/reason';
 import type { ResponseSite } from '../analysis/types';
 import type { Require401ForCredentialFailureOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { AUTOFIX_OPTION, REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 import { describeProblem, describeSplit, plainQuote, quoteEvidence } from '../util/describe';
 
-export const DEFAULT_ALLOWED_STATUSES = [401, 404, 407, 429];
+export const DEFAULT_ALLOWED_STATUSES = [401, 407, 429];
+
+/**
+ * A 404 for a token hides whether the resource exists, which a server may want; a 404 for an account a password
+ * login could not find tells the caller which accounts exist, and is judged like any other status.
+ */
+function answersFailedLogin(reason: Reason): boolean {
+  return reason.kind === 'credential' && reason.problem === 'login' && reason.evidence.some((e) => e.category === 'login' && e.strength === 2);
+}
 
 type Options = [Require401ForCredentialFailureOptions];
 type MessageIds = 'wrongStatus' | 'wrongStatusHeaderless' | 'wrongCode' | 'splitStatus' | 'splitCode' | 'respond401' | 'respond401Only' | 'answerCredentialCode';
@@ -78,6 +87,7 @@ export default createRule<Options, MessageIds>({
         for (const site of analysis.sites) {
           if (!isReported(site.status.code)) continue;
           const reason = analysis.reasonOf(site);
+          if (site.status.code === 404 && !answersFailedLogin(reason)) continue;
           if (reason.kind === 'split') {
             // The check must be split by hand: no fix can tell which branch the code wants where.
             const { problem, evidence, denial } = describeSplit(reason);

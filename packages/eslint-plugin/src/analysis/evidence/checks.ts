@@ -385,6 +385,7 @@ export class EvidenceFinder {
       case 'verified':
         return [this.evidence('invalid', 2, value)];
       case 'password-check':
+      case 'login-account':
         return [this.evidence('login', 2, value)];
       case 'login-lookup':
         return [this.evidence('login', 1, value)];
@@ -575,7 +576,9 @@ export class EvidenceFinder {
    */
   private verifierOf(fn: TSESTree.FunctionLike): { name: string; meaningfulParams: number } | null {
     const parent = fn.parent;
-    if (parent?.type === T.CallExpression && parent.arguments.includes(fn as never) && this.isVerifierCall(parent)) {
+    // `bcrypt.compare(…).then((same) => …)` hands the callback the outcome, not an error first.
+    const promiseCallback = parent?.type === T.CallExpression && ['then', 'catch', 'finally'].includes(calleeName(parent) ?? '');
+    if (parent?.type === T.CallExpression && !promiseCallback && parent.arguments.includes(fn as never) && this.isVerifierCall(parent)) {
       return { name: this.sourceCode.getText(parent.callee), meaningfulParams: Infinity };
     }
     const owner = parent?.type === T.MethodDefinition ? parent.parent?.parent : null;

@@ -9,6 +9,7 @@ export type SourceClass =
   | 'exempt'
   | 'password-check'
   | 'login-lookup'
+  | 'login-account'
   | 'request-data'
   | 'verified'
   | 'credential'
@@ -137,6 +138,8 @@ export class SourceClassifier {
     // A logged-in user confirming the current password (to change it, or before deleting the account) is not
     // authenticating the request: a 401 there would log the user out.
     if (V.PASSWORD_CHECK.test(text)) return V.REAUTHENTICATION.test(text) ? 'exempt' : 'password-check';
+    const account = this.loginAccountCheck(node);
+    if (account) return V.REAUTHENTICATION.test(this.sourceCode.getText(account)) ? 'exempt' : 'login-account';
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
     if (this.isRequestData(node)) return 'request-data';
     // `const invite = await Invites.findOne({ token: req.params.token })`: a one-time token of the URL or body.
@@ -155,6 +158,28 @@ export class SourceClassifier {
     // `const user = await validateUser(token)`: what a project function made of the credential.
     if (V.CREDENTIAL_SOURCE.test(sink.opaqueTexts.join('\n'))) return 'verified';
     if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
+    return null;
+  }
+
+  /**
+   * The password check made against an account a login looked up: `bcrypt.compare(password, user.password)` or
+   * `user.comparePassword(password)` for `user = await Users.findOne({ email })`. An account looked up by the
+   * caller's own identity or token is no login (a confirmation of the current password is not either).
+   */
+  private loginAccountCheck(node: Node): Node | null {
+    const value = skipWrappers(node);
+    if (value.type !== T.Identifier || !isLookupResult(this.sourceCode, value)) return null;
+    const sink = newSink();
+    this.collectSource(initialValueOf(this.sourceCode, value)!, sink, 0, new Set(), false);
+    const lookup = [...sink.texts, ...sink.opaqueTexts].join('\n');
+    if (V.IDENTITY_SOURCE.test(lookup) || V.CREDENTIAL_SOURCE.test(lookup) || V.VERIFIER_CALL.test(lookup)) return null;
+    // `findByPrefix(apiKey.slice(0, 8))`: an API key's record, however it is checked, is no account.
+    if (sink.names.flatMap(words).some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password')) return null;
+    const variable = findVariable(this.sourceCode, value);
+    for (const reference of variable?.references ?? []) {
+      const check = storedPasswordCheck(reference.identifier);
+      if (check && PASSWORD_WORDS.test(this.sourceCode.getText(check))) return check;
+    }
     return null;
   }
 
@@ -231,6 +256,12 @@ export class SourceClassifier {
       if (binding.kind === 'import') continue;
       const into = opaque || throughCall ? sink.opaqueTexts : sink.texts;
       if (binding.kind === 'param') {
+        // `User.findOne(…).then((user) => …)`: the parameter holds what the promise resolves to.
+        const resolved = initialValueOf(this.sourceCode, identifier);
+        if (resolved) {
+          this.collectSource(resolved, sink, depth + 1, seen, opaque || throughCall);
+          continue;
+        }
         if (!opaque && !throughCall && this.isVerifiedPayload(identifier)) sink.verifiedInputs.push(identifier);
         // `@Headers('authorization') authorization`, `@Body() body`: the decorator says what the parameter holds.
         into.push(...parameterDecorators(binding.init).map((decorator) => this.sourceCode.getText(decorator)));
@@ -308,6 +339,31 @@ export class SourceClassifier {
     // The last two: named for reading the credential or the identity out of the request (`getTokenFromRequest(req)`).
     return V.LOOKUP_CALL.test(`${callee}(`) || V.VERIFIER_CALL.test(whole) || V.PASSWORD_CHECK.test(whole) || V.CREDENTIAL_SOURCE.test(whole) || V.IDENTITY_SOURCE.test(callee);
   }
+}
+
+/** A password check names a password somewhere: its callee (`bcrypt.compare`) or what it compares. */
+const PASSWORD_WORDS = /pass(word|wd)?|pwd|bcrypt|argon|scrypt|pbkdf/i;
+
+/** Fields an account keeps its password (hash) in. */
+const STORED_PASSWORD_FIELD = /^(password|passwordHash|hashedPassword|passwordDigest|encryptedPassword|pass|passwd|pwd|hash)$/i;
+
+/**
+ * The call that checks a password against the account `account` names: one given a stored password field of it
+ * (`bcrypt.compare(password, user.password)`, `verify(user.secrets.password, password)`), or a password method
+ * of it (`user.comparePassword(password)`).
+ */
+function storedPasswordCheck(account: Node): TSESTree.CallExpression | null {
+  let member: Node = account;
+  while (member.parent?.type === T.MemberExpression && member.parent.object === member && !member.parent.computed) member = member.parent;
+  if (member === account) return null;
+  const parent = member.parent;
+  if (parent?.type === T.CallExpression && parent.callee === member) {
+    const method = propertyName(member as TSESTree.MemberExpression) ?? '';
+    return /password/i.test(method) ? parent : null;
+  }
+  const field = propertyName(member as TSESTree.MemberExpression) ?? '';
+  if (parent?.type === T.CallExpression && parent.arguments.includes(member as never) && STORED_PASSWORD_FIELD.test(field)) return parent;
+  return null;
 }
 
 interface SourceSink {
