@@ -201,6 +201,8 @@ export class EvidenceFinder {
     if (aboutVerifiedPayload && leftCategory !== 'authorization' && rightCategory !== 'authorization') {
       return equal ? [] : [this.evidence('invalid', 2, whole)];
     }
+    // `basic.password !== expected.pass` where `basic = req.authorization.basic`: the presented credentials are wrong.
+    if (!equal && (this.isPresentedLogin(left) || this.isPresentedLogin(right))) return [this.evidence('invalid', 2, whole)];
     if (leftCategory === 'authorization' || rightCategory === 'authorization' || isOwnership(idValue(left), idValue(right)) || this.comparesCallerId(left, right)) {
       return [this.evidence('authorization', 2, whole)];
     }
@@ -210,6 +212,13 @@ export class EvidenceFinder {
       return [this.evidence('invalid', strong ? 2 : 1, whole)];
     }
     return [];
+  }
+
+  /** The user name or password of the credentials the request itself presents (Basic's pair). */
+  private isPresentedLogin(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.MemberExpression || !PRESENTED_LOGIN_FIELDS.has(propertyName(value) ?? '')) return false;
+    return this.sources.classifySource(value.object) === 'credential';
   }
 
   private isTokenData(node: Node): boolean {
@@ -762,3 +771,6 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
   }
   return false;
 }
+
+/** The fields of a presented user-name-and-password pair. */
+const PRESENTED_LOGIN_FIELDS: ReadonlySet<string> = new Set(['username', 'user', 'name', 'password', 'pass']);

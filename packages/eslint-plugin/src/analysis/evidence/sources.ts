@@ -152,6 +152,7 @@ export class SourceClassifier {
     }
     if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
     if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) ? 'authorization' : 'identity';
+    if (this.isOwnLoginState(node)) return 'identity';
     if (V.VALIDATION.test(text)) return 'validation';
     const category = this.identifierCategory(node);
     if (category === 'authorization') return 'authorization';
@@ -181,6 +182,17 @@ export class SourceClassifier {
       if (check && PASSWORD_WORDS.test(this.sourceCode.getText(check))) return check;
     }
     return null;
+  }
+
+  /**
+   * `visitor.loggedIn` where `visitor = getVisitor(req)`: the request's own login state, whatever helper read it;
+   * `friend.loggedIn` of a record looked up is somebody else's.
+   */
+  private isOwnLoginState(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.MemberExpression || !LOGIN_STATE_FLAG.test(propertyName(value) ?? '')) return false;
+    const holder = skipWrappers(value.object);
+    return !isLookupResult(this.sourceCode, holder) && this.classifySource(holder) !== 'request-data';
   }
 
   /** The value `obj.key` reads when `obj` is a constant bound to an object literal that sets `key` itself. */
@@ -340,6 +352,9 @@ export class SourceClassifier {
     return V.LOOKUP_CALL.test(`${callee}(`) || V.VERIFIER_CALL.test(whole) || V.PASSWORD_CHECK.test(whole) || V.CREDENTIAL_SOURCE.test(whole) || V.IDENTITY_SOURCE.test(callee);
   }
 }
+
+/** A flag that says whether the caller is logged in. */
+const LOGIN_STATE_FLAG = /^(loggedIn|isLoggedIn|signedIn|isSignedIn)$/;
 
 /** A password check names a password somewhere: its callee (`bcrypt.compare`) or what it compares. */
 const PASSWORD_WORDS = /pass(word|wd)?|pwd|bcrypt|argon|scrypt|pbkdf/i;

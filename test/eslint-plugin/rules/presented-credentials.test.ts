@@ -1,0 +1,94 @@
+/**
+ * Login state read in framework or project terms: AdonisJS guards checked by name, the Basic pair restify's
+ * authorization parser presents, and a `loggedIn` flag of the request's own visitor. Each has the near-miss that
+ * stays silent: a right checked after the guard, a name compared for ownership, another user's flag.
+ */
+import plugin from 'eslint-plugin-auth-status';
+import { ruleTester } from '../rule-tester';
+
+const credentialRule = plugin.rules['require-401-for-credential-failure'];
+
+const ADONIS_IMPORT = `import type { HttpContextContract } from '@ioc:Adonis/Core/HttpContext'\n`;
+
+const GUARDS = `${ADONIS_IMPORT}
+export default class BoardsController {
+  public async show({ auth, response }: HttpContextContract) {
+    if (await auth.use('web').check()) {
+      return response.ok({ board: 'full' })
+    } else if (await auth.use('kiosk').check()) {
+      return response.ok({ board: 'lite' })
+    } else {
+      return response.status(403).json({ message: 'Nope' })
+    }
+  }
+}`;
+
+ruleTester.run('presented credentials: guards, Basic pairs and login flags', credentialRule, {
+  valid: [
+    // The guard passed; a missing right of the signed-in user is a permission denial.
+    {
+      code: `${ADONIS_IMPORT}
+export default class BoardsController {
+  public async edit({ auth, response }: HttpContextContract) {
+    if (!(await auth.use('web').check())) return response.unauthorized({ message: 'Sign in first' })
+    if (!auth.user!.isEditor) return response.status(403).json({ message: 'Editors only' })
+    return response.ok({})
+  }
+}`,
+      filename: 'app/Controllers/Http/BoardsController.ts',
+    },
+    // A signed-in user's name compared with the route's owner: ownership, so 403 is right.
+    `const errors = require('restify-errors');
+function ownerOnly(req, res, next) {
+  if (req.user.name !== req.params.owner) return next(new errors.ForbiddenError('not yours'));
+  next();
+}`,
+    // Another user's flag, looked up by the URL: not the caller's login state.
+    `async function presence(req, res) {
+  const friend = await Users.findById(req.params.friendId);
+  if (!friend.loggedIn) return res.status(403).json({ message: 'Your friend is away' });
+  res.json(friend);
+}`,
+  ],
+  invalid: [
+    {
+      code: GUARDS,
+      filename: 'app/Controllers/Http/BoardsController.ts',
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 10,
+          data: { status: 403, problem: 'an invalid credential', evidence: "auth.use('kiosk').check()", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: GUARDS.replace(
+                "response.status(403)",
+                `response.status(401).header('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"')`,
+              ),
+
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const errors = require('restify-errors');
+function gate(req, res, next) {
+  const pair = req.authorization.basic;
+  if (!pair) return next(new errors.UnauthorizedError('who are you'));
+  if (pair.username !== settings.user || pair.password !== settings.pass) return next(new errors.ForbiddenError('no'));
+  next();
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 5, data: { status: 403, problem: 'an invalid credential', evidence: 'pair.username !== settings.user', limitation: '' }, suggestions: 1 }],
+    },
+    {
+      code: `function page(req, res) {
+  const visitor = Helpers.visitorOf(req, res);
+  if (!visitor.loggedIn) return res.forbidden();
+  return res.view('page');
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 403, problem: 'a missing credential', evidence: '!visitor.loggedIn', limitation: '' }, suggestions: 1 }],
+    },
+  ],
+});
