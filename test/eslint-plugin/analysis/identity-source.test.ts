@@ -15,10 +15,11 @@ const IDENTITY = [
   'params.authentication', // Feathers service methods, after the authenticate hook
   'auth.user', // AdonisJS
   'ctx.state.claims',
+  'getAuth(req)', // Clerk (Express, Next.js): the request's auth state, userId null when signed out
 ];
 
 // Look-alikes that are request data or unrelated objects.
-const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions'];
+const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions', 'getAuthor(req)', 'budgetAuth(req)'];
 
 describe('IDENTITY_SOURCE', () => {
   for (const text of IDENTITY) it(`holds an identity: ${text}`, () => assert.ok(IDENTITY_SOURCE.test(text), text));

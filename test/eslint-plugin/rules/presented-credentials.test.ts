@@ -1,7 +1,8 @@
 /**
  * Login state read in framework or project terms: AdonisJS guards checked by name, the Basic pair restify's
  * authorization parser presents, and a `loggedIn` flag of the request's own visitor. Each has the near-miss that
- * stays silent: a right checked after the guard, a name compared for ownership, another user's flag.
+ * stays silent: a right checked after the guard, a name compared for ownership, another user's flag. Clerk's
+ * `getAuth(req)` holds the request's auth state.
  */
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
@@ -49,8 +50,24 @@ function ownerOnly(req, res, next) {
   if (!friend.loggedIn) return res.status(403).json({ message: 'Your friend is away' });
   res.json(friend);
 }`,
+    // Clerk: a signed-in user outside the organization's admin role is a permission denial.
+    `import { getAuth } from '@clerk/express';
+export function adminsOnly(req, res, next) {
+  const { orgRole } = getAuth(req);
+  if (orgRole !== 'org:admin') return res.status(403).json({ message: 'Admins only' });
+  next();
+}`,
   ],
   invalid: [
+    {
+      code: `import { getAuth } from '@clerk/express';
+export function signedIn(req, res, next) {
+  const { userId } = getAuth(req);
+  if (!userId) return res.status(403).json({ message: 'Sign in first' });
+  next();
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 4, data: { status: 403, problem: 'a missing credential', evidence: '!userId', limitation: '' }, suggestions: 1 }],
+    },
     {
       code: GUARDS,
       filename: 'app/Controllers/Http/BoardsController.ts',
