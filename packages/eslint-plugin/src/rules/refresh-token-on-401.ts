@@ -1,7 +1,9 @@
 import type { Node, SourceCode } from '../analysis/ast';
 import { hasSignals } from '../analysis/analyze';
 import { branchesOf } from '../analysis/client/branches';
+import { refreshStatusOptions } from '../analysis/client/axios-auth-refresh';
 import { keyOn401 } from '../analysis/client/key-on-401';
+import { removeListElement } from '../analysis/edits';
 import { branchActions, type BranchActions } from '../analysis/client/refresh-actions';
 import type { RefreshTokenOn401Options } from '../options';
 import { createRule } from '../util/createRule';
@@ -11,7 +13,7 @@ import { quoteCode } from '../util/describe';
 export const DEFAULT_STATUSES = [400, 403, 419, 440, 498, 499];
 
 type Options = [RefreshTokenOn401Options];
-type MessageIds = 'refreshOnForbidden' | 'refreshOnBadRequest' | 'refreshOnOtherStatus' | 'keyOn401';
+type MessageIds = 'refreshOnForbidden' | 'refreshOnBadRequest' | 'refreshOnOtherStatus' | 'signOutOnStatus' | 'keyOn401' | 'refreshStatusOption' | 'dropRefreshStatus' | 'refreshOn401';
 
 export default createRule<Options, MessageIds>({
   name: 'refresh-token-on-401',
@@ -50,7 +52,13 @@ export default createRule<Options, MessageIds>({
         'This branch {{action}} ({{evidence}}) on 400, but 400 means the request itself is malformed, so a new token cannot help; key it on 401 and have the server answer 401 to a missing or expired token.',
       refreshOnOtherStatus:
         'This branch {{action}} ({{evidence}}) on {{status}}, a status that does not tell clients, proxies or libraries that the credential is missing or expired; key it on 401 and have the server send 401 with a WWW-Authenticate challenge.',
+      signOutOnStatus:
+        "This branch rejects in react-admin's checkError ({{evidence}}) on {{status}}, which logs the user out, but {{status}} does not say the credential is missing or expired, so signing in again cannot help; key it on 401, or reject with { logoutUser: false } to keep the user signed in.",
       keyOn401: 'Key the branch on 401',
+      refreshStatusOption:
+        'The statusCodes option makes axios-auth-refresh refresh the token and retry the request on {{status}}, but only 401 says the credential is missing or expired (RFC 9110 §15.5.2), so a new token cannot help and the retry fails again or loops; refresh on 401 only.',
+      dropRefreshStatus: 'Refresh on 401 only: remove {{status}} from statusCodes',
+      refreshOn401: 'Refresh on 401 instead of {{status}}',
     },
   },
   create(context, [options]) {
@@ -67,21 +75,43 @@ export default createRule<Options, MessageIds>({
           if (!statuses.has(code) || reported.has(check.status.node)) continue;
           const actions = branchActions(sourceCode, branch, check, settings);
           const action = describeAction(actions);
-          if (!action) continue;
+          if (!action && !actions.signOut) continue;
           reported.add(check.status.node);
+          const refreshes = code === 403 ? 'refreshOnForbidden' : code === 400 ? 'refreshOnBadRequest' : 'refreshOnOtherStatus';
           context.report({
             node: check.status.node,
-            messageId: code === 403 ? 'refreshOnForbidden' : code === 400 ? 'refreshOnBadRequest' : 'refreshOnOtherStatus',
-            data: { action, evidence: actionEvidence(sourceCode, actions), status: code },
+            messageId: action ? refreshes : 'signOutOnStatus',
+            data: { action: action ?? '', evidence: actionEvidence(sourceCode, actions), status: code },
             suggest: [{ messageId: 'keyOn401', fix: (fixer) => keyOn401(fixer, sourceCode, check) }],
           });
         }
       }
     }
 
+    /** axios-auth-refresh's `statusCodes` option: the library refreshes and retries on each status listed. */
+    function reportRefreshStatusOptions(call: Node) {
+      if (call.type !== 'CallExpression') return;
+      for (const option of refreshStatusOptions(sourceCode, call)) {
+        if (!statuses.has(option.code)) continue;
+        // Without 401 in the list, the status becomes 401 instead of leaving the library nothing to refresh on.
+        const has401 = refreshStatusOptions(sourceCode, call).some((other) => other.code === 401);
+        context.report({
+          node: option.element,
+          messageId: 'refreshStatusOption',
+          data: { status: option.code },
+          suggest: [
+            has401
+              ? { messageId: 'dropRefreshStatus', data: { status: option.code }, fix: (fixer) => removeListElement(fixer, sourceCode, option.list, option.element) }
+              : { messageId: 'refreshOn401', data: { status: option.code }, fix: (fixer) => fixer.replaceText(option.element, '401') },
+          ],
+        });
+      }
+    }
+
     // Every status-keyed branch hangs off one of these; ESLint's own traversal visits them (no second walk).
     if (!hasSignals(sourceCode)) return {};
     return {
+      CallExpression: reportRefreshStatusOptions,
       IfStatement: reportWrongKeys,
       ConditionalExpression: reportWrongKeys,
       LogicalExpression: reportWrongKeys,
@@ -97,6 +127,6 @@ function describeAction(actions: BranchActions): string | null {
 }
 
 function actionEvidence(sourceCode: SourceCode, actions: BranchActions): string {
-  const calls = [actions.refresh ?? actions.reauthenticate, actions.retry].filter((call) => call !== null);
+  const calls = [actions.refresh ?? actions.reauthenticate ?? actions.signOut, actions.retry].filter((call) => call !== null);
   return [...new Set(calls)].map((call) => quoteCode(sourceCode.getText(call))).join(', ');
 }

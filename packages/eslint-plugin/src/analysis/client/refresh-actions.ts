@@ -18,6 +18,12 @@ export interface BranchActions {
   reauthenticate: TSESTree.CallExpression | null;
   /** Repeats the failed request: `api(originalRequest)`, `fetch(input, init)`, `baseQuery(args, api, extraOptions)`. */
   retry: TSESTree.CallExpression | null;
+  /** Signs the user out: a rejection in react-admin's `authProvider.checkError`, which logs out and shows the login page. */
+  signOut: TSESTree.CallExpression | null;
+}
+
+function noActions(): BranchActions {
+  return { refresh: null, reauthenticate: null, retry: null, signOut: null };
 }
 
 const MAX_BRANCH_NODES = 3000;
@@ -64,7 +70,7 @@ export function branchActions(
   check: StatusCheck,
   settings: RefreshSettings,
 ): BranchActions {
-  const actions: BranchActions = { refresh: null, reauthenticate: null, retry: null };
+  const actions: BranchActions = noActions();
   const subject = subjectKey(sourceCode, check.subject);
   const skipped = new Set<Node>();
   const stack: Node[] = [...branch.body].reverse();
@@ -78,12 +84,12 @@ export function branchActions(
     }
     // RFC 6750 §3.1 step-up: on a 403 whose challenge says insufficient_scope, authorizing again with the scope it
     // names and retrying is right (the MCP SDK's client does this).
-    if (check.status.code === 403 && node.type === T.Literal && node.value === 'insufficient_scope') return { refresh: null, reauthenticate: null, retry: null };
+    if (check.status.code === 403 && node.type === T.Literal && node.value === 'insufficient_scope') return noActions();
     // Laravel's 419, or a 403 that hands out a fresh CSRF token (`headers['x-csrf-token'] = …`): fetching or
     // copying the new CSRF token and retrying is right; CSRF is not a credential.
-    if (node.type === T.AssignmentExpression && CSRF.test(sourceCode.getText(node.left))) return { refresh: null, reauthenticate: null, retry: null };
+    if (node.type === T.AssignmentExpression && CSRF.test(sourceCode.getText(node.left))) return noActions();
     if (node.type === T.CallExpression) {
-      if (CSRF.test(sourceCode.getText(node))) return { refresh: null, reauthenticate: null, retry: null };
+      if (CSRF.test(sourceCode.getText(node))) return noActions();
       if (BACKOFF.test(calleeName(node) ?? '') || BACKOFF.test(sourceCode.getText(node.arguments[0] ?? node.callee))) backsOff = true;
       classify(sourceCode, node, branch, settings, actions);
     }
@@ -109,11 +115,26 @@ function classify(
 ): void {
   const name = calleeName(call) ?? '';
   const calleeWords = nameWords(sourceCode, call);
+  if (!actions.signOut && isCheckErrorRejection(sourceCode, call)) actions.signOut = call;
   if (!actions.reauthenticate && REAUTHENTICATION.test(name)) actions.reauthenticate = call;
   else if (!actions.refresh && isRefresh(sourceCode, call, name, calleeWords, settings)) actions.refresh = call;
   if (!actions.retry && (namesRetry(name) || isRepeatedRequest(sourceCode, call, branch, calleeWords))) {
     actions.retry = call;
   }
+}
+
+/**
+ * `Promise.reject()` returned by react-admin's `authProvider.checkError`: react-admin then calls `logout()` and
+ * sends the user to the login page, unless the rejection says `{ logoutUser: false }`.
+ */
+function isCheckErrorRejection(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  if (sourceCode.getText(call.callee).replace(/\s/g, '') !== 'Promise.reject') return false;
+  const reason = call.arguments[0] && skipWrappers(call.arguments[0]);
+  const keepsUser = reason?.type === T.ObjectExpression && reason.properties.some(
+    (property) => property.type === T.Property && keyName(property) === 'logoutUser' && property.value.type === T.Literal && property.value.value === false,
+  );
+  const holder = enclosingFunction(call)?.parent;
+  return !keepsUser && (holder?.type === T.Property || holder?.type === T.MethodDefinition) && keyName(holder) === 'checkError';
 }
 
 /** `retryRequest(config)`, `this.retry()`, `refreshAndRetry(error)`; not `setRetryCount(0)` or `shouldRetry(error)`. */
