@@ -318,3 +318,32 @@ jsRuleTester.run('fetch: plain JavaScript (espree)', challenge, {
     },
   ],
 });
+
+ruleTester.run('fetch: the Next.js server module imported with its extension, as ESM writes it', challenge, {
+  valid: [
+    // A project module that happens to live in a folder named next is not Next.js.
+    `import { NextResponse } from './next/server.js';
+export async function GET(req) {
+  const session = await readSession(req.cookies);
+  if (!session) return new NextResponse(null, { status: 401 });
+  return NextResponse.json(session.user);
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { NextResponse } from 'next/server.js';
+export async function GET(req) {
+  const session = await readSession(req.cookies);
+  if (!session) return new NextResponse(null, { status: 401 });
+  return NextResponse.json(session.user);
+}`,
+      output: `import { NextResponse } from 'next/server.js';
+export async function GET(req) {
+  const session = await readSession(req.cookies);
+  if (!session) return new NextResponse(null, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+  return NextResponse.json(session.user);
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+  ],
+});

@@ -11,7 +11,8 @@ import { insertBeforeStatement } from './statement-edits';
 import { svelteKitEvent, type SvelteKitEvent } from './sveltekit-event';
 import { isDiscarded } from '../response-object';
 
-const NEXT_SERVER = 'next/server';
+/** `next/server`, also written with the file's extension as ESM wants it (`next/server.js`). */
+const NEXT_SERVER = /^next\/server(\.js)?$/;
 const SVELTEKIT = '@sveltejs/kit';
 /** Modules whose `json(data, init)` builds a Response (Remix also takes the status as a number). */
 const JSON_HELPER_MODULES = new Set([SVELTEKIT, '@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno']);
@@ -80,7 +81,7 @@ function isResponseClass(sourceCode: SourceCode, identifier: TSESTree.Identifier
     const variable = findVariable(sourceCode, identifier);
     return !variable || variable.defs.length === 0;
   }
-  return binding?.kind === 'import' && binding.module === NEXT_SERVER && binding.imported === 'NextResponse';
+  return binding?.kind === 'import' && NEXT_SERVER.test(binding.module ?? '') && binding.imported === 'NextResponse';
 }
 
 function isInTestCall(node: Node): boolean {
