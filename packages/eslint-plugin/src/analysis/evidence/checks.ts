@@ -274,7 +274,9 @@ export class EvidenceFinder {
     if (!name) return [];
     if (V.EXPIRED_ERROR.test(name)) return [this.evidence('expired', 2, whole)];
     if (V.INVALID_ERROR.test(name)) return [this.evidence('invalid', 2, whole)];
-    if (/^(Forbidden|Permission|Authorization|Access|Role|Scope)\w*Error$/.test(name)) return [this.evidence('authorization', 2, whole)];
+    // `AuthorizationTokenExpiredError`, `AccessTokenInvalidError`: a kind of token, not a right, stands first.
+    const aboutCredential = words(name).some((word) => word === 'header' || V.CREDENTIAL_NOUNS.has(word) || V.TOKEN_KINDS.has(word));
+    if (!aboutCredential && /^(Forbidden|Permission|Authorization|Access|Role|Scope)\w*Error$/.test(name)) return [this.evidence('authorization', 2, whole)];
     return [];
   }
 

@@ -8,6 +8,7 @@ import { elysiaAdapter } from './elysia';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
 import { fastifyAdapter } from './fastify';
+import { fastifyErrorAdapter } from './fastify-error';
 import { feathersAdapter } from './feathers';
 import { fetchAdapter } from './fetch';
 import { firebaseAdapter } from './firebase';
@@ -40,6 +41,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   errorObjectsAdapter,
   koaAdapter,
   fastifyAdapter,
+  fastifyErrorAdapter,
   hapiAdapter,
   honoAdapter,
   h3Adapter,
