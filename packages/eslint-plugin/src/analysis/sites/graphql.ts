@@ -5,10 +5,12 @@ import { jsString } from '../challenge';
 import { addToObjectLiteral, findProperty, statusEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus } from '../status';
+import { statusFromName } from '../status-names';
 import type { ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
-import { codeForEdit, codeSite, isImportOf, quotedCode, statusOfCode, stringCode, type CodePair } from './transport-code';
+import { classMessages } from './custom-errors';
+import { codeForEdit, codeSite, impliedStatus, isImportOf, quotedCode, statusOfCode, stringCode, type CodePair } from './transport-code';
 
 /** The `extensions.code` convention of graphql-js servers (Apollo Server's `ApolloServerErrorCode` and its v3 classes). */
 const GRAPHQL_CODES: CodePair = { credential: 'UNAUTHENTICATED', permission: 'FORBIDDEN' };
@@ -27,8 +29,13 @@ const POSITIONAL_EXTENSIONS = 6;
  */
 export const graphqlAdapter: SiteAdapter = {
   framework: 'graphql',
-  nodeTypes: [T.NewExpression],
+  nodeTypes: [T.NewExpression, T.ClassDeclaration],
   visit(node, context) {
+    if (node.type === T.ClassDeclaration) {
+      const site = errorClassSite(context.sourceCode, node);
+      if (site) context.addSite(site);
+      return;
+    }
     if (node.type !== T.NewExpression) return;
     const { sourceCode } = context;
     const callee = skipWrappers(node.callee);
@@ -164,5 +171,42 @@ function apolloClassSite(sourceCode: SourceCode, node: TSESTree.NewExpression, c
       const imports = ensureNamedImport(fixer, sourceCode, module, name);
       return imports ? [...imports, ...fixes] : null;
     },
+  };
+}
+
+/** How deep a chain of the module's own GraphQL error classes is followed (`Unauthorized` → `AppError` → `GraphQLError`). */
+const MAX_CLASS_DEPTH = 4;
+
+/** Does `declaration` extend graphql-js' `GraphQLError` (or Apollo's `ApolloError`), itself or through a class of this module? */
+function extendsGraphqlError(sourceCode: SourceCode, declaration: TSESTree.ClassDeclaration, depth = 0): boolean {
+  const base = declaration.superClass && skipWrappers(declaration.superClass);
+  if (base?.type !== T.Identifier || depth > MAX_CLASS_DEPTH) return false;
+  if (isImportOf(sourceCode, base, 'GraphQLError', GRAPHQL_MODULE) || isImportOf(sourceCode, base, 'ApolloError', APOLLO_MODULE)) return true;
+  const local = sourceCode.ast.body
+    .map((statement) => (statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement))
+    .find((candidate): candidate is TSESTree.ClassDeclaration => candidate?.type === T.ClassDeclaration && candidate.id?.name === base.name);
+  return !!local && local !== declaration && extendsGraphqlError(sourceCode, local, depth + 1);
+}
+
+/**
+ * A project's GraphQL error class named for what it answers (`class Unauthorized extends AppError`, `Forbidden`),
+ * the HTTP names of the two failures: its name says which one it is. The site is the class, so the project index
+ * gives `new Unauthorized(…)` in other modules that meaning; the fix there switches to the sibling class. The class
+ * carries no HTTP response, so the challenge is not judged here.
+ */
+function errorClassSite(sourceCode: SourceCode, declaration: TSESTree.ClassDeclaration): ResponseSite | null {
+  const id = declaration.id;
+  const code = id ? statusFromName(id.name) : undefined;
+  if (!id || (code !== 401 && code !== 403) || !extendsGraphqlError(sourceCode, declaration)) return null;
+  return {
+    framework: 'graphql',
+    node: id,
+    status: impliedStatus(code),
+    messages: classMessages(declaration, null),
+    names: [id],
+    carriers: [id.name],
+    renderedOutOfView: true,
+    hasHeader: () => false,
+    edit: (_fixer, edit) => ((edit.status === undefined || edit.status === code) && !edit.addHeader ? [] : null),
   };
 }
