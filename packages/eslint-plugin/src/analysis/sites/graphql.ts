@@ -15,6 +15,7 @@ import { codeForEdit, codeSite, impliedStatus, isImportOf, quotedCode, statusOfC
 /** The `extensions.code` convention of graphql-js servers (Apollo Server's `ApolloServerErrorCode` and its v3 classes). */
 const GRAPHQL_CODES: CodePair = { credential: 'UNAUTHENTICATED', permission: 'FORBIDDEN' };
 const GRAPHQL_MODULE = /^graphql(\/|$)/;
+const GRAPHQL_TOOLS_MODULE = /^@graphql-tools\/utils$/;
 /** Apollo Server 3's error classes, and the code each one sends. */
 const APOLLO_MODULE = /^(apollo-server(-[\w-]+)?|@apollo\/server)$/;
 const APOLLO_CLASSES: CodePair = { credential: 'AuthenticationError', permission: 'ForbiddenError' };
@@ -29,10 +30,17 @@ const POSITIONAL_EXTENSIONS = 6;
  */
 export const graphqlAdapter: SiteAdapter = {
   framework: 'graphql',
-  nodeTypes: [T.NewExpression, T.ClassDeclaration],
+  nodeTypes: [T.NewExpression, T.CallExpression, T.ClassDeclaration],
   visit(node, context) {
     if (node.type === T.ClassDeclaration) {
       const site = errorClassSite(context.sourceCode, node);
+      if (site) context.addSite(site);
+      return;
+    }
+    if (node.type === T.CallExpression) {
+      // `createGraphQLError(message, options)` (@graphql-tools/utils): builds a GraphQLError from the same options.
+      const callee = skipWrappers(node.callee);
+      const site = callee.type === T.Identifier && isImportOf(context.sourceCode, callee, 'createGraphQLError', GRAPHQL_TOOLS_MODULE) ? graphqlErrorSite(context.sourceCode, node) : null;
       if (site) context.addSite(site);
       return;
     }
@@ -47,13 +55,15 @@ export const graphqlAdapter: SiteAdapter = {
   },
 };
 
-function objectArgument(node: TSESTree.NewExpression, index: number): TSESTree.ObjectExpression | null {
+type ErrorConstruction = TSESTree.NewExpression | TSESTree.CallExpression;
+
+function objectArgument(node: ErrorConstruction, index: number): TSESTree.ObjectExpression | null {
   const argument = node.arguments[index];
   const value = argument && argument.type !== T.SpreadElement ? skipWrappers(argument) : null;
   return value?.type === T.ObjectExpression ? value : null;
 }
 
-function extensionsOf(node: TSESTree.NewExpression): TSESTree.ObjectExpression | null {
+function extensionsOf(node: ErrorConstruction): TSESTree.ObjectExpression | null {
   const options = node.arguments.length > 2 ? null : objectArgument(node, 1);
   const extensions = options ? findProperty(options, 'extensions')?.value : null;
   if (extensions) {
@@ -63,7 +73,14 @@ function extensionsOf(node: TSESTree.NewExpression): TSESTree.ObjectExpression |
   return objectArgument(node, POSITIONAL_EXTENSIONS);
 }
 
-function graphqlErrorSite(sourceCode: SourceCode, node: TSESTree.NewExpression): ResponseSite | null {
+/** `status: options?.statusCode ?? 401`: the status sent when the caller does not choose one. */
+function httpStatusOf(sourceCode: SourceCode, node: Node) {
+  const value = skipWrappers(node);
+  const fallback = value.type === T.LogicalExpression && (value.operator === '??' || value.operator === '||') ? value.right : null;
+  return resolveStatus(sourceCode, node) ?? (fallback ? resolveStatus(sourceCode, fallback) : null);
+}
+
+function graphqlErrorSite(sourceCode: SourceCode, node: ErrorConstruction): ResponseSite | null {
   const extensions = extensionsOf(node);
   if (!extensions) return null;
   const message = node.arguments[0] && node.arguments[0].type !== T.SpreadElement ? [node.arguments[0]] : [];
@@ -73,7 +90,7 @@ function graphqlErrorSite(sourceCode: SourceCode, node: TSESTree.NewExpression):
   const httpValue = findProperty(extensions, 'http')?.value;
   const http = httpValue && skipWrappers(httpValue);
   const statusNode = http?.type === T.ObjectExpression ? findProperty(http, 'status')?.value : undefined;
-  const httpStatus = statusNode ? resolveStatus(sourceCode, statusNode) : null;
+  const httpStatus = statusNode ? httpStatusOf(sourceCode, statusNode) : null;
   if (!httpStatus) {
     if (!codeNode || !code || codeStatus === null) return null;
     return codeSite(sourceCode, {
@@ -93,7 +110,7 @@ function graphqlErrorSite(sourceCode: SourceCode, node: TSESTree.NewExpression):
   const pairCode = codeNode && code && codeStatus !== null ? { node: codeNode, rewrite: code.rewrite } : null;
   return {
     framework: 'graphql',
-    node: statusNode!,
+    node: httpStatus.node!,
     status: httpStatus,
     messages: message,
     carriers: carriersOf(node),
