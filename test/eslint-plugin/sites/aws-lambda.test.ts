@@ -71,6 +71,30 @@ jsRuleTester.run('aws lambda: require-401-for-credential-failure', credential, {
       ],
     },
     {
+      // The text is written onto the object the body sends, just before the result: it is quoted as evidence.
+      code: handler(`  const reply = { ok: false };
+  if (!token) {
+    reply.error = 'No bearer token';
+    return { statusCode: 403, body: JSON.stringify(reply) };
+  }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'No bearer token'", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: handler(`  const reply = { ok: false };
+  if (!token) {
+    reply.error = 'No bearer token';
+    return { ${HEADERS}, statusCode: 401, body: JSON.stringify(reply) };
+  }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: authorizer(`  if (!token) return policy('anonymous', 'Deny', event.methodArn);\n  const claims = decode(token);`),
       errors: [
         {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { calleeName, initialValueOf, memberPath, skipWrappers, type Node, type SourceCode } from '../ast';
+import { calleeName, initialValueOf, memberPath, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { addHeaderToOptions, addToObjectLiteral, combineParts, findProperty, headerAddition, headerProperty, statusEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
@@ -100,7 +100,29 @@ function bodyMessages(object: TSESTree.ObjectExpression, key: string): Node[] {
   if (!body) return [];
   const value = skipWrappers(body);
   if (value.type === T.CallExpression && calleeName(value) === 'stringify' && value.arguments[0] && value.arguments[0].type !== T.SpreadElement) {
-    return [value.arguments[0]];
+    const sent = skipWrappers(value.arguments[0]);
+    return sent.type === T.Identifier ? [sent, ...textsSetOn(sent, object)] : [sent];
   }
   return [body];
+}
+
+/** How far back texts written onto a sent object are read: the statements that prepare this one result. */
+const PREPARING_STATEMENTS = 3;
+
+/**
+ * `authResponse.passwordError = 'Invalid password'` in the statements right before the result that sends
+ * `JSON.stringify(authResponse)`: the text the client reads.
+ */
+function textsSetOn(sent: TSESTree.Identifier, result: Node): Node[] {
+  let statement: Node = result;
+  while (statement.parent && statement.parent.type !== T.BlockStatement) statement = statement.parent;
+  const block = statement.parent;
+  if (block?.type !== T.BlockStatement) return [];
+  const index = block.body.indexOf(statement as TSESTree.Statement);
+  return block.body.slice(Math.max(0, index - PREPARING_STATEMENTS), Math.max(0, index)).flatMap((before) => {
+    const expression = before.type === T.ExpressionStatement ? skipWrappers(before.expression) : null;
+    if (expression?.type !== T.AssignmentExpression || expression.left.type !== T.MemberExpression) return [];
+    const owner = skipWrappers(expression.left.object);
+    return owner.type === T.Identifier && owner.name === sent.name && staticString(expression.right) !== null ? [expression.right] : [];
+  });
 }
