@@ -22,6 +22,7 @@ import { importedAdapter } from './imported';
 import { kibanaAdapter } from './kibana';
 import { koaAdapter } from './koa';
 import { loopbackAdapter } from './loopback';
+import { mercuriusAdapter } from './mercurius';
 import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
@@ -52,6 +53,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   sailsAdapter,
   trpcAdapter,
   graphqlAdapter,
+  mercuriusAdapter,
   grpcAdapter,
   firebaseAdapter,
   strapiAdapter,
