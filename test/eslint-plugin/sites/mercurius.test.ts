@@ -36,6 +36,12 @@ jsRuleTester.run('mercurius: require-www-authenticate', challenge, {
   ],
   invalid: [
     {
+      // A comment naming the header sets nothing.
+      code: registered(CHOSEN.replace('      statusCode = 401;', '      statusCode = 401; // no WWW-Authenticate yet')),
+      output: registered(CHOSEN.replace('      statusCode = 401;', `      context.reply.header('WWW-Authenticate', 'Bearer realm="api"');\n      statusCode = 401; // no WWW-Authenticate yet`)),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
       code: registered(CHOSEN),
       output: registered(CHOSEN.replace('      statusCode = 401;', `      context.reply.header('WWW-Authenticate', 'Bearer realm="api"');\n      statusCode = 401;`)),
       errors: [{ messageId: 'missingChallenge', line: 12, column: 20 }],

@@ -64,7 +64,8 @@ function formatterSites(formatter: TSESTree.FunctionLike, context: AdapterContex
       node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.Identifier && node.left.name === value.name ? [node.right] : [],
     );
   });
-  const setsChallenge = /www-authenticate/i.test(sourceCode.getText(formatter));
+  // `context.reply.header('WWW-Authenticate', …)` anywhere in the formatter (a header name in code, not in a comment).
+  const setsChallenge = nodes.some((node) => node.type === T.Literal && typeof node.value === 'string' && /^www-authenticate$/i.test(node.value));
   return chosen.flatMap((value) => {
     const status = resolveStatus(sourceCode, value);
     return status && status.code >= 400 ? [formatterSite(formatter, status, setsChallenge, context)] : [];
