@@ -51,4 +51,25 @@ export const handler = async (event) => {
     const allowed = await fixed({ ...event, authorizationToken: 'Bearer abc' });
     assert.equal(allowed.policyDocument?.Statement[0]?.Effect, 'Allow');
   });
+
+  it('a conditional 401 gets its challenge on the failing branch only', async () => {
+    const source = `const decodeToken = (token) => token === 'abc';
+export const handler = async (event) => {
+  const token = (event.headers.authorization ?? '').replace('Bearer ', '');
+  const valid = decodeToken(token);
+  return { statusCode: valid ? 200 : 401, body: '' };
+};
+`;
+    const { output } = fixWith(source, 'require-www-authenticate', 'fix');
+    const before = await (await load(source))(proxyEvent({}));
+    assert.equal(before.statusCode, 401);
+    assert.equal(before.headers, undefined);
+    const fixed = await load(output);
+    const failing = await fixed(proxyEvent({}));
+    assert.equal(failing.statusCode, 401);
+    assert.ok(parseChallenges(failing.headers?.['WWW-Authenticate'] ?? '').length > 0);
+    const passing = await fixed(proxyEvent({ authorization: 'Bearer abc' }));
+    assert.equal(passing.statusCode, 200);
+    assert.deepEqual(passing.headers, {});
+  });
 });

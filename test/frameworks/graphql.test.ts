@@ -110,4 +110,20 @@ describe('GraphQL: fixes run on graphql-js', () => {
     observe({ req: { headers: {} }, user: null }),
     PASSING,
   );
+
+  itFixesCode(
+    {
+      title: "createGraphQLError (@graphql-tools/utils) with a default http status of 401 gains the challenge",
+      source: `import { createGraphQLError } from '@graphql-tools/utils';\n${app(`          if (!context.req.headers.authorization) {
+            throw createGraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: context.statusOverride ?? 401 } } });
+          }`)}`,
+      rule: 'require-www-authenticate',
+      kind: 'fix',
+      before: { code: 'UNAUTHENTICATED', httpStatus: 401 },
+      after: { code: 'UNAUTHENTICATED', httpStatus: 401, challenge: 'Bearer realm="api"' },
+      uses: /http: \{ headers: new Map\(\[\['WWW-Authenticate', 'Bearer realm="api"'\]\]\), status: context\.statusOverride \?\? 401 \}/,
+    },
+    observe({ req: { headers: {} }, user: null }),
+    PASSING,
+  );
 });

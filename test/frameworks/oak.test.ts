@@ -56,4 +56,26 @@ describe('oak: fixes run on the real framework', () => {
     passing: { headers: BEARER, status: 200 },
     uses: /throw createHttpError\(401, undefined, \{ headers: \{ 'WWW-Authenticate': /,
   });
+
+  itFixes(start, {
+    title: 'a response destructured from the context gets response.headers.set before its 401',
+    source: `import { Application } from '@oakserver/oak';
+const app = new Application({ logErrors: false });
+app.use(async ({ request, response }, next) => {
+  if (request.headers.get('authorization') !== 'Bearer abc') {
+    response.status = 401;
+    response.body = { message: 'Sign in first' };
+    return;
+  }
+  await next();
+});
+app.use((ctx) => { ctx.response.body = { ok: true }; });
+export default app;
+`,
+    rule: 'require-www-authenticate',
+    kind: 'fix',
+    before: { status: 401, challenged: false },
+    passing: { headers: BEARER, status: 200 },
+    uses: /response\.headers\.set\('WWW-Authenticate', [^)]+\);\n\s+response\.status = 401;/,
+  });
 });

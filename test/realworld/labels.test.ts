@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pluginRuleNames } from '../accuracy/lint';
@@ -239,5 +239,54 @@ describe('real-world benchmark: runner', () => {
       [[4, 'require-401-for-credential-failure']],
     );
     assert.deepEqual([...result.scores.byRule.keys()], ['require-401-for-credential-failure']);
+  });
+});
+
+describe('real-world benchmark: a snapshot that lacks some blobs', () => {
+  let root: string;
+  let commit: string;
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'realworld-partial-'));
+    const work = path.join(root, 'work');
+    mkdirSync(path.join(work, 'src'), { recursive: true });
+    // The helper that answers 403 lives in another file: reported at the call only if that file is extracted.
+    writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'partial' }));
+    writeFileSync(path.join(work, 'src', 'reply.js'), 'function forbidden(res, message) {\n  return res.status(403).json({ message });\n}\nmodule.exports = { forbidden };\n');
+    writeFileSync(
+      path.join(work, 'src', 'auth.js'),
+      "const { forbidden } = require('./reply');\nfunction requireAuth(req, res, next) {\n  if (!req.headers.authorization) return forbidden(res, 'Sign in first');\n  next();\n}\nmodule.exports = requireAuth;\n",
+    );
+    writeFileSync(path.join(work, 'model.bin'), 'weights that the snapshot leaves out\n');
+    git(work, 'init', '-q');
+    git(work, 'add', '.');
+    git(work, '-c', 'user.name=t', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', 'first');
+    commit = git(work, 'rev-parse', 'HEAD');
+    const snapshot = path.join(root, 'snapshots', 'someone+partial', 'repo', '.git');
+    execFileSync('git', ['clone', '-q', '--bare', '--no-local', work, snapshot]);
+    // Unpack, then drop the large file's blob: `git archive` of this commit now fails as a whole.
+    const blob = git(work, 'rev-parse', `${commit}:model.bin`);
+    const packs = path.join(snapshot, 'objects', 'pack');
+    for (const pack of readdirSync(packs).filter((name) => name.endsWith('.pack'))) {
+      const packed = readFileSync(path.join(packs, pack));
+      rmSync(path.join(packs, pack));
+      rmSync(path.join(packs, pack.replace(/\.pack$/, '.idx')));
+      execFileSync('git', ['--git-dir', snapshot, 'unpack-objects', '-q'], { input: packed });
+    }
+    rmSync(path.join(snapshot, 'objects', blob.slice(0, 2), blob.slice(2)));
+  });
+
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('still lints a file inside the sources the snapshot holds, so an import from another file is followed', () => {
+    const benchmark: Benchmark = {
+      labels: [label({ repo: 'someone/partial', commit, path: 'src/auth.js', line: 3, why: 'A missing Authorization header is answered by the 403 helper of another file.' })],
+      repos: [{ repo: 'someone/partial', commit, kind: 'production', frameworks: ['express'] }],
+      fixes: [],
+    };
+    assert.deepEqual(validate(benchmark), []);
+    const result = runBenchmark(benchmark, path.join(root, 'snapshots'), pluginRuleNames());
+    assert.deepEqual(result.scores.byRule.get('require-401-for-credential-failure'), { truePositives: 1, falseAlarms: 0, misses: 0 });
   });
 });

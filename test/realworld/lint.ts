@@ -32,8 +32,44 @@ const TREE_PATTERNS = ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.ts', '*.tsx', '*.mt
 function extractTree(gitDir: string, commit: string, target: string): void {
   mkdirSync(target, { recursive: true });
   const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 2 * 1024 * 1024 * 1024 });
-  if (archive.status !== 0) return;
+  if (archive.status !== 0) {
+    extractBlobs(gitDir, commit, target);
+    return;
+  }
   spawnSync('tar', ['-x', '-C', target, '--wildcards', '--no-anchored', '--exclude=node_modules', ...TREE_PATTERNS], { input: archive.stdout });
+}
+
+/** A file name the tree extraction keeps (`TREE_PATTERNS`, matched on the base name). */
+const TREE_FILE = new RegExp(`^(${TREE_PATTERNS.map((pattern) => pattern.replace(/[.]/g, '\\.').replace(/\*/g, '.*')).join('|')})$`);
+
+/**
+ * The sources one by one, for a snapshot that lacks some of its largest blobs (then `git archive` fails as a whole):
+ * every source blob the snapshot holds is written, the absent ones are skipped.
+ */
+function extractBlobs(gitDir: string, commit: string, target: string): void {
+  const listing = spawnSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  if (listing.status !== 0) return;
+  const wanted = listing.stdout.split('\0').flatMap((entry) => {
+    const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+    if (!match || match[2]!.split('/').includes('node_modules') || !TREE_FILE.test(path.basename(match[2]!))) return [];
+    return [{ sha: match[1]!, path: match[2]! }];
+  });
+  const batch = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: wanted.map((blob) => blob.sha).join('\n') + '\n', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  if (batch.status !== 0) return;
+  const output = batch.stdout;
+  let offset = 0;
+  for (const blob of wanted) {
+    const end = output.indexOf(10, offset);
+    if (end < 0) return;
+    const header = output.subarray(offset, end).toString();
+    offset = end + 1;
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+    if (size === undefined) continue; // `<sha> missing`: the snapshot does not hold it
+    const file = path.join(target, ...blob.path.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, output.subarray(offset, offset + Number(size)));
+    offset += Number(size) + 1;
+  }
 }
 
 export function fileKey(repo: string, commit: string, filePath: string): string {

@@ -71,6 +71,30 @@ jsRuleTester.run('aws lambda: require-401-for-credential-failure', credential, {
       ],
     },
     {
+      // The text is written onto the object the body sends, just before the result: it is quoted as evidence.
+      code: handler(`  const reply = { ok: false };
+  if (!token) {
+    reply.error = 'No bearer token';
+    return { statusCode: 403, body: JSON.stringify(reply) };
+  }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          data: { status: 403, problem: 'a missing credential', evidence: "!token, 'No bearer token'", limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: handler(`  const reply = { ok: false };
+  if (!token) {
+    reply.error = 'No bearer token';
+    return { ${HEADERS}, statusCode: 401, body: JSON.stringify(reply) };
+  }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: authorizer(`  if (!token) return policy('anonymous', 'Deny', event.methodArn);\n  const claims = decode(token);`),
       errors: [
         {
@@ -165,7 +189,78 @@ jsRuleTester.run('aws lambda: require-403-for-permission-denial', permission, {
   ],
 });
 
+/** A handler whose result's status is chosen by a conditional on what the token check gave. */
+function chosen(check: string, result: string): string {
+  return `export const handler = async (event) => {
+  const token = (event.headers.Authorization ?? '').replace('Bearer ', '');
+${check}
+  return { ${result}, body: '' };
+};`;
+}
+const DECODED = `  const valid = decodeToken(token);`;
+const INVALID_TOKEN = `'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"'`;
+
+jsRuleTester.run('aws lambda: a status chosen by a conditional', challenge, {
+  valid: [
+    chosen(DECODED, `headers: valid ? {} : { ${HEADERS.slice('headers: { '.length, -2)} }, statusCode: valid ? 200 : 401`),
+    // Near-miss: both branches succeed or miss a record; neither answers who the caller is.
+    chosen(`  const found = await orders.exists(event.pathParameters.id);`, 'statusCode: found ? 200 : 404'),
+  ],
+  invalid: [
+    {
+      code: chosen(DECODED, 'statusCode: (valid ? 200 : 401)'),
+      // Only the 401 branch gets the challenge.
+      output: chosen(DECODED, `headers: valid ? {} : { ${INVALID_TOKEN} }, statusCode: (valid ? 200 : 401)`),
+      errors: [{ messageId: 'missingChallenge', line: 4, column: 39 }],
+    },
+    {
+      code: chosen(DECODED, 'statusCode: !valid ? 401 : 200'),
+      output: chosen(DECODED, `headers: !valid ? { ${INVALID_TOKEN} } : {}, statusCode: !valid ? 401 : 200`),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      // Headers of its own beside a conditional status, or a test with a call in it: reported, no fix guessed.
+      code: chosen(DECODED, `headers: { 'Content-Type': 'text/plain' }, statusCode: valid ? 200 : 401`),
+      output: null,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+    {
+      code: chosen('', 'statusCode: decodeToken(token) ? 200 : 401'),
+      output: null,
+      errors: [{ messageId: 'missingChallenge' }],
+    },
+  ],
+});
+
+jsRuleTester.run('aws lambda: a conditional status for the wrong failure', credential, {
+  valid: [
+    // Near-miss: a role decides the branch, so 403 is right.
+    chosen(`  const claims = decodeToken(token);`, `statusCode: claims.roles.includes('admin') ? 200 : 403`),
+  ],
+  invalid: [
+    {
+      code: chosen(DECODED, 'statusCode: valid ? 200 : 403'),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          data: { status: 403, problem: 'an invalid credential', evidence: 'valid', limitation: '' },
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: chosen(DECODED, `headers: valid ? {} : { ${INVALID_TOKEN} }, statusCode: valid ? 200 : 401`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 describe('aws lambda: suggestions leave no new report', () => {
+  it('a conditional 403 for a token that does not decode becomes 401 with a challenge on that branch only', () => {
+    assertSuggestionsLeaveNoNewReport(chosen(DECODED, 'statusCode: valid ? 200 : 403'), 'auth-status/require-401-for-credential-failure');
+  });
+
   it("a Deny policy for a missing token becomes API Gateway's Unauthorized", () => {
     assertSuggestionsLeaveNoNewReport(authorizer(`  if (!token) return policy('anonymous', 'Deny', event.methodArn);\n  const claims = decode(token);`), 'auth-status/require-401-for-credential-failure');
   });

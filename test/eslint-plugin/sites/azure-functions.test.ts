@@ -66,6 +66,12 @@ ruleTester.run('azure functions: require-www-authenticate', challenge, {
       output: inline(`  if (!user) return new HttpResponse({ status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"', 'Content-Type': 'application/json' }, jsonBody: { error: 'Sign in' } });`),
       errors: [{ messageId: 'missingChallenge' }],
     },
+    {
+      // A status chosen by a conditional: the challenge goes to the 401 branch only.
+      code: inline(`  return { status: user ? 204 : 401 };`),
+      output: inline(`  return { headers: user ? {} : { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' }, status: user ? 204 : 401 };`),
+      errors: [{ messageId: 'missingChallenge' }],
+    },
   ],
 });
 

@@ -197,3 +197,46 @@ ruleTester.run('graphql: require-www-authenticate', challenge, {
     },
   ],
 });
+
+const TOOLS = `import { createGraphQLError } from '@graphql-tools/utils';\n`;
+
+ruleTester.run('graphql: createGraphQLError of graphql-tools', challenge, {
+  valid: [
+    // Near-miss: a createGraphQLError of the project's own, not the one that builds a GraphQLError.
+    `import { createGraphQLError } from './errors';
+const guard = (user) => { if (!user) return createGraphQLError('Sign in', { extensions: { http: { status: 401 } } }); };`,
+    // Near-miss: the default status is not a 401.
+    `${TOOLS}const guard = (user, options) => { if (!user) return createGraphQLError('Sign in', { extensions: { http: { status: options?.statusCode ?? 400 } } }); };`,
+  ],
+  invalid: [
+    {
+      // The status a caller may override defaults to 401: that default needs its challenge.
+      code: `${TOOLS}export const unauthenticated = (options) =>
+  createGraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: options?.statusCode ?? 401 } } });`,
+      output: `${TOOLS}export const unauthenticated = (options) =>
+  createGraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { headers: new Map([['WWW-Authenticate', 'Bearer realm="api"']]), status: options?.statusCode ?? 401 } } });`,
+      errors: [{ messageId: 'missingChallenge', line: 3, column: 113 }],
+    },
+  ],
+});
+
+ruleTester.run('graphql: createGraphQLError for the wrong failure', permission, {
+  valid: [`${TOOLS}const guard = (user) => { if (!user) throw createGraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED' } }); };`],
+  invalid: [
+    {
+      code: `${TOOLS}const guard = (user) => { if (!user.roles.includes('admin')) throw createGraphQLError('Admins only', { extensions: { code: 'UNAUTHENTICATED' } }); };`,
+      errors: [
+        {
+          messageId: 'permissionDenialCode',
+          suggestions: [
+            {
+              messageId: 'answerPermissionCode',
+              output: `${TOOLS}const guard = (user) => { if (!user.roles.includes('admin')) throw createGraphQLError('Admins only', { extensions: { code: 'FORBIDDEN' } }); };`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { calleeName, declaredName, enclosingFunction, isFunction, keyName, skipWrappers, type Node } from '../ast';
 import { findProperty } from '../edits';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
-import { resultObjectSite } from './result-object';
+import { resultObjectSites } from './result-object';
 import { impliedStatus, quotedCode } from './transport-code';
 
 /** What an authorizer writes instead of a Deny policy when the token is missing or invalid: API Gateway answers 401. */
@@ -21,8 +21,7 @@ export const awsLambdaAdapter: SiteAdapter = {
   nodeTypes: [T.ObjectExpression, T.Literal],
   visit(node, context) {
     if (node.type === T.ObjectExpression) {
-      const site = resultSite(node, context);
-      if (site) context.addSite(site);
+      for (const site of resultSites(node, context)) context.addSite(site);
     } else if (node.type === T.Literal && node.value === 'Deny') {
       const site = denySite(node, context);
       if (site) context.addSite(site);
@@ -47,9 +46,9 @@ function handlerOfResult(object: TSESTree.ObjectExpression): TSESTree.FunctionLi
   return fn && isHandler(fn) ? fn : null;
 }
 
-function resultSite(object: TSESTree.ObjectExpression, context: AdapterContext): ResponseSite | null {
-  if (!findProperty(object, 'statusCode') || !handlerOfResult(object)) return null;
-  return resultObjectSite(object, { framework: 'aws-lambda', statusKey: 'statusCode', headerKeys: ['headers', 'multiValueHeaders'], bodyKeys: ['body'] }, context);
+function resultSites(object: TSESTree.ObjectExpression, context: AdapterContext): ResponseSite[] {
+  if (!findProperty(object, 'statusCode') || !handlerOfResult(object)) return [];
+  return resultObjectSites(object, { framework: 'aws-lambda', statusKey: 'statusCode', headerKeys: ['headers', 'multiValueHeaders'], bodyKeys: ['body'] }, context);
 }
 
 /** The authorizer a node is decided in: a handler whose event the function reads `authorizationToken`/`methodArn` from. */

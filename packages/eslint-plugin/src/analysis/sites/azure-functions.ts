@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { bindingOf, enclosingFunction, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { findProperty } from '../edits';
 import type { SiteAdapter } from '../types';
-import { resultObjectSite, type ResultShape } from './result-object';
+import { resultObjectSites, type ResultShape } from './result-object';
 import { importedModules } from './file-imports';
 import { isImportOf, isModuleObject } from './transport-code';
 
@@ -24,8 +24,7 @@ export const azureFunctionsAdapter: SiteAdapter = {
     if (node.type !== T.ObjectExpression || !findProperty(node, 'status')) return;
     const fn = functionAnswering(context.sourceCode, node);
     if (!(fn && isRegisteredHandler(context.sourceCode, fn)) && !isV3Response(context.sourceCode, node)) return;
-    const site = resultObjectSite(node, AZURE_RESULT, context);
-    if (site) context.addSite(site);
+    for (const site of resultObjectSites(node, AZURE_RESULT, context)) context.addSite(site);
   },
 };
 

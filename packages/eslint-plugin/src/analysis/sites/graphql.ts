@@ -5,14 +5,17 @@ import { jsString } from '../challenge';
 import { addToObjectLiteral, findProperty, statusEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus } from '../status';
+import { statusFromName } from '../status-names';
 import type { ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
-import { codeForEdit, codeSite, isImportOf, quotedCode, statusOfCode, stringCode, type CodePair } from './transport-code';
+import { classMessages } from './custom-errors';
+import { codeForEdit, codeSite, impliedStatus, isImportOf, quotedCode, statusOfCode, stringCode, type CodePair } from './transport-code';
 
 /** The `extensions.code` convention of graphql-js servers (Apollo Server's `ApolloServerErrorCode` and its v3 classes). */
 const GRAPHQL_CODES: CodePair = { credential: 'UNAUTHENTICATED', permission: 'FORBIDDEN' };
 const GRAPHQL_MODULE = /^graphql(\/|$)/;
+const GRAPHQL_TOOLS_MODULE = /^@graphql-tools\/utils$/;
 /** Apollo Server 3's error classes, and the code each one sends. */
 const APOLLO_MODULE = /^(apollo-server(-[\w-]+)?|@apollo\/server)$/;
 const APOLLO_CLASSES: CodePair = { credential: 'AuthenticationError', permission: 'ForbiddenError' };
@@ -27,8 +30,20 @@ const POSITIONAL_EXTENSIONS = 6;
  */
 export const graphqlAdapter: SiteAdapter = {
   framework: 'graphql',
-  nodeTypes: [T.NewExpression],
+  nodeTypes: [T.NewExpression, T.CallExpression, T.ClassDeclaration],
   visit(node, context) {
+    if (node.type === T.ClassDeclaration) {
+      const site = errorClassSite(context.sourceCode, node);
+      if (site) context.addSite(site);
+      return;
+    }
+    if (node.type === T.CallExpression) {
+      // `createGraphQLError(message, options)` (@graphql-tools/utils): builds a GraphQLError from the same options.
+      const callee = skipWrappers(node.callee);
+      const site = callee.type === T.Identifier && isImportOf(context.sourceCode, callee, 'createGraphQLError', GRAPHQL_TOOLS_MODULE) ? graphqlErrorSite(context.sourceCode, node) : null;
+      if (site) context.addSite(site);
+      return;
+    }
     if (node.type !== T.NewExpression) return;
     const { sourceCode } = context;
     const callee = skipWrappers(node.callee);
@@ -40,13 +55,15 @@ export const graphqlAdapter: SiteAdapter = {
   },
 };
 
-function objectArgument(node: TSESTree.NewExpression, index: number): TSESTree.ObjectExpression | null {
+type ErrorConstruction = TSESTree.NewExpression | TSESTree.CallExpression;
+
+function objectArgument(node: ErrorConstruction, index: number): TSESTree.ObjectExpression | null {
   const argument = node.arguments[index];
   const value = argument && argument.type !== T.SpreadElement ? skipWrappers(argument) : null;
   return value?.type === T.ObjectExpression ? value : null;
 }
 
-function extensionsOf(node: TSESTree.NewExpression): TSESTree.ObjectExpression | null {
+function extensionsOf(node: ErrorConstruction): TSESTree.ObjectExpression | null {
   const options = node.arguments.length > 2 ? null : objectArgument(node, 1);
   const extensions = options ? findProperty(options, 'extensions')?.value : null;
   if (extensions) {
@@ -56,7 +73,14 @@ function extensionsOf(node: TSESTree.NewExpression): TSESTree.ObjectExpression |
   return objectArgument(node, POSITIONAL_EXTENSIONS);
 }
 
-function graphqlErrorSite(sourceCode: SourceCode, node: TSESTree.NewExpression): ResponseSite | null {
+/** `status: options?.statusCode ?? 401`: the status sent when the caller does not choose one. */
+function httpStatusOf(sourceCode: SourceCode, node: Node) {
+  const value = skipWrappers(node);
+  const fallback = value.type === T.LogicalExpression && (value.operator === '??' || value.operator === '||') ? value.right : null;
+  return resolveStatus(sourceCode, node) ?? (fallback ? resolveStatus(sourceCode, fallback) : null);
+}
+
+function graphqlErrorSite(sourceCode: SourceCode, node: ErrorConstruction): ResponseSite | null {
   const extensions = extensionsOf(node);
   if (!extensions) return null;
   const message = node.arguments[0] && node.arguments[0].type !== T.SpreadElement ? [node.arguments[0]] : [];
@@ -66,7 +90,7 @@ function graphqlErrorSite(sourceCode: SourceCode, node: TSESTree.NewExpression):
   const httpValue = findProperty(extensions, 'http')?.value;
   const http = httpValue && skipWrappers(httpValue);
   const statusNode = http?.type === T.ObjectExpression ? findProperty(http, 'status')?.value : undefined;
-  const httpStatus = statusNode ? resolveStatus(sourceCode, statusNode) : null;
+  const httpStatus = statusNode ? httpStatusOf(sourceCode, statusNode) : null;
   if (!httpStatus) {
     if (!codeNode || !code || codeStatus === null) return null;
     return codeSite(sourceCode, {
@@ -86,7 +110,7 @@ function graphqlErrorSite(sourceCode: SourceCode, node: TSESTree.NewExpression):
   const pairCode = codeNode && code && codeStatus !== null ? { node: codeNode, rewrite: code.rewrite } : null;
   return {
     framework: 'graphql',
-    node: statusNode!,
+    node: httpStatus.node!,
     status: httpStatus,
     messages: message,
     carriers: carriersOf(node),
@@ -164,5 +188,42 @@ function apolloClassSite(sourceCode: SourceCode, node: TSESTree.NewExpression, c
       const imports = ensureNamedImport(fixer, sourceCode, module, name);
       return imports ? [...imports, ...fixes] : null;
     },
+  };
+}
+
+/** How deep a chain of the module's own GraphQL error classes is followed (`Unauthorized` → `AppError` → `GraphQLError`). */
+const MAX_CLASS_DEPTH = 4;
+
+/** Does `declaration` extend graphql-js' `GraphQLError` (or Apollo's `ApolloError`), itself or through a class of this module? */
+function extendsGraphqlError(sourceCode: SourceCode, declaration: TSESTree.ClassDeclaration, depth = 0): boolean {
+  const base = declaration.superClass && skipWrappers(declaration.superClass);
+  if (base?.type !== T.Identifier || depth > MAX_CLASS_DEPTH) return false;
+  if (isImportOf(sourceCode, base, 'GraphQLError', GRAPHQL_MODULE) || isImportOf(sourceCode, base, 'ApolloError', APOLLO_MODULE)) return true;
+  const local = sourceCode.ast.body
+    .map((statement) => (statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement))
+    .find((candidate): candidate is TSESTree.ClassDeclaration => candidate?.type === T.ClassDeclaration && candidate.id?.name === base.name);
+  return !!local && local !== declaration && extendsGraphqlError(sourceCode, local, depth + 1);
+}
+
+/**
+ * A project's GraphQL error class named for what it answers (`class Unauthorized extends AppError`, `Forbidden`),
+ * the HTTP names of the two failures: its name says which one it is. The site is the class, so the project index
+ * gives `new Unauthorized(…)` in other modules that meaning; the fix there switches to the sibling class. The class
+ * carries no HTTP response, so the challenge is not judged here.
+ */
+function errorClassSite(sourceCode: SourceCode, declaration: TSESTree.ClassDeclaration): ResponseSite | null {
+  const id = declaration.id;
+  const code = id ? statusFromName(id.name) : undefined;
+  if (!id || (code !== 401 && code !== 403) || !extendsGraphqlError(sourceCode, declaration)) return null;
+  return {
+    framework: 'graphql',
+    node: id,
+    status: impliedStatus(code),
+    messages: classMessages(declaration, null),
+    names: [id],
+    carriers: [id.name],
+    renderedOutOfView: true,
+    hasHeader: () => false,
+    edit: (_fixer, edit) => ((edit.status === undefined || edit.status === code) && !edit.addHeader ? [] : null),
   };
 }

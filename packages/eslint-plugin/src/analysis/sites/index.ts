@@ -23,6 +23,7 @@ import { importedAdapter } from './imported';
 import { kibanaAdapter } from './kibana';
 import { koaAdapter } from './koa';
 import { loopbackAdapter } from './loopback';
+import { mercuriusAdapter } from './mercurius';
 import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
@@ -54,6 +55,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   sailsAdapter,
   trpcAdapter,
   graphqlAdapter,
+  mercuriusAdapter,
   grpcAdapter,
   firebaseAdapter,
   strapiAdapter,

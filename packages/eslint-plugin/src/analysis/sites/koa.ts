@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { enclosingFunction, memberPath, propertyName, skipWrappers, type Node } from '../ast';
+import { enclosingFunction, memberPath, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { headerArguments, insertBeforeStatement, insertStatementBefore, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { followingStatements } from '../response-object';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
 import { factorySite } from './http-errors';
-import { isOakFile, isOakResponseHeaders, oakHeaderStatement, oakThrowSite } from './oak';
+import { isDestructuredOakResponse, isOakFile, isOakResponseHeaders, oakHeaderStatement, oakThrowSite } from './oak';
 import { errorStatusOfMethod, methodForStatus, namedHelperSite } from './status-methods';
 
 /** Names people give Koa's (and Egg's) context: `ctx`, `this.ctx`, `context`. */
@@ -25,7 +25,7 @@ export const koaAdapter: SiteAdapter = {
   visit(node, context) {
     if (node.type === T.AssignmentExpression && node.operator === '=' && node.left.type === T.MemberExpression) {
       if (propertyName(node.left) !== 'status') return;
-      const ctx = koaContextOf(node.left.object);
+      const ctx = responseOwnerOf(node.left.object, context.sourceCode);
       const site = ctx && statusSite(node, node.left, ctx, context);
       if (site) context.addSite(site);
       return;
@@ -81,6 +81,11 @@ function koaContextOf(node: Node): Node | null {
   return null;
 }
 
+/** What a `.status =` or `.body =` assignment answers on: Koa's context, or oak's `response` destructured from it. */
+function responseOwnerOf(node: Node, sourceCode: SourceCode): Node | null {
+  return koaContextOf(node) ?? (isDestructuredOakResponse(sourceCode, node) ? skipWrappers(node) : null);
+}
+
 /**
  * Headers set through `ctx.response.set/append` and `ctx.res.setHeader` land on the same response as `ctx.set`:
  * record them on the context's handle too (the response-headers adapter records `ctx.set` there already), and
@@ -89,10 +94,10 @@ function koaContextOf(node: Node): Node | null {
 function recordContextHeader(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, context: AdapterContext): void {
   const method = propertyName(callee);
   const target = skipWrappers(callee.object);
-  const oakResponse = isOakResponseHeaders(target);
-  if (oakResponse && method === 'set' && isKoaContext(oakResponse.object)) {
-    // oak: ctx.response.headers.set(name, value)
-    const handle = handleKey(context.sourceCode, oakResponse.object);
+  const oakOwner = method === 'set' ? oakHeadersOwner(target, context.sourceCode) : null;
+  if (oakOwner) {
+    // oak: ctx.response.headers.set(name, value), or response.headers.set(…) with the response destructured
+    const handle = handleKey(context.sourceCode, oakOwner);
     if (handle) context.headers.record(handle, headerNamesOfArguments(call.arguments), call);
     return;
   }
@@ -104,6 +109,15 @@ function recordContextHeader(call: TSESTree.CallExpression, callee: TSESTree.Mem
   if (!setsHeader) return;
   const handle = handleKey(context.sourceCode, target.object);
   if (handle) context.headers.record(handle, headerNamesOfArguments(call.arguments), call);
+}
+
+/** The handle oak headers set on `target` (`ctx.response.headers`, a destructured `response.headers`) belong to. */
+function oakHeadersOwner(target: Node, sourceCode: SourceCode): Node | null {
+  const response = isOakResponseHeaders(target);
+  if (response) return isKoaContext(response.object) ? response.object : null;
+  const headers = skipWrappers(target);
+  if (headers.type !== T.MemberExpression || propertyName(headers) !== 'headers') return null;
+  return isDestructuredOakResponse(sourceCode, headers.object) ? skipWrappers(headers.object) : null;
 }
 
 function statusSite(
@@ -118,7 +132,7 @@ function statusSite(
   const handle = handleKey(sourceCode, ctx);
   const setter = sourceCode.getText(target.object);
   return {
-    framework: 'koa',
+    framework: isOakFile(sourceCode) ? 'oak' : 'koa',
     node: assignment.right,
     status,
     messages: bodiesAround(assignment, ctx, context),
@@ -150,7 +164,7 @@ function bodiesAround(assignment: TSESTree.AssignmentExpression, ctx: Node, cont
     if (expression.type !== T.AssignmentExpression || expression.left.type !== T.MemberExpression) continue;
     const field = propertyName(expression.left);
     if (field !== 'body' && field !== 'message') continue;
-    const owner = koaContextOf(expression.left.object);
+    const owner = responseOwnerOf(expression.left.object, context.sourceCode);
     if (owner && handleKey(context.sourceCode, owner) === handle) bodies.push(expression.right);
   }
   return bodies;

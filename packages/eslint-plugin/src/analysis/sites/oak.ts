@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { findVariable, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { headerArguments, headerProperty, statusEdit } from '../edits';
 import { statusText } from '../status';
 import type { ResponseEdit, ResponseSite, RuleFix, RuleFixer } from '../types';
@@ -15,9 +15,29 @@ export function isOakFile(sourceCode: SourceCode): boolean {
   return importedModules(sourceCode).some((module) => OAK_MODULE.test(module));
 }
 
-/** `ctx.response.headers.set(…)`: where oak sets a header of the response `ctx` answers with. */
-export function oakHeaderStatement(ctx: Node, sourceCode: SourceCode, header: { name: string; value: string }): string {
-  return `${sourceCode.getText(ctx)}.response.headers.set(${headerArguments(header)});`;
+/**
+ * `ctx.response.headers.set(…)`: where oak sets a header of the response `ctx` answers with; `response.headers.set(…)`
+ * when `owner` is the response itself, destructured from the context.
+ */
+export function oakHeaderStatement(owner: Node, sourceCode: SourceCode, header: { name: string; value: string }): string {
+  const response = isDestructuredOakResponse(sourceCode, owner) ? sourceCode.getText(owner) : `${sourceCode.getText(owner)}.response`;
+  return `${response}.headers.set(${headerArguments(header)});`;
+}
+
+/**
+ * `response` destructured from an oak middleware's context parameter (`async ({ request, response }, next) => …`),
+ * in a file that imports oak: the same response as `ctx.response`.
+ */
+export function isDestructuredOakResponse(sourceCode: SourceCode, node: Node): node is TSESTree.Identifier {
+  const value = skipWrappers(node);
+  if (value.type !== T.Identifier) return false;
+  const definition = findVariable(sourceCode, value)?.defs;
+  if (definition?.length !== 1 || definition[0]!.type !== 'Parameter') return false;
+  const property = definition[0]!.name.parent;
+  if (property?.type !== T.Property || property.value !== definition[0]!.name || keyName(property) !== 'response') return false;
+  const pattern = property.parent;
+  const fn = definition[0]!.node as TSESTree.FunctionLike;
+  return pattern?.type === T.ObjectPattern && fn.params[0] === pattern && isOakFile(sourceCode);
 }
 
 /** Is `target` (the object a header method is called on) `ctx.response.headers`? */
