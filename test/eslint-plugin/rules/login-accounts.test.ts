@@ -79,6 +79,27 @@ ruleTester.run('login accounts: an account a password login looked up', credenti
   ],
   invalid: [
     {
+      // A type assertion around the account (TypeScript) keeps it the account whose password is checked.
+      code: `import type { Context } from '@oak/oak';
+export async function signIn(ctx: Context) {
+  const { username, password } = await ctx.request.body.json();
+  const member = await members.findOne({ username });
+  if (!member) {
+    ctx.response.status = 422;
+    return;
+  }
+  if (!(await bcrypt.compare(password, (member as Member).passwordHash))) {
+    ctx.response.status = 422;
+    return;
+  }
+  ctx.response.body = { token: await issue(member) };
+}`,
+      errors: [
+        { messageId: 'wrongStatus', line: 6, data: { status: 422, problem: 'a failed login', evidence: '!member', limitation: '' }, suggestions: 1 },
+        { messageId: 'wrongStatus', line: 10, suggestions: 1 },
+      ],
+    },
+    {
       code: LOGIN,
       errors: [
         {

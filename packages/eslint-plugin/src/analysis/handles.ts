@@ -70,14 +70,25 @@ export function headerNamesOfOptions(options: TSESTree.ObjectExpression): string
 }
 
 /** Header names a `(name, value)` or `({ name: value })` argument list sets. */
-export function headerNamesOfArguments(args: TSESTree.CallExpressionArgument[]): string[] {
+export function headerNamesOfArguments(args: TSESTree.CallExpressionArgument[], sourceCode?: SourceCode): string[] {
   const first = args[0];
   if (!first || first.type === T.SpreadElement) return ['*'];
-  const name = staticString(first);
+  const name = staticString(first) ?? (sourceCode ? constantString(sourceCode, first) : null);
   if (name !== null) return [name.toLowerCase()];
   const value = skipWrappers(first);
   if (value.type === T.ObjectExpression || value.type === T.ArrayExpression) return headerNamesOfObject(value);
   return ['*'];
+}
+
+/** `KEY` of `const KEY = 'firebase-token'`: a name kept in a constant of the file. */
+function constantString(sourceCode: SourceCode, node: Node): string | null {
+  const value = skipWrappers(node);
+  if (value.type !== T.Identifier) return null;
+  const definition = findVariable(sourceCode, value)?.defs;
+  if (definition?.length !== 1 || definition[0]!.type !== 'Variable') return null;
+  const declarator = definition[0]!.node as TSESTree.VariableDeclarator;
+  const declaration = declarator.parent as TSESTree.VariableDeclaration;
+  return declaration.kind === 'const' && declarator.init ? staticString(skipWrappers(declarator.init)) : null;
 }
 
 interface HeaderRecord {

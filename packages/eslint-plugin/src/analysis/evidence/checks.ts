@@ -519,6 +519,12 @@ export class EvidenceFinder {
   private callTruthiness(call: TSESTree.CallExpression, holds: boolean): Evidence[] | null {
     const name = calleeName(call) ?? '';
     const callee = skipWrappers(call.callee);
+    // `bcrypt.compare(password, member.passwordHash)`: a password check, whatever the names it is given say.
+    if (V.PASSWORD_CHECK.test(`${this.sourceCode.getText(callee)}(`)) {
+      const source = this.sources.classifySource(call);
+      if (source === 'exempt') return [this.evidence('exempt', 2, call)];
+      if (source === 'password-check') return holds ? [] : [this.evidence('login', 2, call)];
+    }
     if ((name === 'startsWith' || name === 'includes' || name === 'test' || name === 'match') && callee.type === T.MemberExpression) {
       // header.startsWith('Bearer '), /^Bearer /.test(header)
       const [pattern, subject] = name === 'test' ? [callee.object, call.arguments[0]] : [call.arguments[0], callee.object];

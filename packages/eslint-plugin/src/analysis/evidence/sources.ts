@@ -359,6 +359,8 @@ const LOGIN_STATE_FLAG = /^(loggedIn|isLoggedIn|signedIn|isSignedIn)$/;
 /** A password check names a password somewhere: its callee (`bcrypt.compare`) or what it compares. */
 const PASSWORD_WORDS = /pass(word|wd)?|pwd|bcrypt|argon|scrypt|pbkdf/i;
 
+const TYPE_WRAPPERS: ReadonlySet<string> = new Set([T.TSAsExpression, T.TSNonNullExpression, T.TSTypeAssertion, T.TSSatisfiesExpression]);
+
 /** Fields an account keeps its password (hash) in. */
 const STORED_PASSWORD_FIELD = /^(password|passwordHash|hashedPassword|passwordDigest|encryptedPassword|pass|passwd|pwd|hash)$/i;
 
@@ -369,8 +371,11 @@ const STORED_PASSWORD_FIELD = /^(password|passwordHash|hashedPassword|passwordDi
  */
 function storedPasswordCheck(account: Node): TSESTree.CallExpression | null {
   let member: Node = account;
+  // `(user as Account).password`: a type assertion around the account is still the account.
+  while (member.parent && TYPE_WRAPPERS.has(member.parent.type) && (member.parent as { expression?: Node }).expression === member) member = member.parent;
+  const holder = member;
   while (member.parent?.type === T.MemberExpression && member.parent.object === member && !member.parent.computed) member = member.parent;
-  if (member === account) return null;
+  if (member === holder) return null;
   const parent = member.parent;
   if (parent?.type === T.CallExpression && parent.callee === member) {
     const method = propertyName(member as TSESTree.MemberExpression) ?? '';

@@ -74,7 +74,7 @@ function headersSetOn(sourceCode: SourceCode, helper: TSESTree.FunctionLike, nam
     const node = stack.pop()!;
     if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && HEADER_SETTERS.has(propertyName(node.callee) ?? '')) {
       const receiver = baseReceiver(node.callee.object);
-      if (receiver.type === T.Identifier && receiver.name === name) names.push(...headerNamesOfArguments(node.arguments));
+      if (receiver.type === T.Identifier && receiver.name === name) names.push(...headerNamesOfArguments(node.arguments, sourceCode));
     }
     pushChildren(sourceCode, node, stack);
   }

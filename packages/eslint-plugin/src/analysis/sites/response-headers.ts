@@ -20,7 +20,7 @@ export const responseHeadersAdapter: SiteAdapter = {
       const method = propertyName(node.callee);
       if (method === null || !HEADER_SETTERS.has(method)) return;
       const handle = handleKey(context.sourceCode, baseReceiver(node.callee.object));
-      if (handle) context.headers.record(handle, headerNamesOfArguments(node.arguments), node);
+      if (handle) context.headers.record(handle, headerNamesOfArguments(node.arguments, context.sourceCode), node);
       return;
     }
     if (node.type !== T.AssignmentExpression || node.left.type !== T.MemberExpression) return;
