@@ -17,9 +17,9 @@ interface JitiModule {
  * from the folders `searchFrom` names (the file whose config is wanted first, then the current folder), through
  * ESLint's own hook for loading jiti. `missing` is set when a TypeScript config needed jiti and none was found.
  * ESLint versions without that hook keep their own behaviour. `eslintEntry` names the ESLint whose loader is
- * patched: the caller's own.
+ * patched: the caller's own, resolved from the caller's package (the plugin's own `require` may see another ESLint).
  */
-export function useProjectJiti(searchFrom: () => readonly string[], eslintEntry: () => string = () => require.resolve('eslint')): { missing: boolean } {
+export function useProjectJiti(searchFrom: () => readonly string[], eslintEntry: () => string): { missing: boolean } {
   const state = { missing: false };
   let loader: ReturnType<typeof eslintConfigLoader>;
   try {
