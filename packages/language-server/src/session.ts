@@ -135,11 +135,16 @@ export function startSession(connection: Connection): void {
     return features;
   };
 
+  /** `TextDocuments` reports an opening as a content change too, right after `onDidOpen`: that is no keystroke. */
+  let openedNow: TextDocument | undefined;
   documents.onDidOpen(({ document }) => {
+    openedNow = document;
     ready().checker.opened(document.uri);
     ready().publisher.opened(document);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (openedNow !== document) heap.edited();
+    openedNow = undefined;
     ready().publisher.changed(document);
     ready().projectIndex.bufferChanged(document.uri, document.getText());
   });
