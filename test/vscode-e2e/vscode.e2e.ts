@@ -223,6 +223,7 @@ async function prepare(root: string): Promise<Setup> {
   await eslintProject(REPO, eslintWorkspace, { installed: ['eslint-plugin-auth-status'] });
   await eslintProject(REPO, trustWorkspace, { installed: ['eslint-plugin-auth-status'] });
   await mkdir(path.join(trustWorkspace, '.vscode'));
+  // The setting's former name: it must keep working for users who set it before the rename.
   await writeFile(
     path.join(trustWorkspace, '.vscode', 'settings.json'),
     JSON.stringify({ 'authStatus.eslintCoexistence': 'showBoth' }),
