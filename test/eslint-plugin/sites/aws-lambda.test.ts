@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -121,7 +122,7 @@ ruleTester.run('aws lambda (TypeScript): require-www-authenticate', challenge, {
     `import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 export const handler = async (event: APIGatewayTokenAuthorizerEvent) => { if (!event.authorizationToken) throw new Error('Unauthorized'); return allow(event.methodArn); };`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
@@ -147,7 +148,7 @@ export const handler = async (event) => {
 };`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('aws lambda: require-403-for-permission-denial', permission, {

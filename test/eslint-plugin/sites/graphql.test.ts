@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -175,7 +176,7 @@ ruleTester.run('graphql: require-www-authenticate', challenge, {
     // Headers built elsewhere may hold it.
     `${GQL}const context = async ({ req }) => { if (!req.headers.authorization) throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers } } }); };`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `${GQL}const context = async ({ req }) => {
   if (!req.headers.authorization) throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -195,5 +196,5 @@ ruleTester.run('graphql: require-www-authenticate', challenge, {
 };`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const challenge = plugin.rules['require-www-authenticate'];
 const BEARER = `'Bearer realm="api"'`;
@@ -14,7 +15,7 @@ fastify.get('/', async (request, reply) => { withChallenge(reply); return reply.
     `function headers(res) { res.setHeader('Cache-Control', 'no-store'); res.setHeader(name, value); }
 function auth(req, res) { headers(res); res.statusCode = 401; res.end(); }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // The helper sets another header.
       code: `function noStore(res) { res.set('Cache-Control', 'no-store'); }
@@ -51,5 +52,5 @@ function auth(req, res) {
 }`,
       errors: [{ messageId: 'missingChallenge', line: 7 }],
     },
-  ],
+  ]),
 });

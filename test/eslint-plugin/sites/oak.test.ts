@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -77,14 +78,14 @@ ruleTester.run('oak: require-401-for-credential-failure', credential, {
 
 ruleTester.run('oak: require-www-authenticate', challenge, {
   valid: [route(`  if (!token) throw createHttpError(Status.Unauthorized, 'Sign in', { headers: { ${CHALLENGE.replace(', ', ': ')} } });`, `import { Router, Status, createHttpError } from 'jsr:@oak/oak';`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // Passing the header as ctx.throw's props would throw: oak's HttpError.headers is a getter.
       code: route(`  if (!token) ctx.throw(Status.Unauthorized, 'Sign in', { expose: true });`),
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('oak: require-403-for-permission-denial', permission, {
