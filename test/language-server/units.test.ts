@@ -10,6 +10,7 @@ import { rulesFromEslintConfig, rulesFromSettings } from '../../packages/languag
 import { HeapKeeper, loadCollector } from '../../packages/language-server/src/memory';
 import { defaultSettings, readSettings } from '../../packages/language-server/src/settings';
 import type { Problem } from '../../packages/language-server/src/lint/problem';
+import { BufferMirror } from '../../packages/language-server/src/workspace/buffer-mirror';
 import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED } from './fixtures';
 
 const RULE = 'auth-status/require-www-authenticate';
@@ -186,6 +187,23 @@ describe('language server units: languages and settings', () => {
       rules: { [CREDENTIAL_RULE]: ['warn', { realm: 'x' }] },
       problems: ['The workspace ESLint config sets "auth-status/gone", which this server does not know; ignoring it.'],
     });
+  });
+});
+
+describe('language server units: the open buffers as the lint worker sees them', () => {
+  it('sends a worker only what changed since its last request, and a fresh worker every open buffer', () => {
+    const mirror = new BufferMirror();
+    mirror.set('/p/a.ts', 'a1');
+    mirror.set('/p/b.ts', 'b1');
+    assert.deepEqual(mirror.changesFor(1), { '/p/a.ts': 'a1', '/p/b.ts': 'b1' });
+    assert.deepEqual(mirror.changesFor(1), {});
+    mirror.set('/p/a.ts', 'a2');
+    mirror.set('/p/a.ts', 'a3');
+    mirror.set('/p/b.ts', undefined);
+    assert.deepEqual(mirror.changesFor(1), { '/p/a.ts': 'a3', '/p/b.ts': null });
+    mirror.set('/p/c.ts', 'c1');
+    // A worker started afresh knows nothing: every buffer still open, and no closed one.
+    assert.deepEqual(mirror.changesFor(2), { '/p/a.ts': 'a3', '/p/c.ts': 'c1' });
   });
 });
 

@@ -3,6 +3,7 @@
  * a full lint, so the thread that answers the editor stays free while ESLint works. Requests and answers are
  * plain data (structured clones).
  */
+import { setModuleOverlay } from 'eslint-plugin-auth-status/tooling';
 import { serve } from '../threads';
 import { LintEngine } from './engine';
 import type { ParseTarget } from './languages';
@@ -26,10 +27,16 @@ export interface LintRequest<M extends LintMode = LintMode> {
   rules: RulesConfig;
 }
 
+/** Open buffers that changed since the worker's last request (see `BufferMirror`); `null`: closed. */
+export interface BufferChanges {
+  buffers?: Record<string, string | null>;
+}
+
 export function start(): void {
   const engine = new LintEngine();
   serve((message) => {
-    const { mode, text, target, rules } = message as unknown as LintRequest;
+    const { mode, text, target, rules, buffers } = message as unknown as LintRequest & BufferChanges;
+    for (const [file, buffer] of Object.entries(buffers ?? {})) setModuleOverlay(file, buffer ?? undefined);
     return engine[mode](text, target, rules);
   });
 }
