@@ -10,6 +10,7 @@ import type { ParseTarget } from './languages';
 import type { Outline } from './outline';
 import type { LintOutcome } from './problem';
 import type { RulesConfig } from './rules';
+import { LINT_WORKER_NICE, lowerThisThreadsPriority } from './thread-priority';
 
 /** What each of the engine's lints answers (the worker calls the engine method of the same name). */
 export interface LintAnswers {
@@ -33,6 +34,7 @@ export interface BufferChanges {
 }
 
 export function start(): void {
+  lowerThisThreadsPriority(LINT_WORKER_NICE);
   const engine = new LintEngine();
   serve((message) => {
     const { mode, text, target, rules, buffers } = message as unknown as LintRequest & BufferChanges;
