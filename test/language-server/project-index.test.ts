@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CJS_PROJECT, writeProject } from '../support/index-projects';
+import { INCREMENTAL_FROM } from '../../packages/language-server/src/features/checker';
 import { fileUri, LspTestClient } from './lsp-client';
 
 // Diagnostics carry the rule's name as their code, and `auth-status` as their source.
@@ -49,6 +50,36 @@ describe('language server: findings through imported modules, kept in step with 
     await client.close(helperUri);
     const back = await client.waitForPush(dependantUri, (params) => params.diagnostics.length > 0, since);
     assert.deepEqual(codes(back), [PERMISSION_RULE]);
+  });
+
+  it('confirms an edit of a long dependant with the open buffer of its helper, not the file on disk', async function () {
+    this.timeout(30_000);
+    // Long enough that edits are answered incrementally and confirmed by a full lint in the worker thread.
+    const padding = Array.from({ length: 700 }, (_, index) => `function pad${index}() { return ${index}; }`).join('\n');
+    const longDependant = `${CJS_PROJECT['routes/admin.js']!}\n${padding}\n`;
+    assert.ok(longDependant.length >= INCREMENTAL_FROM);
+    fs.writeFileSync(path.join(root, 'lib/reply.js'), CJS_PROJECT['lib/reply.js']!);
+    const longUri = fileUri(path.join(root, 'routes/long-admin.js'));
+    await client.open(longUri, longDependant, 'javascript');
+    assert.deepEqual(codes(await client.waitForPush(longUri)), [PERMISSION_RULE]);
+
+    await client.open(helperUri, CJS_PROJECT['lib/reply.js']!, 'javascript');
+    let since = client.pushed.length;
+    await client.replace(helperUri, HELPER_SENDS_403);
+    await client.waitForPush(longUri, (params) => params.diagnostics.length === 0, since);
+
+    since = client.pushed.length;
+    const document = client.document(longUri);
+    const offset = longDependant.indexOf('return 350;') + 'return '.length;
+    await client.change(longUri, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 3) }, text: '351' }]);
+    await client.waitForPush(longUri, (params) => params.diagnostics.length === 0, since);
+    // The confirming full lint runs in the worker: with the helper as it is on disk, it would bring the finding back.
+    await assert.rejects(
+      client.waitForPush(longUri, (params) => params.diagnostics.length > 0, since, 5000),
+      'the confirming lint read the helper from disk instead of its open buffer',
+    );
+    await client.close(helperUri);
+    await client.close(longUri);
   });
 
   it('re-checks the dependant when the helper changes on disk', async () => {

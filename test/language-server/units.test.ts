@@ -10,6 +10,7 @@ import { rulesFromEslintConfig, rulesFromSettings } from '../../packages/languag
 import { HeapKeeper, loadCollector } from '../../packages/language-server/src/memory';
 import { defaultSettings, readSettings } from '../../packages/language-server/src/settings';
 import type { Problem } from '../../packages/language-server/src/lint/problem';
+import { BufferMirror } from '../../packages/language-server/src/workspace/buffer-mirror';
 import { CHALLENGE_RULE, CREDENTIAL_RULE, EXPRESS_SOURCE, EXPRESS_SOURCE_FIXED } from './fixtures';
 
 const RULE = 'auth-status/require-www-authenticate';
@@ -189,9 +190,26 @@ describe('language server units: languages and settings', () => {
   });
 });
 
+describe('language server units: the open buffers as the lint worker sees them', () => {
+  it('sends a worker only what changed since its last request, and a fresh worker every open buffer', () => {
+    const mirror = new BufferMirror();
+    mirror.set('/p/a.ts', 'a1');
+    mirror.set('/p/b.ts', 'b1');
+    assert.deepEqual(mirror.changesFor(1), { '/p/a.ts': 'a1', '/p/b.ts': 'b1' });
+    assert.deepEqual(mirror.changesFor(1), {});
+    mirror.set('/p/a.ts', 'a2');
+    mirror.set('/p/a.ts', 'a3');
+    mirror.set('/p/b.ts', undefined);
+    assert.deepEqual(mirror.changesFor(1), { '/p/a.ts': 'a3', '/p/b.ts': null });
+    mirror.set('/p/c.ts', 'c1');
+    // A worker started afresh knows nothing: every buffer still open, and no closed one.
+    assert.deepEqual(mirror.changesFor(2), { '/p/a.ts': 'a3', '/p/c.ts': 'c1' });
+  });
+});
+
 describe('language server units: heap keeper', () => {
   const MB = 1024 * 1024;
-  const limits = { burstGrowth: 48 * MB, idleMs: 300, settleMs: 5500 };
+  const limits = { burstGrowth: 48 * MB, idleMs: 300, typingIdleMs: 2000, settleMs: 5500 };
   const afterImmediate = () => new Promise((resolve) => setImmediate(resolve));
   const used = () => v8.getHeapStatistics().used_heap_size;
   const report = (before: number) => `heap ${(before / MB).toFixed(0)} MB → ${(used() / MB).toFixed(0)} MB`;
@@ -221,21 +239,34 @@ describe('language server units: heap keeper', () => {
     }
   });
 
-  it('leaves smaller growth to V8 during work, and collects it once idle', async () => {
+  /** 32 MB of garbage left behind by work (after an edit, when `typing`), then `check` with the heap size before. */
+  const afterSmallerWork = async (typing: boolean, check: (before: number) => Promise<void>) => {
     const heap = keeper();
     try {
       const garbage = allocate(32);
       const before = used();
       garbage.drop();
+      if (typing) heap.edited();
       heap.afterWork();
+      await check(before);
+    } finally {
+      heap.dispose();
+    }
+  };
+
+  it('leaves smaller growth to V8 during work, and collects it once idle', () =>
+    afterSmallerWork(false, async (before) => {
       await afterImmediate();
       assert.ok(used() > before - 8 * MB, `not in the burst: ${report(before)}`);
       await new Promise((resolve) => setTimeout(resolve, limits.idleMs + 100));
       assert.ok(used() < before - 16 * MB, report(before));
-    } finally {
-      heap.dispose();
-    }
-  });
+    }));
+
+  it('does not collect in a pause between keystrokes: while the user types, idle means no edit for a while', () =>
+    afterSmallerWork(true, async (before) => {
+      await new Promise((resolve) => setTimeout(resolve, limits.idleMs + 300));
+      assert.ok(used() > before - 8 * MB, `collected while typing: ${report(before)}`);
+    }));
 
   it('once settled, hands the young generation back (V8 shrinks it when the recent allocation rate is low)', async function () {
     this.timeout(30_000);

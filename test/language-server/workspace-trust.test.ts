@@ -86,6 +86,21 @@ module.exports = [{ files: ['**/*.js'], plugins: { 'auth-status': authStatus }, 
     assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Warning);
   });
 
+  it('trusted: releases the config worker once idle (its memory is not kept), and loads the config again for a file opened later', async function () {
+    this.timeout(30_000);
+    const { client, uri, root, marker } = await start(true);
+    await client.open(uri, EXPRESS_SOURCE, 'javascript');
+    await client.waitForPush(uri);
+    fs.rmSync(marker);
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    const later = fileUri(path.join(root, 'src', 'later.js'));
+    await client.open(later, EXPRESS_SOURCE, 'javascript');
+    const { diagnostics } = await client.waitForPush(later);
+    assert.deepEqual(summary(diagnostics), expectedSummary(EXPRESS_SOURCE, [[CREDENTIAL_RULE, '403']]));
+    assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Warning);
+    assert.ok(fs.existsSync(marker), 'the config was not executed again: the worker that loaded it was still alive');
+  });
+
   it('becomes trusted on authStatus/workspaceTrustChanged and re-checks open documents', async () => {
     const { client, uri, marker } = await start(false);
     await client.open(uri, EXPRESS_SOURCE, 'javascript');

@@ -109,6 +109,10 @@ async function userJourney(scenario: Scenario, workbench: Workbench, url: string
     await workbench.showProblems();
     const row = workbench.problemRows().filter({ hasText: RULE }).first();
     await row.waitFor({ timeout: SLOW });
+    // The marketplace screenshot is taken here: it must show today's texts (plain text, evidence rows, rule code once).
+    const rows = (await workbench.problemRows().allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    const outdated = rows.find((text) => text.includes('`') || text.includes('auth-status(auth-status/') || text.includes('rejected here'));
+    if (outdated) throw new Error(`the Problems panel shows an outdated text: ${outdated}`);
     return (await row.innerText()).replace(/\s+/g, ' ');
   });
 
@@ -223,6 +227,7 @@ async function prepare(root: string): Promise<Setup> {
   await eslintProject(REPO, eslintWorkspace, { installed: ['eslint-plugin-auth-status'] });
   await eslintProject(REPO, trustWorkspace, { installed: ['eslint-plugin-auth-status'] });
   await mkdir(path.join(trustWorkspace, '.vscode'));
+  // The setting's former name: it must keep working for users who set it before the rename.
   await writeFile(
     path.join(trustWorkspace, '.vscode', 'settings.json'),
     JSON.stringify({ 'authStatus.eslintCoexistence': 'showBoth' }),

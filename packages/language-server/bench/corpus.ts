@@ -120,3 +120,29 @@ export function typescriptModule(lines: number, seed = 0): string {
   }
   return `${text}\nexport default router;\n`;
 }
+
+/** A helper module another file imports: the project index reads that calling it answers 403 (a status it decides). */
+export const REJECT_HELPER = `import type { Response } from 'express';
+
+export function rejectMissingToken(res: Response) {
+  return res.status(403).json({ message: 'No token provided' });
+}
+`;
+
+/**
+ * A module of at least `lines` lines that also imports `REJECT_HELPER` (as \`./reject\`) and answers a missing
+ * token through it in a few routes: with the helper on disk, the project index makes each call a finding.
+ */
+export function moduleImportingHelper(lines: number): string {
+  const uses = [1, 2, 3].map(
+    (index) => `
+router.get('/helper/${index}', (req: Request, res: Response) => {
+  if (!req.headers.authorization) {
+    return rejectMissingToken(res);
+  }
+  res.json({ ok: true });
+});
+`,
+  );
+  return `import { rejectMissingToken } from './reject';\n${typescriptModule(lines)}${uses.join('')}`;
+}

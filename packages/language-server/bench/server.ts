@@ -10,10 +10,11 @@
  *   200 ms debounce, reported with and without it)
  * - edit → diagnostics at four typing rhythms (continuous, and 300 ms, 500 ms, 1 s pauses between keystrokes):
  *   a pause lets the confirming full lint start, so the next keystroke arrives while it runs
+ * - edit → diagnostics when the file imports a helper module the project index reads, and when that module is absent
  * - RSS after opening 500 files (at once, and once idle), and after closing them, in an untrusted workspace and in
  *   a trusted one whose `eslint.config.js` sets our rules (the server then loads that config)
  *
- * `-- --only rhythms,memory` runs only the named parts (startup, edits, rhythms, memory); `-- --baseline <dir>`
+ * `-- --only rhythms,memory` runs only the named parts (startup, edits, rhythms, index, memory); `-- --baseline <dir>`
  * runs the rhythms and memory also against the server of another checkout (an earlier commit, built), beside
  * this one's numbers.
  */
@@ -27,7 +28,7 @@ import { rulesFromSettings } from '../src/lint/rules';
 import { CONFIRM_AFTER_MS, DEBOUNCE_MS } from '../src/features/publisher';
 import { defaultSettings } from '../src/settings';
 import { fileUri, LspTestClient, SERVER_BIN } from '../../../test/language-server/lsp-client';
-import { typescriptModule } from './corpus';
+import { moduleImportingHelper, REJECT_HELPER, typescriptModule } from './corpus';
 
 const TARGETS = { editP95Ms: 50, firstDiagnosticsMs: 1000, rssMb: 150 };
 const workspace = path.join(os.tmpdir(), 'auth-status-ls-bench');
@@ -181,12 +182,18 @@ interface Servers {
 
 /** Edit → pulled diagnostics with the user pausing `pause` ms between keystrokes, as in a real editor. */
 async function rhythm(serverBin: string, text: string, pause: number, edits: number): Promise<number[]> {
+  return (await typing(serverBin, text, pause, edits, workspace)).times;
+}
+
+/** The edits' times, and how many problems the last answer held. */
+async function typing(serverBin: string, text: string, pause: number, edits: number, root: string): Promise<{ times: number[]; problems: number }> {
   const offset = toggledStatusOffset(text);
-  const uri = fileUri(path.join(workspace, 'rhythm.ts'));
-  const client = await LspTestClient.start({ rootPath: workspace, pull: true, serverBin });
+  const uri = fileUri(path.join(root, 'rhythm.ts'));
+  const client = await LspTestClient.start({ rootPath: root, pull: true, serverBin });
   await client.open(uri, text);
   await client.pull(uri);
   const times: number[] = [];
+  let problems = 0;
   for (let round = -3; round < edits; round++) {
     const document = client.document(uri);
     const range = { start: document.positionAt(offset), end: document.positionAt(offset + 3) };
@@ -195,10 +202,11 @@ async function rhythm(serverBin: string, text: string, pause: number, edits: num
     const report = (await client.pull(uri)) as { kind: string; items: unknown[] };
     if (round >= 0) times.push(now() - started);
     if (report.kind !== 'full' || report.items.length === 0) throw new Error('unexpected pull report');
+    problems = report.items.length;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   await client.shutdown();
-  return times;
+  return { times, problems };
 }
 
 async function rhythms(servers: Servers, lines: number, edits: number): Promise<void> {
@@ -211,6 +219,30 @@ async function rhythms(servers: Servers, lines: number, edits: number): Promise<
     const label = pause === 0 ? 'continuous typing' : `${pause} ms pauses`;
     const baseline = servers.baseline ? `   baseline ${spread(await rhythm(servers.baseline, text, pause, edits))}` : '';
     console.log(`  ${label.padEnd(20)} ${spread(times)}   ${verdict(p95, TARGETS.editP95Ms)} (p95 ≤ ${TARGETS.editP95Ms} ms)${baseline}`);
+  }
+}
+
+/**
+ * Edit latency when the edited file imports a helper module of the workspace (issue 15: project-wide evidence must
+ * leave it unchanged). The same file with the helper on disk, so the project index reads it and its calls are
+ * findings, and without it, so the import resolves to nothing; continuous typing and 500 ms pauses.
+ */
+async function importedHelper(servers: Servers, lines: number, edits: number): Promise<void> {
+  const text = moduleImportingHelper(lines);
+  const spread = (times: number[]) => `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`;
+  console.log(`\nEdit → diagnostics, ${text.split('\n').length}-line TypeScript file importing a helper module, pull (${edits} edits each; p50 / p95)`);
+  for (const pause of [0, 500]) {
+    const cells: string[] = [];
+    for (const helperOnDisk of [false, true]) {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-ls-bench-index-'));
+      if (helperOnDisk) fs.writeFileSync(path.join(root, 'reject.ts'), REJECT_HELPER);
+      const run = async (bin: string) => typing(bin, text, pause, edits, root);
+      const current = await run(servers.current);
+      const baseline = servers.baseline ? `, baseline ${spread((await run(servers.baseline)).times)}` : '';
+      cells.push(`${helperOnDisk ? 'helper indexed' : 'helper absent'} ${spread(current.times)} (${current.problems} problems)${baseline}`);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    console.log(`  ${(pause === 0 ? 'continuous typing' : `${pause} ms pauses`).padEnd(20)} ${cells.join('   ')}`);
   }
 }
 
@@ -288,6 +320,7 @@ async function main(): Promise<void> {
   if (runs('startup')) await startup(5);
   if (runs('edits')) await editLatency(3000, 60);
   if (runs('rhythms')) await rhythms(servers, 3000, 30);
+  if (runs('index')) await importedHelper(servers, 3000, 30);
   if (runs('memory')) {
     await memory(servers, 500, false);
     await memory(servers, 500, true);

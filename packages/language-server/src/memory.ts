@@ -9,13 +9,18 @@ export interface HeapLimits {
   /** Quiet time before the first collection; longer than the pause before an incremental answer is confirmed. */
   idleMs: number;
   /**
+   * While the user types, keystrokes come a few hundred milliseconds to a few seconds apart: a collection then
+   * lands on the next keystroke's request. The first collection waits for this much quiet after the last edit.
+   */
+  typingIdleMs: number;
+  /**
    * Quiet time before the second: V8 shrinks the young generation back to its initial size only in a collection
    * that finds a low allocation rate since the previous one, so this one follows the first by a few seconds.
    */
   settleMs: number;
 }
 
-const LIMITS: HeapLimits = { burstGrowth: 128 * MB, idleMs: 1000, settleMs: 8000 };
+const LIMITS: HeapLimits = { burstGrowth: 128 * MB, idleMs: 1000, typingIdleMs: 8000, settleMs: 8000 };
 
 type Collect = () => void;
 
@@ -35,9 +40,10 @@ export function loadCollector(): Collect | null {
  * Keeps the resident size near what is alive without making a request wait for a collection. Each full lint
  * leaves its AST behind as garbage; in a burst (opening 500 files) the heap and the young generation grow, and the
  * process keeps the pages. V8's own collections run incrementally while the server works; a forced collection
- * blocks for 50–150 ms, so it only comes when the server is idle — once after a second, compacting so freed pages
- * go back to the system, and once more after a few quiet seconds, which also shrinks the young generation — or
- * when a burst has grown the live heap by more than `burstGrowth`.
+ * blocks for 50–150 ms (several times that on a busy machine), so it only comes when the server is idle — once
+ * after a second, compacting so freed pages go back to the system, and once more after a few quiet seconds, which
+ * also shrinks the young generation — or when a burst has grown the live heap by more than `burstGrowth`. While a
+ * document is being edited, "idle" means `typingIdleMs` without an edit: a pause between keystrokes is not idle.
  */
 export class HeapKeeper {
   private collect: Collect | null | undefined;
@@ -46,14 +52,21 @@ export class HeapKeeper {
   private idleTimer: NodeJS.Timeout | undefined;
   private settleTimer: NodeJS.Timeout | undefined;
   private burstCheck: NodeJS.Immediate | undefined;
+  private lastEditAt = -Infinity;
 
   constructor(private readonly limits: HeapLimits = LIMITS) {}
+
+  /** A document changed: the user is typing. */
+  edited(): void {
+    this.lastEditAt = performance.now();
+  }
 
   /** After a lint. */
   afterWork(): void {
     clearTimeout(this.idleTimer);
     clearTimeout(this.settleTimer);
-    this.idleTimer = setTimeout(() => this.run(true), this.limits.idleMs).unref();
+    const typing = performance.now() - this.lastEditAt < this.limits.typingIdleMs;
+    if (!typing) this.idleTimer = setTimeout(() => this.run(true), this.limits.idleMs).unref();
     this.settleTimer = setTimeout(() => this.run(true), this.limits.settleMs).unref();
     this.burstCheck ??= setImmediate(() => {
       this.burstCheck = undefined;

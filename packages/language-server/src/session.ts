@@ -16,7 +16,7 @@ import { EditBuilder } from './features/edits';
 import { HoverProvider } from './features/hover';
 import { DiagnosticsPublisher } from './features/publisher';
 import { LintEngine } from './lint/engine';
-import type { LintAnswers, LintMode, LintRequest } from './lint/lint-worker';
+import type { BufferChanges, LintAnswers, LintMode, LintRequest } from './lint/lint-worker';
 import { HeapKeeper } from './memory';
 import {
   FIX_ALL_KIND,
@@ -30,6 +30,7 @@ import { WorkerClient } from './threads';
 import { defaultSettings } from './settings';
 import { filePathOf } from './uri';
 import { ESLINT_CONFIG_FILE, ESLINT_CONFIG_GLOB, WorkspaceEslintConfig } from './workspace/eslint-config';
+import { BufferMirror } from './workspace/buffer-mirror';
 import { INDEXED_FILES_GLOB, ProjectIndexSync } from './workspace/project-index-sync';
 import { RuleSource } from './workspace/rule-source';
 import { SettingsStore } from './workspace/settings-store';
@@ -57,6 +58,7 @@ export function startSession(connection: Connection): void {
     const workspaceConfig = new WorkspaceEslintConfig(options.workspaceTrusted === true, () => workspaceFolders, (message) => logger.warn(message));
     const settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, options.settings, (message) => logger.warn(message));
     const rules = new RuleSource(engine, workspaceConfig, (message) => logger.warn(message));
+    const buffers = new BufferMirror();
     const checker = new DocumentChecker({
       documents,
       settings,
@@ -65,7 +67,8 @@ export function startSession(connection: Connection): void {
       logger,
       status: (status) => void connection.sendNotification(StatusNotification, status),
       afterLint: () => heap.afterWork(),
-      lintOffThread: <M extends LintMode>(request: LintRequest<M>) => lintWorker.request<LintAnswers[M]>(request),
+      lintOffThread: <M extends LintMode>(request: LintRequest<M>) =>
+        lintWorker.request<LintAnswers[M]>((instance) => ({ ...request, buffers: buffers.changesFor(instance) }) satisfies LintRequest<M> & BufferChanges),
     });
     const publisher = new DiagnosticsPublisher(connection, documents, checker, settings, {
       pull: capabilities.textDocument?.diagnostic !== undefined,
@@ -88,6 +91,7 @@ export function startSession(connection: Connection): void {
         for (const uri of uris) checker.dependencyChanged(uri);
         publisher.dependenciesChanged(uris);
       },
+      buffers,
     );
     return { workspaceConfig, settings, checker, publisher, codeActions, hover, reconfigure, projectIndex };
   }
@@ -135,11 +139,16 @@ export function startSession(connection: Connection): void {
     return features;
   };
 
+  /** `TextDocuments` reports an opening as a content change too, right after `onDidOpen`: that is no keystroke. */
+  let openedNow: TextDocument | undefined;
   documents.onDidOpen(({ document }) => {
+    openedNow = document;
     ready().checker.opened(document.uri);
     ready().publisher.opened(document);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (openedNow !== document) heap.edited();
+    openedNow = undefined;
     ready().publisher.changed(document);
     ready().projectIndex.bufferChanged(document.uri, document.getText());
   });

@@ -34,6 +34,7 @@ export class WorkerClient {
   private sequence = 0;
   private readonly pending = new Map<number, Pending>();
   private idleTimer: NodeJS.Timeout | undefined;
+  private instance = 0;
 
   constructor(
     private readonly role: WorkerRole,
@@ -44,8 +45,10 @@ export class WorkerClient {
     return this.pending.size > 0;
   }
 
-  request<T>(message: object, timeoutMs?: number): Promise<T> {
+  /** `message` may depend on which worker gets it: a number that changes whenever a fresh worker starts. */
+  request<T>(message: object | ((instance: number) => object), timeoutMs?: number): Promise<T> {
     const worker = this.started();
+    const body = typeof message === 'function' ? message(this.instance) : message;
     clearTimeout(this.idleTimer);
     const id = ++this.sequence;
     return new Promise<T>((resolve, reject) => {
@@ -54,7 +57,7 @@ export class WorkerClient {
         entry.timer = setTimeout(() => this.stop(new WorkerGone(`no answer within ${timeoutMs} ms`, 'timeout')), timeoutMs);
       }
       this.pending.set(id, entry);
-      worker.postMessage({ id, ...message });
+      worker.postMessage({ id, ...body });
     });
   }
 
@@ -73,6 +76,7 @@ export class WorkerClient {
 
   private started(): Worker {
     if (this.worker) return this.worker;
+    this.instance++;
     const worker = new Worker(__filename, { workerData: { authStatusRole: this.role }, resourceLimits: this.options.resourceLimits, stdout: true, stderr: true });
     worker.unref();
     // Workspace code may print: never onto the server's stdout, which carries the protocol.

@@ -23,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     hiddenForEslint: (uri, count) =>
       output.info(
         `Not showing ${count} problem(s) in ${vscode.workspace.asRelativePath(uri)}: the ESLint extension reports the ` +
-          'auth-status rules there; they show again when it stops (setting authStatus.eslintCoexistence).',
+          'auth-status rules there; they show again when it stops (setting authStatus.duplicateProblems).',
       ),
   });
   const languageClient = createLanguageClient({

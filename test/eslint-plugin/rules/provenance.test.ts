@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import plugin from 'eslint-plugin-auth-status';
 import { lintWithAllRules } from './lint-helpers';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credentialRule = plugin.rules['require-401-for-credential-failure'];
 const challengeRule = plugin.rules['require-www-authenticate'];
@@ -137,7 +138,7 @@ ruleTester.run('requests signed by another system get no challenge', challengeRu
   return new Response('ok');
 }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // The same shape checking the caller's own bearer token needs its challenge.
       code: `app.post('/notes', (req, res) => {
@@ -148,7 +149,7 @@ ruleTester.run('requests signed by another system get no challenge', challengeRu
   if (!verifyToken(req.headers.authorization)) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').send('invalid token');
 });`,
     },
-  ],
+  ]),
 });
 
 ruleTester.run('a guard returning a throwing verifier succeeds or throws', credentialRule, {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const rule = plugin.rules['require-www-authenticate'];
 const BEARER = `'Bearer realm="api"'`;
@@ -42,7 +43,7 @@ ruleTester.run('require-www-authenticate', rule, {
     { code: `function a(req, res) { return sendError(res.status(401), 'login'); }`, options: [{ challengers: ['sendError'] }] },
     { code: `const createError = require('http-errors'); function a(req, res, next) { next(createError(401)); }`, options: [{ challengers: ['next'] }] },
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // express-jwt's UnauthorizedError re-rendered by the app's error handler.
       code: `app.use((err, req, res, next) => {
@@ -188,7 +189,37 @@ app.get('/b', (req, res) => res.status(401).set('WWW-Authenticate', ${BEARER}).e
     {
       code: `function a(req, res) { res.status(407).end(); }`,
       output: `function a(req, res) { res.status(407).set('Proxy-Authenticate', ${BEARER}).end(); }`,
-      errors: [{ messageId: 'missingProxyChallenge' }],
+      errors: [
+        {
+          messageId: 'missingProxyChallenge',
+          suggestions: [{ desc: 'Add Proxy-Authenticate: Bearer realm="api"', output: `function a(req, res) { res.status(407).set('Proxy-Authenticate', ${BEARER}).end(); }` }],
+        },
+      ],
+    },
+    {
+      // The fix is offered again as a suggestion whose title says what it writes (editors title a bare fix generically).
+      code: `function a(req, res) { if (!req.headers.authorization) return res.status(401).end(); try { jwt.verify(req.headers.authorization, key); } catch { return res.status(401).end(); } }`,
+      output: `function a(req, res) { if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', ${BEARER}).end(); try { jwt.verify(req.headers.authorization, key); } catch { return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').end(); } }`,
+      errors: [
+        {
+          messageId: 'missingChallenge',
+          suggestions: [
+            {
+              desc: 'Add WWW-Authenticate: Bearer realm="api"',
+              output: `function a(req, res) { if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', ${BEARER}).end(); try { jwt.verify(req.headers.authorization, key); } catch { return res.status(401).end(); } }`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingChallenge',
+          suggestions: [
+            {
+              desc: 'Add WWW-Authenticate: Bearer realm="api", error="invalid_token"',
+              output: `function a(req, res) { if (!req.headers.authorization) return res.status(401).end(); try { jwt.verify(req.headers.authorization, key); } catch { return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').end(); } }`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Status constants, and the scheme/realm options.
@@ -197,7 +228,18 @@ const handler = (req, res) => res.status(StatusCodes.UNAUTHORIZED).json({ messag
       output: `import { StatusCodes } from 'http-status-codes';
 const handler = (req, res) => res.status(StatusCodes.UNAUTHORIZED).set('WWW-Authenticate', 'Basic realm="intranet", charset="UTF-8"').json({ message: 'Login required' });`,
       options: [{ scheme: 'Basic', realm: 'intranet' }],
-      errors: [{ messageId: 'missingChallenge' }],
+      errors: [
+        {
+          messageId: 'missingChallenge',
+          suggestions: [
+            {
+              desc: 'Add WWW-Authenticate: Basic realm="intranet", charset="UTF-8"',
+              output: `import { StatusCodes } from 'http-status-codes';
+const handler = (req, res) => res.status(StatusCodes.UNAUTHORIZED).set('WWW-Authenticate', 'Basic realm="intranet", charset="UTF-8"').json({ message: 'Login required' });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // challengers that are not called here do not help.
@@ -206,18 +248,18 @@ const handler = (req, res) => res.status(StatusCodes.UNAUTHORIZED).set('WWW-Auth
       options: [{ challengers: ['addChallenge'] }],
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('require-www-authenticate (espree)', rule, {
   valid: [`function a(req, res) { res.set('WWW-Authenticate', 'Basic realm="x"'); res.sendStatus(401); }`],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `module.exports = (req, res) => { res.status(401).json({ message: 'Unauthorized' }); };`,
       output: `module.exports = (req, res) => { res.status(401).set('WWW-Authenticate', ${BEARER}).json({ message: 'Unauthorized' }); };`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 describe('require-www-authenticate options schema', () => {

@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -85,13 +86,13 @@ export class PostController { async store({ request, response }) { if (!request.
 
 jsRuleTester.run('adonis v4: require-www-authenticate', challenge, {
   valid: [action(`    if (!auth.user) return response${HEADER}.unauthorized({ message: 'Login first' });`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: action(`    if (!auth.user) return response.unauthorized({ message: 'Login first' });`),
       output: action(`    if (!auth.user) return response${HEADER}.unauthorized({ message: 'Login first' });`),
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('adonis v4: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -93,7 +94,7 @@ ruleTester.run('adonis: require-www-authenticate', challenge, {
     if (!token) return response.unauthorized();`),
     controller(`    if (!token) { response.append('www-authenticate', ${BEARER}); return response.status(401).send('Login'); }`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: controller(`    if (!token) return response.unauthorized({ message: 'Missing token' });`),
       output: controller(`    if (!token) return response.header('WWW-Authenticate', ${BEARER}).unauthorized({ message: 'Missing token' });`),
@@ -115,5 +116,5 @@ export const handle = async (ctx: HttpContext) => {
       output: controller(`    if (!token) response.header('WWW-Authenticate', ${BEARER}).abort('Login required', 401);`),
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

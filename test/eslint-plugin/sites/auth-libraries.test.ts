@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -75,7 +76,7 @@ app.use((err, req, res, next) => {
 
 ruleTester.run('auth libraries: require-www-authenticate', challenge, {
   valid: CHALLENGING_LIBRARIES,
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // An error handler for express-jwt: 401 without a challenge; the error name is the evidence (invalid token).
       code: `app.use(function (err, req, res, next) {
@@ -113,7 +114,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {}`,
       output: null,
       errors: [{ messageId: 'missingChallengeHeaderless', line: 2, column: 35 }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('auth libraries: plain JavaScript (espree)', challenge, {

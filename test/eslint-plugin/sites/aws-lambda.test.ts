@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -145,7 +146,7 @@ ruleTester.run('aws lambda (TypeScript): require-www-authenticate', challenge, {
     `import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 export const handler = async (event: APIGatewayTokenAuthorizerEvent) => { if (!event.authorizationToken) throw new Error('Unauthorized'); return allow(event.methodArn); };`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
@@ -171,7 +172,7 @@ export const handler = async (event) => {
 };`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('aws lambda: require-403-for-permission-denial', permission, {
@@ -206,7 +207,7 @@ jsRuleTester.run('aws lambda: a status chosen by a conditional', challenge, {
     // Near-miss: both branches succeed or miss a record; neither answers who the caller is.
     chosen(`  const found = await orders.exists(event.pathParameters.id);`, 'statusCode: found ? 200 : 404'),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: chosen(DECODED, 'statusCode: (valid ? 200 : 401)'),
       // Only the 401 branch gets the challenge.
@@ -229,7 +230,7 @@ jsRuleTester.run('aws lambda: a status chosen by a conditional', challenge, {
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('aws lambda: a conditional status for the wrong failure', credential, {

@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -59,7 +60,7 @@ ruleTester.run('azure functions: require-401-for-credential-failure', credential
 
 ruleTester.run('azure functions: require-www-authenticate', challenge, {
   valid: [inline(`  if (!user) return new HttpResponse({ status: 401, ${HEADERS} });`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: inline(`  if (!user) return new HttpResponse({ status: 401, headers: { 'Content-Type': 'application/json' }, jsonBody: { error: 'Sign in' } });`),
       // The user comes from a token verifier: its absence is an invalid token.
@@ -72,7 +73,7 @@ ruleTester.run('azure functions: require-www-authenticate', challenge, {
       output: inline(`  return { headers: user ? {} : { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' }, status: user ? 204 : 401 };`),
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('azure functions: require-403-for-permission-denial', permission, {

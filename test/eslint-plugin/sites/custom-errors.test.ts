@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -165,7 +166,7 @@ function auth(req, res, next) { if (!req.headers.authorization) return next(new 
     `export class UnauthorizedError extends HttpError { constructor(message = 'Unauthorized') { super(401, message, { 'WWW-Authenticate': ${BEARER} }); } }`,
     `export class UnauthorizedError extends HttpError { constructor() { super({ status: 401, headers: { 'WWW-Authenticate': ${BEARER} } }); } }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `export class UnauthorizedError extends Error {
   constructor(message) {
@@ -182,7 +183,7 @@ function auth(req, res, next) { if (!req.headers.authorization) return next(new 
 }`,
       errors: [{ messageId: 'missingChallenge', line: 4 }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('custom errors: plain JavaScript (espree)', credential, {

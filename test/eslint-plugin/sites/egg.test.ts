@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -67,13 +68,13 @@ jsRuleTester.run('egg-errors: require-www-authenticate', challenge, {
       throw error;
     }`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: action(`    if (!ctx.state.user) throw new UnauthorizedError('Please sign in');`),
       output: action(`    if (!ctx.state.user) throw Object.assign(new UnauthorizedError('Please sign in'), ${HEADERS});`),
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('egg-errors: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -210,7 +211,7 @@ ruleTester.run('elysia: require-www-authenticate', challenge, {
     // A 401 for a permission denial is require-403-for-permission-denial's report.
     route(`({ user, status }) => { if (user.role !== 'admin') return status(401, 'Admins only'); }`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: route(`({ bearer, set }) => {
   if (!bearer) {
@@ -245,7 +246,7 @@ ruleTester.run('elysia: require-www-authenticate', challenge, {
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('elysia: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -82,7 +83,7 @@ ruleTester.run('express: headers', challenge, {
     // The header reaches responses sent in callbacks inside the handler.
     `function a(req, res) { res.set('WWW-Authenticate', ${BEARER}); verify(token, (err) => { if (err) res.sendStatus(401); }); }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // A header set inside a callback does not reach the response sent outside it.
       code: `function a(req, res) { later(() => res.set('WWW-Authenticate', ${BEARER})); res.sendStatus(401); }`,
@@ -95,7 +96,7 @@ ruleTester.run('express: headers', challenge, {
       output: `async function a(request, reply) { return reply.status(401).header('WWW-Authenticate', ${BEARER}).send({ error: 'login' }); }`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 /** An Express 3/4 route. */
@@ -146,7 +147,7 @@ ruleTester.run('express legacy signatures: res.send(n), res.json(n, body)', cred
 
 ruleTester.run('express legacy signatures: require-www-authenticate', plugin.rules['require-www-authenticate'], {
   valid: [legacy(`  if (!req.headers.authorization) { res.set('WWW-Authenticate', 'Bearer realm="api"'); return res.send(401, 'Unauthorized'); }`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: legacy(`  if (!req.headers.authorization) return res.send(401, 'Unauthorized');`),
       output: legacy(`  if (!req.headers.authorization) return res.set('WWW-Authenticate', 'Bearer realm="api"').status(401).send('Unauthorized');`),
@@ -159,5 +160,5 @@ server.get('/', (req, res, next) => { if (!req.headers.authorization) return res
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

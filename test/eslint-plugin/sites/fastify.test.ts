@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -220,7 +221,7 @@ ruleTester.run('fastify: require-www-authenticate', challenge, {
     `fastify.get('/', async () => { throw fastify.httpErrors.createError(401, 'Login required', { headers: { 'WWW-Authenticate': ${BEARER} } }); });`,
     `fastify.get('/', async () => { const err = fastify.httpErrors.unauthorized(); err.headers = { 'WWW-Authenticate': ${BEARER} }; throw err; });`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `fastify.get('/', async (request, reply) => reply.code(401).send({ error: 'Unauthorized' }));`,
       output: `fastify.get('/', async (request, reply) => reply.code(401).header('WWW-Authenticate', ${BEARER}).send({ error: 'Unauthorized' }));`,
@@ -281,7 +282,7 @@ fastify.get('/b', async (request, reply) => reply.code(401).send());`,
 fastify.get('/b', async (request, reply) => reply.code(401).header('WWW-Authenticate', ${BEARER}).send());`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('fastify: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -225,7 +226,7 @@ export const GET = ({ setHeaders, locals }) => { if (!locals.user) { setHeaders(
 export const GET = (event) => { event.setHeaders({ 'WWW-Authenticate': ${BEARER} }); if (!event.locals.user) error(401); };`,
     { code: `export function GET() { return sendChallenge(new Response(null, { status: 401 })); }`, options: [{ challengers: ['sendChallenge'] }] },
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `import { NextResponse } from 'next/server';
 export async function GET(request) {
@@ -305,18 +306,18 @@ export function requireUser(locals) {
         },
       ],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('fetch: plain JavaScript (espree)', challenge, {
   valid: [`addEventListener('fetch', (event) => event.respondWith(new Response(null, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } })));`],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `addEventListener('fetch', (event) => event.respondWith(new Response('Unauthorized', { status: 401 })));`,
       output: `addEventListener('fetch', (event) => event.respondWith(new Response('Unauthorized', { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 })));`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('fetch: the Next.js server module imported with its extension, as ESM writes it', challenge, {
@@ -329,7 +330,7 @@ export async function GET(req) {
   return NextResponse.json(session.user);
 }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `import { NextResponse } from 'next/server.js';
 export async function GET(req) {
@@ -345,5 +346,5 @@ export async function GET(req) {
 }`,
       errors: [{ messageId: 'missingChallenge', line: 4 }],
     },
-  ],
+  ]),
 });

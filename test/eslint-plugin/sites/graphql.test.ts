@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -175,7 +176,7 @@ ruleTester.run('graphql: require-www-authenticate', challenge, {
     // Headers built elsewhere may hold it.
     `${GQL}const context = async ({ req }) => { if (!req.headers.authorization) throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers } } }); };`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `${GQL}const context = async ({ req }) => {
   if (!req.headers.authorization) throw new GraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -195,7 +196,7 @@ ruleTester.run('graphql: require-www-authenticate', challenge, {
 };`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 const TOOLS = `import { createGraphQLError } from '@graphql-tools/utils';\n`;
@@ -208,7 +209,7 @@ const guard = (user) => { if (!user) return createGraphQLError('Sign in', { exte
     // Near-miss: the default status is not a 401.
     `${TOOLS}const guard = (user, options) => { if (!user) return createGraphQLError('Sign in', { extensions: { http: { status: options?.statusCode ?? 400 } } }); };`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // The status a caller may override defaults to 401: that default needs its challenge.
       code: `${TOOLS}export const unauthenticated = (options) =>
@@ -217,7 +218,7 @@ const guard = (user) => { if (!user) return createGraphQLError('Sign in', { exte
   createGraphQLError('Sign in', { extensions: { code: 'UNAUTHENTICATED', http: { headers: new Map([['WWW-Authenticate', 'Bearer realm="api"']]), status: options?.statusCode ?? 401 } } });`,
       errors: [{ messageId: 'missingChallenge', line: 3, column: 113 }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('graphql: createGraphQLError for the wrong failure', permission, {

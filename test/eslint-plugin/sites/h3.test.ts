@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -228,7 +229,7 @@ new H3().get('/', (event) => { event.res.errHeaders.set('WWW-Authenticate', ${BE
     `import { H3 } from 'h3';
 new H3().get('/', (event) => { event.res.headers.set('WWW-Authenticate', ${BEARER}); event.res.status = 401; return ''; });`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `export default defineEventHandler((event) => {
   throw createError({ statusCode: 401, statusMessage: 'Unauthorized' });
@@ -322,7 +323,7 @@ export const b = defineEventHandler((event) => { setResponseStatus(event, 401); 
 export const b = defineEventHandler((event) => { setResponseStatus(event, 401); setResponseHeader(event, 'WWW-Authenticate', ${BEARER}); });`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('h3: require-403-for-permission-denial', permission, {

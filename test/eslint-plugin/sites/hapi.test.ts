@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -182,7 +183,7 @@ ruleTester.run('hapi: require-www-authenticate', challenge, {
     // An auth scheme delegating to a challenging Boom error.
     `import Boom from '@hapi/boom'; const scheme = () => ({ authenticate: (request, h) => h.unauthenticated(Boom.unauthorized(null, 'Custom')) });`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `import Boom from '@hapi/boom';
 const handler = () => { throw Boom.unauthorized('Invalid token'); };`,
@@ -227,7 +228,7 @@ const other = Boom.badRequest(); other.output.headers['WWW-Authenticate'] = ${BE
 const err = Boom.unauthorized('Invalid token', [${BEARER}]);`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('hapi: require-403-for-permission-denial', permission, {

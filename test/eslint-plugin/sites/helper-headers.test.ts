@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const challenge = plugin.rules['require-www-authenticate'];
 const BEARER = `'Bearer realm="api"'`;
@@ -30,7 +31,7 @@ function auth(req, res) { headers(res); res.statusCode = 401; res.end(); }`,
 function challenge(res) { res.set(CHALLENGE, ${BEARER}); }
 function auth(req, res) { if (!req.headers.authorization) { challenge(res); return res.status(401).end(); } }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // A constant key of a context value (Hono's c.set) names no header, so it cannot be the challenge.
       code: HONO_GUARD,
@@ -76,5 +77,5 @@ function auth(req, res) {
 }`,
       errors: [{ messageId: 'missingChallenge', line: 7 }],
     },
-  ],
+  ]),
 });

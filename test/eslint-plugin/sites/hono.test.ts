@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -253,7 +254,7 @@ app.use('/api/*', jwt({ secret: 'it-is-very-secret', alg: 'HS256' }));
 app.use('/admin/*', bearerAuth({ token: 'honoiscool' }));
 app.use('/basic/*', basicAuth({ username: 'hono', password: 'acoolproject' }));`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `${HONO}app.get('/', (c) => c.json({ error: 'Unauthorized' }, 401));`,
       output: `${HONO}app.get('/', (c) => c.json({ error: 'Unauthorized' }, 401, { 'WWW-Authenticate': ${BEARER} }));`,
@@ -299,7 +300,7 @@ app.get('/', (c) => c.json({ error: 'Unauthorized' }, 401));`,
 app.get('/', (c) => c.json({ error: 'Unauthorized' }, 401, { 'WWW-Authenticate': ${BEARER} }));`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('hono: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -79,7 +80,7 @@ ruleTester.run('http-errors: require-www-authenticate', challenge, {
     // Another variable's headers do not count … (see invalid); a dynamic properties object is trusted.
     `const createError = require('http-errors'); next(createError(401, 'Login', props));`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: `import { Unauthorized } from 'http-errors';
 function a() { throw new Unauthorized('Login required'); }`,
@@ -109,5 +110,5 @@ next(createError(401, 'Login', { headers: { 'Cache-Control': 'no-store' } }));`,
 next(createError(401, 'Login', { headers: { 'WWW-Authenticate': ${BEARER}, 'Cache-Control': 'no-store' } }));`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -99,13 +100,13 @@ ruleTester.run('kibana: require-www-authenticate', challenge, {
     route(`    if (!request.headers.authorization) return response.unauthorized({ headers: { 'WWW-Authenticate': ${BEARER} } });`),
     route(`    if (!request.headers.authorization) return response.customError({ statusCode: 401, headers, body: 'Unauthorized' });`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: route(`    if (!request.headers.authorization) return response.unauthorized();`),
       output: route(`    if (!request.headers.authorization) return response.unauthorized({ headers: { 'WWW-Authenticate': ${BEARER} } });`),
       errors: [{ messageId: 'missingChallenge', line: 3 }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('kibana: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -238,7 +239,7 @@ ruleTester.run('koa: require-www-authenticate', challenge, {
     `async function auth(ctx) { ctx.res.setHeader('WWW-Authenticate', ${BEARER}); ctx.response.status = 401; }`,
     `async function auth(ctx) { ctx.append('WWW-Authenticate', ${BEARER}); ctx.status = 401; }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // Koa's onerror removes every header set before the throw (koa lib/context.js).
       code: `async function auth(ctx) {
@@ -308,7 +309,7 @@ app.use(async (ctx) => { ctx.status = 401; });`,
 app.use(async (ctx) => { ctx.set('WWW-Authenticate', ${BEARER}); ctx.status = 401; });`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('koa: require-403-for-permission-denial', permission, {
@@ -429,7 +430,7 @@ ruleTester.run('koa forms: require-www-authenticate', challenge, {
     `app.use(async (ctx) => { if (!ctx.headers.authorization) ctx.throw(401, 'No token', options); });`,
     koa1(`  if (!this.get('Authorization')) this.throw(401, 'No token', { headers: { 'WWW-Authenticate': ${BEARER} } });`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // A conditional message is not a properties object: before, it hid the missing header.
       code: `app.use(async (ctx) => { const token = ctx.headers.authorization; if (!token) ctx.throw(401, token === undefined ? 'No token provided' : 'Empty token'); });`,
@@ -462,7 +463,7 @@ ruleTester.run('koa forms: require-www-authenticate', challenge, {
   }`),
       errors: [{ messageId: 'missingChallenge', line: 3 }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('koa 1 generators: require-403-for-permission-denial', permission, {
@@ -524,13 +525,13 @@ ruleTester.run('strapi context helpers: require-401-for-credential-failure', cre
 
 ruleTester.run('strapi context helpers: require-www-authenticate', challenge, {
   valid: [strapi(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); return ctx.unauthorized('Missing token'); }`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: strapi(`    if (!ctx.request.header.authorization) return ctx.unauthorized('Missing token');`),
       output: strapi(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); return ctx.unauthorized('Missing token'); }`),
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('strapi context helpers: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -80,7 +81,7 @@ ruleTester.run('loopback: require-www-authenticate', challenge, {
 import { HttpErrors, Response, RestBindings } from '@loopback/rest';
 export class A { ping(@inject(RestBindings.Http.RESPONSE) res: Response) { res.setHeader('WWW-Authenticate', ${BEARER}); throw new HttpErrors.Unauthorized(); } }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: controller(`    throw new HttpErrors.Unauthorized('Login required');`),
       output: controller(`    this.response.setHeader('WWW-Authenticate', ${BEARER});
@@ -112,5 +113,5 @@ export class A {
       output: null,
       errors: [{ messageId: 'missingChallengeHeaderless', data: { limitation: NO_RESPONSE } }],
     },
-  ],
+  ]),
 });

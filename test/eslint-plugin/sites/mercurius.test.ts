@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const challenge = plugin.rules['require-www-authenticate'];
 const credential = plugin.rules['require-401-for-credential-failure'];
@@ -34,7 +35,7 @@ jsRuleTester.run('mercurius: require-www-authenticate', challenge, {
     // Near-miss: the same option handed to another plugin.
     registered(CHOSEN, 'helmet'),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // A comment naming the header sets nothing.
       code: registered(CHOSEN.replace('      statusCode = 401;', '      statusCode = 401; // no WWW-Authenticate yet')),
@@ -54,7 +55,7 @@ jsRuleTester.run('mercurius: require-www-authenticate', challenge, {
     return { statusCode: 200, response: execution };`),
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('mercurius: require-401-for-credential-failure', credential, {

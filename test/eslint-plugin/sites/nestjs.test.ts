@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -418,7 +419,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     guard(`    if (!request.user.roles.includes('admin')) throw new UnauthorizedException('Admins only');
     return true;`, 'CanActivate, ExecutionContext, Injectable, UnauthorizedException'),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: guard(`    if (!token) throw new UnauthorizedException();
     return true;`, 'CanActivate, ExecutionContext, Injectable, UnauthorizedException'),
@@ -525,7 +526,7 @@ export class InvalidTokenException extends UnauthorizedException { constructor()
       output: null,
       errors: [{ messageId: 'missingChallengeHeaderless', line: 2, column: 44, data: { limitation: FILTER } }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('nestjs: require-403-for-permission-denial', permission, {

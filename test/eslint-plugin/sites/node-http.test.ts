@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -110,12 +111,12 @@ ruleTester.run('node:http: headers', challenge, {
     `function a(req, res) { res.writeHead(401, ['WWW-Authenticate', ${BEARER}]); res.end(); }`,
     `function a(req, res) { res.writeHead(401, { ...defaults }); res.end(); }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // Inside a sequence expression there is no statement to put the header before: report without a fix.
       code: `function a(req, res) { res.statusCode = 401, res.end(); }`,
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport, lintWithAllRules } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -78,14 +79,14 @@ ruleTester.run('oak: require-401-for-credential-failure', credential, {
 
 ruleTester.run('oak: require-www-authenticate', challenge, {
   valid: [route(`  if (!token) throw createHttpError(Status.Unauthorized, 'Sign in', { headers: { ${CHALLENGE.replace(', ', ': ')} } });`, `import { Router, Status, createHttpError } from 'jsr:@oak/oak';`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // Passing the header as ctx.throw's props would throw: oak's HttpError.headers is a getter.
       code: route(`  if (!token) ctx.throw(Status.Unauthorized, 'Sign in', { expose: true });`),
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('oak: require-403-for-permission-denial', permission, {
@@ -135,7 +136,7 @@ export function record(job: unknown, { response }: { response: { status: number 
   if (!job) response.status = 401;
 }`,
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: destructured(MISSING_HEADER),
       output: destructured(`  if (!request.headers.get('authorization')) {
@@ -146,7 +147,7 @@ export function record(job: unknown, { response }: { response: { status: number 
   }`),
       errors: [{ messageId: 'missingChallenge', line: 4, column: 23 }],
     },
-  ],
+  ]),
 });
 
 ruleTester.run('oak: a destructured response answering a missing identity', credential, {

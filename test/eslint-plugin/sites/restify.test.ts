@@ -1,6 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -84,7 +85,7 @@ jsRuleTester.run('restify errors: require-www-authenticate', challenge, {
     handler(`  ${HEADER}\n  if (!req.headers.authorization) return next(new errors.InvalidCredentialsError('Missing token'));`),
     handler(`  if (!req.user.isAdmin) return next(new errors.NotAuthorizedError('Admins only'));`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: handler(`  if (!req.headers.authorization) return next(new errors.InvalidCredentialsError('Missing token'));`),
       output: handler(`  if (!req.headers.authorization) { ${HEADER} return next(new errors.InvalidCredentialsError('Missing token')); }`),
@@ -96,7 +97,7 @@ jsRuleTester.run('restify errors: require-www-authenticate', challenge, {
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('restify errors: require-403-for-permission-denial', permission, {

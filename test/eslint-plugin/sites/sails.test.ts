@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -102,14 +103,14 @@ jsRuleTester.run('sails: require-www-authenticate', challenge, {
     // A permission denial in a 401 is require-403-for-permission-denial's report.
     policy(`  if (!req.me.isSuperAdmin) return res.unauthorized('Admins only');`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // The web template's custom res.unauthorized().
       code: policy(`  if (!req.me) return res.unauthorized();`),
       output: policy(`  if (!req.me) return res.set('WWW-Authenticate', ${BEARER}).unauthorized();`),
       errors: [{ messageId: 'missingChallenge', line: 2, column: 27 }],
     },
-  ],
+  ]),
 });
 
 /** A Sails actions2 action (`api/controllers/**.js`) with the given exits and body of `fn`. */
@@ -203,7 +204,7 @@ jsRuleTester.run('sails actions2: require-www-authenticate', challenge, {
     // The web template's custom unauthorized response sets its own headers (api/responses/unauthorized.js).
     action(`    badCombo: { responseType: 'unauthorized' },`, `    if (!this.req.headers.authorization) throw 'badCombo';`),
   ],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: action(`    badToken: { statusCode: 401 },`, `    if (!this.req.headers.authorization) throw 'badToken';`),
       output: action(`    badToken: { statusCode: 401 },`, `    if (!this.req.headers.authorization) { this.res.set('WWW-Authenticate', ${BEARER}); throw 'badToken'; }`),
@@ -215,5 +216,5 @@ jsRuleTester.run('sails actions2: require-www-authenticate', challenge, {
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -59,7 +60,7 @@ module.exports = { async me(ctx) { if (!ctx.request.header.authorization) throw 
 
 jsRuleTester.run('strapi errors: require-www-authenticate', challenge, {
   valid: [action(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); throw new UnauthorizedError('Missing token'); }`)],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       code: action(`    if (!ctx.request.header.authorization) throw new UnauthorizedError('Missing token');`),
       output: action(`    if (!ctx.request.header.authorization) { ctx.set('WWW-Authenticate', ${BEARER}); throw new UnauthorizedError('Missing token'); }`),
@@ -71,7 +72,7 @@ jsRuleTester.run('strapi errors: require-www-authenticate', challenge, {
       output: null,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });
 
 jsRuleTester.run('strapi errors: require-403-for-permission-denial', permission, {

@@ -1,5 +1,6 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -168,12 +169,12 @@ ruleTester.run('trpc: require-403-for-permission-denial', permission, {
 // (headers belong to `responseMeta`): the challenge rule leaves tRPC codes alone.
 ruleTester.run('trpc: require-www-authenticate', challenge, {
   valid: [`${TRPC}const isAuthed = t.middleware(({ ctx, next }) => { if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED' }); return next(); });`],
-  invalid: [
+  invalid: withSuggestedFix([
     {
       // An HTTP 401 written elsewhere in the same file is still judged.
       code: `${TRPC}export function handler(req, res) { if (!req.headers.authorization) return res.status(401).end(); }`,
       output: `${TRPC}export function handler(req, res) { if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').end(); }`,
       errors: [{ messageId: 'missingChallenge' }],
     },
-  ],
+  ]),
 });

@@ -5,14 +5,14 @@ import { calleeName, enclosingFunction, isFunction, pushChildren, type Node, typ
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
 import { answersSignedRequest } from '../analysis/reason';
-import type { ResponseSite } from '../analysis/types';
+import type { ResponseSite, RuleFixer } from '../analysis/types';
 import type { RequireWwwAuthenticateOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { plainQuote } from '../util/describe';
 import { REALM_OPTION, SCHEME_OPTION } from '../util/option-schemas';
 
 type Options = [RequireWwwAuthenticateOptions];
-type MessageIds = 'missingChallenge' | 'missingChallengeHeaderless' | 'missingProxyChallenge';
+type MessageIds = 'missingChallenge' | 'missingChallengeHeaderless' | 'missingProxyChallenge' | 'addChallenge';
 
 export default createRule<Options, MessageIds>({
   name: 'require-www-authenticate',
@@ -23,6 +23,8 @@ export default createRule<Options, MessageIds>({
       recommended: 'error',
     },
     fixable: 'code',
+    // The same edit as the fix, titled with what it writes: editors show a fix only as "Fix this … problem".
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -48,6 +50,7 @@ export default createRule<Options, MessageIds>({
         '401 sent without a WWW-Authenticate header; RFC 9110 §15.5.2 requires a challenge telling the client how to authenticate ({{limitation}}).',
       missingProxyChallenge:
         '407 sent without a Proxy-Authenticate header; RFC 9110 §15.5.8 requires a challenge telling the client how to authenticate with the proxy, so add one ({{challenge}}).',
+      addChallenge: 'Add {{challenge}}',
     },
   },
   create(context, [options]) {
@@ -75,11 +78,14 @@ export default createRule<Options, MessageIds>({
           if (answersSignedRequest(sourceCode, reason)) continue;
           const problem = reason.kind === 'credential' ? reason.problem : reason.kind === 'unknown' && reason.leaning?.kind === 'credential' ? reason.leaning.problem : undefined;
           const challenge = challengeValue(sourceCode, options, problem);
+          const header = `${headerName}: ${challenge}`;
+          const fix = (fixer: RuleFixer) => site.edit(fixer, { addHeader: { name: headerName, value: challenge } });
           context.report({
             node: site.node,
             messageId: code === 407 ? 'missingProxyChallenge' : site.headerLimitation ? 'missingChallengeHeaderless' : 'missingChallenge',
-            data: { challenge: `${headerName}: ${challenge}`, limitation: plainQuote(site.headerLimitation ?? '') },
-            fix: (fixer) => site.edit(fixer, { addHeader: { name: headerName, value: challenge } }),
+            data: { challenge: header, limitation: plainQuote(site.headerLimitation ?? '') },
+            fix,
+            suggest: [{ messageId: 'addChallenge', data: { challenge: header }, fix }],
           });
         }
       },

@@ -7,7 +7,6 @@ import type { Checked, DocumentChecker } from './checker';
 import { problemOf, SOURCE, toDiagnostic } from './diagnostics';
 import { disableNextLineChange } from './disable-comment';
 import { fixAllEdits, type EditBuilder } from './edits';
-import { fixTitle } from './fix-title';
 
 export const FIX_ALL_IN_FILE_TITLE = 'Fix all auth-status problems in this file';
 
@@ -127,10 +126,10 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     const quickFix = (title: string, rest: Partial<CodeAction>): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
     const fix = problem.fix && parsing.has(problem.fix) ? problem.fix : undefined;
-    // A rule's fix has no title of its own: a suggestion that makes the same edit says what it writes, else the edit does.
+    // A rule's fix has no title of its own: the rule offers the same edit as a suggestion that says what it writes.
     const titled = fix && problem.suggestions.find((suggestion) => sameChange(suggestion.change, fix));
     if (fix) {
-      actions.push(quickFix(titled?.title ?? fixTitle(problem.ruleId, fix), { isPreferred: true, edit: this.edits.change(document, fix) }));
+      actions.push(quickFix(titled?.title ?? `Fix this ${problem.ruleId} problem`, { isPreferred: true, edit: this.edits.change(document, fix) }));
     }
     problem.suggestions
       .filter((suggestion) => suggestion !== titled && parsing.has(suggestion.change))

@@ -10,6 +10,12 @@ export const ESLINT_CONFIG_FILE = /(^|[\\/])eslint\.config\.(js|mjs|cjs|ts|mts|c
 /** ESLint's own order when one folder holds several. */
 const CONFIG_FILE_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
+/**
+ * The config worker holds ESLint, the config and every plugin it imports (40–50 MB): released this long after its
+ * last answer. Opening a burst of files keeps it busy; a file opened later starts it again (a few hundred ms).
+ */
+const CONFIG_WORKER_IDLE_MS = 3000;
+
 /** How long a workspace config may take to load before its files fall back to the embedded rules. */
 export const CONFIG_LOAD_TIMEOUT_MS = Number(process.env.AUTH_STATUS_CONFIG_TIMEOUT_MS) > 0 ? Number(process.env.AUTH_STATUS_CONFIG_TIMEOUT_MS) : 10_000;
 
@@ -84,7 +90,7 @@ export class WorkspaceEslintConfig {
   private async load(filePath: string): Promise<ResolvedRules | undefined> {
     const configFile = this.configFileFor(filePath);
     if (configFile === undefined || this.broken.has(configFile)) return undefined;
-    this.worker ??= new WorkerClient('config', { idleMs: 30_000 });
+    this.worker ??= new WorkerClient('config', { idleMs: CONFIG_WORKER_IDLE_MS });
     let answer: ConfigAnswer;
     try {
       answer = await this.worker.request<ConfigAnswer>({ configFile, filePath } satisfies ConfigRequest, CONFIG_LOAD_TIMEOUT_MS);

@@ -1,6 +1,7 @@
 import { clearResolutions, dependantsOf, invalidateModule, setModuleOverlay } from 'eslint-plugin-auth-status/tooling';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { filePathOf } from '../uri';
+import type { BufferMirror } from './buffer-mirror';
 
 /** Files the project index reads: sources, and the files that decide how imports resolve. */
 export const INDEXED_FILES_GLOB = '**/{*.js,*.jsx,*.mjs,*.cjs,*.ts,*.tsx,*.mts,*.cts,package.json,tsconfig*.json,jsconfig*.json}';
@@ -15,6 +16,8 @@ export class ProjectIndexSync {
   constructor(
     private readonly openUris: () => readonly string[],
     private readonly recheck: (uris: readonly string[]) => void,
+    /** The lint worker's view of the open buffers. */
+    private readonly mirror: BufferMirror,
   ) {}
 
   /** An open document's text changed (or it was opened): importers read the buffer, not the disk. */
@@ -22,6 +25,7 @@ export class ProjectIndexSync {
     const file = filePathOf(uri);
     if (!file) return;
     setModuleOverlay(file, text);
+    this.mirror.set(file, text);
     this.recheckDependantsOf([file], uri);
   }
 
@@ -30,6 +34,7 @@ export class ProjectIndexSync {
     const file = filePathOf(uri);
     if (!file) return;
     setModuleOverlay(file, undefined);
+    this.mirror.set(file, undefined);
     this.recheckDependantsOf([file], uri);
   }
 

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
+import { COEXISTENCE_KEY, coexistenceMode, DEPRECATED_COEXISTENCE_KEY } from './coexistenceSetting';
 import { EslintPublications } from './eslintPublications';
-
-export type CoexistenceMode = 'auto' | 'showBoth';
 
 /**
  * Decides, per document, whether the ESLint extension shows our rules' problems there right now: by watching the
  * diagnostics VS Code holds for the document, never by guessing from configuration files. While ESLint reports
- * `auth-status/*` problems for a document, ours would repeat them (setting `authStatus.eslintCoexistence`).
+ * `auth-status/*` problems for a document, ours would repeat them (setting `authStatus.duplicateProblems`).
  */
 export class EslintCoexistence implements vscode.Disposable {
   private readonly publications = new EslintPublications();
@@ -20,7 +19,8 @@ export class EslintCoexistence implements vscode.Disposable {
     this.disposables.push(
       vscode.languages.onDidChangeDiagnostics(({ uris }) => this.observe(uris)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('authStatus.eslintCoexistence')) this.changed.fire();
+        const keys = [COEXISTENCE_KEY, DEPRECATED_COEXISTENCE_KEY];
+        if (keys.some((key) => event.affectsConfiguration(`authStatus.${key}`))) this.changed.fire();
       }),
     );
     this.observe(vscode.languages.getDiagnostics().map(([uri]) => uri));
@@ -28,7 +28,8 @@ export class EslintCoexistence implements vscode.Disposable {
 
   /** True when the ESLint extension currently reports our rules for this document, so ours would be duplicates. */
   eslintShowsOurRules(uri: vscode.Uri): boolean {
-    const mode = vscode.workspace.getConfiguration('authStatus', uri).get<CoexistenceMode>('eslintCoexistence', 'auto');
+    const settings = vscode.workspace.getConfiguration('authStatus', uri);
+    const mode = coexistenceMode(settings.inspect(COEXISTENCE_KEY), settings.inspect(DEPRECATED_COEXISTENCE_KEY));
     return mode !== 'showBoth' && this.publications.publishesOurRules(uri.toString());
   }
 
