@@ -163,6 +163,53 @@ export const WORKSPACE_PROJECT: Files = {
   ].join('\n'),
 };
 
+/**
+ * Bare error classes named for their status (`class UnauthorizedError extends Error {}`) behind a barrel, which the
+ * project's error handler maps to statuses: the name is their status. A class that sets a status of its own, or
+ * extends a base of the project, is not judged by its name.
+ */
+export const NAMED_ERRORS_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'grants', private: true }),
+  'src/errors/index.ts': ["export * from './UnauthorizedError';", "export * from './ForbiddenError';", "export * from './OddErrors';", ''].join('\n'),
+  'src/errors/UnauthorizedError.ts': 'export class UnauthorizedError extends Error {}\n',
+  'src/errors/ForbiddenError.ts': ["export class ForbiddenError extends Error {", "  name = 'ForbiddenError';", '}', ''].join('\n'),
+  'src/errors/OddErrors.ts': [
+    'class DomainError extends Error {}',
+    '// Named for 403 but answered 418 by its own field: the name is not its status.',
+    'export class ForbiddenTeapotError extends Error {',
+    '  statusCode = 418;',
+    '}',
+    '// Named for 401 but a subclass of a project base whose meaning is decided elsewhere.',
+    'export class UnauthorizedDomainError extends DomainError {}',
+  ].join('\n'),
+  'src/middleware/errorHandler.ts': [
+    "import { ForbiddenError, UnauthorizedError } from '../errors';",
+    '',
+    'export function statusFor(error: unknown): number {',
+    '  if (error instanceof UnauthorizedError) return 401;',
+    '  if (error instanceof ForbiddenError) return 403;',
+    '  return 500;',
+    '}',
+  ].join('\n'),
+  'src/handlers/grants.ts': [
+    "import { ForbiddenError, ForbiddenTeapotError, UnauthorizedDomainError, UnauthorizedError } from '../errors';",
+    '',
+    'export async function editGrant(req: any, res: any) {',
+    '  if (!req.headers.authorization) throw new UnauthorizedError();',
+    "  if (!(await hasGrantPermission(req.user, req.params.id, 'edit'))) throw new UnauthorizedError();",
+    "  if (req.user.role !== 'admin') throw new UnauthorizedDomainError();",
+    '  res.json({ ok: true });',
+    '}',
+    '',
+    'export function readGrant(req: any, res: any) {',
+    '  if (!req.headers.authorization) throw new ForbiddenError();',
+    '  if (!req.session.user) throw new ForbiddenTeapotError();',
+    "  if (req.user.role !== 'admin') throw new ForbiddenError();",
+    '  res.json({ ok: true });',
+    '}',
+  ].join('\n'),
+};
+
 /** Writes a project into a fresh temporary folder (real path), linking workspace packages into node_modules. */
 export function writeProject(files: Files): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-index-')));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-auth-status';
-import { CJS_PROJECT, ESM_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
+import { CJS_PROJECT, ESM_PROJECT, NAMED_ERRORS_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
 
 interface Report {
   file: string;
@@ -116,11 +116,20 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at(reports, 'packages/api/src/keys.js'), ['6 require-401-for-credential-failure', '7 require-403-for-permission-denial']);
   });
 
+  it('a bare error class named for its status answers that status: a permission check throwing the 401 class is reported', async () => {
+    const { reports } = await lintProject(NAMED_ERRORS_PROJECT);
+    // Line 4: the 401 class for a missing credential is right (no 403 report for a user nobody established). Line 5:
+    // a grant check answered with it. Line 6: a project subclass is not judged by its name. Line 11: the 403 class
+    // for a missing credential. Line 12: a class that sets its own status is not judged by its name. Line 13: right.
+    assert.deepEqual(at(reports, 'src/handlers/grants.ts'), ['5 require-403-for-permission-denial', '11 require-401-for-credential-failure']);
+  });
+
   it('without the imported modules the same files are silent: the status lives only in the other module', async () => {
     const lonely = (files: Files, keep: string) => Object.fromEntries(Object.entries(files).filter(([name]) => name === keep || name.endsWith('.json')));
     assert.deepEqual((await lintProject(lonely(ESM_PROJECT, 'src/guard.ts'))).reports, []);
     assert.deepEqual((await lintProject(lonely(CJS_PROJECT, 'routes/admin.js'))).reports, []);
     assert.deepEqual((await lintProject(lonely(WORKSPACE_PROJECT, 'packages/api/src/keys.js'))).reports, []);
+    assert.deepEqual((await lintProject(lonely(NAMED_ERRORS_PROJECT, 'src/handlers/grants.ts'))).reports, []);
   });
 
   it('sees a changed dependency on the next lint in the same process', async () => {

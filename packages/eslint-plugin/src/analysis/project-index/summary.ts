@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { resolveStatus } from '../status';
+import { errorStatusOfMethod } from '../sites/status-methods';
 import type { ResponseSite } from '../types';
 
 /** What a module's binding means for a response. */
@@ -133,6 +134,29 @@ function respondingDeclarations(sites: readonly ResponseSite[]): Map<string, Mea
   return meanings;
 }
 
+/** A class member or assignment that could give an error its own status: such a class is not judged by its name. */
+const OWN_STATUS = /\b(?:status|statusCode|httpCode|httpStatus|code|statusText)\b/;
+
+/**
+ * `export class UnauthorizedError extends Error {}`: a bare error class named for an HTTP status and carrying
+ * nothing else, which a project's error handler maps to that status (`case UnauthorizedError: return 401`). The
+ * name is the only status it has, as for a factory named `forbidden()`; a class that sets any status of its own, or
+ * extends anything but `Error`, is left to its sites.
+ */
+function namedErrorClasses(sourceCode: SourceCode): Map<string, Meaning> {
+  const meanings = new Map<string, Meaning>();
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== T.ClassDeclaration || !declaration.id || !/(?:Error|Exception)$/.test(declaration.id.name)) continue;
+    const base = declaration.superClass && skipWrappers(declaration.superClass);
+    if (base && !(base.type === T.Identifier && base.name === 'Error')) continue;
+    const status = errorStatusOfMethod(declaration.id.name);
+    if (status === undefined || OWN_STATUS.test(sourceCode.getText(declaration.body))) continue;
+    meanings.set(declaration.id.name, { kind: 'responds', form: 'class', status, challenge: false, line: declaration.loc.start.line });
+  }
+  return meanings;
+}
+
 /** `const HttpCode = { Unauthorized: 401 }`, `enum HttpCode { Unauthorized = 401 }`, `const UNAUTHORIZED = 401`. */
 function constantDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
   const meanings = new Map<string, Meaning>();
@@ -229,7 +253,7 @@ function commonJsExports(expression: Node, locals: Map<string, string>): void {
 
 /** The summary of a parsed module whose response sites the engine has found. */
 export function summarize(sourceCode: SourceCode, sites: readonly ResponseSite[]): ModuleSummary {
-  const byLocal = new Map<string, Meaning>([...constantDeclarations(sourceCode), ...respondingDeclarations(sites)]);
+  const byLocal = new Map<string, Meaning>([...constantDeclarations(sourceCode), ...namedErrorClasses(sourceCode), ...respondingDeclarations(sites)]);
   const { locals, reexports } = exportTable(sourceCode);
   const exports = new Map<string, Meaning>();
   for (const [exported, local] of locals) {
