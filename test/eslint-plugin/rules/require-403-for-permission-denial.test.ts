@@ -322,6 +322,63 @@ jsRuleTester.run('require-403-for-permission-denial (espree)', rule, {
   ],
 });
 
+// The signed-in caller's own id as a JWT subject, a maintainer list, and the caller looked up among a resource's members.
+jsRuleTester.run('require-403-for-permission-denial: subject ids and membership lists', rule, {
+  valid: [
+    // Near-miss: the subject of a token decoded here is the credential's own data, not a known caller.
+    `exports.put = (req, res) => { const decoded = jwt.decode(req.headers.authorization); if (req.params.userId !== decoded.sub) return res.status(401).end(); };`,
+    // Near-miss: a list of keys searched for the request's own key is a credential check, not a right.
+    `exports.add = function (req, res) {
+  var key = req.headers['x-api-key'];
+  var match = allowedKeys.filter(function (item) { return item.value === key; });
+  if (match.length === 0) return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
+};`,
+    // Near-miss: a list named for a right, but searched for a body field, not for the signed-in caller.
+    `exports.add = function (req, res) {
+  var match = maintainers.filter(function (item) { return item.name === req.body.name; });
+  if (match.length === 0) return res.status(401).end();
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.put = (req, res) => {
+  if (req.params.userId !== req.user.sub) {
+    return res.status(401).send();
+  }
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+    {
+      code: `exports.remove = (req, res) => {
+  Playlist.findById(req.params.playlistId).then((playlist) => {
+    if (playlist.user._id != req.user.sub) return res.status(401).send();
+    return playlist.remove();
+  });
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+    {
+      code: `exports.add = function (req, res) {
+  var username = req.session.name;
+  var match = mod.maintainers.filter(function (item) {
+    return item.name === username;
+  });
+  if (match.length === 0) return res.status(401).json({ error: 'noperms' });
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 6, suggestions: 1 }],
+    },
+    {
+      code: `exports.updateTag = function* (next) {
+  if (!common.isMaintainer(this.user, mod.maintainers)) {
+    this.status = 401;
+    return;
+  }
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+  ],
+});
+
 describe('require-403-for-permission-denial with every rule on', () => {
   it('is the only report on a 401 for a permission denial (require-www-authenticate stays quiet)', () => {
     const messages = lintWithAllRules(`function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).end(); next(); }`);

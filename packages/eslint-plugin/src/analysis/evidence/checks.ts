@@ -163,6 +163,8 @@ export class EvidenceFinder {
     const other = constant === right ? left : right;
     // `parts.length !== 2` where `parts = authorization.split(' ')`: the header is not `scheme credentials`.
     if (constant && !equal && this.isCredentialPartCount(other)) return [this.evidence('invalid', 2, whole)];
+    // `match.length === 0` where `match = maintainers.filter((m) => m.name === req.session.name)`: the caller is not among them.
+    if (equal && this.isEmptyMembership(leftNode, rightNode)) return [this.evidence('authorization', 2, whole)];
     if (constant) {
       const value = staticString(constant)!;
       if (V.AUTH_SCHEMES.test(value)) {
@@ -230,11 +232,31 @@ export class EvidenceFinder {
     return callee.type === T.MemberExpression && this.sources.isCredentialish(callee.object);
   }
 
+  /** `found.length` compared with 0, where `found` is the signed-in caller looked up among a resource's members. */
+  private isEmptyMembership(left: Node, right: Node): boolean {
+    const zero = (node: Node) => {
+      const value = skipWrappers(node);
+      return value.type === T.Literal && value.value === 0;
+    };
+    const count = zero(right) ? skipWrappers(left) : zero(left) ? skipWrappers(right) : null;
+    if (count?.type !== T.MemberExpression || propertyName(count) !== 'length') return false;
+    const found = skipWrappers(count.object);
+    if (found.type !== T.Identifier || !this.sources.isMembershipLookup(found)) return false;
+    const lookup = initialValueOf(this.sourceCode, found);
+    const match = lookup && skipWrappers(lookup).type === T.CallExpression ? (skipWrappers(lookup) as TSESTree.CallExpression).arguments[0] : undefined;
+    const compared = match && isFunction(match) ? returnedExpression(match) : null;
+    if (compared?.type !== T.BinaryExpression || (compared.operator !== '===' && compared.operator !== '==')) return false;
+    // Only the caller's identity: a list of keys searched for the request's own credential is no right.
+    return [compared.left as Node, compared.right].some((side) => this.sources.classifySource(side) === 'identity');
+  }
+
   /** `note.userId !== userId` where `userId` is the caller's (from the session): an ownership check. */
   private comparesCallerId(left: Node, right: Node): boolean {
     const isCallerId = (node: Node) => {
       const path = memberPath(node);
-      return !!path && words(path[path.length - 1]!).includes('id') && this.sources.classifySource(node) === 'identity';
+      const last = words(path?.[path.length - 1] ?? '');
+      // `req.user.sub`: the subject claim the authenticating middleware left on the signed-in user is its id.
+      return (last.includes('id') || last.join(' ') === 'sub') && this.sources.classifySource(node) === 'identity';
     };
     const isRecordId = (node: Node) => {
       const value = skipWrappers(node);
@@ -758,4 +780,13 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+/** What a callback answers: its expression body, or the argument of a body that is one `return`. */
+function returnedExpression(callback: TSESTree.FunctionLike): Node | null {
+  const body = callback.body;
+  if (!body) return null;
+  if (body.type !== T.BlockStatement) return skipWrappers(body);
+  const only = body.body.length === 1 ? body.body[0] : undefined;
+  return only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
 }
