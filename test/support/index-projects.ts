@@ -166,7 +166,7 @@ export const WORKSPACE_PROJECT: Files = {
 /**
  * Bare error classes named for their status (`class UnauthorizedError extends Error {}`) behind a barrel, which the
  * project's error handler maps to statuses: the name is their status. A class that sets a status of its own, or
- * extends a base of the project, is not judged by its name.
+ * whose base sets one, is not judged by its name.
  */
 export const NAMED_ERRORS_PROJECT: Files = {
   'package.json': JSON.stringify({ name: 'grants', private: true }),
@@ -174,13 +174,39 @@ export const NAMED_ERRORS_PROJECT: Files = {
   'src/errors/UnauthorizedError.ts': 'export class UnauthorizedError extends Error {}\n',
   'src/errors/ForbiddenError.ts': ["export class ForbiddenError extends Error {", "  name = 'ForbiddenError';", '}', ''].join('\n'),
   'src/errors/OddErrors.ts': [
-    'class DomainError extends Error {}',
+    'class DomainError extends Error {',
+    '  statusCode = 500;',
+    '}',
     '// Named for 403 but answered 418 by its own field: the name is not its status.',
     'export class ForbiddenTeapotError extends Error {',
     '  statusCode = 418;',
     '}',
-    '// Named for 401 but a subclass of a project base whose meaning is decided elsewhere.',
+    '// Named for 401 but its base sets a status of its own: the name is not its status.',
     'export class UnauthorizedDomainError extends DomainError {}',
+  ].join('\n'),
+  'src/errors/graphql.ts': [
+    "import { GraphQLError } from 'graphql';",
+    '',
+    'class CodedError extends GraphQLError {',
+    '  constructor(message: string, kind: string) {',
+    '    super(message, { extensions: { kind } });',
+    '  }',
+    '}',
+    '',
+    'export class Unauthorized extends CodedError {',
+    '  constructor(message: string) {',
+    "    super(message, 'Unauthorized');",
+    '  }',
+    '}',
+  ].join('\n'),
+  'src/resolvers/comments.ts': [
+    "import { Unauthorized } from '../errors/graphql';",
+    '',
+    'export async function editComment(_: unknown, args: { id: string }, req: any) {',
+    "  if (!req.remoteUser) throw new Unauthorized('Log in to edit comments');",
+    "  if (!req.remoteUser.isAdmin(args.id)) throw new Unauthorized('Only host admins may edit comments');",
+    '  return { id: args.id };',
+    '}',
   ].join('\n'),
   'src/middleware/errorHandler.ts': [
     "import { ForbiddenError, UnauthorizedError } from '../errors';",

@@ -119,9 +119,15 @@ describe('project index: findings through imported modules (ESLint)', () => {
   it('a bare error class named for its status answers that status: a permission check throwing the 401 class is reported', async () => {
     const { reports } = await lintProject(NAMED_ERRORS_PROJECT);
     // Line 4: the 401 class for a missing credential is right (no 403 report for a user nobody established). Line 5:
-    // a grant check answered with it. Line 6: a project subclass is not judged by its name. Line 11: the 403 class
+    // a grant check answered with it. Line 6: a subclass of a base that sets a status is not judged by its name. Line 11: the 403 class
     // for a missing credential. Line 12: a class that sets its own status is not judged by its name. Line 13: right.
     assert.deepEqual(at(reports, 'src/handlers/grants.ts'), ['5 require-403-for-permission-denial', '11 require-401-for-credential-failure']);
+  });
+
+  it('a GraphQL error class named for a status through a project base answers it: a signed-in non-admin refused with it is reported', async () => {
+    const { reports } = await lintProject(NAMED_ERRORS_PROJECT);
+    // Line 4 (nobody signed in) is right with the 401 class and stays silent.
+    assert.deepEqual(at(reports, 'src/resolvers/comments.ts'), ['5 require-403-for-permission-denial']);
   });
 
   it('without the imported modules the same files are silent: the status lives only in the other module', async () => {

@@ -135,24 +135,34 @@ function respondingDeclarations(sites: readonly ResponseSite[]): Map<string, Mea
 }
 
 /** A class member or assignment that could give an error its own status: such a class is not judged by its name. */
-const OWN_STATUS = /\b(?:status|statusCode|httpCode|httpStatus|code|statusText)\b/;
+const OWN_STATUS = /\b(?:status|statusCode|httpCode|httpStatus|statusText)\b|\bcode\s*[:=]\s*\d/;
 
 /**
- * `export class UnauthorizedError extends Error {}`: a bare error class named for an HTTP status and carrying
- * nothing else, which a project's error handler maps to that status (`case UnauthorizedError: return 401`). The
- * name is the only status it has, as for a factory named `forbidden()`; a class that sets any status of its own, or
- * extends anything but `Error`, is left to its sites.
+ * `export class UnauthorizedError extends Error {}`, `export class Forbidden extends AppGraphQLError {}`: an error
+ * class named for an HTTP status that carries no status of its own, which the project's error handler (or transport)
+ * maps to that status. The name is the only status it has, as for a factory named `forbidden()`. A class that sets
+ * a status anywhere along its bases in this module is left to its sites, and so is one whose chain leaves the module
+ * through anything but an error class (`extends HttpError`, `extends GraphQLError`).
  */
 function namedErrorClasses(sourceCode: SourceCode): Map<string, Meaning> {
-  const meanings = new Map<string, Meaning>();
+  const classes = new Map<string, TSESTree.ClassDeclaration>();
   for (const statement of sourceCode.ast.body) {
     const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== T.ClassDeclaration || !declaration.id || !/(?:Error|Exception)$/.test(declaration.id.name)) continue;
+    if (declaration?.type === T.ClassDeclaration && declaration.id) classes.set(declaration.id.name, declaration);
+  }
+  const carriesNoStatus = (declaration: TSESTree.ClassDeclaration, depth: number): boolean => {
+    if (depth > 3 || OWN_STATUS.test(sourceCode.getText(declaration.body))) return false;
     const base = declaration.superClass && skipWrappers(declaration.superClass);
-    if (base && !(base.type === T.Identifier && base.name === 'Error')) continue;
-    const status = errorStatusOfMethod(declaration.id.name);
-    if (status === undefined || OWN_STATUS.test(sourceCode.getText(declaration.body))) continue;
-    meanings.set(declaration.id.name, { kind: 'responds', form: 'class', status, challenge: false, line: declaration.loc.start.line });
+    if (!base) return true;
+    if (base.type !== T.Identifier) return false;
+    const local = classes.get(base.name);
+    return local ? carriesNoStatus(local, depth + 1) : /(?:Error|Exception)$/.test(base.name);
+  };
+  const meanings = new Map<string, Meaning>();
+  for (const [name, declaration] of classes) {
+    const status = errorStatusOfMethod(name);
+    if (status === undefined || !declaration.superClass || !carriesNoStatus(declaration, 0)) continue;
+    meanings.set(name, { kind: 'responds', form: 'class', status, challenge: false, line: declaration.loc.start.line });
   }
   return meanings;
 }
