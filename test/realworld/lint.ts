@@ -28,11 +28,24 @@ export interface SnapshotFile {
 /** What the project index may read from a repository: sources and the files that configure module resolution. */
 const TREE_PATTERNS = ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.ts', '*.tsx', '*.mts', '*.cts', 'package.json', 'tsconfig*.json', 'jsconfig*.json'];
 
-/** Extracts the repository's sources at `commit` into `target` (best effort: a failed extraction leaves the file alone). */
+const TREE_FILE = new RegExp(`(^|/)(${TREE_PATTERNS.map((pattern) => pattern.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')).join('|')})$`);
+const GIT_BUFFER = 2 * 1024 * 1024 * 1024;
+
+/**
+ * Extracts the repository's sources at `commit` into `target` (best effort: a failed extraction leaves the file
+ * alone). A partial snapshot lacks some large blobs (data files, images), so the whole tree cannot be archived: then
+ * only the paths the index may read are, which such a snapshot holds.
+ */
 function extractTree(gitDir: string, commit: string, target: string): void {
   mkdirSync(target, { recursive: true });
-  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 2 * 1024 * 1024 * 1024 });
-  if (archive.status !== 0) return;
+  let archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: GIT_BUFFER });
+  if (archive.status !== 0) {
+    const listing = spawnSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--name-only', commit], { maxBuffer: GIT_BUFFER, encoding: 'utf8' });
+    const paths = listing.status === 0 ? listing.stdout.split('\0').filter((file) => TREE_FILE.test(file) && !/(^|\/)node_modules\//.test(file)) : [];
+    if (paths.length === 0) return;
+    archive = spawnSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit, '--', ...paths.map((file) => `:(literal)${file}`)], { maxBuffer: GIT_BUFFER });
+    if (archive.status !== 0) return;
+  }
   spawnSync('tar', ['-x', '-C', target, '--wildcards', '--no-anchored', '--exclude=node_modules', ...TREE_PATTERNS], { input: archive.stdout });
 }
 
