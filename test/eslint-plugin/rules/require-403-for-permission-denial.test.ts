@@ -379,6 +379,49 @@ jsRuleTester.run('require-403-for-permission-denial: subject ids and membership 
   ],
 });
 
+// Rights read off what the credential identified: an organization's subscription, a key's read-only flag, a token's scope.
+ruleTester.run('require-403-for-permission-denial: rights of the identified caller', rule, {
+  valid: [
+    // Near-miss: the organization itself not found for the key is an invalid credential, 401 is right.
+    `export async function use(req: any, res: any, next: any) {
+  const org = await orgs.getOrgByApiKey(req.headers.authorization);
+  if (!org) return res.status(401).set('WWW-Authenticate', 'ApiKey').json({ msg: 'Invalid API key' });
+  next();
+}`,
+    // Near-miss: a read-only switch of the server's configuration is nobody's right.
+    `export function guard(req: any, res: any) { if (config.readOnly) return res.status(401).end(); }`,
+    // Near-miss: the scope handed to a verifier of the token is part of verifying it.
+    `export function guard(req: any, res: any) { const payload = decode(req.headers.authorization); if (!verifyToken(req.headers.authorization, payload.scope)) return res.status(401).set('WWW-Authenticate', 'Bearer').end(); }`,
+  ],
+  invalid: [
+    {
+      code: `export async function use(req: any, res: any, next: any) {
+  const org = await orgs.getOrgByApiKey(req.headers.authorization);
+  if (!org) return res.status(401).set('WWW-Authenticate', 'ApiKey').json({ msg: 'Invalid API key' });
+  if (!org.subscription) return res.status(401).json({ msg: 'No subscription found' });
+  next();
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
+    },
+    {
+      code: `export function requireWriteKey(ctx: any, res: any) {
+  if (ctx.key?.readOnly) return res.status(401).json({ msg: 'This key can only read' });
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 2, suggestions: 1 }],
+    },
+    {
+      code: `export function gate(req: any, res: any, next: any) {
+  const payload = jwt.verify(req.headers.authorization, secret);
+  let scope = payload.scope;
+  if (payload.role === 'code') scope = 'oauth:readwrite';
+  if (!scopeAllowsRequest(scope, req)) return res.status(401).send('out of scope');
+  next();
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 5, suggestions: 1 }],
+    },
+  ],
+});
+
 describe('require-403-for-permission-denial with every rule on', () => {
   it('is the only report on a 401 for a permission denial (require-www-authenticate stays quiet)', () => {
     const messages = lintWithAllRules(`function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).end(); next(); }`);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
@@ -230,6 +230,25 @@ export class EvidenceFinder {
     if (init?.type !== T.CallExpression || calleeName(init) !== 'split') return false;
     const callee = skipWrappers(init.callee);
     return callee.type === T.MemberExpression && this.sources.isCredentialish(callee.object);
+  }
+
+  /**
+   * `scopeAllowsRequest(scope, req)` where `scope = payload.scope`: the caller's own rights handed to a check (not
+   * to a verifier) decide it, whatever the check is called.
+   */
+  private passesCallerRights(call: TSESTree.CallExpression): boolean {
+    if (V.VERIFIER_CALL.test(this.sourceCode.getText(call))) return false;
+    const isRightsClaim = (node: Node | null | undefined) => {
+      const value = node && skipWrappers(node);
+      return value?.type === T.MemberExpression && RIGHTS_CLAIM_WORDS.has(words(propertyName(value) ?? '').at(-1) ?? '');
+    };
+    return call.arguments.some((argument) => {
+      const value = skipWrappers(argument as Node);
+      if (value.type !== T.Identifier) return isRightsClaim(value);
+      // `let scope = payload.scope; if (…) scope = WIDER;`: declared as the caller's rights, still a scope when widened.
+      const declared = findVariable(this.sourceCode, value)?.defs[0]?.node;
+      return this.sources.authorizationDataOf(value) !== null || (declared?.type === T.VariableDeclarator && isRightsClaim(declared.init));
+    });
   }
 
   /** `found.length` compared with 0, where `found` is the signed-in caller looked up among a resource's members. */
@@ -496,6 +515,7 @@ export class EvidenceFinder {
         const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || V.TOKEN_DATA_WORDS.has(word));
         return settingsOrToken ? [] : [this.evidence('authorization', 2, value)];
       }
+      if (this.passesCallerRights(value)) return [this.evidence('authorization', 2, value)];
       path = memberPath(callee);
     }
     if (!path) return [this.evidence('authorization', 2, value)];
@@ -504,7 +524,10 @@ export class EvidenceFinder {
     if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => V.TOKEN_DATA_WORDS.has(word))) return [];
     // `allowAnonymous`, `isPublic`: whether anybody unknown may pass is a setting, not a right of somebody known.
     if (lastWords.some((word) => ANONYMOUS_WORDS.has(word))) return [];
-    if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word))) return [this.evidence('authorization', 2, value)];
+    // `key.readOnly`: a flag of one word written as two.
+    if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word)) || RIGHTS_FLAGS.has(lastWords.join(''))) {
+      return [this.evidence('authorization', 2, value)];
+    }
     // `teamMember = await teams.getTeamMember(teamId, userId)`: the caller looked up among a resource's members.
     if (lastWords.some((word) => MEMBERSHIP_WORDS.has(word)) && this.isRecordLookedUp(value)) return [this.evidence('authorization', 2, value)];
     if (lastWords.some((word) => V.AUTHORIZATION_WORDS.has(word))) return [{ ...this.evidence('authorization', 1, value), nameOnly: true }];
@@ -753,13 +776,15 @@ const IDENTITY_FIELDS = new Set([
 const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c']);
 const ANONYMOUS_WORDS = new Set(['anon', 'anonymous', 'public', 'unauthenticated']);
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
+/** The last word of a field that holds the caller's rights: `payload.scope`, `user.roles`. */
+const RIGHTS_CLAIM_WORDS = new Set(['role', 'roles', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'privileges', 'grants']);
 const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
 /** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */
 const RIGHTS_FLAG_PREFIXES = new Set(['is', 'has', 'can', 'may', 'allowed', 'allow', 'should']);
 const RIGHTS_FLAGS = new Set([
   'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'moderator', 'staff', 'owner', 'owns', 'allowed', 'granted',
   'banned', 'suspended', 'blocked', 'disabled', 'deactivated', 'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed',
-  'approved', 'active', 'activated', 'enabled', 'onboarded', 'premium', 'paid', 'subscribed', 'readonly',
+  'approved', 'active', 'activated', 'enabled', 'onboarded', 'premium', 'paid', 'subscribed', 'subscription', 'readonly',
 ]);
 
 const ABSENCE_PREDICATE = /^(isUndefined|isNull|isNil|isNullOrUndefined|isNullish|isEmpty|isBlank)$/;
