@@ -15,10 +15,14 @@ const IDENTITY = [
   'params.authentication', // Feathers service methods, after the authenticate hook
   'auth.user', // AdonisJS
   'ctx.state.claims',
+  'ctx.state.session', // Fresh: the session a middleware put on the state
+  'ctx.state.sessionId',
+  'req.session.name', // the signed-in user's name kept in the session
+  'this.session.username',
 ];
 
 // Look-alikes that are request data or unrelated objects.
-const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions'];
+const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions', 'ctx.state.sessions', 'req.session.names', 'state.sessionTimeout'];
 
 describe('IDENTITY_SOURCE', () => {
   for (const text of IDENTITY) it(`holds an identity: ${text}`, () => assert.ok(IDENTITY_SOURCE.test(text), text));

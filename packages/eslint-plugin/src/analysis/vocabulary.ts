@@ -50,7 +50,7 @@ export const CREDENTIAL_SOURCE =
  * on `auth.user`.
  */
 export const IDENTITY_SOURCE =
-  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|me|viewer|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|username|name|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|(\bcontext\s*\.\s*|(?<![.\w$]))params\s*\??\.\s*(user|authenticated|authentication)\b|\bauth\s*\??\.\s*user\b/;
+  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|me|viewer|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|username|name|passport|account|loggedIn|isLoggedIn)\b|\b(ctx\.state|state|res\.locals|event\.locals)\s*\??\.\s*session(Id)?\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|(\bcontext\s*\.\s*|(?<![.\w$]))params\s*\??\.\s*(user|authenticated|authentication)\b|\bauth\s*\??\.\s*user\b/;
 
 /** A call that verifies a credential and yields its payload or a verdict (AdonisJS' `auth.check()`, `auth.getUser()`). */
 export const VERIFIER_CALL =
