@@ -333,6 +333,12 @@ jsRuleTester.run('require-403-for-permission-denial: subject ids and membership 
   var match = allowedKeys.filter(function (item) { return item.value === key; });
   if (match.length === 0) return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
 };`,
+    // Near-miss: reassigned to something that is no lookup of the caller, the count says nothing about a right.
+    `exports.add = function (req, res) {
+  var match = maintainers.filter(function (item) { return item.name === req.session.name; });
+  if (req.query.all) match = [];
+  if (match.length === 0) return res.status(401).end();
+};`,
     // Near-miss: a list named for a right, but searched for a body field, not for the signed-in caller.
     `exports.add = function (req, res) {
   var match = maintainers.filter(function (item) { return item.name === req.body.name; });
@@ -366,6 +372,19 @@ jsRuleTester.run('require-403-for-permission-denial: subject ids and membership 
   if (match.length === 0) return res.status(401).json({ error: 'noperms' });
 };`,
       errors: [{ messageId: 'permissionDenial', line: 6, suggestions: 1 }],
+    },
+    {
+      // The variable is given another lookup later: every value it holds searches the maintainers for the caller.
+      code: `exports.add = function (req, res) {
+  var username = req.session.name;
+  var match = req.body.maintainers.filter(function (item) { return item.name === username; });
+  if (match.length === 0) return res.status(401).json({ error: 'noperms' });
+  Module.get(req.params.name, function (err, mod) {
+    match = mod.maintainers.filter(function (item) { return item.name === username; });
+    if (match.length === 0) return res.status(403).json({ error: 'noperms' });
+  });
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
     },
     {
       code: `exports.updateTag = function* (next) {

@@ -260,9 +260,17 @@ export class EvidenceFinder {
     const count = zero(right) ? skipWrappers(left) : zero(left) ? skipWrappers(right) : null;
     if (count?.type !== T.MemberExpression || propertyName(count) !== 'length') return false;
     const found = skipWrappers(count.object);
-    if (found.type !== T.Identifier || !this.sources.isMembershipLookup(found)) return false;
-    const lookup = initialValueOf(this.sourceCode, found);
-    const match = lookup && skipWrappers(lookup).type === T.CallExpression ? (skipWrappers(lookup) as TSESTree.CallExpression).arguments[0] : undefined;
+    if (found.type !== T.Identifier) return false;
+    // `var match = a.maintainers.filter(…); … match = b.maintainers.filter(…)`: every value it holds is such a lookup.
+    const values = valuesWrittenTo(this.sourceCode, found);
+    return values.length > 0 && values.every((value) => this.looksUpCaller(value));
+  }
+
+  /** `maintainers.filter((m) => m.name === username)`: the signed-in caller searched for in a list named for a right. */
+  private looksUpCaller(value: Node): boolean {
+    const lookup = skipWrappers(value);
+    if (lookup.type !== T.CallExpression || !this.sources.isMembershipLookup(lookup)) return false;
+    const match = lookup.arguments[0];
     const compared = match && isFunction(match) ? returnedExpression(match) : null;
     if (compared?.type !== T.BinaryExpression || (compared.operator !== '===' && compared.operator !== '==')) return false;
     // Only the caller's identity: a list of keys searched for the request's own credential is no right.
@@ -814,4 +822,19 @@ function returnedExpression(callback: TSESTree.FunctionLike): Node | null {
   if (body.type !== T.BlockStatement) return skipWrappers(body);
   const only = body.body.length === 1 ? body.body[0] : undefined;
   return only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
+}
+
+/** The values a local variable is given: its initial value and every plain `=` assignment to it. */
+function valuesWrittenTo(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node[] {
+  const variable = findVariable(sourceCode, identifier);
+  const declarator = variable?.defs.length === 1 ? variable.defs[0]!.node : null;
+  if (!variable || declarator?.type !== T.VariableDeclarator || !declarator.init) return [];
+  const values: Node[] = [declarator.init];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.identifier === declarator.id) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=') return [];
+    values.push(assignment.right);
+  }
+  return values;
 }
