@@ -236,6 +236,36 @@ export const NAMED_ERRORS_PROJECT: Files = {
   ].join('\n'),
 };
 
+/**
+ * A project whose final middleware adds the challenge to every 401 it sends: errors thrown or passed to `next` reach
+ * it, a response sent directly does not. The file that throws imports nothing from the middleware.
+ */
+export const CENTRAL_CHALLENGE_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'registry', private: true }),
+  'lib/final.js': [
+    'module.exports = function final(body, req, res) {',
+    "  if (res.statusCode === 401 && !res.getHeader('WWW-Authenticate')) {",
+    "    res.header('WWW-Authenticate', 'Basic, Bearer');",
+    '  }',
+    '  res.send(body);',
+    '};',
+  ].join('\n'),
+  'lib/auth.js': [
+    "const createError = require('http-errors');",
+    '',
+    'exports.decode = function (header) {',
+    "  if (!header) throw createError(401, 'no token');",
+    "  return header.split(' ')[1];",
+    '};',
+    '',
+    'exports.gate = function (req, res, next) {',
+    "  if (!req.headers.authorization) return next(createError(401, 'no token'));",
+    "  if (!req.cookies.session) return res.status(401).send('no session');",
+    '  next();',
+    '};',
+  ].join('\n'),
+};
+
 /** Writes a project into a fresh temporary folder (real path), linking workspace packages into node_modules. */
 export function writeProject(files: Files): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-index-')));
