@@ -19,6 +19,7 @@ const IDENTITY = [
   'ctx.state.sessionId',
   'req.session.name', // the signed-in user's name kept in the session
   'this.session.username',
+  'state.authenticatedUsername', // TiddlyWiki: what the authenticator established
 ];
 
 // Look-alikes that are request data or unrelated objects.

@@ -407,6 +407,11 @@ ruleTester.run('require-403-for-permission-denial: rights of the identified call
   if (!org) return res.status(401).set('WWW-Authenticate', 'ApiKey').json({ msg: 'Invalid API key' });
   next();
 }`,
+    // Near-miss: an authorization check of the request alone may be its authentication: a name never decides.
+    `export function gate(req: any, res: any) { if (!isAuthorized(req)) return res.status(401).end(); }`,
+    `export function gate(req: any, res: any) { const token = req.headers.authorization; if (!isAuthorized(token, 'read')) return res.status(401).end(); }`,
+    // Near-miss: an environment switch beside a missing token: the token is the reason, 401 is right.
+    `export function gate(req: any, res: any) { if (process.env.REQUIRE_AUTH && !req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer').end(); }`,
     // Near-miss: a read-only switch of the server's configuration is nobody's right.
     `export function guard(req: any, res: any) { if (config.readOnly) return res.status(401).end(); }`,
     // Near-miss: the scope handed to a verifier of the token is part of verifying it.
@@ -421,6 +426,25 @@ ruleTester.run('require-403-for-permission-denial: rights of the identified call
   next();
 }`,
       errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
+    },
+    {
+      code: `export function handle(this: any, request: any, response: any, state: any) {
+  if (!this.authenticators[0].authenticateRequest(request, response, state)) return;
+  if (!this.isAuthorized(state.authorizationType, state.authenticatedUsername)) {
+    response.writeHead(401, 'not authorized to access this wiki');
+    response.end();
+  }
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
+    },
+    {
+      // Billing switched on by the environment: the setting is nobody's right (nor a webhook), the subscription is.
+      code: `export async function use(req: any, res: any, next: any) {
+  const org = await orgs.getOrgByApiKey(req.headers.authorization);
+  if (!!process.env.STRIPE_SECRET_KEY && !org.subscription) return res.status(401).json({ msg: 'No subscription found' });
+  next();
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
     },
     {
       code: `export function requireWriteKey(ctx: any, res: any) {

@@ -397,6 +397,9 @@ export class EvidenceFinder {
       if (call) return call;
     }
 
+    // `process.env.STRIPE_SECRET_KEY && !org.subscription`: whether the server is configured says nothing about the caller.
+    const path = memberPath(value);
+    if (path && path[0] === 'process' && path[1] === 'env') return [];
     const ownCategory = value.type === T.Identifier ? null : this.sources.identifierCategory(value);
     if (ownCategory === 'authorization') return this.rightsEvidence(value);
     if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
@@ -585,9 +588,12 @@ export class EvidenceFinder {
         call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
       return holds && aboutCredential ? [this.evidence('expired', 2, call)] : [];
     }
-    // `!this.isAuthorized(type, username)`: the name hints at a permission check; it never decides.
+    // `!this.isAuthorized(type, username)`: the name hints at a permission check; it never decides. Given the signed-in
+    // identity and something to weigh it against (`isAuthorized(state.authorizationType, state.authenticatedUsername)`),
+    // the identity is known and only its rights are asked.
     if (holds === false && tokens.some((word) => word === 'authorized' || word === 'authorised') && !tokens.includes('un')) {
-      return [{ ...this.evidence('authorization', 1, call), nameOnly: true }];
+      const ofKnownCaller = call.arguments.length >= 2 && call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.classifySource(argument) === 'identity');
+      return ofKnownCaller ? [this.evidence('authorization', 2, call)] : [{ ...this.evidence('authorization', 1, call), nameOnly: true }];
     }
     if (name === 'timingSafeEqual' || name === 'safeCompare' || name === 'secureCompare' || name === 'constantTimeEqual') {
       const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
