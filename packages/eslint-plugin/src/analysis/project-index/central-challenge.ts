@@ -17,6 +17,8 @@ const MAX_FILES = 3000;
 const MAX_FILE_CHARACTERS = 400_000;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', 'vendor']);
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+/** The text such a place needs, the status compared with 401 shortly before the header is set: only those files are parsed. */
+const CENTRAL_TEXT = /(?:\bstatus(?:Code)?\s*={2,3}\s*401\b|\b401\s*={2,3}\s*[\w$.]*\bstatus(?:Code)?\b)[\s\S]{0,400}?\.\s*(?:header|setHeader|set|append)\s*\(\s*['"`]www-authenticate/i;
 
 /** The package a file belongs to: the nearest folder above it with a package.json, else the file's own folder. */
 function packageRootOf(file: string): string {
@@ -111,7 +113,7 @@ export function centralChallengeFor(file: string): CentralChallenge | null {
   let found: CentralChallenge | null = null;
   for (const candidate of sourceFiles(root) ?? []) {
     const module = readModule(candidate);
-    if (!module || module.text.length > MAX_FILE_CHARACTERS || !/www-authenticate/i.test(module.text) || !/\b401\b/.test(module.text)) continue;
+    if (!module || module.text.length > MAX_FILE_CHARACTERS || !CENTRAL_TEXT.test(module.text)) continue;
     const line = centralChallengeIn(candidate, module.text);
     if (line !== null) {
       found = { file: candidate, line };
