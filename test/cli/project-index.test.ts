@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CJS_PROJECT, ESM_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../support/index-projects';
+import { CENTRAL_CHALLENGE_PROJECT, CJS_PROJECT, ESM_PROJECT, NAMED_ERRORS_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../support/index-projects';
 import { runCli } from './helpers';
 
 interface JsonResult {
@@ -37,6 +37,15 @@ describe('auth-status-lint: findings through imported modules', () => {
 
   it('TypeScript paths: a status enum imported through an alias', () => {
     assert.deepEqual(findings(PATHS_PROJECT), ['app/verify.ts:5 require-401-for-credential-failure']);
+  });
+
+  it('bare error classes named for their status, behind a barrel: the 401 class after a grant check, the 403 class for a missing token', () => {
+    const handlers = findings(NAMED_ERRORS_PROJECT).filter((finding) => finding.startsWith('src/handlers/'));
+    assert.deepEqual(handlers, ['src/handlers/grants.ts:5 require-403-for-permission-denial', 'src/handlers/grants.ts:11 require-401-for-credential-failure']);
+  });
+
+  it('a final middleware that adds the challenge to every 401: only the response sent directly is reported', () => {
+    assert.deepEqual(findings(CENTRAL_CHALLENGE_PROJECT), ['lib/auth.js:10 require-www-authenticate']);
   });
 
   it('a workspace package and an installed package error class', () => {

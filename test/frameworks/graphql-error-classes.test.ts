@@ -36,8 +36,9 @@ export class NotFound extends AppError {
 `;
 
 /** Plain errors that happen to share a name: not GraphQL errors, so not judged as one. */
-const PLAIN_ERRORS = `export class Unauthorized extends Error {}
-export class Forbidden extends Error {}
+/** Plain errors whose names say no status: what the project's error handler makes of them is not known here. */
+const PLAIN_ERRORS = `export class ReportFailure extends Error {}
+export class Refused extends Error {}
 `;
 
 function schema(imports: string, guard: string): string {
@@ -139,8 +140,11 @@ describe("GraphQL: a project's error classes named for the failure, followed thr
     assert.equal(await firstErrorCode(root, { isAdmin: true }), undefined);
   });
 
-  it('near-misses: plain errors of the same names, and a GraphQL class named for another status, stay silent', async () => {
-    const plain = await lintProject({ 'errors.js': PLAIN_ERRORS, 'schema.js': schema("import { Unauthorized } from './errors.js';", GUARD) });
+  it('near-misses: plain errors named for no status, and a GraphQL class named for another status, stay silent', async () => {
+    const plain = await lintProject({
+      'errors.js': PLAIN_ERRORS,
+      'schema.js': schema("import { Refused } from './errors.js';", "          if (!context.viewer.isAdmin) throw new Refused('Only admins can read reports');"),
+    });
     roots.push(plain.root);
     assert.deepEqual(plain.reports, []);
     const other = await lintProject({

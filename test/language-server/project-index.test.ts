@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { CJS_PROJECT, writeProject } from '../support/index-projects';
+import { CJS_PROJECT, NAMED_ERRORS_PROJECT, writeProject, type Files } from '../support/index-projects';
 import { INCREMENTAL_FROM } from '../../packages/language-server/src/features/checker';
 import { fileUri, LspTestClient } from './lsp-client';
 
@@ -13,22 +13,32 @@ const HELPER_SENDS_403 = CJS_PROJECT['lib/reply.js']!.replace(
   'res.status(403).json({ message });\n}\n\nfunction challenge',
 );
 
+/** Writes `files` and starts a server on them for the enclosing suite (stopped and removed after it); call the result inside hooks or tests. */
+function serverOn(files: Files): () => { client: LspTestClient; root: string } {
+  let started: { client: LspTestClient; root: string } | undefined;
+  before(async () => {
+    const root = writeProject(files);
+    started = { client: await LspTestClient.start({ rootPath: root }), root };
+  });
+  after(async () => {
+    assert.equal(await started!.client.shutdown(), 0);
+    fs.rmSync(started!.root, { recursive: true, force: true });
+  });
+  return () => started!;
+}
+
 describe('language server: findings through imported modules, kept in step with their files', () => {
+  const server = serverOn(CJS_PROJECT);
   let client: LspTestClient;
   let root: string;
   let helperUri: string;
   let dependantUri: string;
   const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((diagnostic) => diagnostic.code);
 
-  before(async () => {
-    root = writeProject(CJS_PROJECT);
+  before(() => {
+    ({ client, root } = server());
     helperUri = fileUri(path.join(root, 'lib/reply.js'));
     dependantUri = fileUri(path.join(root, 'routes/admin.js'));
-    client = await LspTestClient.start({ rootPath: root });
-  });
-  after(async () => {
-    assert.equal(await client.shutdown(), 0);
-    fs.rmSync(root, { recursive: true, force: true });
   });
 
   it('reports the helper call in the importing document, with the definition as related information', async () => {
@@ -88,5 +98,31 @@ describe('language server: findings through imported modules, kept in step with 
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: helperUri, type: FileChangeType.Changed }] });
     const cleared = await client.waitForPush(dependantUri, (params) => params.diagnostics.length === 0, since);
     assert.deepEqual(codes(cleared), []);
+  });
+});
+
+describe('language server: a bare error class named for its status, kept in step with its file', () => {
+  const server = serverOn(NAMED_ERRORS_PROJECT);
+  let client: LspTestClient;
+  let classUri: string;
+  let handlerUri: string;
+  const lines = (params: PublishDiagnosticsParams) => params.diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1} ${String(diagnostic.code)}`);
+
+  before(() => {
+    const started = server();
+    client = started.client;
+    classUri = fileUri(path.join(started.root, 'src/errors/UnauthorizedError.ts'));
+    handlerUri = fileUri(path.join(started.root, 'src/handlers/grants.ts'));
+  });
+
+  it('reports the grant check answered with the 401 class, and drops it once the class sets a status of its own', async () => {
+    await client.open(handlerUri, NAMED_ERRORS_PROJECT['src/handlers/grants.ts']!, 'typescript');
+    const { diagnostics } = await client.waitForPush(handlerUri);
+    assert.deepEqual(lines({ uri: handlerUri, diagnostics }), [`5 ${PERMISSION_RULE}`, '11 require-401-for-credential-failure']);
+    await client.open(classUri, NAMED_ERRORS_PROJECT['src/errors/UnauthorizedError.ts']!, 'typescript');
+    const since = client.pushed.length;
+    await client.replace(classUri, 'export class UnauthorizedError extends Error {\n  statusCode = 500;\n}\n');
+    const changed = await client.waitForPush(handlerUri, (params) => params.diagnostics.length === 1, since);
+    assert.deepEqual(lines(changed), ['11 require-401-for-credential-failure']);
   });
 });

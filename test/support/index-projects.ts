@@ -163,6 +163,109 @@ export const WORKSPACE_PROJECT: Files = {
   ].join('\n'),
 };
 
+/**
+ * Bare error classes named for their status (`class UnauthorizedError extends Error {}`) behind a barrel, which the
+ * project's error handler maps to statuses: the name is their status. A class that sets a status of its own, or
+ * whose base sets one, is not judged by its name.
+ */
+export const NAMED_ERRORS_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'grants', private: true }),
+  'src/errors/index.ts': ["export * from './UnauthorizedError';", "export * from './ForbiddenError';", "export * from './OddErrors';", ''].join('\n'),
+  'src/errors/UnauthorizedError.ts': 'export class UnauthorizedError extends Error {}\n',
+  'src/errors/ForbiddenError.ts': ["export class ForbiddenError extends Error {", "  name = 'ForbiddenError';", '}', ''].join('\n'),
+  'src/errors/OddErrors.ts': [
+    'class DomainError extends Error {',
+    '  statusCode = 500;',
+    '}',
+    '// Named for 403 but answered 418 by its own field: the name is not its status.',
+    'export class ForbiddenTeapotError extends Error {',
+    '  statusCode = 418;',
+    '}',
+    '// Named for 401 but its base sets a status of its own: the name is not its status.',
+    'export class UnauthorizedDomainError extends DomainError {}',
+  ].join('\n'),
+  'src/errors/graphql.ts': [
+    "import { GraphQLError } from 'graphql';",
+    '',
+    'class CodedError extends GraphQLError {',
+    '  constructor(message: string, kind: string) {',
+    '    super(message, { extensions: { kind } });',
+    '  }',
+    '}',
+    '',
+    'export class Unauthorized extends CodedError {',
+    '  constructor(message: string) {',
+    "    super(message, 'Unauthorized');",
+    '  }',
+    '}',
+  ].join('\n'),
+  'src/resolvers/comments.ts': [
+    "import { Unauthorized } from '../errors/graphql';",
+    '',
+    'export async function editComment(_: unknown, args: { id: string }, req: any) {',
+    "  if (!req.remoteUser) throw new Unauthorized('Log in to edit comments');",
+    "  if (!req.remoteUser.isAdmin(args.id)) throw new Unauthorized('Only host admins may edit comments');",
+    '  return { id: args.id };',
+    '}',
+  ].join('\n'),
+  'src/middleware/errorHandler.ts': [
+    "import { ForbiddenError, UnauthorizedError } from '../errors';",
+    '',
+    'export function statusFor(error: unknown): number {',
+    '  if (error instanceof UnauthorizedError) return 401;',
+    '  if (error instanceof ForbiddenError) return 403;',
+    '  return 500;',
+    '}',
+  ].join('\n'),
+  'src/handlers/grants.ts': [
+    "import { ForbiddenError, ForbiddenTeapotError, UnauthorizedDomainError, UnauthorizedError } from '../errors';",
+    '',
+    'export async function editGrant(req: any, res: any) {',
+    '  if (!req.headers.authorization) throw new UnauthorizedError();',
+    "  if (!(await hasGrantPermission(req.user, req.params.id, 'edit'))) throw new UnauthorizedError();",
+    "  if (req.user.role !== 'admin') throw new UnauthorizedDomainError();",
+    '  res.json({ ok: true });',
+    '}',
+    '',
+    'export function readGrant(req: any, res: any) {',
+    '  if (!req.headers.authorization) throw new ForbiddenError();',
+    '  if (!req.session.user) throw new ForbiddenTeapotError();',
+    "  if (req.user.role !== 'admin') throw new ForbiddenError();",
+    '  res.json({ ok: true });',
+    '}',
+  ].join('\n'),
+};
+
+/**
+ * A project whose final middleware adds the challenge to every 401 it sends: errors thrown or passed to `next` reach
+ * it, a response sent directly does not. The file that throws imports nothing from the middleware.
+ */
+export const CENTRAL_CHALLENGE_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'registry', private: true }),
+  'lib/final.js': [
+    'module.exports = function final(body, req, res) {',
+    "  if (res.statusCode === 401 && !res.getHeader('WWW-Authenticate')) {",
+    "    res.header('WWW-Authenticate', 'Basic, Bearer');",
+    '  }',
+    '  res.send(body);',
+    '};',
+  ].join('\n'),
+  'lib/auth.js': [
+    "const createError = require('http-errors');",
+    '',
+    'exports.decode = function (header) {',
+    "  if (!header) throw createError(401, 'no token');",
+    "  return header.split(' ')[1];",
+    '};',
+    '',
+    'exports.gate = function (req, res, next) {',
+    "  if (!req.headers.authorization) return next(createError(401, 'no token'));",
+    "  if (!req.cookies.session) return res.status(401).send('no session');",
+    '  next();',
+    '};',
+  ].join('\n'),
+};
+
 /** Writes a project into a fresh temporary folder (real path), linking workspace packages into node_modules. */
 export function writeProject(files: Files): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-index-')));

@@ -16,10 +16,15 @@ const IDENTITY = [
   'auth.user', // AdonisJS
   'ctx.state.claims',
   'getAuth(req)', // Clerk (Express, Next.js): the request's auth state, userId null when signed out
+  'ctx.state.session', // Fresh: the session a middleware put on the state
+  'ctx.state.sessionId',
+  'req.session.name', // the signed-in user's name kept in the session
+  'this.session.username',
+  'state.authenticatedUsername', // TiddlyWiki: what the authenticator established
 ];
 
 // Look-alikes that are request data or unrelated objects.
-const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions', 'getAuthor(req)', 'budgetAuth(req)'];
+const NOT_IDENTITY = ['ctx.body', 'ctx.params.user', 'req.params.user', 'searchParams.user', 'ctx.request.body.user', 'ctxUser', 'tx.user', 'ctx.users', 'ctx.sessions', 'ctx.state.sessions', 'req.session.names', 'state.sessionTimeout', 'getAuthor(req)', 'budgetAuth(req)'];
 
 describe('IDENTITY_SOURCE', () => {
   for (const text of IDENTITY) it(`holds an identity: ${text}`, () => assert.ok(IDENTITY_SOURCE.test(text), text));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-auth-status';
-import { CJS_PROJECT, ESM_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
+import { CENTRAL_CHALLENGE_PROJECT, CJS_PROJECT, ESM_PROJECT, NAMED_ERRORS_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
 
 interface Report {
   file: string;
@@ -116,25 +116,62 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at(reports, 'packages/api/src/keys.js'), ['6 require-401-for-credential-failure', '7 require-403-for-permission-denial']);
   });
 
+  it('a bare error class named for its status answers that status: a permission check throwing the 401 class is reported', async () => {
+    const { reports } = await lintProject(NAMED_ERRORS_PROJECT);
+    // Line 4: the 401 class for a missing credential is right (no 403 report for a user nobody established). Line 5:
+    // a grant check answered with it. Line 6: a subclass of a base that sets a status is not judged by its name. Line 11: the 403 class
+    // for a missing credential. Line 12: a class that sets its own status is not judged by its name. Line 13: right.
+    assert.deepEqual(at(reports, 'src/handlers/grants.ts'), ['5 require-403-for-permission-denial', '11 require-401-for-credential-failure']);
+  });
+
+  it('a GraphQL error class named for a status through a project base answers it: a signed-in non-admin refused with it is reported', async () => {
+    const { reports } = await lintProject(NAMED_ERRORS_PROJECT);
+    // Line 4 (nobody signed in) is right with the 401 class and stays silent.
+    assert.deepEqual(at(reports, 'src/resolvers/comments.ts'), ['5 require-403-for-permission-denial']);
+  });
+
+  it('a project that adds the challenge to every 401 centrally: errors passed on are not reported, a direct response is', async () => {
+    const { reports } = await lintProject(CENTRAL_CHALLENGE_PROJECT);
+    assert.deepEqual(at(reports, 'lib/auth.js'), ['10 require-www-authenticate']);
+  });
+
+  it('without the central middleware the thrown and passed-on 401s lack their challenge', async () => {
+    const rest = Object.fromEntries(Object.entries(CENTRAL_CHALLENGE_PROJECT).filter(([name]) => name !== 'lib/final.js'));
+    const { reports } = await lintProject(rest);
+    assert.deepEqual(at(reports, 'lib/auth.js'), ['4 require-www-authenticate', '9 require-www-authenticate', '10 require-www-authenticate']);
+  });
+
+  it('sees the central middleware stop adding the challenge on the next lint in the same process', async () => {
+    const messages = await relintAfterEdit(CENTRAL_CHALLENGE_PROJECT, 'lib/final.js', (text) => text.replace('res.statusCode === 401', 'res.statusCode === 407'), 'lib/auth.js');
+    assert.deepEqual(messages.map((message) => message.line), [4, 9, 10]);
+  });
+
   it('without the imported modules the same files are silent: the status lives only in the other module', async () => {
     const lonely = (files: Files, keep: string) => Object.fromEntries(Object.entries(files).filter(([name]) => name === keep || name.endsWith('.json')));
     assert.deepEqual((await lintProject(lonely(ESM_PROJECT, 'src/guard.ts'))).reports, []);
     assert.deepEqual((await lintProject(lonely(CJS_PROJECT, 'routes/admin.js'))).reports, []);
     assert.deepEqual((await lintProject(lonely(WORKSPACE_PROJECT, 'packages/api/src/keys.js'))).reports, []);
+    assert.deepEqual((await lintProject(lonely(NAMED_ERRORS_PROJECT, 'src/handlers/grants.ts'))).reports, []);
   });
 
   it('sees a changed dependency on the next lint in the same process', async () => {
-    const { root, eslint } = await lintProject(CJS_PROJECT);
-    const helper = path.join(root, 'lib/reply.js');
-    const later = new Date(Date.now() + 5000);
-    fs.writeFileSync(helper, CJS_PROJECT['lib/reply.js']!.replace('res.status(401).json({ message });\n}\n\nfunction challenge', 'res.status(403).json({ message });\n}\n\nfunction challenge'));
-    fs.utimesSync(helper, later, later);
-    const { invalidateModule } = await import('eslint-plugin-auth-status/tooling');
-    invalidateModule(helper);
-    const [result] = await eslint.lintFiles(['routes/admin.js']);
-    assert.deepEqual(result!.messages, []);
+    const edit = (text: string) => text.replace('res.status(401).json({ message });\n}\n\nfunction challenge', 'res.status(403).json({ message });\n}\n\nfunction challenge');
+    assert.deepEqual(await relintAfterEdit(CJS_PROJECT, 'lib/reply.js', edit, 'routes/admin.js'), []);
   });
 });
+
+/** Lints a project, edits one of its files on disk (as a tool that saw it change would say), and lints `dependant` again in the same process. */
+async function relintAfterEdit(files: Files, edited: string, edit: (text: string) => string, dependant: string) {
+  const { root, eslint } = await lintProject(files);
+  const file = path.join(root, edited);
+  const later = new Date(Date.now() + 5000);
+  fs.writeFileSync(file, edit(files[edited]!));
+  fs.utimesSync(file, later, later);
+  const { invalidateModule } = await import('eslint-plugin-auth-status/tooling');
+  invalidateModule(file);
+  const [result] = await eslint.lintFiles([dependant]);
+  return result!.messages;
+}
 
 /** The text after one ESLint suggestion (ESLint merges a suggestion's fixes into one replacement). */
 function applySuggestion(text: string, fix: { range: [number, number]; text: string }): string {

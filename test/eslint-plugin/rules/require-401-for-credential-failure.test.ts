@@ -411,6 +411,29 @@ module.exports = (req, res, next) => {
   ],
 });
 
+// Deno Fresh: the session a middleware put on `ctx.state`, and the user looked up by its id.
+ruleTester.run('require-401-for-credential-failure: a session kept on the handler state', rule, {
+  valid: [
+    // Near-miss: a field of the known session missing is the record's gap, not a missing credential.
+    `export async function POST(req: Request, ctx: any) { if (!ctx.state.session.cart) return new Response(null, { status: 400 }); }`,
+    // Near-miss: a form field missing is a malformed request.
+    `export async function POST(req: Request, ctx: any) { const form = await req.formData(); if (!form.get('title')) return new Response(null, { status: 400 }); }`,
+  ],
+  invalid: [
+    {
+      code: `export async function POST(req: Request, ctx: any) { if (!ctx.state.session) return new Response(null, { status: 400 }); }`,
+      errors: [{ messageId: 'wrongStatus', data: { status: 400, problem: 'a missing credential', evidence: '!ctx.state.session', challenge: 'WWW-Authenticate: Bearer realm="api"' }, suggestions: 1 }],
+    },
+    {
+      code: `export async function POST(req: Request, ctx: any) {
+  const user = await getUserBySession(ctx.state.sessionId);
+  if (!user) return new Response(null, { status: 400 });
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 3, suggestions: 1 }],
+    },
+  ],
+});
+
 describe('require-401-for-credential-failure options schema', () => {
   for (const [label, options, pattern] of [
     ['a status given as a string', { allowedStatuses: ['403'] }, /should be integer/],

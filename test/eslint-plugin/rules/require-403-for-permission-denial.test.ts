@@ -322,6 +322,149 @@ jsRuleTester.run('require-403-for-permission-denial (espree)', rule, {
   ],
 });
 
+// The signed-in caller's own id as a JWT subject, a maintainer list, and the caller looked up among a resource's members.
+jsRuleTester.run('require-403-for-permission-denial: subject ids and membership lists', rule, {
+  valid: [
+    // Near-miss: the subject of a token decoded here is the credential's own data, not a known caller.
+    `exports.put = (req, res) => { const decoded = jwt.decode(req.headers.authorization); if (req.params.userId !== decoded.sub) return res.status(401).end(); };`,
+    // Near-miss: a list of keys searched for the request's own key is a credential check, not a right.
+    `exports.add = function (req, res) {
+  var key = req.headers['x-api-key'];
+  var match = allowedKeys.filter(function (item) { return item.value === key; });
+  if (match.length === 0) return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
+};`,
+    // Near-miss: reassigned to something that is no lookup of the caller, the count says nothing about a right.
+    `exports.add = function (req, res) {
+  var match = maintainers.filter(function (item) { return item.name === req.session.name; });
+  if (req.query.all) match = [];
+  if (match.length === 0) return res.status(401).end();
+};`,
+    // Near-miss: a list named for a right, but searched for a body field, not for the signed-in caller.
+    `exports.add = function (req, res) {
+  var match = maintainers.filter(function (item) { return item.name === req.body.name; });
+  if (match.length === 0) return res.status(401).end();
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.put = (req, res) => {
+  if (req.params.userId !== req.user.sub) {
+    return res.status(401).send();
+  }
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+    {
+      code: `exports.remove = (req, res) => {
+  Playlist.findById(req.params.playlistId).then((playlist) => {
+    if (playlist.user._id != req.user.sub) return res.status(401).send();
+    return playlist.remove();
+  });
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+    {
+      code: `exports.add = function (req, res) {
+  var username = req.session.name;
+  var match = mod.maintainers.filter(function (item) {
+    return item.name === username;
+  });
+  if (match.length === 0) return res.status(401).json({ error: 'noperms' });
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 6, suggestions: 1 }],
+    },
+    {
+      // The variable is given another lookup later: every value it holds searches the maintainers for the caller.
+      code: `exports.add = function (req, res) {
+  var username = req.session.name;
+  var match = req.body.maintainers.filter(function (item) { return item.name === username; });
+  if (match.length === 0) return res.status(401).json({ error: 'noperms' });
+  Module.get(req.params.name, function (err, mod) {
+    match = mod.maintainers.filter(function (item) { return item.name === username; });
+    if (match.length === 0) return res.status(403).json({ error: 'noperms' });
+  });
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
+    },
+    {
+      code: `exports.updateTag = function* (next) {
+  if (!common.isMaintainer(this.user, mod.maintainers)) {
+    this.status = 401;
+    return;
+  }
+};`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+  ],
+});
+
+// Rights read off what the credential identified: an organization's subscription, a key's read-only flag, a token's scope.
+ruleTester.run('require-403-for-permission-denial: rights of the identified caller', rule, {
+  valid: [
+    // Near-miss: the organization itself not found for the key is an invalid credential, 401 is right.
+    `export async function use(req: any, res: any, next: any) {
+  const org = await orgs.getOrgByApiKey(req.headers.authorization);
+  if (!org) return res.status(401).set('WWW-Authenticate', 'ApiKey').json({ msg: 'Invalid API key' });
+  next();
+}`,
+    // Near-miss: an authorization check of the request alone may be its authentication: a name never decides.
+    `export function gate(req: any, res: any) { if (!isAuthorized(req)) return res.status(401).end(); }`,
+    `export function gate(req: any, res: any) { const token = req.headers.authorization; if (!isAuthorized(token, 'read')) return res.status(401).end(); }`,
+    // Near-miss: an environment switch beside a missing token: the token is the reason, 401 is right.
+    `export function gate(req: any, res: any) { if (process.env.REQUIRE_AUTH && !req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer').end(); }`,
+    // Near-miss: a read-only switch of the server's configuration is nobody's right.
+    `export function guard(req: any, res: any) { if (config.readOnly) return res.status(401).end(); }`,
+    // Near-miss: the scope handed to a verifier of the token is part of verifying it.
+    `export function guard(req: any, res: any) { const payload = decode(req.headers.authorization); if (!verifyToken(req.headers.authorization, payload.scope)) return res.status(401).set('WWW-Authenticate', 'Bearer').end(); }`,
+  ],
+  invalid: [
+    {
+      code: `export async function use(req: any, res: any, next: any) {
+  const org = await orgs.getOrgByApiKey(req.headers.authorization);
+  if (!org) return res.status(401).set('WWW-Authenticate', 'ApiKey').json({ msg: 'Invalid API key' });
+  if (!org.subscription) return res.status(401).json({ msg: 'No subscription found' });
+  next();
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
+    },
+    {
+      code: `export function handle(this: any, request: any, response: any, state: any) {
+  if (!this.authenticators[0].authenticateRequest(request, response, state)) return;
+  if (!this.isAuthorized(state.authorizationType, state.authenticatedUsername)) {
+    response.writeHead(401, 'not authorized to access this wiki');
+    response.end();
+  }
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: 1 }],
+    },
+    {
+      // Billing switched on by the environment: the setting is nobody's right (nor a webhook), the subscription is.
+      code: `export async function use(req: any, res: any, next: any) {
+  const org = await orgs.getOrgByApiKey(req.headers.authorization);
+  if (!!process.env.STRIPE_SECRET_KEY && !org.subscription) return res.status(401).json({ msg: 'No subscription found' });
+  next();
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: 1 }],
+    },
+    {
+      code: `export function requireWriteKey(ctx: any, res: any) {
+  if (ctx.key?.readOnly) return res.status(401).json({ msg: 'This key can only read' });
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 2, suggestions: 1 }],
+    },
+    {
+      code: `export function gate(req: any, res: any, next: any) {
+  const payload = jwt.verify(req.headers.authorization, secret);
+  let scope = payload.scope;
+  if (payload.role === 'code') scope = 'oauth:readwrite';
+  if (!scopeAllowsRequest(scope, req)) return res.status(401).send('out of scope');
+  next();
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 5, suggestions: 1 }],
+    },
+  ],
+});
+
 describe('require-403-for-permission-denial with every rule on', () => {
   it('is the only report on a 401 for a permission denial (require-www-authenticate stays quiet)', () => {
     const messages = lintWithAllRules(`function isAdmin(req, res, next) { if (req.user.role !== 'admin') return res.status(401).end(); next(); }`);

@@ -270,3 +270,22 @@ export function pushChildren(sourceCode: SourceCode, node: Node, stack: Node[]):
     }
   }
 }
+
+/**
+ * The values a local variable is given: its initial value and every plain `=` assignment to it; nothing when any
+ * other write (`+=`, a destructuring) makes that list incomplete, or when there are more than `limit`.
+ */
+export function valuesWrittenTo(sourceCode: SourceCode, identifier: TSESTree.Identifier, limit = Infinity): Node[] {
+  const variable = findVariable(sourceCode, identifier);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
+  const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
+  if (declarator.id.type !== T.Identifier) return [];
+  const values: Node[] = declarator.init ? [declarator.init] : [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.identifier === declarator.id) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return [];
+    values.push(assignment.right);
+  }
+  return values.length <= limit ? values : [];
+}

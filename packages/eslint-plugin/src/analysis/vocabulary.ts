@@ -11,7 +11,7 @@ export const AUTHORIZATION_WORDS = new Set([
   'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed', 'approved', 'active', 'activated', 'enabled', 'onboarded', 'subscription', 'subscribed', 'plan',
   'premium', 'tier', 'paid', 'allowed', 'allow', 'can', 'cannot', 'ability', 'abilities', 'acl', 'policy', 'policies',
   'editor', 'editors', 'reviewer', 'reviewers', 'writer', 'member', 'members', 'membership', 'memberships', 'collaborator', 'collaborators', 'tenant', 'org', 'organization', 'team', 'level', 'access', 'capability', 'capabilities',
-  'rights', 'entitlement', 'entitlements', 'feature', 'features', 'readonly', 'whitelist', 'allowlist',
+  'rights', 'entitlement', 'entitlements', 'feature', 'features', 'readonly', 'whitelist', 'allowlist', 'maintainer', 'maintainers',
 ]);
 
 /** Values of an account's `status`/`state` field: an account the server knows, refused by policy. */
@@ -51,7 +51,7 @@ export const CREDENTIAL_SOURCE =
  * on `auth.user`.
  */
 export const IDENTITY_SOURCE =
-  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|me|viewer|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|passport|account|loggedIn|isLoggedIn)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bgetAuth\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|(\bcontext\s*\.\s*|(?<![.\w$]))params\s*\??\.\s*(user|authenticated|authentication)\b|\bauth\s*\??\.\s*user\b/;
+  /\b(c|ctx|context)\s*\.\s*(get\s*\(\s*['"`]|var\s*\.\s*)(user|session|currentUser|jwtPayload|account|auth)\b|\b(req|request|ctx\.state|ctx\.request|state|res\.locals|locals|event\.locals|context)\s*\.\s*(user|me|viewer|auth|currentUser|userId|account|principal|claims|session\s*\.\s*(user|userId|passport))\b|\bctx\s*\??\.\s*(user|session|auth|currentUser|userId)\b|\bsession\s*\??\.\s*(user|userId|user_id|uid|username|name|passport|account|loggedIn|isLoggedIn)\b|\b(ctx\.state|state|res\.locals|event\.locals)\s*\??\.\s*(session(Id)?|authenticatedUser(name)?)\b|\bgetServerSession\s*\(|\bgetSession\s*\(|\bgetAuth\s*\(|\bauth\s*\(\s*\)|\bisAuthenticated\b|\bisLoggedIn\b|\bcurrentUser\b|\bgetCurrentUser\s*\(|\bgetUser\s*\(\s*\)|(\bcontext\s*\.\s*|(?<![.\w$]))params\s*\??\.\s*(user|authenticated|authentication)\b|\bauth\s*\??\.\s*user\b/;
 
 /** A call that verifies a credential and yields its payload or a verdict (AdonisJS' `auth.check()`, `auth.getUser()`). */
 export const VERIFIER_CALL =

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../analysis/node-types';
 import { analyze } from '../analysis/analyze';
 import { calleeName, enclosingFunction, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
+import { centralChallengeFor } from '../analysis/project-index/central-challenge';
 import { answersSignedRequest } from '../analysis/reason';
 import type { ResponseSite, RuleFixer } from '../analysis/types';
 import type { RequireWwwAuthenticateOptions } from '../options';
@@ -76,6 +78,8 @@ export default createRule<Options, MessageIds>({
           // Hints lean to a permission denial that nothing decides: the wrong rule must not answer for it.
           if (code === 401 && reason.kind === 'unknown' && reason.leaning?.kind === 'authorization') continue;
           if (answersSignedRequest(sourceCode, reason)) continue;
+          // The project adds the challenge to every 401 it sends (a final middleware): an error passed on reaches it.
+          if (code === 401 && passedOnAsError(site) && path.isAbsolute(context.filename) && centralChallengeFor(context.filename)) continue;
           const problem = reason.kind === 'credential' ? reason.problem : reason.kind === 'unknown' && reason.leaning?.kind === 'credential' ? reason.leaning.problem : undefined;
           const challenge = challengeValue(sourceCode, options, problem);
           const header = `${headerName}: ${challenge}`;
@@ -94,6 +98,15 @@ export default createRule<Options, MessageIds>({
 });
 
 const MAX_SEARCH = 2000;
+
+/** An error thrown or handed to `next` (`throw createError(401)`, `next(new Unauthorized())`): its handler sends it. */
+function passedOnAsError(site: ResponseSite): boolean {
+  if (site.carriers.includes('next')) return true;
+  for (let node: Node | undefined = site.node.parent; node && !isFunction(node); node = node.parent) {
+    if (node.type === T.ThrowStatement) return true;
+  }
+  return false;
+}
 
 /** Is the site passed through, or accompanied by, a call the project declared to add the challenge? */
 function isChallenged(sourceCode: SourceCode, site: ResponseSite, challengers: ReadonlySet<string>): boolean {

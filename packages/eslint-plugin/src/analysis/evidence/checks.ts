@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
@@ -163,6 +163,8 @@ export class EvidenceFinder {
     const other = constant === right ? left : right;
     // `parts.length !== 2` where `parts = authorization.split(' ')`: the header is not `scheme credentials`.
     if (constant && !equal && this.isCredentialPartCount(other)) return [this.evidence('invalid', 2, whole)];
+    // `match.length === 0` where `match = maintainers.filter((m) => m.name === req.session.name)`: the caller is not among them.
+    if (equal && this.isEmptyMembership(leftNode, rightNode)) return [this.evidence('authorization', 2, whole)];
     if (constant) {
       const value = staticString(constant)!;
       if (V.AUTH_SCHEMES.test(value)) {
@@ -239,11 +241,58 @@ export class EvidenceFinder {
     return callee.type === T.MemberExpression && this.sources.isCredentialish(callee.object);
   }
 
+  /**
+   * `scopeAllowsRequest(scope, req)` where `scope = payload.scope`: the caller's own rights handed to a check (not
+   * to a verifier) decide it, whatever the check is called.
+   */
+  private passesCallerRights(call: TSESTree.CallExpression): boolean {
+    if (V.VERIFIER_CALL.test(this.sourceCode.getText(call))) return false;
+    const isRightsClaim = (node: Node | null | undefined) => {
+      const value = node && skipWrappers(node);
+      return value?.type === T.MemberExpression && RIGHTS_CLAIM_WORDS.has(words(propertyName(value) ?? '').at(-1) ?? '');
+    };
+    return call.arguments.some((argument) => {
+      const value = skipWrappers(argument as Node);
+      if (value.type !== T.Identifier) return isRightsClaim(value);
+      // `let scope = payload.scope; if (…) scope = WIDER;`: declared as the caller's rights, still a scope when widened.
+      const declared = findVariable(this.sourceCode, value)?.defs[0]?.node;
+      return this.sources.authorizationDataOf(value) !== null || (declared?.type === T.VariableDeclarator && isRightsClaim(declared.init));
+    });
+  }
+
+  /** `found.length` compared with 0, where `found` is the signed-in caller looked up among a resource's members. */
+  private isEmptyMembership(left: Node, right: Node): boolean {
+    const zero = (node: Node) => {
+      const value = skipWrappers(node);
+      return value.type === T.Literal && value.value === 0;
+    };
+    const count = zero(right) ? skipWrappers(left) : zero(left) ? skipWrappers(right) : null;
+    if (count?.type !== T.MemberExpression || propertyName(count) !== 'length') return false;
+    const found = skipWrappers(count.object);
+    if (found.type !== T.Identifier) return false;
+    // `var match = a.maintainers.filter(…); … match = b.maintainers.filter(…)`: every value it holds is such a lookup.
+    const values = valuesWrittenTo(this.sourceCode, found);
+    return values.length > 0 && values.every((value) => this.looksUpCaller(value));
+  }
+
+  /** `maintainers.filter((m) => m.name === username)`: the signed-in caller searched for in a list named for a right. */
+  private looksUpCaller(value: Node): boolean {
+    const lookup = skipWrappers(value);
+    if (lookup.type !== T.CallExpression || !this.sources.isMembershipLookup(lookup)) return false;
+    const match = lookup.arguments[0];
+    const compared = match && isFunction(match) ? returnedExpression(match) : null;
+    if (compared?.type !== T.BinaryExpression || (compared.operator !== '===' && compared.operator !== '==')) return false;
+    // Only the caller's identity: a list of keys searched for the request's own credential is no right.
+    return [compared.left as Node, compared.right].some((side) => this.sources.classifySource(side) === 'identity');
+  }
+
   /** `note.userId !== userId` where `userId` is the caller's (from the session): an ownership check. */
   private comparesCallerId(left: Node, right: Node): boolean {
     const isCallerId = (node: Node) => {
       const path = memberPath(node);
-      return !!path && words(path[path.length - 1]!).includes('id') && this.sources.classifySource(node) === 'identity';
+      const last = words(path?.[path.length - 1] ?? '');
+      // `req.user.sub`: the subject claim the authenticating middleware left on the signed-in user is its id.
+      return (last.includes('id') || last.join(' ') === 'sub') && this.sources.classifySource(node) === 'identity';
     };
     const isRecordId = (node: Node) => {
       const value = skipWrappers(node);
@@ -359,6 +408,9 @@ export class EvidenceFinder {
       if (call) return call;
     }
 
+    // `process.env.STRIPE_SECRET_KEY && !org.subscription`: whether the server is configured says nothing about the caller.
+    const path = memberPath(value);
+    if (path && path[0] === 'process' && path[1] === 'env') return [];
     const ownCategory = value.type === T.Identifier ? null : this.sources.identifierCategory(value);
     if (ownCategory === 'authorization') return this.rightsEvidence(value);
     if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
@@ -486,6 +538,7 @@ export class EvidenceFinder {
         const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || V.TOKEN_DATA_WORDS.has(word));
         return settingsOrToken ? [] : [this.evidence('authorization', 2, value)];
       }
+      if (this.passesCallerRights(value)) return [this.evidence('authorization', 2, value)];
       path = memberPath(callee);
     }
     if (!path) return [this.evidence('authorization', 2, value)];
@@ -494,7 +547,10 @@ export class EvidenceFinder {
     if (last === 'canActivate' || path.flatMap(words).some((word) => CONFIGURATION_WORDS.has(word)) || lastWords.some((word) => V.TOKEN_DATA_WORDS.has(word))) return [];
     // `allowAnonymous`, `isPublic`: whether anybody unknown may pass is a setting, not a right of somebody known.
     if (lastWords.some((word) => ANONYMOUS_WORDS.has(word))) return [];
-    if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word))) return [this.evidence('authorization', 2, value)];
+    // `key.readOnly`: a flag of one word written as two.
+    if (RIGHTS_FLAG_PREFIXES.has(lastWords[0] ?? '') || lastWords.some((word) => RIGHTS_FLAGS.has(word)) || RIGHTS_FLAGS.has(lastWords.join(''))) {
+      return [this.evidence('authorization', 2, value)];
+    }
     // `teamMember = await teams.getTeamMember(teamId, userId)`: the caller looked up among a resource's members.
     if (lastWords.some((word) => MEMBERSHIP_WORDS.has(word)) && this.isRecordLookedUp(value)) return [this.evidence('authorization', 2, value)];
     if (lastWords.some((word) => V.AUTHORIZATION_WORDS.has(word))) return [{ ...this.evidence('authorization', 1, value), nameOnly: true }];
@@ -550,9 +606,12 @@ export class EvidenceFinder {
         call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
       return holds && aboutCredential ? [this.evidence('expired', 2, call)] : [];
     }
-    // `!this.isAuthorized(type, username)`: the name hints at a permission check; it never decides.
+    // `!this.isAuthorized(type, username)`: the name hints at a permission check; it never decides. Given the signed-in
+    // identity and something to weigh it against (`isAuthorized(state.authorizationType, state.authenticatedUsername)`),
+    // the identity is known and only its rights are asked.
     if (holds === false && tokens.some((word) => word === 'authorized' || word === 'authorised') && !tokens.includes('un')) {
-      return [{ ...this.evidence('authorization', 1, call), nameOnly: true }];
+      const ofKnownCaller = call.arguments.length >= 2 && call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.classifySource(argument) === 'identity');
+      return ofKnownCaller ? [this.evidence('authorization', 2, call)] : [{ ...this.evidence('authorization', 1, call), nameOnly: true }];
     }
     if (name === 'timingSafeEqual' || name === 'safeCompare' || name === 'secureCompare' || name === 'constantTimeEqual') {
       const aboutCredential = call.arguments.some((argument) => argument.type !== T.SpreadElement && this.sources.isCredentialish(argument));
@@ -751,13 +810,15 @@ const IDENTITY_FIELDS = new Set([
 const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c']);
 const ANONYMOUS_WORDS = new Set(['anon', 'anonymous', 'public', 'unauthenticated']);
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
+/** The last word of a field that holds the caller's rights: `payload.scope`, `user.roles`. */
+const RIGHTS_CLAIM_WORDS = new Set(['role', 'roles', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'privileges', 'grants']);
 const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);
 /** A name that states a right or an account's standing: `isAdmin`, `hasAccess`, `canEdit`, `suspended`. */
 const RIGHTS_FLAG_PREFIXES = new Set(['is', 'has', 'can', 'may', 'allowed', 'allow', 'should']);
 const RIGHTS_FLAGS = new Set([
   'admin', 'admins', 'administrator', 'superuser', 'superadmin', 'moderator', 'staff', 'owner', 'owns', 'allowed', 'granted',
   'banned', 'suspended', 'blocked', 'disabled', 'deactivated', 'locked', 'verified', 'unverified', 'confirmed', 'unconfirmed',
-  'approved', 'active', 'activated', 'enabled', 'onboarded', 'premium', 'paid', 'subscribed', 'readonly',
+  'approved', 'active', 'activated', 'enabled', 'onboarded', 'premium', 'paid', 'subscribed', 'subscription', 'readonly',
 ]);
 
 const ABSENCE_PREDICATE = /^(isUndefined|isNull|isNil|isNullOrUndefined|isNullish|isEmpty|isBlank)$/;
@@ -782,3 +843,13 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
 
 /** The fields of a presented user-name-and-password pair. */
 const PRESENTED_LOGIN_FIELDS: ReadonlySet<string> = new Set(['username', 'user', 'name', 'password', 'pass']);
+
+/** What a callback answers: its expression body, or the argument of a body that is one `return`. */
+function returnedExpression(callback: TSESTree.FunctionLike): Node | null {
+  const body = callback.body;
+  if (!body) return null;
+  if (body.type !== T.BlockStatement) return skipWrappers(body);
+  const only = body.body.length === 1 ? body.body[0] : undefined;
+  return only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
+}
+

@@ -56,9 +56,9 @@ export function idValue(node: Node): Node {
 export function isOwnership(left: Node, right: Node): boolean {
   const a = memberPath(left)?.flatMap(words) ?? [];
   const b = memberPath(right)?.flatMap(words) ?? [];
-  // An id, or a field that references a user (`review.user`, `post.author`, `doc.owner`).
+  // An id (`sub` is the subject claim: the caller's id), or a field that references a user (`review.user`, `post.author`, `doc.owner`).
   const isId = (tokens: string[]) =>
-    tokens.includes('id') || tokens.includes('uid') || (tokens.length > 1 && ['user', 'owner', 'author', 'creator'].includes(tokens[tokens.length - 1]!));
+    tokens.includes('id') || tokens.includes('uid') || tokens[tokens.length - 1] === 'sub' || (tokens.length > 1 && ['user', 'owner', 'author', 'creator'].includes(tokens[tokens.length - 1]!));
   const isCaller = (tokens: string[]) => tokens.some((word) => ['user', 'me', 'caller', 'current', 'session', 'auth', 'decoded'].includes(word));
   if (!isId(a) || !isId(b)) return false;
   if (isCaller(a) !== isCaller(b)) return true;

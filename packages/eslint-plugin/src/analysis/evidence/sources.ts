@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, calleeName, findVariable, initialValueOf, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, valuesWrittenTo, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, walk } from './expressions';
 
@@ -262,7 +262,7 @@ export class SourceClassifier {
       const binding = bindingOf(this.sourceCode, identifier);
       if (!binding) {
         // `let token; if (match) token = match[1];`: every value the variable is given.
-        for (const written of this.writtenValues(identifier)) this.collectSource(written, sink, depth + 1, seen, opaque || throughCall);
+        for (const written of valuesWrittenTo(this.sourceCode, identifier, MAX_WRITTEN_VALUES)) this.collectSource(written, sink, depth + 1, seen, opaque || throughCall);
         continue;
       }
       if (binding.kind === 'import') continue;
@@ -293,23 +293,6 @@ export class SourceClassifier {
       }
       this.collectSource(binding.init, sink, depth + 1, seen, opaque || throughCall);
     }
-  }
-
-  /** The values a reassigned local variable is given (`=` only), at most a few. */
-  private writtenValues(identifier: TSESTree.Identifier): Node[] {
-    const variable = findVariable(this.sourceCode, identifier);
-    if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
-    const values: Node[] = [];
-    const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
-    if (declarator.id.type !== T.Identifier) return [];
-    if (declarator.init) values.push(declarator.init);
-    for (const reference of variable.references) {
-      if (!reference.isWrite() || reference.identifier === declarator.id) continue;
-      const assignment = reference.identifier.parent;
-      if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return [];
-      values.push(assignment.right);
-    }
-    return values.length <= MAX_WRITTEN_VALUES ? values : [];
   }
 
   /**

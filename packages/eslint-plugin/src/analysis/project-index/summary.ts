@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { resolveStatus } from '../status';
+import { errorStatusOfMethod } from '../sites/status-methods';
 import type { ResponseSite } from '../types';
 
 /** What a module's binding means for a response. */
@@ -133,6 +134,39 @@ function respondingDeclarations(sites: readonly ResponseSite[]): Map<string, Mea
   return meanings;
 }
 
+/** A class member or assignment that could give an error its own status: such a class is not judged by its name. */
+const OWN_STATUS = /\b(?:status|statusCode|httpCode|httpStatus|statusText)\b|\bcode\s*[:=]\s*\d/;
+
+/**
+ * `export class UnauthorizedError extends Error {}`, `export class Forbidden extends AppGraphQLError {}`: an error
+ * class named for an HTTP status that carries no status of its own, which the project's error handler (or transport)
+ * maps to that status. The name is the only status it has, as for a factory named `forbidden()`. A class that sets
+ * a status anywhere along its bases in this module is left to its sites, and so is one whose chain leaves the module
+ * through anything but an error class (`extends HttpError`, `extends GraphQLError`).
+ */
+function namedErrorClasses(sourceCode: SourceCode): Map<string, Meaning> {
+  const classes = new Map<string, TSESTree.ClassDeclaration>();
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === T.ClassDeclaration && declaration.id) classes.set(declaration.id.name, declaration);
+  }
+  const carriesNoStatus = (declaration: TSESTree.ClassDeclaration, depth: number): boolean => {
+    if (depth > 3 || OWN_STATUS.test(sourceCode.getText(declaration.body))) return false;
+    const base = declaration.superClass && skipWrappers(declaration.superClass);
+    if (!base) return true;
+    if (base.type !== T.Identifier) return false;
+    const local = classes.get(base.name);
+    return local ? carriesNoStatus(local, depth + 1) : /(?:Error|Exception)$/.test(base.name);
+  };
+  const meanings = new Map<string, Meaning>();
+  for (const [name, declaration] of classes) {
+    const status = errorStatusOfMethod(name);
+    if (status === undefined || !declaration.superClass || !carriesNoStatus(declaration, 0)) continue;
+    meanings.set(name, { kind: 'responds', form: 'class', status, challenge: false, line: declaration.loc.start.line });
+  }
+  return meanings;
+}
+
 /** `const HttpCode = { Unauthorized: 401 }`, `enum HttpCode { Unauthorized = 401 }`, `const UNAUTHORIZED = 401`. */
 function constantDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
   const meanings = new Map<string, Meaning>();
@@ -229,7 +263,7 @@ function commonJsExports(expression: Node, locals: Map<string, string>): void {
 
 /** The summary of a parsed module whose response sites the engine has found. */
 export function summarize(sourceCode: SourceCode, sites: readonly ResponseSite[]): ModuleSummary {
-  const byLocal = new Map<string, Meaning>([...constantDeclarations(sourceCode), ...respondingDeclarations(sites)]);
+  const byLocal = new Map<string, Meaning>([...constantDeclarations(sourceCode), ...namedErrorClasses(sourceCode), ...respondingDeclarations(sites)]);
   const { locals, reexports } = exportTable(sourceCode);
   const exports = new Map<string, Meaning>();
   for (const [exported, local] of locals) {

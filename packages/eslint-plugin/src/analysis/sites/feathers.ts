@@ -1,6 +1,5 @@
-import { T } from '../node-types';
 import type { SiteAdapter } from '../types';
-import { packageErrorSite, packageErrorUse, type ErrorPackage } from './package-errors';
+import { throwOnlyPackageAdapter, type ErrorPackage } from './package-errors';
 
 /** `@feathersjs/errors` classes that answer a 4xx the rules judge (`lib/index.js`: each passes its code to FeathersError). */
 const FEATHERS_ERRORS: ErrorPackage = {
@@ -32,13 +31,4 @@ const NO_ERROR_HEADERS =
  * FeathersJS: `throw new NotAuthenticated(msg)` / `new errors.Forbidden(msg)` in hooks and services. A status fix
  * swaps the class; no challenge can be attached from the hook, so challenge fixes are not offered.
  */
-export const feathersAdapter: SiteAdapter = {
-  framework: 'feathers',
-  nodeTypes: [T.NewExpression],
-  visit(node, context) {
-    if (node.type !== T.NewExpression) return;
-    const use = packageErrorUse(context.sourceCode, node, FEATHERS_ERRORS);
-    if (!use) return;
-    context.addSite(packageErrorSite(node, use, { framework: 'feathers', hasHeader: () => false, add: () => null, limitation: NO_ERROR_HEADERS }));
-  },
-};
+export const feathersAdapter: SiteAdapter = throwOnlyPackageAdapter(FEATHERS_ERRORS, 'feathers', NO_ERROR_HEADERS);

@@ -7,6 +7,7 @@ import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
+import { errorStatusOfMethod } from './status-methods';
 
 /**
  * Calls and constructions of what another module defines to answer a status: `throw new TokenExpiredError()`
@@ -68,7 +69,8 @@ function importedSite(call: TSESTree.CallExpression | TSESTree.NewExpression, fo
     node: call,
     status: { code: meaning.status, node: null, form: { kind: 'literal' } },
     messages: call.arguments.filter((argument) => argument.type !== T.SpreadElement),
-    names: [callee.type === T.MemberExpression ? callee.property : callee],
+    // `new UnauthorizedError()` says which status, not why: only a name that says more is evidence (`TokenExpiredError`).
+    names: errorStatusOfMethod(found.name) === meaning.status ? [] : [callee.type === T.MemberExpression ? callee.property : callee],
     carriers: [calleeText, ...carriersOf(call)],
     // An error object gets its challenge where it is rendered, which a summary does not see: never reported for it.
     hasHeader: (name) => name === 'www-authenticate' && (meaning.challenge || meaning.form === 'class'),

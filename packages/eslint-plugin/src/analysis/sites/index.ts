@@ -28,6 +28,7 @@ import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
 import { restifyAdapter } from './restify';
+import { routingControllersAdapter } from './routing-controllers';
 import { sailsAdapter } from './sails';
 import { trpcAdapter } from './trpc';
 import { strapiAdapter } from './strapi';
@@ -62,6 +63,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   feathersAdapter,
   restifyAdapter,
   eggAdapter,
+  routingControllersAdapter,
   awsLambdaAdapter,
   azureFunctionsAdapter,
   customErrorsAdapter,

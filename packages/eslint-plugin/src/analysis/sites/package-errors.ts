@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, propertyName, skipWrappers, type SourceCode } from '../ast';
-import type { ResponseSite, RuleFix, RuleFixer } from '../types';
+import type { ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
 import { isModuleObject } from './transport-code';
@@ -127,6 +127,25 @@ export function packageErrorSite(call: TSESTree.NewExpression, use: PackageError
       const renamed = edit.status === undefined || edit.status === use.code ? [] : use.rename(fixer, edit.status);
       const added = edit.addHeader ? headers.add(fixer, edit.addHeader) : [];
       return renamed && added && [...renamed, ...added];
+    },
+  };
+}
+
+/**
+ * The adapter of a package whose error classes are thrown and rendered by the framework with no header in reach of
+ * the throw: each `new X(msg)` of the package is a site; `outOfView` says the challenge is decided where it is rendered.
+ */
+export function throwOnlyPackageAdapter(errorPackage: ErrorPackage, framework: string, limitation: string, outOfView = false): SiteAdapter {
+  const headers: ErrorHeaders = { framework, hasHeader: () => false, add: () => null, limitation };
+  return {
+    framework,
+    nodeTypes: [T.NewExpression],
+    visit(node, context) {
+      if (node.type !== T.NewExpression) return;
+      const use = packageErrorUse(context.sourceCode, node, errorPackage);
+      if (!use) return;
+      const site = packageErrorSite(node, use, headers);
+      context.addSite(outOfView ? { ...site, renderedOutOfView: true } : site);
     },
   };
 }

@@ -1,0 +1,125 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { T } from '../node-types';
+import { propertyName, skipWrappers, staticString, type Node } from '../ast';
+import { debugIndex } from './debug';
+import { readModule, stampOf } from './files';
+import { parseModule } from './parse';
+
+/** Where a project adds the challenge to every 401 it sends: `if (res.statusCode === 401) res.header('WWW-Authenticate', …)`. */
+export interface CentralChallenge {
+  file: string;
+  line: number;
+}
+
+/** A package larger than this is not searched (the fact is then unknown, and nothing is silenced). */
+const MAX_FILES = 3000;
+const MAX_FILE_CHARACTERS = 400_000;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', 'vendor']);
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+/** The text such a place needs, the status compared with 401 shortly before the header is set: only those files are parsed. */
+const CENTRAL_TEXT = /(?:\bstatus(?:Code)?\s*={2,3}\s*401\b|\b401\s*={2,3}\s*[\w$.]*\bstatus(?:Code)?\b)[\s\S]{0,400}?\.\s*(?:header|setHeader|set|append)\s*\(\s*['"`]www-authenticate/i;
+
+/** The package a file belongs to: the nearest folder above it with a package.json, else the file's own folder. */
+function packageRootOf(file: string): string {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, 'package.json'))) return directory;
+    if (path.dirname(directory) === directory) return path.dirname(file);
+  }
+}
+
+/** The package's source files, or null when there are too many to search. */
+function sourceFiles(root: string): string[] | null {
+  const found: string[] = [];
+  const folders = [root];
+  while (folders.length > 0) {
+    let entries;
+    try {
+      entries = readdirSync(folders.pop()!, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(entry.parentPath, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) folders.push(full);
+      else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) found.push(full);
+      if (found.length > MAX_FILES) return null;
+    }
+  }
+  return found;
+}
+
+/** `res.statusCode === 401`, `ctx.status == 401`: the response's own status compared with 401, anywhere in a test. */
+function testsStatus401(test: Node): boolean {
+  const value = skipWrappers(test);
+  if (value.type === T.LogicalExpression) return testsStatus401(value.left) || testsStatus401(value.right);
+  if (value.type !== T.BinaryExpression || (value.operator !== '===' && value.operator !== '==')) return false;
+  const isStatus = (side: Node) => {
+    const node = skipWrappers(side);
+    return node.type === T.MemberExpression && (propertyName(node) === 'statusCode' || propertyName(node) === 'status');
+  };
+  const is401 = (side: Node) => {
+    const node = skipWrappers(side);
+    return node.type === T.Literal && node.value === 401;
+  };
+  return (isStatus(value.left as Node) && is401(value.right)) || (isStatus(value.right) && is401(value.left as Node));
+}
+
+/** The first node under `root` (itself included) that `matches`, depth first. */
+function findNode(root: Node, matches: (node: Node) => boolean): Node | null {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (matches(node)) return node;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child as Node);
+      }
+    }
+  }
+  return null;
+}
+
+/** A call in `branch` whose first argument names the WWW-Authenticate header: `res.header('WWW-Authenticate', …)`. */
+function setsChallenge(branch: Node): boolean {
+  return findNode(branch, (node) => node.type === T.CallExpression && !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate') !== null;
+}
+
+/** The line of `if (status === 401) { …set WWW-Authenticate… }` in a module's text, or null. */
+function centralChallengeIn(file: string, text: string): number | null {
+  let ast;
+  try {
+    ast = parseModule(file, text).ast;
+  } catch (error) {
+    debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+  const central = findNode(ast as Node, (node) => node.type === T.IfStatement && testsStatus401(node.test) && setsChallenge(node.consequent));
+  return central ? central.loc.start.line : null;
+}
+
+const known = new Map<string, { found: CentralChallenge | null; stamp: string | undefined }>();
+
+/**
+ * Where the package of `file` adds `WWW-Authenticate` to every 401 response, if it does: sinopia's final middleware,
+ * an error handler that sets the challenge when the status it sends is 401. Searched once per package and process;
+ * searched again when the file it was found in changes.
+ */
+export function centralChallengeFor(file: string): CentralChallenge | null {
+  const root = packageRootOf(file);
+  const cached = known.get(root);
+  if (cached && (cached.found === null || stampOf(cached.found.file) === cached.stamp)) return cached.found;
+  let found: CentralChallenge | null = null;
+  for (const candidate of sourceFiles(root) ?? []) {
+    const module = readModule(candidate);
+    if (!module || module.text.length > MAX_FILE_CHARACTERS || !CENTRAL_TEXT.test(module.text)) continue;
+    const line = centralChallengeIn(candidate, module.text);
+    if (line !== null) {
+      found = { file: candidate, line };
+      break;
+    }
+  }
+  known.set(root, { found, stamp: found ? stampOf(found.file) : undefined });
+  return found;
+}
