@@ -13,10 +13,10 @@ const roots: string[] = [];
 after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
 
 /** Runs the real binary on a project and lists `file:line rule` for every finding. */
-function findings(files: Files): string[] {
+function findings(files: Files, env: NodeJS.ProcessEnv = {}): string[] {
   const root = writeProject(files);
   roots.push(root);
-  const run = runCli(['--format', 'json'], root);
+  const run = runCli(['--format', 'json'], root, env);
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
   const results = JSON.parse(run.stdout) as JsonResult[];
   return results.flatMap((result) =>
@@ -42,5 +42,11 @@ describe('auth-status-lint: findings through imported modules', () => {
   it('a workspace package and an installed package error class', () => {
     const api = findings(WORKSPACE_PROJECT).filter((finding) => finding.startsWith('packages/api/'));
     assert.deepEqual(api, ['packages/api/src/keys.js:6 require-401-for-credential-failure', 'packages/api/src/keys.js:7 require-403-for-permission-denial']);
+  });
+
+  it('the benchmark switch AUTH_STATUS_PROJECT_INDEX=off judges each file alone: the call through the import is silent', () => {
+    assert.deepEqual(findings(PATHS_PROJECT, { AUTH_STATUS_PROJECT_INDEX: 'off' }), []);
+    // Any other value leaves the index on.
+    assert.deepEqual(findings(PATHS_PROJECT, { AUTH_STATUS_PROJECT_INDEX: 'on' }), ['app/verify.ts:5 require-401-for-credential-failure']);
   });
 });

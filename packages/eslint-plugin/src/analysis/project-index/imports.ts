@@ -1,5 +1,7 @@
 import { mayContainFinding } from '../prefilter';
+import { followsImports } from './debug';
 import { mayDefineStatus } from './index';
+import { isFollowedModule } from './lookup';
 
 /**
  * Names a text calls or constructs where a response or error leaves a function: `throw new X(`, `throw X(`,
@@ -42,13 +44,14 @@ function importsOf(text: string): Map<string, { specifier: string; name: string 
  * Only texts are read here; the engine summarizes the modules when it lints the file.
  */
 export function importsMeaningfulModule(text: string, filename: string | undefined): boolean {
-  if (!filename) return false;
+  if (!filename || !followsImports) return false;
   let bindings: Map<string, { specifier: string; name: string }> | undefined;
   RESPONSE_CALL.lastIndex = 0;
   for (let match = RESPONSE_CALL.exec(text); match; match = RESPONSE_CALL.exec(text)) {
     bindings ??= importsOf(text);
     const binding = bindings.get(match[1]!);
-    if (!binding) continue;
+    // What the lookup never follows (frameworks, builtins) is not resolved here either: resolving is the cost.
+    if (!binding || !isFollowedModule(binding.specifier)) continue;
     if (mayDefineStatus(filename, binding.specifier)) return true;
   }
   return false;
