@@ -298,7 +298,9 @@ function bench(label, { tree, files, bytes, source }) {
 
 /** `auth-status-lint --staged` in a fresh repository with one staged file with findings: the pre-commit hook's wait. */
 function preCommitLatency() {
-  const repository = path.join(work, 'staged');
+  // Its own folder, not under the work folder: the ESLint config written there for the ESLint row would be the hook's project config.
+  const repository = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-bench-staged-'));
+  if (!process.env.BENCH_KEEP) process.on('exit', () => fs.rmSync(repository, { recursive: true, force: true }));
   const [file] = corpusFiles().filter((candidate) => mayContainFinding(fs.readFileSync(candidate, 'utf8')));
   if (!file) return [];
   writeTreeFile(repository, path.basename(file), fs.readFileSync(file, 'utf8'));
