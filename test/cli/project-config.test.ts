@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { CODE, linkPlugin, lintJson, makeFolder } from './helpers';
 
 const warnBasic = `import authStatus from 'eslint-plugin-auth-status';
@@ -49,5 +50,13 @@ describe('auth-status-lint and the project ESLint config', () => {
     const results = lintJson(['--rule', 'require-www-authenticate:error', 'token.js'], project).results;
     assert.equal(results[0].messages[0].severity, 2);
     assert.match(results[0].messages[0].message, /Basic realm="staff"/);
+  });
+
+  it('a config file in a folder above the one linted applies; with none up to the root, the built-in settings do', () => {
+    const fromBelow = lintJson(['.'], path.join(project, 'legacy')).results;
+    assert.deepEqual(fromBelow.flatMap((result) => result.messages), [], 'legacy/** switches the rule off in the parent config');
+    const alone = makeFolder({ 'auth.js': CODE.wrongStatus });
+    const rules = lintJson(['.'], alone).results.flatMap((result) => result.messages.map((message) => message.ruleId));
+    assert.deepEqual(rules, ['auth-status/require-401-for-credential-failure']);
   });
 });

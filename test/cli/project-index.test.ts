@@ -13,10 +13,10 @@ const roots: string[] = [];
 after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
 
 /** Runs the real binary on a project and lists `file:line rule` for every finding. */
-function findings(files: Files): string[] {
+function findings(files: Files, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): string[] {
   const root = writeProject(files);
   roots.push(root);
-  const run = runCli(['--format', 'json'], root);
+  const run = runCli(['--format', 'json', ...args], root, env);
   assert.ok(run.code === 0 || run.code === 1, run.stderr);
   const results = JSON.parse(run.stdout) as JsonResult[];
   return results.flatMap((result) =>
@@ -51,5 +51,25 @@ describe('auth-status-lint: findings through imported modules', () => {
   it('a workspace package and an installed package error class', () => {
     const api = findings(WORKSPACE_PROJECT).filter((finding) => finding.startsWith('packages/api/'));
     assert.deepEqual(api, ['packages/api/src/keys.js:6 require-401-for-credential-failure', 'packages/api/src/keys.js:7 require-403-for-permission-denial']);
+  });
+
+  it('the benchmark switch AUTH_STATUS_PROJECT_INDEX=off judges each file alone: the call through the import is silent', () => {
+    assert.deepEqual(findings(PATHS_PROJECT, { AUTH_STATUS_PROJECT_INDEX: 'off' }), []);
+    // Any other value leaves the index on.
+    assert.deepEqual(findings(PATHS_PROJECT, { AUTH_STATUS_PROJECT_INDEX: 'on' }), ['app/verify.ts:5 require-401-for-credential-failure']);
+  });
+
+  it('a file whose own text names no status is parsed only when what it throws is imported from a module that may define one', () => {
+    // Both files are broken after the throw: a file that is parsed reports its syntax error, one that is not stays silent.
+    const broken = (module: string) => [`import { Denied } from '${module}';`, 'export function check(user) {', '  if (!user) throw new Denied();', '  return (', '}'].join('\n');
+    const project: Files = {
+      'errors.js': ['export class Denied extends Error {', '  constructor() {', "    super('denied');", '    this.status = 403;', '  }', '}'].join('\n'),
+      'plain.js': ['export class Denied extends Error {}'].join('\n'),
+      'with-status.js': broken('./errors'),
+      'without-status.js': broken('./plain'),
+    };
+    for (const concurrency of ['off', '2']) {
+      assert.deepEqual(findings(project, {}, ['--concurrency', concurrency]), ['with-status.js:5 undefined'], `--concurrency ${concurrency}`);
+    }
   });
 });

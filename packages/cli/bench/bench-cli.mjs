@@ -10,7 +10,9 @@
 // Also the pre-commit latency: `auth-status-lint --staged` with one staged file.
 // Environment: BENCH_FILES (default 6000), BENCH_HTTP_FILES (default 600), BENCH_ROUNDS (default 3), BENCH_ESLINT_ROUNDS,
 // BENCH_SNAPSHOTS (default /work/.mirror), BENCH_KEEP=1 keeps the trees, BENCH_BASELINE=path/to/bin/auth-status-lint.js
-// adds another build of the CLI (say, of the main branch) as a row, to measure a change side by side.
+// adds another build of the CLI (say, of the main branch) as a row, to measure a change side by side;
+// BENCH_INDEX_OFF=1 adds our CLI with the project index switched off (each file judged alone), to show what following
+// imports costs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,6 +43,9 @@ const GIVEN_TREE = treeArgument > 0 ? path.resolve(process.argv[treeArgument + 1
 const LINTED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const IGNORED_BY_ESLINT_OR_US = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', 'bower_components', '.cache', '.next']);
 const BASELINE_CLI = process.env.BENCH_BASELINE;
+const INDEX_OFF = process.env.BENCH_INDEX_OFF === '1';
+/** Judges each file alone, so its findings are fewer by design: shown, never compared with ESLint's. */
+const INDEX_OFF_ROW = 'our CLI, index off';
 const TIME = '/usr/bin/time';
 const canMeasureMemory = fs.existsSync(TIME);
 
@@ -180,15 +185,18 @@ const tools = (tree, report) => [
   ['grep -rlP (floor)', 'grep', ['-rlP', MAY_CONTAIN_FINDING.source, tree], undefined],
   ['auth-status-lint', node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('ours'), tree], ourFindings],
   ...(BASELINE_CLI ? [['auth-status-lint (baseline)', node, [BASELINE_CLI, '--no-project-config', '-f', 'json', '-o', report('baseline'), tree], baselineFindings]] : []),
+  ...(INDEX_OFF
+    ? [[INDEX_OFF_ROW, node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('index-off'), tree], indexOffFindings, { AUTH_STATUS_PROJECT_INDEX: 'off' }]]
+    : []),
   ['oxlint + our plugin', node, [oxlintBin, '-c', oxlintConfig, '-f', 'json', tree], oxlintFindings],
   [ESLINT, node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree], eslintFindings],
 ];
 
 /** One run: wall ms; CPU ms (user + system, all threads) and peak RSS in MiB from GNU time when it is installed. */
-function runOnce(command, args, cwd = work) {
+function runOnce(command, args, cwd = work, env = {}) {
   const measured = canMeasureMemory ? [TIME, ['-f', '%U %S %M', command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(measured[0], measured[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(measured[0], measured[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status === 2 || result.error) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
   if (!canMeasureMemory) return { wall, stdout: result.stdout };
@@ -213,6 +221,9 @@ function ourFindings(_stdout, report) {
 }
 function baselineFindings(_stdout, report) {
   return eslintStyleFindings(report('baseline'));
+}
+function indexOffFindings(_stdout, report) {
+  return eslintStyleFindings(report('index-off'));
 }
 function eslintFindings(_stdout, report) {
   return eslintStyleFindings(report('eslint'));
@@ -248,10 +259,10 @@ function bench(label, { tree, files, bytes, source }) {
   const findingsOf = new Map();
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? toolList : [...toolList].reverse();
-    for (const [name, command, args, findings] of order) {
+    for (const [name, command, args, findings, env] of order) {
       if (name === ESLINT && round >= ESLINT_ROUNDS) continue;
       // Run in the tree: ESLint ignores files outside its base path (the working directory with -c).
-      const run = runOnce(command, args, tree);
+      const run = runOnce(command, args, tree, env);
       runs.get(name).push(run);
       if (findings && !findingsOf.has(name)) findingsOf.set(name, findings(run.stdout, report, tree).sort());
     }
@@ -267,11 +278,13 @@ function bench(label, { tree, files, bytes, source }) {
   console.log(`  ${'tool'.padEnd(22)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MiB'.padStart(9)}  ${'files/s'.padStart(7)}  wall/ours  findings`);
   for (const [name, { wall, cpu, peakMiB }] of Object.entries(summary)) {
     const found = findingsOf.get(name);
-    const same = found === undefined ? '' : `${found.length} ${JSON.stringify(found) === JSON.stringify(reference) ? 'same as ESLint' : 'DIFFERENT from ESLint'}`;
+    const verdict = name === INDEX_OFF_ROW ? 'each file alone' : JSON.stringify(found) === JSON.stringify(reference) ? 'same as ESLint' : 'DIFFERENT from ESLint';
+    const same = found === undefined ? '' : `${found.length} ${verdict}`;
     console.log(
       `  ${name.padEnd(22)} ${wall.toFixed(0).padStart(8)} ${(cpu?.toFixed(0) ?? '?').padStart(8)} ${(peakMiB?.toFixed(0) ?? '?').padStart(9)}  ${(files / (wall / 1000)).toFixed(0).padStart(7)}  ${(wall / ours.wall).toFixed(2).padStart(9)}  ${same}`,
     );
   }
+  findingsOf.delete(INDEX_OFF_ROW);
   const same = [...findingsOf.values()].every((found) => JSON.stringify(found) === JSON.stringify(reference));
   if (!same) {
     for (const [name, found] of findingsOf) {
@@ -285,7 +298,9 @@ function bench(label, { tree, files, bytes, source }) {
 
 /** `auth-status-lint --staged` in a fresh repository with one staged file with findings: the pre-commit hook's wait. */
 function preCommitLatency() {
-  const repository = path.join(work, 'staged');
+  // Its own folder, not under the work folder: the ESLint config written there for the ESLint row would be the hook's project config.
+  const repository = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-bench-staged-'));
+  if (!process.env.BENCH_KEEP) process.on('exit', () => fs.rmSync(repository, { recursive: true, force: true }));
   const [file] = corpusFiles().filter((candidate) => mayContainFinding(fs.readFileSync(candidate, 'utf8')));
   if (!file) return [];
   writeTreeFile(repository, path.basename(file), fs.readFileSync(file, 'utf8'));
@@ -311,4 +326,5 @@ console.log(
     ` on HTTP-only code oxlint ${ratio(http, 'oxlint + our plugin')}×, ESLint ${ratio(http, ESLINT)}×.` +
     latency.map(({ name, wall, cpu }) => ` Pre-commit, one staged file, ${name}: ${wall.toFixed(0)} ms wall, ${cpu?.toFixed(0) ?? '?'} ms CPU (target ≤ 250).`).join(''),
 );
+if (INDEX_OFF) console.log(`the project index costs the CLI ${(100 * (ours.wall / real.summary[INDEX_OFF_ROW].wall - 1)).toFixed(1)}% wall, ${(100 * (ours.cpu / real.summary[INDEX_OFF_ROW].cpu - 1)).toFixed(1)}% CPU on real code (issue 15 allows 15% wall).`);
 if (!real.same || !http.same) console.log('warning: the hosts disagree on findings; see above');

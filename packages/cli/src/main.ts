@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { excessiveNesting, mayContainFindingIn, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
+import { excessiveNesting, mayContainFinding, mayImportMeaningfulModule, MAX_NESTING_DEPTH } from 'eslint-plugin-auth-status/tooling';
 import { applySuppressions, suppressionsFor } from './adopt/apply-suppressions';
 import { oneLine, UsageError } from './errors';
 import { LintCache, type CacheKey } from './files/cache';
@@ -144,7 +144,10 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
         settled++;
         continue;
       }
-      if (options.prefilter && !mayContainFindingIn(source.text, entry.filePath)) {
+      // A file whose own text cannot lead to a finding may still throw what an import defines; whether that import
+      // defines a status is resolved where it is linted, so this thread never loads TypeScript to resolve it.
+      const onlyIfImportsMatter = options.prefilter && !mayContainFinding(source.text);
+      if (onlyIfImportsMatter && !mayImportMeaningfulModule(source.text, entry.filePath)) {
         results.push(resultFor(entry.filePath, []));
         settled++;
         continue;
@@ -156,7 +159,8 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
         continue;
       }
       const fileRules = await rules.rulesFor(entry.filePath);
-      const cacheKey = cache ? LintCache.keyOf(source.bytes, fileRules) : undefined;
+      // The verdict on its imports depends on other files: not cached.
+      const cacheKey = cache && !onlyIfImportsMatter ? LintCache.keyOf(source.bytes, fileRules) : undefined;
       const cached = cacheKey && cache!.get(entry.filePath, cacheKey);
       if (cached) {
         results.push(resultFor(entry.filePath, cached, source.text));
@@ -165,7 +169,7 @@ async function lint(options: Options, cwd: string, io: Io, note: (text: string) 
       }
       tasks.push({ slot: results.length, linted: fix === 'none' ? undefined : fingerprintOf(source.bytes), cacheKey });
       results.push(undefined);
-      pool.add({ filePath: entry.filePath, text: source.text, rules: fileRules, fix });
+      pool.add({ filePath: entry.filePath, text: source.text, rules: fileRules, fix, onlyIfImportsMatter });
     }
   } catch (error) {
     pool.close();

@@ -104,7 +104,7 @@ Git hooks:
   --force                  with --install-hook, replace an existing pre-commit hook
 
 Other:
-  --concurrency N|auto|off threads that parse files (default auto: one per idle core once there is enough to parse)
+  --concurrency N|auto|off threads that parse files (default auto: one per core once there is enough to parse)
   --no-prefilter           parse every file, even those whose text cannot contain a finding (slower, same results)
   -h, --help               show this help
   -v, --version            show the version

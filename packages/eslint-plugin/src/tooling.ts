@@ -16,5 +16,5 @@ export { anyCaseGlobs, lintedExtensionOf, LINTED_EXTENSIONS, type LintedExtensio
 export { invalidateModule, setModuleOverlay } from './analysis/project-index/files';
 export { dependantsOf, summaryCount } from './analysis/project-index';
 export { clearResolutions } from './analysis/project-index/resolver';
-export { mayContainFindingIn } from './analysis/project-index/imports';
+export { importsMeaningfulModule, mayContainFindingIn, mayImportMeaningfulModule } from './analysis/project-index/imports';
 export { JITI_MISSING, useProjectJiti } from './util/project-jiti';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
-import { NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
+import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig } from './languages';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
@@ -15,6 +15,8 @@ export interface LintTask {
   text: string;
   rules: RulesConfig;
   fix: FixMode;
+  /** The prefilter found nothing in the text itself: lint only if an import it throws or returns may define a status. */
+  onlyIfImportsMatter?: boolean;
 }
 
 export interface LintOutcome {
@@ -48,6 +50,7 @@ export class FileLinter {
   private readonly configs = new NormalizedConfigs();
 
   lint(task: LintTask): LintOutcome {
+    if (task.onlyIfImportsMatter && !importsMeaningfulModule(task.text, task.filePath)) return { result: resultFor(task.filePath, []) };
     try {
       return this.lintOrThrow(task);
     } catch (error) {

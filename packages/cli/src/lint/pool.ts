@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { FileLinter, type LintOutcome, type LintTask } from './lint-file';
 
 export type Concurrency = number | 'auto' | 'off';
@@ -14,10 +14,16 @@ export type Concurrency = number | 'auto' | 'off';
 const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
 /** Files per message to a worker: enough to amortise messaging, few enough that no lane waits long for the last one. */
 const WORKER_BATCH = 4;
-/** Batches a worker holds at once, so it never waits while the main thread is busy linting. */
+/** Batches a worker holds at once, so it never waits for the main thread, which is busy reading files. */
 const BATCHES_IN_FLIGHT = 2;
 /** Files the main thread lints before it looks at the workers' answers again. */
 const MAIN_BATCH = 2;
+/**
+ * A worker's heap. V8 lets an unlimited heap grow with the garbage that parsing leaves (a thread linting 600 files
+ * peaked near 500 MiB); the live data of one file is far smaller. A file that needs more is linted again on the
+ * main thread, which has no such limit.
+ */
+export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128 };
 
 /** Idle and total CPU time of all cores so far (ms). */
 function cpuTimes(): { idle: number; total: number } {
@@ -31,9 +37,10 @@ function cpuTimes(): { idle: number; total: number } {
 }
 
 /**
- * Lanes that parse at once: the main thread is one, worker threads are the rest. `auto` adds a thread per core
- * that was idle while the main thread read the files (`since`): on a saturated machine a thread's start-up
- * (loading ESLint and the parsers, warming up the JIT) costs more than the CPU share it wins.
+ * Threads that lint at once. `auto` takes the main thread's core and one per core that was idle while the main
+ * thread read the files (`since`): on a saturated machine a second thread's start-up (loading ESLint and the
+ * parsers, warming up the JIT, summarizing the same imported modules again) and heap cost more than the CPU
+ * share it wins.
  */
 export function laneCount(concurrency: Concurrency, since: { idle: number; total: number }): number {
   if (concurrency === 'off') return 1;
@@ -42,25 +49,30 @@ export function laneCount(concurrency: Concurrency, since: { idle: number; total
   const now = cpuTimes();
   const elapsed = now.total - since.total;
   const idleCores = elapsed > 0 ? Math.round(((now.idle - since.idle) / elapsed) * cores) : cores;
+  // The core the main thread reads on is busy now and free once reading ends.
   return Math.max(1, Math.min(cores, idleCores + 1));
 }
 
 interface WorkerLane {
   thread: Worker;
-  /** Until a worker has loaded ESLint and the plugin, the main thread takes its share. */
+  /** Until a worker has loaded ESLint and the plugin, it gets nothing to lint. */
   ready: boolean;
   inFlight: number[][];
 }
 
 /**
- * Lints tasks as they are added. The main thread always lints too; worker threads start only once enough
- * files are queued to pay for them, and then take batches while the main thread keeps reading files.
+ * Lints tasks as they are added. Small runs are linted on the main thread alone. Once enough files are queued to
+ * pay for them, worker threads (one per lane) take batches while the main thread keeps reading files; the main
+ * thread then lints only what a worker could not (a file that outgrew a worker's heap), so it never loads the
+ * parsers nor grows a heap of its own.
  */
 export class LintPool {
   private readonly tasks: LintTask[] = [];
   private readonly outcomes: LintOutcome[] = [];
-  private readonly linter = new FileLinter();
+  private linter: FileLinter | undefined;
   private readonly workers: WorkerLane[] = [];
+  /** Tasks a worker took and lost (it ran out of heap): the main thread lints them. */
+  private readonly lintHereNext: number[] = [];
   private next = 0;
   private done = 0;
   private bytesQueued = 0;
@@ -69,9 +81,14 @@ export class LintPool {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
+  /** Workers started in place of one that ran out of heap, at most one per lane. */
+  private replacements = 0;
+  private workersWanted = 0;
+
   constructor(
     private readonly concurrency: Concurrency,
     private readonly onProgress: (done: number) => void,
+    private readonly resourceLimits: ResourceLimits = WORKER_RESOURCE_LIMITS,
   ) {}
 
   add(task: LintTask): void {
@@ -81,17 +98,22 @@ export class LintPool {
     this.feedWorkers();
   }
 
-  /** Lints what is left (the main thread helping), waits for the workers and returns outcomes in task order. */
+  /** Lints what is left, waits for the workers and returns outcomes in task order. */
   async finish(): Promise<LintOutcome[]> {
     try {
       while (this.done < this.tasks.length) {
         this.throwIfFailed();
-        if (this.next < this.tasks.length) {
-          this.lintHere(Math.min(this.tasks.length, this.next + MAIN_BATCH));
-          await new Promise<void>((resolve) => setImmediate(resolve));
+        const lost = this.lintHereNext.shift();
+        if (lost !== undefined) {
+          this.record(lost, this.mainLinter().lint(this.tasks[lost]));
+        } else if (this.workers.length === 0 && this.next < this.tasks.length) {
+          const end = Math.min(this.tasks.length, this.next + MAIN_BATCH);
+          for (; this.next < end; this.next++) this.record(this.next, this.mainLinter().lint(this.tasks[this.next]));
         } else {
           await new Promise<void>((resolve) => (this.wake = resolve));
+          continue;
         }
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       this.throwIfFailed();
       return this.outcomes;
@@ -105,8 +127,9 @@ export class LintPool {
     for (const { thread } of this.workers.splice(0)) void thread.terminate();
   }
 
-  private lintHere(end: number): void {
-    for (; this.next < end; this.next++) this.record(this.next, this.linter.lint(this.tasks[this.next]));
+  private mainLinter(): FileLinter {
+    this.linter ??= new FileLinter();
+    return this.linter;
   }
 
   private record(index: number, outcome: LintOutcome): void {
@@ -120,28 +143,58 @@ export class LintPool {
     return this.concurrency === 'auto' ? MIN_BYTES_FOR_WORKERS : 0;
   }
 
+  /**
+   * Once a run is large, even one lane is a worker: the main thread goes on reading files meanwhile, and a worker's
+   * heap can be bounded where the main thread's cannot. `--concurrency 1` (or `off`) keeps everything on the main thread.
+   */
   private startWorkers(): void {
     this.workersStarted = true;
-    const count = laneCount(this.concurrency, this.cpuAtStart) - 1;
-    for (let index = 0; index < count; index++) {
-      const lane: WorkerLane = { thread: new Worker(path.join(__dirname, 'worker.js')), ready: false, inFlight: [] };
-      lane.thread.on('message', (batch: LintOutcome[] | 'ready') => {
-        if (batch === 'ready') {
-          lane.ready = true;
-          this.feedWorkers();
-          return;
-        }
-        const indexes = lane.inFlight.shift()!;
-        batch.forEach((outcome, offset) => this.record(indexes[offset], outcome));
+    const count = laneCount(this.concurrency, this.cpuAtStart);
+    if (this.concurrency !== 'auto' && count < 2) return;
+    this.workersWanted = count;
+    for (let index = 0; index < count; index++) this.startWorker();
+  }
+
+  private startWorker(): void {
+    const lane: WorkerLane = {
+      thread: new Worker(path.join(__dirname, 'worker.js'), { resourceLimits: this.resourceLimits }),
+      ready: false,
+      inFlight: [],
+    };
+    lane.thread.on('message', (batch: LintOutcome[] | 'ready') => {
+      if (batch === 'ready') {
+        lane.ready = true;
         this.feedWorkers();
-        this.wake?.();
-      });
-      lane.thread.on('error', (error) => this.fail(error));
-      lane.thread.on('exit', (code) => {
-        if (lane.inFlight.length > 0) this.fail(new Error(`a lint worker stopped with exit code ${code}`));
-      });
-      this.workers.push(lane);
+        return;
+      }
+      const indexes = lane.inFlight.shift()!;
+      batch.forEach((outcome, offset) => this.record(indexes[offset], outcome));
+      this.feedWorkers();
+      this.wake?.();
+    });
+    lane.thread.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.loseLane(lane);
+      else this.fail(error);
+    });
+    lane.thread.on('exit', (code) => {
+      if (lane.inFlight.length > 0) this.fail(new Error(`a lint worker stopped with exit code ${code}`));
+    });
+    this.workers.push(lane);
+  }
+
+  /**
+   * A worker that ran out of heap: its files go to the main thread. One that had been working (a large file) is
+   * replaced, one per lane at most; one that could not even load leaves its share to the main thread.
+   */
+  private loseLane(lane: WorkerLane): void {
+    this.lintHereNext.push(...lane.inFlight.flat());
+    lane.inFlight = [];
+    this.workers.splice(this.workers.indexOf(lane), 1);
+    if (lane.ready && this.replacements < this.workersWanted) {
+      this.replacements++;
+      this.startWorker();
     }
+    this.wake?.();
   }
 
   private feedWorkers(): void {

@@ -31,6 +31,7 @@ export class ProjectRules {
   private worker: Worker | undefined;
   private nextId = 0;
   private jitiWarned = false;
+  private readonly configFiles = new ConfigFileLookup();
   private readonly pending = new Map<number, { resolve: (answer: ConfigAnswer) => void; reject: (error: Error) => void }>();
 
   constructor(
@@ -53,6 +54,8 @@ export class ProjectRules {
 
   /** Our rules as the project configures them for this file; empty when it does not mention them. */
   async rulesFor(filePath: string): Promise<RulesConfig> {
+    // No config file up the tree: ESLint would answer "config file missing"; loading ESLint to hear it costs a third of a hook's run.
+    if (this.configFile === undefined && !this.configFiles.existAbove(path.dirname(filePath))) return {};
     const where = this.configFile ?? `the ESLint config for ${path.relative(this.cwd, filePath) || filePath}`;
     const answer = await this.ask(filePath, where);
     if ('rules' in answer) return answer.rules as RulesConfig;
@@ -123,5 +126,30 @@ export class ProjectRules {
     worker.on('exit', (code) => failAll(`it ended its loader (process.exit(${code})?) before it finished`));
     this.worker = worker;
     return worker;
+  }
+}
+
+/** The names ESLint looks for, from a file's folder up to the root (its `FLAT_CONFIG_FILENAMES`). */
+const CONFIG_FILE_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+/** Whether any folder from a file's own up to the root holds an ESLint config file; remembered per folder. */
+class ConfigFileLookup {
+  private readonly known = new Map<string, boolean>();
+
+  existAbove(directory: string): boolean {
+    const cached = this.known.get(directory);
+    if (cached !== undefined) return cached;
+    const parent = path.dirname(directory);
+    const found = CONFIG_FILE_NAMES.some((name) => isFile(path.join(directory, name))) || (parent !== directory && this.existAbove(parent));
+    this.known.set(directory, found);
+    return found;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
   }
 }

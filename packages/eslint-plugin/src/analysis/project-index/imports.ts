@@ -1,5 +1,7 @@
 import { mayContainFinding } from '../prefilter';
+import { followsImports } from './debug';
 import { mayDefineStatus } from './index';
+import { isFollowedModule } from './lookup';
 
 /**
  * Names a text calls or constructs where a response or error leaves a function: `throw new X(`, `throw X(`,
@@ -36,22 +38,37 @@ function importsOf(text: string): Map<string, { specifier: string; name: string 
   return bindings;
 }
 
+/** The modules (as written) of imports the file throws, returns or passes on: `throw new TokenExpiredError()`. */
+function respondingImports(text: string): Set<string> {
+  const specifiers = new Set<string>();
+  let bindings: Map<string, { specifier: string; name: string }> | undefined;
+  RESPONSE_CALL.lastIndex = 0;
+  for (let match = RESPONSE_CALL.exec(text); match; match = RESPONSE_CALL.exec(text)) {
+    bindings ??= importsOf(text);
+    const binding = bindings.get(match[1]!);
+    // What the lookup never follows (frameworks, builtins) is not resolved here either: resolving is the cost.
+    if (binding && isFollowedModule(binding.specifier)) specifiers.add(binding.specifier);
+  }
+  return specifiers;
+}
+
 /**
  * Whether a file throws, returns or passes on something from an imported module that may define a status: such a
  * file can produce a finding at that call even when its own text names no status (`throw new TokenExpiredError()`).
  * Only texts are read here; the engine summarizes the modules when it lints the file.
  */
 export function importsMeaningfulModule(text: string, filename: string | undefined): boolean {
-  if (!filename) return false;
-  let bindings: Map<string, { specifier: string; name: string }> | undefined;
-  RESPONSE_CALL.lastIndex = 0;
-  for (let match = RESPONSE_CALL.exec(text); match; match = RESPONSE_CALL.exec(text)) {
-    bindings ??= importsOf(text);
-    const binding = bindings.get(match[1]!);
-    if (!binding) continue;
-    if (mayDefineStatus(filename, binding.specifier)) return true;
-  }
+  if (!filename || !followsImports) return false;
+  for (const specifier of respondingImports(text)) if (mayDefineStatus(filename, specifier)) return true;
   return false;
+}
+
+/**
+ * The text-only half of `importsMeaningfulModule`: false means it is false too, without resolving anything (so
+ * without loading TypeScript). A tool may send the rest to a thread that resolves them.
+ */
+export function mayImportMeaningfulModule(text: string, filename: string | undefined): boolean {
+  return filename !== undefined && followsImports && respondingImports(text).size > 0;
 }
 
 /** The prefilter for tools that have not parsed the file yet: its own text, or what its imports define, may lead to a finding. */

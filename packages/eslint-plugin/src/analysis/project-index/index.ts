@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mayContainFinding } from '../prefilter';
-import { debugIndex } from './debug';
+import { debugIndex, followsImports } from './debug';
 import { readModule, stampOf } from './files';
 import { parseModule } from './parse';
 import { resolveImport } from './resolver';
@@ -126,6 +126,7 @@ export interface ImportedMeaning {
 }
 
 export function importedMeaning(fromFile: string, specifier: string, importedName: string): ImportedMeaning | null {
+  if (!followsImports) return null;
   const file = resolveImport(specifier, fromFile);
   if (!file) return null;
   recordDependency(fromFile, file);
