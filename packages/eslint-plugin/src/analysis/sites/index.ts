@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../types';
 import { adonisAdapter } from './adonis';
+import { adonisExceptionsAdapter } from './adonis-exceptions';
 import { awsLambdaAdapter } from './aws-lambda';
 import { azureFunctionsAdapter } from './azure-functions';
 import { customErrorsAdapter } from './custom-errors';
@@ -50,6 +51,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   nestjsAdapter,
   fetchAdapter,
   adonisAdapter,
+  adonisExceptionsAdapter,
   loopbackAdapter,
   elysiaAdapter,
   kibanaAdapter,
