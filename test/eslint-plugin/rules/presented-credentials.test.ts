@@ -57,8 +57,23 @@ export function adminsOnly(req, res, next) {
   if (orgRole !== 'org:admin') return res.status(403).json({ message: 'Admins only' });
   next();
 }`,
+    // A cookie that holds no credential, read with optional chaining.
+    `function themed(req, res, next) {
+  const theme = req.cookies?.['theme'];
+  if (!theme) return res.status(403).json({ message: 'Pick a theme first' });
+  next();
+}`,
   ],
   invalid: [
+    {
+      // The session cookie read with optional chaining is still the session cookie.
+      code: `function sessionOnly(req, res, next) {
+  const sid = req.cookies?.['session_id'];
+  if (!sid) return res.status(403).json({ message: 'No session' });
+  next();
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 3, data: { status: 403, problem: 'a missing credential', evidence: "!sid, 'No session'", limitation: '' }, suggestions: 1 }],
+    },
     {
       code: `import { getAuth } from '@clerk/express';
 export function signedIn(req, res, next) {
