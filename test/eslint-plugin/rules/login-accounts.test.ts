@@ -76,8 +76,29 @@ ruleTester.run('login accounts: an account a password login looked up', credenti
       code: LOGIN,
       options: [{ allowedStatuses: [401, 404, 407, 429] }],
     },
+    // Handed a password, but it is no authentication function: a sign-up refusing a weak password.
+    `const createError = require('http-errors');
+module.exports.register = function (user, password, done) {
+  if (password.length < 8) return done(createError(403, 'bad user name or password'));
+  done(null, true);
+};`,
+    // An authentication function handed a password, refusing for another reason.
+    `const createError = require('http-errors');
+module.exports.authenticate = function (user, password, done) {
+  if (closedForMaintenance) return done(createError(403, 'sign-in is closed today'));
+  done(null, [user]);
+};`,
   ],
   invalid: [
+    {
+      // An authentication plug-in handed the user name and password: a refusal that says the pair is wrong is a failed login.
+      code: `const createError = require('http-errors');
+module.exports.authenticate = function (user, password, done) {
+  if (!knownPairs.has(user + ':' + password)) return done(createError(403, 'bad user name or password'));
+  done(null, [user]);
+};`,
+      errors: [{ messageId: 'wrongStatus', line: 3, suggestions: 1 }],
+    },
     {
       // A type assertion around the account (TypeScript) keeps it the account whose password is checked.
       code: `import type { Context } from '@oak/oak';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
@@ -749,7 +749,21 @@ export class EvidenceFinder {
 
   /** Enclosing function, class and route names: `verifyToken`, `JwtAuthGuard`, `app.post('/reset-password')`. */
   contextEvidence(site: Node): Evidence[] {
-    return this.enclosingNameEvidence(site).map((found) => ({ ...found, nameOnly: true }));
+    const named = this.enclosingNameEvidence(site).map((found) => ({ ...found, nameOnly: true as const }));
+    const given = this.givenPassword(site);
+    return given ? [given] : named;
+  }
+
+  /**
+   * `authenticate(user, password, cb)`: the authentication function the response is sent from is handed a password,
+   * so what it refuses is a login; what it is given counts more than its name, yet alone it only hints.
+   */
+  private givenPassword(site: Node): Evidence | null {
+    const fn = enclosingFunction(site);
+    const name = fn && functionName(fn);
+    if (!fn || !name || !(V.AUTHENTICATION_FUNCTION.test(name) || words(name).some((word) => word === 'login' || word === 'signin'))) return null;
+    const password = fn.params.find((param) => param.type === T.Identifier && /^(password|passwd|pwd)$/i.test(param.name));
+    return password ? this.evidence('login', 1, password) : null;
   }
 
   private enclosingNameEvidence(site: Node): Evidence[] {
