@@ -168,7 +168,7 @@ function computeBinding(variable: TSESLint.Scope.Variable, name: string): Bindin
 }
 
 /** `require('x')` or `require('x').y` → 'x'. */
-function requiredModule(init: Node): string | null {
+export function requiredModule(init: Node): string | null {
   let node = skipWrappers(init);
   if (node.type === T.MemberExpression) node = skipWrappers(node.object);
   if (

@@ -3,12 +3,17 @@ import { T } from './node-types';
 import { isFunction, keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { jsString } from './challenge';
 import { statusText, type StatusValue } from './status';
-import type { ResponseEdit, RuleFix, RuleFixer } from './types';
+import type { ResponseEdit, ResponseSite, RuleFix, RuleFixer } from './types';
 
 /** Replaces the status expression with `code`, written in the same form (literal, string, `StatusCodes.X`). */
 export function replaceStatus(fixer: RuleFixer, sourceCode: SourceCode, status: StatusValue, code: number): RuleFix | null {
   if (!status.node) return null;
   return fixer.replaceText(status.node, statusText(status.form, code, sourceCode.getText(status.node)));
+}
+
+/** The edit of a site where only the status can change: no header can be added where it is written. */
+export function statusOnlyEdit(sourceCode: SourceCode, status: StatusValue): ResponseSite['edit'] {
+  return (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit));
 }
 
 /** The fixes for `edit.status` (none when the edit keeps the status), or null when the status cannot be rewritten. */

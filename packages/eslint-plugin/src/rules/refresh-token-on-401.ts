@@ -1,4 +1,5 @@
 import type { Node, SourceCode } from '../analysis/ast';
+import { T } from '../analysis/node-types';
 import { hasSignals } from '../analysis/analyze';
 import { branchesOf } from '../analysis/client/branches';
 import { refreshStatusOptions } from '../analysis/client/axios-auth-refresh';
@@ -90,11 +91,12 @@ export default createRule<Options, MessageIds>({
 
     /** axios-auth-refresh's `statusCodes` option: the library refreshes and retries on each status listed. */
     function reportRefreshStatusOptions(call: Node) {
-      if (call.type !== 'CallExpression') return;
-      for (const option of refreshStatusOptions(sourceCode, call)) {
+      if (call.type !== T.CallExpression) return;
+      const options = refreshStatusOptions(sourceCode, call);
+      // Without 401 in the list, the status becomes 401 instead of leaving the library nothing to refresh on.
+      const has401 = options.some((option) => option.code === 401);
+      for (const option of options) {
         if (!statuses.has(option.code)) continue;
-        // Without 401 in the list, the status becomes 401 instead of leaving the library nothing to refresh on.
-        const has401 = refreshStatusOptions(sourceCode, call).some((other) => other.code === 401);
         context.report({
           node: option.element,
           messageId: 'refreshStatusOption',

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { bindingOf, keyName, propertyName, requiredModule, skipWrappers, type Node, type SourceCode } from '../ast';
 
 const MODULE = 'axios-auth-refresh';
 
@@ -28,20 +28,14 @@ export function refreshStatusOptions(sourceCode: SourceCode, call: TSESTree.Call
   });
 }
 
-/** The package's default export, imported (`import create from 'axios-auth-refresh'`) or required (`.default` too). */
+/**
+ * The package's default export: imported or required (`bindingOf` reads `require(…).default` as the default
+ * import), or called on the `require(…)` itself.
+ */
 function isInterceptorFactory(sourceCode: SourceCode, callee: Node): boolean {
-  let value = skipWrappers(callee);
-  if (value.type === T.MemberExpression && propertyName(value) === 'default') value = skipWrappers(value.object);
-  if (value.type === T.CallExpression) return isRequireOfModule(value);
+  const value = skipWrappers(callee);
+  if (value.type === T.CallExpression || (value.type === T.MemberExpression && propertyName(value) === 'default')) return requiredModule(value) === MODULE;
   if (value.type !== T.Identifier) return false;
   const binding = bindingOf(sourceCode, value);
-  if (binding?.kind === 'import') return binding.module === MODULE && binding.imported === 'default';
-  if (!binding || binding.kind === 'param' || binding.key !== undefined) return false;
-  const init = skipWrappers(binding.init);
-  const required = init.type === T.MemberExpression && propertyName(init) === 'default' ? skipWrappers(init.object) : init;
-  return required.type === T.CallExpression && isRequireOfModule(required);
-}
-
-function isRequireOfModule(call: TSESTree.CallExpression): boolean {
-  return call.callee.type === T.Identifier && call.callee.name === 'require' && !!call.arguments[0] && staticString(call.arguments[0]) === MODULE;
+  return binding?.kind === 'import' && binding.module === MODULE && binding.imported === 'default';
 }

@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, keyName, skipWrappers, words, type Node } from '../ast';
-import { statusEdit } from '../edits';
+import { statusOnlyEdit } from '../edits';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
-import { classMessages } from './custom-errors';
+import { classMessages, constructorOf } from './custom-errors';
 
 /** Where AdonisJS exports the base class its framework renders (v6, v5, and the utilities both build on). */
 const EXCEPTION_MODULE = /^(@adonisjs\/core\/exceptions|@adonisjs\/core\/build\/standalone|@adonisjs\/generic-exceptions|@poppinss\/utils)$/;
@@ -52,7 +52,7 @@ function exceptionSite(declaration: TSESTree.ClassDeclaration | TSESTree.ClassEx
     hasHeader: () => false,
     ...(selfRendering ? { renderedOutOfView: true as const } : {}),
     // The class can carry no header; only its status can change here.
-    edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
+    edit: statusOnlyEdit(sourceCode, status),
     carriers: [],
   };
 }
@@ -67,8 +67,7 @@ function staticStatus(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExp
 
 /** `super(message, 400, 'E_CODE')` in the constructor (v5). */
 function superStatus(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Node | null {
-  const constructor = declaration.body.body.find((member): member is TSESTree.MethodDefinition => member.type === T.MethodDefinition && member.kind === 'constructor');
-  for (const statement of constructor?.value.body?.body ?? []) {
+  for (const statement of constructorOf(declaration)?.value.body?.body ?? []) {
     const expression = statement.type === T.ExpressionStatement ? skipWrappers(statement.expression) : null;
     if (expression?.type === T.CallExpression && expression.callee.type === T.Super) {
       const argument = expression.arguments[1];

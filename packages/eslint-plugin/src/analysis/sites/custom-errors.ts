@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import { headerProperty, indentOf, statusEdit } from '../edits';
+import { headerProperty, indentOf, statusEdit, statusOnlyEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import { nameStyle } from '../status-names';
@@ -74,7 +74,7 @@ function errorStatus(sourceCode: SourceCode, node: Node): StatusValue | null {
   return status && status.code >= 400 ? status : null;
 }
 
-function constructorOf(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | null {
+export function constructorOf(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | null {
   return declaration.body.body.find(
     (member): member is TSESTree.MethodDefinition => member.type === T.MethodDefinition && member.kind === 'constructor',
   ) ?? null;
@@ -243,7 +243,7 @@ function constructionSite(call: TSESTree.NewExpression | TSESTree.CallExpression
     headerLimitation: renderedElsewhere(callee.name),
     renderedOutOfView: true,
     hasHeader: () => false,
-    edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
+    edit: statusOnlyEdit(sourceCode, status),
   };
 }
 

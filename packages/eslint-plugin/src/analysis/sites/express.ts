@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { calleeName, propertyName, skipWrappers, type Node } from '../ast';
-import { combineParts, headerAddition, removeChainedHeaderSetter, statusEdit } from '../edits';
+import { combineParts, headerAddition, removeChainedHeaderSetter, statusEdit, statusOnlyEdit } from '../edits';
 import { jsString } from '../challenge';
 import { handleKey } from '../handles';
 import {
@@ -132,7 +132,7 @@ function legacySite(call: TSESTree.CallExpression, callee: TSESTree.MemberExpres
     hasHeader: (name) => handle !== null && context.headers.has(handle, name, call),
     edit(fixer, edit) {
       // restify keeps `res.send(n, body)` as its current API and has no `sendStatus`: only the status changes there.
-      if (/\brestify\b/.test(sourceCode.text)) return edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit);
+      if (/\brestify\b/.test(sourceCode.text)) return statusOnlyEdit(sourceCode, status)(fixer, edit);
       const code = edit.status === undefined ? sourceCode.getText(first) : statusText(status.form, edit.status, sourceCode.getText(first));
       const setter = edit.addHeader ? `.set(${jsString(edit.addHeader.name)}, ${jsString(edit.addHeader.value)})` : '';
       const send = body ? `status(${code}).${method}(${sourceCode.getText(body)})` : `sendStatus(${code})`;

@@ -1,12 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
-import { statusEdit } from '../edits';
+import { bindingOf, propertyName, requiredModule, skipWrappers, type Node, type SourceCode } from '../ast';
+import { statusOnlyEdit } from '../edits';
 import { resolveStatus, type StatusValue } from '../status';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
+import { isModuleObject } from './transport-code';
 
 const MODULE = '@fastify/error';
+const MODULE_PATTERN = /^@fastify\/error$/;
 
 /**
  * @fastify/error: `const NoTokenError = createError('FST_NO_TOKEN', 'No token', 401)` defines an error class whose
@@ -46,7 +48,7 @@ function definitionSite(call: TSESTree.CallExpression, context: AdapterContext):
     names,
     hasHeader: () => false,
     // The class can carry no headers of its own; the challenge belongs where the error is thrown or rendered.
-    edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
+    edit: statusOnlyEdit(sourceCode, status),
     carriers: [],
   };
 }
@@ -80,28 +82,19 @@ function definitionOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): 
   return init.type === T.CallExpression && isErrorFactory(sourceCode, init.callee) ? init : null;
 }
 
-/** @fastify/error's factory: its default or `createError` export, imported or required. */
+/**
+ * @fastify/error's factory: its default or `createError` export, imported or required (`bindingOf` reads
+ * `const { createError } = require(…)` as an import), or `require('@fastify/error').createError` itself.
+ */
 function isErrorFactory(sourceCode: SourceCode, callee: Node): boolean {
   const value = skipWrappers(callee);
   if (value.type === T.MemberExpression) {
+    if (propertyName(value) !== 'createError') return false;
     const object = skipWrappers(value.object);
-    return propertyName(value) === 'createError' && (isRequire(object) || (object.type === T.Identifier && isModuleBinding(sourceCode, object)));
+    if (object.type === T.CallExpression) return requiredModule(object) === MODULE;
+    return object.type === T.Identifier && isModuleObject(sourceCode, object, MODULE_PATTERN);
   }
   if (value.type !== T.Identifier) return false;
   const binding = bindingOf(sourceCode, value);
-  if (binding?.kind === 'import') return binding.module === MODULE && (binding.imported === 'default' || binding.imported === 'createError');
-  if (binding?.kind !== 'const') return false;
-  const init = skipWrappers(binding.init);
-  if (binding.key !== undefined) return binding.key === 'createError' && isRequire(init);
-  return isRequire(init) || (init.type === T.MemberExpression && propertyName(init) === 'createError' && isRequire(skipWrappers(init.object)));
-}
-
-function isModuleBinding(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
-  const binding = bindingOf(sourceCode, identifier);
-  if (binding?.kind === 'import') return binding.module === MODULE && (binding.imported === '*' || binding.imported === 'default');
-  return binding?.kind === 'const' && binding.key === undefined && isRequire(skipWrappers(binding.init));
-}
-
-function isRequire(node: Node): boolean {
-  return node.type === T.CallExpression && node.callee.type === T.Identifier && node.callee.name === 'require' && !!node.arguments[0] && staticString(node.arguments[0]) === MODULE;
+  return binding?.kind === 'import' && binding.module === MODULE && (binding.imported === 'default' || binding.imported === 'createError');
 }

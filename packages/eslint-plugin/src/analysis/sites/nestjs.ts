@@ -1,4 +1,4 @@
-import { combineParts, statusEdit } from '../edits';
+import { combineParts, statusEdit, statusOnlyEdit } from '../edits';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, calleeName, enclosingFunction, keyName, propertyName, pushChildren, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
@@ -195,7 +195,7 @@ function superStatusSite(call: TSESTree.CallExpression, context: AdapterContext)
     carriers: declaration.id ? [declaration.id.name] : [],
     headerLimitation: FILTER_ADVICE,
     hasHeader: () => false,
-    edit: (fixer, edit) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
+    edit: statusOnlyEdit(sourceCode, status),
   };
 }
 
