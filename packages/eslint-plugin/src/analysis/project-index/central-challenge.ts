@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { T } from '../node-types';
-import { propertyName, skipWrappers, staticString, type Node } from '../ast';
+import { propertyName, pushChildren, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { debugIndex } from './debug';
 import { readModule, stampOf } from './files';
 import { parseModule } from './parse';
@@ -66,36 +66,31 @@ function testsStatus401(test: Node): boolean {
 }
 
 /** The first node under `root` (itself included) that `matches`, depth first. */
-function findNode(root: Node, matches: (node: Node) => boolean): Node | null {
+function findNode(sourceCode: SourceCode, root: Node, matches: (node: Node) => boolean): Node | null {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (matches(node)) return node;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child as Node);
-      }
-    }
+    pushChildren(sourceCode, node, stack);
   }
   return null;
 }
 
 /** A call in `branch` whose first argument names the WWW-Authenticate header: `res.header('WWW-Authenticate', …)`. */
-function setsChallenge(branch: Node): boolean {
-  return findNode(branch, (node) => node.type === T.CallExpression && !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate') !== null;
+function setsChallenge(sourceCode: SourceCode, branch: Node): boolean {
+  return findNode(sourceCode, branch, (node) => node.type === T.CallExpression && !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate') !== null;
 }
 
 /** The line of `if (status === 401) { …set WWW-Authenticate… }` in a module's text, or null. */
 function centralChallengeIn(file: string, text: string): number | null {
-  let ast;
+  let sourceCode: SourceCode;
   try {
-    ast = parseModule(file, text).ast;
+    sourceCode = parseModule(file, text);
   } catch (error) {
     debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
-  const central = findNode(ast as Node, (node) => node.type === T.IfStatement && testsStatus401(node.test) && setsChallenge(node.consequent));
+  const central = findNode(sourceCode, sourceCode.ast as Node, (node) => node.type === T.IfStatement && testsStatus401(node.test) && setsChallenge(sourceCode, node.consequent));
   return central ? central.loc.start.line : null;
 }
 
