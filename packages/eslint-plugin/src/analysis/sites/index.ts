@@ -25,6 +25,7 @@ import { kibanaAdapter } from './kibana';
 import { koaAdapter } from './koa';
 import { loopbackAdapter } from './loopback';
 import { mercuriusAdapter } from './mercurius';
+import { microAdapter } from './micro';
 import { nestjsAdapter } from './nestjs';
 import { nodeHttpAdapter } from './node-http';
 import { responseHeadersAdapter } from './response-headers';
@@ -40,6 +41,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   helperHeadersAdapter,
   expressAdapter,
   nodeHttpAdapter,
+  microAdapter,
   httpErrorsAdapter,
   errorObjectsAdapter,
   koaAdapter,

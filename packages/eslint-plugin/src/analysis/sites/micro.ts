@@ -1,0 +1,100 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { T } from '../node-types';
+import { bindingOf, enclosingFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { jsString } from '../challenge';
+import { combineParts, statusEdit } from '../edits';
+import { handleKey, type HandleKey } from '../handles';
+import { isResponseName } from '../response-object';
+import { resolveStatus } from '../status';
+import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
+import { carriersOf } from './error-objects';
+import { insertBeforeStatement } from './statement-edits';
+
+const MICRO = 'micro';
+
+/**
+ * micro (vercel/micro): a handler returns its body or throws `createError(status, message, original)`, which micro
+ * sends with that status and nothing else: the error carries no headers. `send(res, status, data)` sends at once.
+ * Either way a header must be on `res` before (`res.setHeader(…)`), so the fix sets it there when the handler's
+ * `res` is in reach; a `createError` in a helper of its own can only be told how.
+ */
+export const microAdapter: SiteAdapter = {
+  framework: 'micro',
+  nodeTypes: [T.CallExpression],
+  visit(node, context) {
+    if (node.type !== T.CallExpression) return;
+    const name = microFunction(context.sourceCode, node.callee);
+    const site = name === 'createError' ? errorSite(node, context) : name === 'send' ? sendSite(node, context) : null;
+    if (site) context.addSite(site);
+  },
+};
+
+/** `createError` / `send` imported from micro (named, or as members of its module object). */
+function microFunction(sourceCode: SourceCode, callee: Node): string | null {
+  const target = skipWrappers(callee);
+  if (target.type === T.Identifier) {
+    const binding = bindingOf(sourceCode, target);
+    return binding?.kind === 'import' && binding.module === MICRO ? binding.imported ?? null : null;
+  }
+  if (target.type !== T.MemberExpression) return null;
+  const object = skipWrappers(target.object);
+  if (object.type !== T.Identifier) return null;
+  const binding = bindingOf(sourceCode, object);
+  const isModule = binding?.kind === 'import' && binding.module === MICRO && (binding.imported === 'default' || binding.imported === '*');
+  return isModule ? propertyName(target) : null;
+}
+
+/** The `res` of the handler around `node`: a parameter named for the response. */
+function handlerResponse(node: Node): TSESTree.Identifier | null {
+  const fn = enclosingFunction(node);
+  const parameter = fn?.params.find((param) => param.type === T.Identifier && isResponseName(param));
+  return (parameter as TSESTree.Identifier | undefined) ?? null;
+}
+
+function setHeaderStatement(response: string, header: { name: string; value: string }): string {
+  return `${response}.setHeader(${jsString(header.name)}, ${jsString(header.value)});`;
+}
+
+function responseSite(
+  call: TSESTree.CallExpression,
+  statusArgument: Node,
+  messages: Node[],
+  response: TSESTree.Identifier | null,
+  context: AdapterContext,
+): ResponseSite | null {
+  const { sourceCode } = context;
+  const status = resolveStatus(sourceCode, statusArgument);
+  if (!status) return null;
+  const handle: HandleKey | null = response && handleKey(sourceCode, response);
+  return {
+    framework: 'micro',
+    node: statusArgument,
+    status,
+    messages,
+    carriers: carriersOf(call),
+    hasHeader: (name) => handle !== null && context.headers.has(handle, name, call),
+    ...(response ? {} : { headerLimitation: "micro's createError() carries no headers: set WWW-Authenticate with res.setHeader(…) in the handler before throwing" }),
+    edit(fixer, edit) {
+      const added = !edit.addHeader ? [] : response ? insertBeforeStatement(fixer, sourceCode, call, setHeaderStatement(response.name, edit.addHeader)) : null;
+      return combineParts(statusEdit(fixer, sourceCode, status, edit), added);
+    },
+  };
+}
+
+/** `throw createError(401, 'Missing token')`. */
+function errorSite(call: TSESTree.CallExpression, context: AdapterContext): ResponseSite | null {
+  const [statusArgument, message] = call.arguments;
+  if (!statusArgument || statusArgument.type === T.SpreadElement) return null;
+  const messages = message && message.type !== T.SpreadElement ? [message] : [];
+  return responseSite(call, statusArgument, messages, handlerResponse(call), context);
+}
+
+/** `send(res, 401, { error })`. */
+function sendSite(call: TSESTree.CallExpression, context: AdapterContext): ResponseSite | null {
+  const [response, statusArgument, body] = call.arguments;
+  if (!response || !statusArgument || response.type === T.SpreadElement || statusArgument.type === T.SpreadElement) return null;
+  const target = skipWrappers(response);
+  if (target.type !== T.Identifier) return null;
+  const messages = body && body.type !== T.SpreadElement ? [body] : [];
+  return responseSite(call, statusArgument, messages, target, context);
+}
