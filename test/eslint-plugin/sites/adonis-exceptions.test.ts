@@ -5,6 +5,7 @@
  */
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const permission = plugin.rules['require-403-for-permission-denial'];
@@ -60,6 +61,156 @@ ruleTester.run('adonis exceptions: the challenge of a 401 class', challenge, {
     {
       code: `${V6}export const E_NO_TOKEN = class extends Exception {\n  static status = 401\n  static code = 'E_NO_TOKEN'\n}`,
       errors: [{ messageId: 'missingChallenge', line: 3 }],
+    },
+  ],
+});
+
+ruleTester.run('adonis exceptions: a 401 class rendering itself with its own status', challenge, {
+  valid: [
+    // The renderer sends the challenge with the class's status.
+    `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  async handle(error: this, ctx) {
+    ctx.response.status(error.status).header('WWW-Authenticate', 'Bearer realm="api"').send(error.message)
+  }
+}`,
+    // The constructor sets each instance's status: the class does not fix it.
+    `${V6}export class RequestFailed extends Exception {
+  static status = 401
+  constructor(message, status) {
+    super(message)
+    this.status = status
+  }
+  async handle(error: this, ctx) {
+    ctx.response.status(error.status).send(error.message)
+  }
+}`,
+    // Not an AdonisJS exception: whatever \`status\` it has is not known.
+    `import { Exception } from './exception'
+export class Rejected extends Exception {
+  static status = 401
+  async handle(error: this, { response }) {
+    response.status(error.status).send(error.message)
+  }
+}`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      // handle(error: this, ctx): error.status is the class's 401.
+      code: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  async handle(error: this, ctx) {
+    ctx.response.status(error.status).send(error.message)
+  }
+}`,
+      output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  async handle(error: this, ctx) {
+    ctx.response.status(error.status).header('WWW-Authenticate', 'Bearer realm="api"').send(error.message)
+  }
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 5 }],
+    },
+    {
+      // A renderer per guard, typed through the class's renderers table: its error is the exception.
+      code: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  renderers = {
+    api: (message, error, ctx) => {
+      ctx.response.status(error.status).send({ errors: [{ message }] })
+    },
+    web: (message, _error, ctx) => {
+      ctx.response.status(this.status).send(message)
+    },
+  }
+  async handle(error: this, ctx) {
+    return this.renderers[ctx.guard](error.message, error, ctx)
+  }
+}`,
+      output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  renderers = {
+    api: (message, error, ctx) => {
+      ctx.response.status(error.status).header('WWW-Authenticate', 'Bearer realm="api"').send({ errors: [{ message }] })
+    },
+    web: (message, _error, ctx) => {
+      ctx.response.status(this.status).header('WWW-Authenticate', 'Bearer realm="api"').send(message)
+    },
+  }
+  async handle(error: this, ctx) {
+    return this.renderers[ctx.guard](error.message, error, ctx)
+  }
+}`,
+      errors: [
+        {
+          messageId: 'missingChallenge',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addChallenge',
+              output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  renderers = {
+    api: (message, error, ctx) => {
+      ctx.response.status(error.status).header('WWW-Authenticate', 'Bearer realm="api"').send({ errors: [{ message }] })
+    },
+    web: (message, _error, ctx) => {
+      ctx.response.status(this.status).send(message)
+    },
+  }
+  async handle(error: this, ctx) {
+    return this.renderers[ctx.guard](error.message, error, ctx)
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingChallenge',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'addChallenge',
+              output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  renderers = {
+    api: (message, error, ctx) => {
+      ctx.response.status(error.status).send({ errors: [{ message }] })
+    },
+    web: (message, _error, ctx) => {
+      ctx.response.status(this.status).header('WWW-Authenticate', 'Bearer realm="api"').send(message)
+    },
+  }
+  async handle(error: this, ctx) {
+    return this.renderers[ctx.guard](error.message, error, ctx)
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ]),
+});
+
+ruleTester.run('adonis exceptions: a class rendering its own status is judged once, at the class', permission, {
+  valid: [],
+  invalid: [
+    {
+      code: `${V6}export const E_ROLE_MISSING = class extends Exception {
+  static status = 401
+  static message = 'Your role does not allow this'
+  async handle(error: this, ctx) {
+    ctx.response.status(error.status).send(error.message)
+  }
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 3, suggestions: [{ messageId: 'respond403', output: `${V6}export const E_ROLE_MISSING = class extends Exception {
+  static status = 403
+  static message = 'Your role does not allow this'
+  async handle(error: this, ctx) {
+    ctx.response.status(error.status).send(error.message)
+  }
+}` }] }],
     },
   ],
 });

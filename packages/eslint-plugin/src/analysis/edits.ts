@@ -7,7 +7,7 @@ import type { ResponseEdit, ResponseSite, RuleFix, RuleFixer } from './types';
 
 /** Replaces the status expression with `code`, written in the same form (literal, string, `StatusCodes.X`). */
 export function replaceStatus(fixer: RuleFixer, sourceCode: SourceCode, status: StatusValue, code: number): RuleFix | null {
-  if (!status.node) return null;
+  if (!status.node || status.form.kind === 'instance') return null;
   return fixer.replaceText(status.node, statusText(status.form, code, sourceCode.getText(status.node)));
 }
 

@@ -3,10 +3,11 @@ import { T } from './node-types';
 import { bindingOf, propertyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { nameStyle, statusFromName, statusName } from './status-names';
 import { OAK_MODULE } from './sites/oak';
+import { ownExceptionStatus } from './sites/adonis-exception-class';
 import { meaningOf } from './project-index/lookup';
 
 /** Modules whose exported objects map status names to codes. */
-export const STATUS_CONSTANT_MODULES = new Set([
+const STATUS_CONSTANT_MODULES = new Set([
   'http-status-codes',
   'http-status',
   '@nestjs/common',
@@ -17,6 +18,13 @@ export const STATUS_CONSTANT_MODULES = new Set([
   'http-status-enum',
   '@hapi/boom',
 ]);
+/** Deno's standard library: `STATUS_CODE.Unauthorized` (and the older `Status` enum) of `@std/http/status`. */
+const DENO_STATUS_MODULE = /^((jsr:)?@std\/http(@[^/]+)?\/(status|unstable-status)|https:\/\/deno\.land\/std(@[^/]+)?\/http\/(http_)?status\.ts)$/;
+
+/** A package (or Deno module) whose exports are tables of statuses by name. */
+export function isStatusConstantModule(module: string): boolean {
+  return STATUS_CONSTANT_MODULES.has(module) || DENO_STATUS_MODULE.test(module);
+}
 
 /** Names that, when not resolvable to anything in the file, are the well-known status constant objects. */
 const WELL_KNOWN_CONSTANT_OBJECTS = new Set([
@@ -38,6 +46,8 @@ export type StatusForm =
   | { kind: 'literal' }
   | { kind: 'string' }
   | { kind: 'binding' }
+  /** `this.status` of an exception whose class fixes it: changed where the class declares it, never here. */
+  | { kind: 'instance' }
   /** `Obj.NAME`: `object` is the source text of `Obj`, `style` how its names are spelled. */
   | { kind: 'constant'; object: string; style: ReturnType<typeof nameStyle>; localValues?: Map<number, string> };
 
@@ -118,6 +128,12 @@ function resolveMember(
   const object = skipWrappers(member.object);
   const objectText = sourceCode.getText(member.object);
 
+  const classStatus = name === 'status' ? ownExceptionStatus(sourceCode, member) : null;
+  if (classStatus) {
+    const inner = resolveCode(sourceCode, classStatus, depth + 1);
+    return inner && { code: inner.code, form: { kind: 'instance' } };
+  }
+
   // A constant object literal in this file: `const STATUS = { FORBIDDEN: 403 }`.
   const local = object.type === T.Identifier ? localConstantObject(sourceCode, object) : null;
   if (local) {
@@ -135,7 +151,8 @@ function resolveMember(
 
   // `HttpCode.Unauthorized` of an enum or constant object another module of the project exports.
   // Only a status name (`Unauthorized`, `FORBIDDEN`) is looked up: other members never parse another module.
-  const imported = object.type === T.Identifier && statusFromName(name) !== undefined ? meaningOf(sourceCode, object) : null;
+  // `codes.HTTP.UNAUTHORIZED` of a table `require('./codes.json')` holds: `codes.HTTP` is the imported name.
+  const imported = (object.type === T.Identifier || object.type === T.MemberExpression) && statusFromName(name) !== undefined ? meaningOf(sourceCode, object) : null;
   if (imported?.meaning.kind === 'constants') {
     const value = imported.meaning.codes.get(name);
     if (value === undefined) return null;
@@ -169,7 +186,7 @@ function isStatusConstantObject(sourceCode: SourceCode, object: Node): boolean {
   if (object.type === T.Identifier) {
     const binding = bindingOf(sourceCode, object);
     // oak's `Status` enum (`Status.Unauthorized`) comes from oak's own module, whichever registry served it.
-    if (binding?.kind === 'import') return binding.module !== undefined && (STATUS_CONSTANT_MODULES.has(binding.module) || OAK_MODULE.test(binding.module));
+    if (binding?.kind === 'import') return binding.module !== undefined && (isStatusConstantModule(binding.module) || OAK_MODULE.test(binding.module));
     if (binding) return false;
     return WELL_KNOWN_CONSTANT_OBJECTS.has(object.name);
   }

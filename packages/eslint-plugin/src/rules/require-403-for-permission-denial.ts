@@ -47,6 +47,8 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context.sourceCode, context.filename);
         for (const site of analysis.sites) {
           if (site.status.code !== 401) continue;
+          // An exception rendering its own status: judged once, where its class declares the status.
+          if (site.status.form.kind === 'instance') continue;
           const reason = analysis.reasonOf(site);
           if (reason.kind === 'split') {
             const { problem, evidence, denial } = describeSplit(reason);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import { STATUS_CONSTANT_MODULES } from '../status';
+import { isStatusConstantModule } from '../status';
 import { FRAMEWORK_MODULE } from '../sites/custom-errors';
 import { filenameOf, importedMeaning, type ImportedMeaning } from './index';
 
@@ -13,7 +13,7 @@ export interface ImportedName {
 
 /** Modules other adapters (or nobody) know better than a summary: frameworks, status constant packages, builtins. */
 export function isFollowedModule(module: string): boolean {
-  return !module.startsWith('node:') && !FRAMEWORK_MODULE.test(module) && !STATUS_CONSTANT_MODULES.has(module);
+  return !module.startsWith('node:') && !FRAMEWORK_MODULE.test(module) && !isStatusConstantModule(module);
 }
 
 /** `x` imported (`import { x }`, `const { x } = require(…)`), or `ns.x` of a namespace or required module. */

@@ -1,13 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, keyName, skipWrappers, words, type Node } from '../ast';
+import { keyName, words } from '../ast';
 import { statusOnlyEdit } from '../edits';
 import { resolveStatus } from '../status';
 import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
-import { classMessages, constructorOf } from './custom-errors';
+import { classMessages } from './custom-errors';
+import { isAdonisException, staticStatus, superStatus } from './adonis-exception-class';
 
-/** Where AdonisJS exports the base class its framework renders (v6, v5, and the utilities both build on). */
-const EXCEPTION_MODULE = /^(@adonisjs\/core\/exceptions|@adonisjs\/core\/build\/standalone|@adonisjs\/generic-exceptions|@poppinss\/utils)$/;
 /** Words of HTTP's own names for 401 and 403, which say which status, not why. */
 const STATUS_WORDS: ReadonlySet<string> = new Set(['unauthorized', 'unauthorised', 'forbidden']);
 /** Methods with which an exception renders itself: its own response decides the headers. */
@@ -31,10 +30,7 @@ export const adonisExceptionsAdapter: SiteAdapter = {
 
 function exceptionSite(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, context: AdapterContext): ResponseSite | null {
   const { sourceCode } = context;
-  const base = declaration.superClass && skipWrappers(declaration.superClass);
-  if (base?.type !== T.Identifier) return null;
-  const binding = bindingOf(sourceCode, base);
-  if (binding?.kind !== 'import' || !EXCEPTION_MODULE.test(binding.module ?? '') || binding.imported !== 'Exception') return null;
+  if (!isAdonisException(sourceCode, declaration)) return null;
   const statusNode = staticStatus(declaration) ?? superStatus(declaration);
   const status = statusNode && resolveStatus(sourceCode, statusNode);
   if (!status || status.code < 400) return null;
@@ -55,24 +51,4 @@ function exceptionSite(declaration: TSESTree.ClassDeclaration | TSESTree.ClassEx
     edit: statusOnlyEdit(sourceCode, status),
     carriers: [],
   };
-}
-
-/** `static status = 400` (v6). */
-function staticStatus(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Node | null {
-  for (const member of declaration.body.body) {
-    if (member.type === T.PropertyDefinition && member.static && keyName(member) === 'status' && member.value) return member.value;
-  }
-  return null;
-}
-
-/** `super(message, 400, 'E_CODE')` in the constructor (v5). */
-function superStatus(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Node | null {
-  for (const statement of constructorOf(declaration)?.value.body?.body ?? []) {
-    const expression = statement.type === T.ExpressionStatement ? skipWrappers(statement.expression) : null;
-    if (expression?.type === T.CallExpression && expression.callee.type === T.Super) {
-      const argument = expression.arguments[1];
-      return argument && argument.type !== T.SpreadElement ? argument : null;
-    }
-  }
-  return null;
 }
