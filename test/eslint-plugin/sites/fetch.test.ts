@@ -348,3 +348,239 @@ export async function GET(req) {
     },
   ]),
 });
+
+ruleTester.run('fetch: headers spread from constant objects of the file', challenge, {
+  valid: [
+    // The spread object carries the challenge.
+    `const authHeaders = { 'WWW-Authenticate': ${BEARER}, 'Cache-Control': 'no-store' };
+export function apiKeyMissing(cors = false) {
+  const headers = { ...(cors && authHeaders), 'Content-Type': 'application/json' };
+  return Response.json({ code: 'not_authenticated' }, { status: 401, headers });
+}`,
+    // Either branch may carry it.
+    `const challenge = { 'WWW-Authenticate': ${BEARER} };
+export function reject(plain) {
+  return new Response(null, { status: 401, headers: { ...(plain ? {} : challenge) } });
+}`,
+    // A spread of what the caller passes, or of a variable that is not a constant object, may hold anything.
+    `export function reject(extra) { return new Response(null, { status: 401, headers: { ...extra, 'Cache-Control': 'no-store' } }); }`,
+    `let shared = {};
+export function reject() { return new Response(null, { status: 401, headers: { ...shared } }); }`,
+    `import { baseHeaders } from './headers';
+export function reject() { return new Response(null, { status: 401, headers: { ...baseHeaders } }); }`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      // CORS headers spread conditionally: none of them is the challenge.
+      code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization' };
+export function apiKeyMissing(cors = false) {
+  const headers = { ...(cors && corsHeaders), 'Cache-Control': 'no-store' };
+  return Response.json({ code: 'not_authenticated', message: 'API key missing' }, { status: 401, headers });
+}`,
+      output: null,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+    {
+      // Both branches of a conditional are known, and neither sends the challenge.
+      code: `const json = { 'Content-Type': 'application/json' };
+const text = { 'Content-Type': 'text/plain' };
+export function reject(asJson) {
+  return new Response('Unauthorized', { status: 401, headers: { ...(asJson ? json : text) } });
+}`,
+      output: `const json = { 'Content-Type': 'application/json' };
+const text = { 'Content-Type': 'text/plain' };
+export function reject(asJson) {
+  return new Response('Unauthorized', { status: 401, headers: { 'WWW-Authenticate': ${BEARER}, ...(asJson ? json : text) } });
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+  ]),
+});
+
+ruleTester.run("fetch: React Router's data() in loaders and actions", challenge, {
+  valid: [
+    `import { data } from 'react-router';
+export async function loader({ request }) {
+  const session = await readSession(request);
+  if (!session) throw data({ reason: 'sign-in-required' }, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } });
+  return data(session.user);
+}`,
+    // A project's own data() is not React Router's.
+    `import { data } from '~/lib/data';
+export async function loader({ request }) {
+  if (!(await readSession(request))) throw data({ reason: 'sign-in-required' }, { status: 401 });
+}`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      code: `import { data } from 'react-router';
+export async function loader({ request }) {
+  const session = await readSession(request);
+  if (!session) {
+    throw data({ reason: 'sign-in-required' }, { status: 401 });
+  }
+  return data(session.user);
+}`,
+      output: `import { data } from 'react-router';
+export async function loader({ request }) {
+  const session = await readSession(request);
+  if (!session) {
+    throw data({ reason: 'sign-in-required' }, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+  }
+  return data(session.user);
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 5 }],
+    },
+    {
+      // The init may be the status alone: it becomes an init with the header.
+      code: `import { data } from '@remix-run/node';
+export async function action({ request }) {
+  if (!request.headers.get('authorization')) return data({ error: 'Missing token' }, 401);
+}`,
+      output: `import { data } from '@remix-run/node';
+export async function action({ request }) {
+  if (!request.headers.get('authorization')) return data({ error: 'Missing token' }, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } });
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 3 }],
+    },
+  ]),
+});
+
+ruleTester.run('fetch: a helper of the file that returns the Response built from the init it is given', challenge, {
+  valid: [
+    `function json(data, init) { return Response.json(data, init); }
+export function unauthorized() { return json({ ok: false }, { status: 401, headers: { 'WWW-Authenticate': ${BEARER} } }); }`,
+    // The helper ignores its second argument: the Response is a 200.
+    `function json(data) { return Response.json(data); }
+export function unauthorized() { return json({ ok: false }, { status: 401 }); }`,
+    // It answers the init only on one path: which one is not known here.
+    `function json(data, init) {
+  if (init) return Response.json(data, init);
+  return Response.json(data);
+}
+export function unauthorized() { return json({ ok: false }, { status: 401 }); }`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      code: `function json(data: unknown, init?: ResponseInit) {
+  return Response.json(data, init);
+}
+function isAuthorized(request: Request, token: string) {
+  return request.headers.get('Authorization') === \`Bearer \${token}\`;
+}
+function unauthorized() {
+  return json({ ok: false, error: 'Unauthorized' }, { status: 401 });
+}`,
+      output: `function json(data: unknown, init?: ResponseInit) {
+  return Response.json(data, init);
+}
+function isAuthorized(request: Request, token: string) {
+  return request.headers.get('Authorization') === \`Bearer \${token}\`;
+}
+function unauthorized() {
+  return json({ ok: false, error: 'Unauthorized' }, { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 8 }],
+    },
+    {
+      code: `const text = (body, init) => new Response(body, init);
+export default {
+  fetch(request) {
+    if (!request.headers.get('authorization')) return text('Sign in', { status: 401 });
+    return text('ok', { status: 200 });
+  },
+};`,
+      output: `const text = (body, init) => new Response(body, init);
+export default {
+  fetch(request) {
+    if (!request.headers.get('authorization')) return text('Sign in', { headers: { 'WWW-Authenticate': ${BEARER} }, status: 401 });
+    return text('ok', { status: 200 });
+  },
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+  ]),
+});
+
+const MAPPER_LIMITATION = 'the status comes from toStatus(), so set the challenge where the Response is built when that status is 401';
+
+ruleTester.run('fetch: a status chosen by a function of the file that maps errors to statuses', challenge, {
+  valid: [
+    // The Response carries the challenge whatever the status.
+    `import { STATUS_CODE } from '@std/http/status';
+function toStatus(error) {
+  if (error instanceof UnauthorizedError) return STATUS_CODE.Unauthorized;
+  return STATUS_CODE.InternalServerError;
+}
+export async function handler(req, ctx) {
+  try { return await ctx.next(); } catch (error) {
+    const status = toStatus(error);
+    return new Response(error.message, { status, headers: { 'WWW-Authenticate': ${BEARER} } });
+  }
+}`,
+    // A return that is not a status: what the function answers is not known.
+    `function toStatus(error) {
+  if (error instanceof UnauthorizedError) return 401;
+  return error.status;
+}
+export async function handler(req, ctx) {
+  try { return await ctx.next(); } catch (error) {
+    return new Response(error.message, { status: toStatus(error) });
+  }
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { STATUS_CODE } from '@std/http/status';
+function toStatus(error) {
+  if (error instanceof NotSignedInError) return STATUS_CODE.Unauthorized;
+  if (error instanceof BadRequestError) return STATUS_CODE.BadRequest;
+  return STATUS_CODE.InternalServerError;
+}
+export async function handler(req, ctx) {
+  try { return await ctx.next(); } catch (error) {
+    const status = toStatus(error);
+    return new Response(error.message, { status });
+  }
+}`,
+      errors: [{ messageId: 'missingChallengeHeaderless', line: 3, data: { limitation: MAPPER_LIMITATION } }],
+    },
+  ],
+});
+
+ruleTester.run('fetch: a mapped status is changed where the mapping returns it', credential, {
+  valid: [],
+  invalid: [
+    {
+      code: `function toStatus(error) {
+  if (error instanceof TokenExpiredError) return 403;
+  return 500;
+}
+export async function handler(req, ctx) {
+  try { return await ctx.next(); } catch (error) {
+    return new Response(error.message, { status: toStatus(error), headers: { 'WWW-Authenticate': ${BEARER} } });
+  }
+}`,
+      errors: [
+        {
+          messageId: 'wrongStatusHeaderless',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'respond401Only',
+              output: `function toStatus(error) {
+  if (error instanceof TokenExpiredError) return 401;
+  return 500;
+}
+export async function handler(req, ctx) {
+  try { return await ctx.next(); } catch (error) {
+    return new Response(error.message, { status: toStatus(error), headers: { 'WWW-Authenticate': ${BEARER} } });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -32,12 +32,22 @@ export function handleKey(sourceCode: SourceCode, receiver: Node): HandleKey | n
   return `var${id}.${rest}`;
 }
 
-/** Header names (lower case) set by an object of headers; `*` when some are not static. */
-export function headerNamesOfObject(node: Node): string[] {
+/**
+ * Header names (lower case) set by an object of headers; `*` when some are not static. With the file's scope at hand,
+ * a spread of a constant object of the file (`...corsHeaders`, `...(cors && corsHeaders)`) adds that object's names.
+ */
+export function headerNamesOfObject(node: Node, sourceCode?: SourceCode): string[] {
+  return namesOfHeaderObject(node, sourceCode, 0);
+}
+
+/** How many constant objects deep a spread is followed. */
+const MAX_SPREAD_DEPTH = 3;
+
+function namesOfHeaderObject(node: Node, sourceCode: SourceCode | undefined, depth: number): string[] {
   const value = skipWrappers(node);
   if (value.type === T.ObjectExpression) {
-    return value.properties.map((property) => {
-      if (property.type !== T.Property) return '*';
+    return value.properties.flatMap((property) => {
+      if (property.type === T.SpreadElement) return sourceCode ? namesOfSpread(property.argument, sourceCode, depth) : ['*'];
       const key = keyName(property);
       return key === null ? '*' : key.toLowerCase();
     });
@@ -59,6 +69,48 @@ export function headerNamesOfObject(node: Node): string[] {
     return names;
   }
   return ['*'];
+}
+
+/** What a spread may add: both sides of `a ? b : c` and `a || b`, the right of `a && b`, nothing for `false`/`null`. */
+function namesOfSpread(argument: Node, sourceCode: SourceCode, depth: number): string[] {
+  const value = skipWrappers(argument);
+  if (depth >= MAX_SPREAD_DEPTH) return ['*'];
+  switch (value.type) {
+    case T.LogicalExpression:
+      return value.operator === '&&'
+        ? namesOfSpread(value.right, sourceCode, depth)
+        : [...namesOfSpread(value.left, sourceCode, depth), ...namesOfSpread(value.right, sourceCode, depth)];
+    case T.ConditionalExpression:
+      return [...namesOfSpread(value.consequent, sourceCode, depth), ...namesOfSpread(value.alternate, sourceCode, depth)];
+    case T.ObjectExpression:
+      return namesOfHeaderObject(value, sourceCode, depth + 1);
+    case T.Literal:
+      return value.value === null || value.value === false ? [] : ['*'];
+    case T.Identifier: {
+      if (value.name === 'undefined') return [];
+      const object = constantObjectOf(sourceCode, value);
+      return object ? namesOfHeaderObject(object, sourceCode, depth + 1) : ['*'];
+    }
+    default:
+      return ['*'];
+  }
+}
+
+/** The object literal a `const` of the file holds, when nothing writes into it (`x.a = …`, `Object.assign(x, …)`). */
+function constantObjectOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.ObjectExpression | null {
+  const variable = findVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0]! : null;
+  if (definition?.type !== 'Variable' || definition.parent?.kind !== 'const') return null;
+  const init = definition.node.init && skipWrappers(definition.node.init);
+  if (init?.type !== T.ObjectExpression) return null;
+  const writtenInto = variable!.references.some(({ identifier: reference }) => {
+    const parent = reference.parent;
+    if (parent?.type === T.MemberExpression && parent.object === reference) {
+      return (parent.parent?.type === T.AssignmentExpression && parent.parent.left === parent) || parent.parent?.type === T.UpdateExpression;
+    }
+    return parent?.type === T.CallExpression && parent.arguments[0] === reference && memberPath(parent.callee)?.join('.') === 'Object.assign';
+  });
+  return writtenInto ? null : init;
 }
 
 /** Header names an options object (`{ status, headers: { … } }`) sets through its `headers`; `*` when it spreads. */

@@ -47,7 +47,7 @@ export const elysiaAdapter: SiteAdapter = {
     if (callee.type === T.MemberExpression && propertyName(callee) === 'assign' && target && source && source.type !== T.SpreadElement) {
       const set = headersOwner(context.sourceCode, target);
       const handle = set && handleKey(context.sourceCode, set);
-      if (handle) context.headers.record(handle, headerNamesOfObject(source), node);
+      if (handle) context.headers.record(handle, headerNamesOfObject(source, context.sourceCode), node);
     }
   },
 };

@@ -100,7 +100,7 @@ function objectSite(object: TSESTree.ObjectExpression, context: AdapterContext):
   const status = resolveStatus(sourceCode, property.value);
   if (!status) return null;
   const headersProperty = findProperty(object, 'headers');
-  const ownHeaders = headersProperty ? headerNamesOfObject(headersProperty.value) : [];
+  const ownHeaders = headersProperty ? headerNamesOfObject(headersProperty.value, context.sourceCode) : [];
   if (object.properties.some((p) => p.type === T.SpreadElement)) ownHeaders.push('*');
   const messages: Node[] = object.properties.filter(
     (p): p is TSESTree.Property => p.type === T.Property && /^(message|error|msg|detail|description|reason|code)$/i.test(keyName(p) ?? ''),

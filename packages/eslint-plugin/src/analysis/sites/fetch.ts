@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, findVariable, initialValueOf, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, isFunction, propertyName, pushChildren, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { addHeaderToOptions, combineParts, findProperty, headerProperty, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
@@ -16,10 +16,15 @@ const NEXT_SERVER = /^next\/server(\.js)?$/;
 const SVELTEKIT = '@sveltejs/kit';
 /** Modules whose `json(data, init)` builds a Response (Remix also takes the status as a number). */
 const JSON_HELPER_MODULES = new Set([SVELTEKIT, '@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', '@remix-run/deno']);
+/**
+ * Modules whose `data(value, init)` answers a loader or action with the init's status and headers, returned or thrown
+ * (React Router 7, which Remix became; the init may also be the status alone).
+ */
+const DATA_HELPER_MODULES = new Set(['react-router', '@react-router/node', '@react-router/cloudflare', '@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare']);
 
 const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
-/** Names the helpers are imported under (SvelteKit's and Remix' `json`, `text`, `error`), checked before scopes. */
-const HELPERS = new Set(['json', 'text', 'error']);
+/** Names the helpers are imported under (SvelteKit's and Remix' `json`, `text`, `error`, React Router's `data`), checked before scopes. */
+const HELPERS = new Set(['json', 'text', 'error', 'data']);
 
 /** Calls that only exist in tests and mocks: a Response built there is a fake server's. */
 const TEST_CALL = /^(it|test|describe|before|after|beforeEach|afterEach|beforeAll|afterAll)$|mock|Mock|stub|Stub|fake|Fake/;
@@ -44,8 +49,16 @@ export const fetchAdapter: SiteAdapter = {
     }
     if (node.type !== T.NewExpression && node.type !== T.CallExpression) return;
     const kind = responseFactory(context.sourceCode, node);
-    if (kind === 'response') addSite(context, responseSite(node, context));
+    if (kind === 'response') {
+      const site = responseSite(node, context, node.arguments[0], node.arguments[1]);
+      if (site) context.addSite(site);
+      else if (node.arguments[1]) for (const mapped of mappedStatusSites(node, context, node.arguments[0], node.arguments[1])) context.addSite(mapped);
+    }
     else if (kind === 'error') addSite(context, svelteKitErrorSite(node as TSESTree.CallExpression, context));
+    else if (node.type === T.CallExpression && node.callee.type === T.Identifier) {
+      const forwarded = initForwarder(context.sourceCode, node.callee);
+      if (forwarded) addSite(context, responseSite(node, context, forwarded.body === null ? undefined : node.arguments[forwarded.body], node.arguments[forwarded.init]));
+    }
   },
 };
 
@@ -70,6 +83,7 @@ function responseFactory(sourceCode: SourceCode, call: TSESTree.NewExpression | 
   if (binding?.kind !== 'import' || !binding.module) return null;
   if (binding.module === SVELTEKIT && binding.imported === 'error') return 'error';
   if (JSON_HELPER_MODULES.has(binding.module) && (binding.imported === 'json' || binding.imported === 'text')) return 'response';
+  if (DATA_HELPER_MODULES.has(binding.module) && binding.imported === 'data') return 'response';
   return null;
 }
 
@@ -120,7 +134,11 @@ function readInit(sourceCode: SourceCode, argument: Node, numberAllowed: boolean
   }
   const statusProperty = findProperty(init, 'status');
   const status = statusProperty ? resolveStatus(sourceCode, statusProperty.value) : null;
-  if (!status) return null;
+  return status && { status, object: init, ...initHeaders(sourceCode, init) };
+}
+
+/** The header names an init object sets, and the `Headers` variable it passes, if any. */
+function initHeaders(sourceCode: SourceCode, init: TSESTree.ObjectExpression): Pick<Init, 'headers' | 'headersVariable'> {
   const headers: string[] = init.properties.some((property) => property.type === T.SpreadElement) ? ['*'] : [];
   const headersProperty = findProperty(init, 'headers');
   let headersVariable: TSESTree.Identifier | null = null;
@@ -128,9 +146,60 @@ function readInit(sourceCode: SourceCode, argument: Node, numberAllowed: boolean
     const value = skipWrappers(headersProperty.value);
     const created = value.type === T.Identifier ? headersConstruction(sourceCode, value) : value;
     if (value.type === T.Identifier && created) headersVariable = value;
-    headers.push(...(created ? headerNamesOf(created) : ['*']));
+    headers.push(...(created ? headerNamesOf(sourceCode, created) : ['*']));
   }
-  return { status, object: init, headers, headersVariable };
+  return { headers, headersVariable };
+}
+
+/**
+ * `new Response(msg, { status })` with `const status = toErrorStatus(error)`, a function of the file that maps errors
+ * to statuses (`if (error instanceof UnauthorizedError) return STATUS_CODE.Unauthorized`): each error status it
+ * returns is a response of its own, found at that `return`, where its status is also changed.
+ */
+function mappedStatusSites(call: TSESTree.NewExpression | TSESTree.CallExpression, context: AdapterContext, body: Node | undefined, initArgument: Node): ResponseSite[] {
+  const { sourceCode } = context;
+  const init = skipWrappers(initArgument);
+  const statusProperty = init.type === T.ObjectExpression ? findProperty(init, 'status') : null;
+  if (init.type !== T.ObjectExpression || !statusProperty || isInTestCall(call) || isDiscarded(call)) return [];
+  let chosen = skipWrappers(statusProperty.value);
+  if (chosen.type === T.Identifier) chosen = (initialValueOf(sourceCode, chosen) && skipWrappers(initialValueOf(sourceCode, chosen)!)) ?? chosen;
+  if (chosen.type !== T.CallExpression || chosen.callee.type !== T.Identifier) return [];
+  const mapper = localFunction(sourceCode, chosen.callee);
+  const statuses = mapper ? returnedStatuses(sourceCode, mapper) : null;
+  if (!statuses) return [];
+  const { headers } = initHeaders(sourceCode, init);
+  const limitation = `the status comes from ${chosen.callee.name}(), so set the challenge where the Response is built when that status is 401`;
+  return statuses
+    .filter((status) => status.code >= 400)
+    .map((status) => ({
+      framework: 'fetch',
+      node: status.node!,
+      status,
+      messages: body && body.type !== T.SpreadElement ? [body] : [],
+      carriers: carriersOf(call),
+      headerLimitation: limitation,
+      hasHeader: (name: string) => headers.includes(name) || headers.includes('*'),
+      edit: (fixer: RuleFixer, edit: Parameters<ResponseSite['edit']>[1]) => (edit.addHeader ? null : statusEdit(fixer, sourceCode, status, edit)),
+    }));
+}
+
+/** Every status a function returns, when each of its returns is one (nested functions aside); else null. */
+function returnedStatuses(sourceCode: SourceCode, fn: TSESTree.FunctionLike): StatusValue[] | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== T.BlockStatement) {
+    const status = resolveStatus(sourceCode, fn.body);
+    return status ? [status] : null;
+  }
+  const returns: TSESTree.ReturnStatement[] = [];
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== fn.body && isFunction(node)) continue;
+    if (node.type === T.ReturnStatement) returns.push(node);
+    pushChildren(sourceCode, node, stack);
+  }
+  const statuses = returns.map((statement) => (statement.argument ? resolveStatus(sourceCode, statement.argument) : null));
+  return statuses.length > 0 && statuses.every((status) => status !== null) ? (statuses as StatusValue[]) : null;
 }
 
 /** What a `headers` variable was created from: `new Headers({ … })`, an object literal; null when unknown. */
@@ -139,12 +208,12 @@ function headersConstruction(sourceCode: SourceCode, identifier: TSESTree.Identi
   return init && skipWrappers(init);
 }
 
-function headerNamesOf(value: Node): string[] {
+function headerNamesOf(sourceCode: SourceCode, value: Node): string[] {
   if (value.type === T.NewExpression && calleeName(value) === 'Headers') {
     const first = value.arguments[0];
-    return first && first.type !== T.SpreadElement ? headerNamesOfObject(first) : [];
+    return first && first.type !== T.SpreadElement ? headerNamesOfObject(first, sourceCode) : [];
   }
-  return headerNamesOfObject(value);
+  return headerNamesOfObject(value, sourceCode);
 }
 
 /** Handles whose headers end up on the response: the Headers variable, `res.headers` of the stored response. */
@@ -177,9 +246,60 @@ function storedIn(call: Node): TSESTree.Identifier | null {
   return parent?.type === T.VariableDeclarator && parent.init === current && parent.id.type === T.Identifier ? parent.id : null;
 }
 
-function responseSite(call: TSESTree.NewExpression | TSESTree.CallExpression, context: AdapterContext): ResponseSite | null {
+/** Which of a helper's arguments become the body and the init of the Response it returns. */
+interface Forwarding {
+  body: number | null;
+  init: number;
+}
+
+const forwardings = new WeakMap<Node, Forwarding | null>();
+
+/**
+ * A function of the file that returns a Response built from the init it is given: `function json(data, init) {
+ * return Response.json(data, init) }`. A call to it is a Response with the call's init.
+ */
+function initForwarder(sourceCode: SourceCode, callee: TSESTree.Identifier): Forwarding | null {
+  const helper = localFunction(sourceCode, callee);
+  if (!helper) return null;
+  if (forwardings.has(helper)) return forwardings.get(helper)!;
+  let forwarding: Forwarding | null = null;
+  const returned = returnedExpression(helper);
+  if ((returned?.type === T.CallExpression || returned?.type === T.NewExpression) && responseFactory(sourceCode, returned) === 'response') {
+    const [body, init] = returned.arguments.map((argument) => skipWrappers(argument));
+    const index = (node: Node | undefined) => (node?.type === T.Identifier ? helper.params.findIndex((param) => param.type === T.Identifier && param.name === node.name) : -1);
+    if (index(init) >= 0) forwarding = { body: index(body) >= 0 ? index(body) : null, init: index(init) };
+  }
+  forwardings.set(helper, forwarding);
+  return forwarding;
+}
+
+/** The function a name of the file is declared as: `function f() {}` or `const f = (…) => …`. */
+function localFunction(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.FunctionLike | null {
+  const definition = findVariable(sourceCode, identifier)?.defs;
+  if (definition?.length !== 1) return null;
+  const node = definition[0]!.node as Node;
+  if (definition[0]!.type === 'FunctionName' && node.type === T.FunctionDeclaration) return node;
+  if (definition[0]!.type !== 'Variable' || (definition[0]!.parent as TSESTree.VariableDeclaration | null)?.kind !== 'const') return null;
+  const init = (node as TSESTree.VariableDeclarator).init;
+  const value = init && skipWrappers(init);
+  return value?.type === T.ArrowFunctionExpression || value?.type === T.FunctionExpression ? value : null;
+}
+
+/** What a function returns on every call: an arrow's expression, or a body whose only statement is a `return`. */
+function returnedExpression(fn: TSESTree.FunctionLike): Node | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== T.BlockStatement) return skipWrappers(fn.body);
+  const [only, ...rest] = fn.body.body;
+  return rest.length === 0 && only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
+}
+
+function responseSite(
+  call: TSESTree.NewExpression | TSESTree.CallExpression,
+  context: AdapterContext,
+  body: TSESTree.CallExpressionArgument | undefined,
+  initArgument: TSESTree.CallExpressionArgument | undefined,
+): ResponseSite | null {
   const { sourceCode } = context;
-  const [body, initArgument] = call.arguments;
   if (!initArgument || initArgument.type === T.SpreadElement || body?.type === T.SpreadElement) return null;
   if (isInTestCall(call) || isHonoExceptionResponse(call) || isDiscarded(call)) return null;
   const numberAllowed = call.type === T.CallExpression && call.callee.type === T.Identifier;

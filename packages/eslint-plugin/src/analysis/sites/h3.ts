@@ -110,7 +110,7 @@ function recordHeaderFunction(call: TSESTree.CallExpression, name: string, conte
   const [event, ...rest] = call.arguments;
   if (!event || event.type === T.SpreadElement) return;
   const handle = handleKey(context.sourceCode, event);
-  const names = name.endsWith('Headers') ? (rest[0] && rest[0].type !== T.SpreadElement ? headerNamesOfObject(rest[0]) : ['*']) : headerNamesOfArguments(rest);
+  const names = name.endsWith('Headers') ? (rest[0] && rest[0].type !== T.SpreadElement ? headerNamesOfObject(rest[0], context.sourceCode) : ['*']) : headerNamesOfArguments(rest);
   if (handle) context.headers.record(handle, names, call);
 }
 

@@ -79,7 +79,7 @@ function responderSite(call: TSESTree.CallExpression, context: AdapterContext): 
   const status = statusNode ? resolveStatus(sourceCode, statusNode) : null;
   if (!status) return null;
   const initHeaders = init.type === T.ObjectExpression ? headerNamesOfOptions(init) : [];
-  const thirdHeaders = third ? headerNamesOfObject(third) : [];
+  const thirdHeaders = third ? headerNamesOfObject(third, context.sourceCode) : [];
   const handle = handleKey(sourceCode, (call.callee as TSESTree.MemberExpression).object);
   return {
     framework: 'hono',

@@ -40,7 +40,7 @@ function writeHeadSite(call: TSESTree.CallExpression, context: AdapterContext): 
   // `writeHead(401, 'Login required to ' + name)`: the optional second argument is the status message.
   const statusMessage = second && second.type !== T.SpreadElement && isStringValued(second) ? second : null;
   const headersArgument = statusMessage ? third : second;
-  const ownHeaders = headersArgument && headersArgument.type !== T.SpreadElement ? headerNamesOfObject(headersArgument) : [];
+  const ownHeaders = headersArgument && headersArgument.type !== T.SpreadElement ? headerNamesOfObject(headersArgument, context.sourceCode) : [];
 
   return {
     framework: 'node-http',

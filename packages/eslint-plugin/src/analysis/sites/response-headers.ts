@@ -28,7 +28,7 @@ export const responseHeadersAdapter: SiteAdapter = {
     if (propertyName(target) === 'headers') {
       // err.headers = { 'WWW-Authenticate': v }
       const handle = handleKey(context.sourceCode, target.object);
-      if (handle) context.headers.record(handle, headerNamesOfObject(node.right), node);
+      if (handle) context.headers.record(handle, headerNamesOfObject(node.right, context.sourceCode), node);
       return;
     }
     const holder = skipWrappers(target.object);

@@ -53,7 +53,7 @@ function resultSite(
   const { sourceCode } = context;
   const headers = shape.headerKeys.flatMap((key) => {
     const found = findProperty(object, key);
-    return found ? headerNamesOfObject(headersValue(sourceCode, found.value)) : [];
+    return found ? headerNamesOfObject(headersValue(sourceCode, found.value), sourceCode) : [];
   });
   if (object.properties.some((p) => p.type === T.SpreadElement)) headers.push('*');
   const headerKey = shape.headerKeys[0]!;
