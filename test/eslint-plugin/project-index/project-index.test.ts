@@ -67,7 +67,173 @@ export const setClaim = functions.https.onCall(async (data, context) => {
 `,
 };
 
+/** A CommonJS API whose shared helper sets the status it is handed, named from a JSON table of statuses. */
+const FORWARDING_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'forwarding-api' }),
+  'lib/http.json': JSON.stringify({ VERSION: '3', HTTP: { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403 }, LIMITS: { MAX: 1000 } }),
+  'lib/tools.js': [
+    'function sendJSONStatus(res, status, title, detail) {',
+    '  const body = { status };',
+    '  if (title) body.message = title;',
+    '  if (detail) body.detail = detail;',
+    '  res.status(status).json(body);',
+    '  return title;',
+    '}',
+    '',
+    'function sendChallenged(res, status, title) {',
+    "  res.set('WWW-Authenticate', 'Bearer realm=\"api\"');",
+    '  res.status(status).json({ message: title });',
+    '}',
+    '',
+    'function maybeSend(res, status) {',
+    '  if (res.headersSent) return;',
+    '  if (status) res.status(status).end();',
+    '}',
+    '',
+    'module.exports = { sendJSONStatus, sendChallenged, maybeSend };',
+  ].join('\n'),
+  'lib/gate.js': [
+    "const tools = require('./tools');",
+    "const codes = require('./http.json');",
+    '',
+    'function authenticate(req, res) {',
+    "  const token = req.get('Authorization');",
+    "  if (!token) return tools.sendJSONStatus(res, codes.HTTP.UNAUTHORIZED, 'Missing or bad token');",
+    "  if (!req.user.permissions.includes('write')) return tools.sendJSONStatus(res, codes.HTTP.FORBIDDEN, 'Not allowed');",
+    "  if (token.length < 10) return tools.sendChallenged(res, codes.HTTP.UNAUTHORIZED, 'Bad token');",
+    "  if (token === 'x') return tools.maybeSend(res, 401);",
+    '}',
+    '',
+    'module.exports = { authenticate };',
+  ].join('\n'),
+  'lib/keys.js': [
+    "const tools = require('./tools');",
+    "const codes = require('./http.json');",
+    '',
+    'module.exports = function requireKey(req, res, next) {',
+    "  if (!req.headers['x-api-key']) return tools.sendJSONStatus(res, codes.HTTP.FORBIDDEN, 'API key missing');",
+    '  next();',
+    '};',
+  ].join('\n'),
+};
+
+/** A project error class carrying its status, and the handler that renders it, in other files. */
+function renderedErrorsProject(handlerBranch: string): Files {
+  return {
+    'package.json': JSON.stringify({ name: 'functions-middleware' }),
+    'src/errors/app-error.ts': [
+      'export class AppError<T> extends Error {',
+      '  constructor(message: string, public status: number, public body?: T) {',
+      '    super(message);',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/errors/handler.ts': [
+      "import { AppError } from './app-error';",
+      '',
+      'export function toResponse(error: unknown) {',
+      '  if (error instanceof AppError) {',
+      handlerBranch,
+      '  }',
+      "  return { status: 500, jsonBody: { message: 'Internal error' } };",
+      '}',
+    ].join('\n'),
+    'src/auth/require-header.ts': [
+      "import { AppError } from '../errors/app-error';",
+      '',
+      'export function requireHeader(request: Request) {',
+      "  const header = request.headers.get('authorization');",
+      "  if (!header) throw new AppError('Authentication required', 401);",
+      '  return header;',
+      '}',
+    ].join('\n'),
+  };
+}
+
+/** Azure Functions v3 handlers answering through plain result objects that a shared module builds. */
+const AZURE_RESULTS_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'chat-api' }),
+  'common/results.ts': [
+    'export function ok(body: unknown = {}) {',
+    '  return { status: 200, body: JSON.stringify(body) };',
+    '}',
+    '',
+    "export function forbidden(reason = '') {",
+    '  return { status: 403, body: JSON.stringify({ success: false, reason }) };',
+    '}',
+  ].join('\n'),
+  'signin/index.ts': [
+    "import { AzureFunction, Context, HttpRequest } from '@azure/functions';",
+    "import { forbidden, ok } from '../common/results';",
+    '',
+    'const signin: AzureFunction = async function (context: Context, req: HttpRequest) {',
+    '  const account = await accounts.findByName(req.body.username);',
+    '  const matches = account && (await bcrypt.compare(req.body.password, account.passwordHash));',
+    '  if (!matches) {',
+    "    context.res = forbidden('Unknown user name or password');",
+    '    return;',
+    '  }',
+    '  context.res = ok({ token: sign(account.id) });',
+    '};',
+    'export default signin;',
+  ].join('\n'),
+  'roles/index.ts': [
+    "import { AzureFunction, Context, HttpRequest } from '@azure/functions';",
+    "import { forbidden, ok } from '../common/results';",
+    '',
+    'const editRole: AzureFunction = async function (context: Context, req: HttpRequest) {',
+    '  const caller = await session(req);',
+    "  if (!caller.roles.includes('admin')) {",
+    "    context.res = forbidden('Admins only');",
+    '    return;',
+    '  }',
+    '  const denied = forbidden();',
+    '  context.res = ok(denied);',
+    '};',
+    'export default editRole;',
+  ].join('\n'),
+};
+
 describe('project index: findings through imported modules (ESLint)', () => {
+  it('Azure Functions v3: a shared helper returning a 403 result object, assigned to context.res for a failed login, is reported', async () => {
+    const { reports } = await lintProject(AZURE_RESULTS_PROJECT);
+    assert.deepEqual(at(reports, 'signin/index.ts'), ['8 require-401-for-credential-failure']);
+    // A permission check is right with it, and a result kept in a variable is not the response.
+    assert.deepEqual(at(reports, 'roles/index.ts'), []);
+  });
+
+  it('a project error class its handler renders without a challenge: a 401 thrown with it lacks one', async () => {
+    const { reports } = await lintProject(renderedErrorsProject('    return { status: error.status, jsonBody: error.body };'));
+    assert.deepEqual(at(reports, 'src/auth/require-header.ts'), ['5 require-www-authenticate']);
+  });
+
+  it('a handler that sends the challenge, or the error\'s own headers, with the status: the thrown 401 is left to it', async () => {
+    const challenged = await lintProject(
+      renderedErrorsProject("    return { status: error.status, headers: error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}, jsonBody: error.body };"),
+    );
+    assert.deepEqual(at(challenged.reports, 'src/auth/require-header.ts'), []);
+    const copied = await lintProject(renderedErrorsProject('    return { status: error.status, headers: error.headers };'));
+    assert.deepEqual(at(copied.reports, 'src/auth/require-header.ts'), []);
+  });
+
+  it('a handler that renders the class with a status of its own says nothing of the class: silent', async () => {
+    const { reports } = await lintProject(renderedErrorsProject("    return { status: 400, jsonBody: { message: 'Bad request' } };"));
+    assert.deepEqual(at(reports, 'src/auth/require-header.ts'), []);
+  });
+
+  it('a helper setting the status it is handed: the 401 passed to it lacks the challenge, the status is fixed at the call', async () => {
+    const { reports } = await lintProject(FORWARDING_PROJECT);
+    // Line 7: right for a permission. Line 8: the helper sends the challenge. Line 9: the helper sends on some paths only.
+    assert.deepEqual(at(reports, 'lib/gate.js'), ['6 require-www-authenticate']);
+  });
+
+  it('a helper setting the status it is handed: a 403 handed to it for a missing key is reported at the call, with no 401 that would lack its challenge', async () => {
+    const { reports } = await lintProject(FORWARDING_PROJECT);
+    const keys = reports.filter((report) => report.file === 'lib/keys.js');
+    assert.deepEqual(keys.map(({ line, rule }) => `${line} ${rule}`), ['5 require-401-for-credential-failure']);
+    assert.deepEqual(keys[0]!.suggestions, []);
+  });
+
   it("reads a transport's error code kept in another module: a missing sign-in answered with it is reported", async () => {
     const { reports } = await lintProject(FIREBASE_CODES_PROJECT);
     // The second code is right for an admin check, and the module's other constant is no code at all.

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { T } from '../node-types';
-import { propertyName, pushChildren, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { debugIndex } from './debug';
 import { readModule, stampOf } from './files';
 import { parseModule } from './parse';
+import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
 
 /** Where a project adds the challenge to every 401 it sends: `if (res.statusCode === 401) res.header('WWW-Authenticate', …)`. */
 export interface CentralChallenge {
@@ -12,42 +11,8 @@ export interface CentralChallenge {
   line: number;
 }
 
-/** A package larger than this is not searched (the fact is then unknown, and nothing is silenced). */
-const MAX_FILES = 3000;
-const MAX_FILE_CHARACTERS = 400_000;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', 'vendor']);
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 /** The text such a place needs, the status compared with 401 shortly before the header is set: only those files are parsed. */
 const CENTRAL_TEXT = /(?:\bstatus(?:Code)?\s*={2,3}\s*401\b|\b401\s*={2,3}\s*[\w$.]*\bstatus(?:Code)?\b)[\s\S]{0,400}?\.\s*(?:header|setHeader|set|append)\s*\(\s*['"`]www-authenticate/i;
-
-/** The package a file belongs to: the nearest folder above it with a package.json, else the file's own folder. */
-function packageRootOf(file: string): string {
-  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
-    if (existsSync(path.join(directory, 'package.json'))) return directory;
-    if (path.dirname(directory) === directory) return path.dirname(file);
-  }
-}
-
-/** The package's source files, or null when there are too many to search. */
-function sourceFiles(root: string): string[] | null {
-  const found: string[] = [];
-  const folders = [root];
-  while (folders.length > 0) {
-    let entries;
-    try {
-      entries = readdirSync(folders.pop()!, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(entry.parentPath, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) folders.push(full);
-      else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) found.push(full);
-      if (found.length > MAX_FILES) return null;
-    }
-  }
-  return found;
-}
 
 /** `res.statusCode === 401`, `ctx.status == 401`: the response's own status compared with 401, anywhere in a test. */
 function testsStatus401(test: Node): boolean {
@@ -65,20 +30,9 @@ function testsStatus401(test: Node): boolean {
   return (isStatus(value.left as Node) && is401(value.right)) || (isStatus(value.right) && is401(value.left as Node));
 }
 
-/** The first node under `root` (itself included) that `matches`, depth first. */
-function findNode(sourceCode: SourceCode, root: Node, matches: (node: Node) => boolean): Node | null {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (matches(node)) return node;
-    pushChildren(sourceCode, node, stack);
-  }
-  return null;
-}
-
 /** A call in `branch` whose first argument names the WWW-Authenticate header: `res.header('WWW-Authenticate', …)`. */
 function setsChallenge(sourceCode: SourceCode, branch: Node): boolean {
-  return findNode(sourceCode, branch, (node) => node.type === T.CallExpression && !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate') !== null;
+  return findNodes(sourceCode, branch, (node) => node.type === T.CallExpression && !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate', true).length > 0;
 }
 
 /** The line of `if (status === 401) { …set WWW-Authenticate… }` in a module's text, or null. */
@@ -90,7 +44,7 @@ function centralChallengeIn(file: string, text: string): number | null {
     debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
-  const central = findNode(sourceCode, sourceCode.ast as Node, (node) => node.type === T.IfStatement && testsStatus401(node.test) && setsChallenge(sourceCode, node.consequent));
+  const [central] = findNodes(sourceCode, sourceCode.ast as Node, (node) => node.type === T.IfStatement && testsStatus401(node.test) && setsChallenge(sourceCode, node.consequent), true);
   return central ? central.loc.start.line : null;
 }
 

@@ -5,9 +5,10 @@ import { isFollowedModule } from './lookup';
 
 /**
  * Names a text calls or constructs where a response or error leaves a function: `throw new X(`, `throw X(`,
- * `return h(`, `return ns.h(`, `next(X(`, `next(new X(`. Only imports binding these names can make a site.
+ * `return h(`, `return ns.h(`, `next(X(`, `next(new X(`, Azure's `context.res = h(`. Only imports binding these names
+ * can make a site.
  */
-const RESPONSE_CALL = /\b(?:throw|return|next\s*\()\s*(?:await\s+)?(?:new\s+)?([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g;
+const RESPONSE_CALL = /(?:\b(?:throw|return|next\s*\()|\.\s*res\s*=)\s*(?:await\s+)?(?:new\s+)?([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?\s*\(/g;
 /** `import a, { b, c as d } from 'x'`, `import * as ns from 'x'`. */
 const IMPORT = /\bimport\s+(?:type\s+)?([\w$]+)?\s*,?\s*(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?\s*from\s*['"]([^'"\n]+)['"]/g;
 /** `const a = require('x')`, `const { b, c: d } = require('x')`. */

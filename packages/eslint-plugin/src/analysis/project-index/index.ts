@@ -4,7 +4,7 @@ import { debugIndex, followsImports } from './debug';
 import { readModule, stampOf } from './files';
 import { parseModule } from './parse';
 import { resolveImport } from './resolver';
-import { summarize, type Meaning, type ModuleSummary } from './summary';
+import { summarize, summarizeJson, type Meaning, type ModuleSummary } from './summary';
 import type { SourceCode } from '../ast';
 import type { ResponseSite } from '../types';
 
@@ -76,6 +76,8 @@ function hashOf(text: string): string {
 }
 
 /** A transport's error code written as a string (kept in a constants module): `'failed-precondition'`, `'FORBIDDEN'`. */
+/** A status set from a name rather than a number (`res.status(status)`, `res.statusCode = code`): a forwarding helper's text. */
+const FORWARDED_STATUS_TEXT = /\.\s*(?:status|sendStatus|writeHead|code)\s*\(\s*[A-Za-z_$][\w$]*\s*[,)]|\.\s*status(?:Code)?\s*=\s*[A-Za-z_$]/;
 const TRANSPORT_CODE_TEXT = /['"`](?:unauthenticated|permission-denied|failed-precondition|invalid-argument|UNAUTHORIZED|UNAUTHENTICATED|FORBIDDEN|PERMISSION_DENIED|BAD_REQUEST)['"`]/;
 
 export function summaryOf(file: string): ModuleSummary | null {
@@ -97,9 +99,10 @@ export function summaryOf(file: string): ModuleSummary | null {
 }
 
 function computeSummary(file: string, text: string): ModuleSummary | null {
+  if (file.endsWith('.json')) return text.length > MAX_MODULE_CHARACTERS ? null : summarizeJson(text);
   if (!/\.[cm]?[jt]sx?$/.test(file) || /\.d\.[cm]?ts$/.test(file) || text.length > MAX_MODULE_CHARACTERS) return null;
   // The engine's own prefilter: a module without any status-like text defines no status; it may pass one on.
-  if (!mayContainFinding(text) && !TRANSPORT_CODE_TEXT.test(text)) {
+  if (!mayContainFinding(text) && !TRANSPORT_CODE_TEXT.test(text) && !FORWARDED_STATUS_TEXT.test(text)) {
     const reexports = reexportsOfText(text);
     return reexports.length > 0 ? { exports: new Map(), reexports } : null;
   }
@@ -172,7 +175,9 @@ export function mayDefineStatus(fromFile: string, specifier: string, depth = 0):
   const verdict =
     module !== undefined &&
     module.text.length <= MAX_MODULE_CHARACTERS &&
-    (mayContainFinding(module.text) || reexportsOfText(module.text).some((reexport) => mayDefineStatus(file, reexport.specifier, depth + 1)));
+    (mayContainFinding(module.text) ||
+      FORWARDED_STATUS_TEXT.test(module.text) ||
+      reexportsOfText(module.text).some((reexport) => mayDefineStatus(file, reexport.specifier, depth + 1)));
   textVerdicts.set(file, { stamp, verdict });
   return verdict;
 }

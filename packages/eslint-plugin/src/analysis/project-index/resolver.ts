@@ -42,7 +42,8 @@ function resolutionOptions(api: typeof TypeScript, options: TypeScript.CompilerO
   return {
     ...options,
     allowJs: true,
-    resolveJsonModule: false,
+    // A JSON module may hold the project's table of statuses (`require('./const.json').HTTP.UNAUTHORIZED`).
+    resolveJsonModule: true,
     ...(modern ? {} : { moduleResolution: api.ModuleResolutionKind.Bundler, module: api.ModuleKind.ESNext }),
   };
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { keyName, propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { keyName, propertyName, pushChildren, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { resolveStatus } from '../status';
 import { errorStatusOfMethod } from '../sites/status-methods';
 import type { ResponseSite } from '../types';
@@ -14,7 +14,12 @@ export type Meaning =
   /** A status constant: `export const UNAUTHORIZED = 401`. */
   | { kind: 'status'; status: number; line: number }
   /** A transport's error code kept in a constant: `export const FAILED_PRECONDITION = 'failed-precondition'`. */
-  | { kind: 'code'; code: string; line: number };
+  | { kind: 'code'; code: string; line: number }
+  /**
+   * Calling it sends the status given as argument `status` on the response given as argument `response`:
+   * `sendJSONStatus(res, status, message)` whose body runs `res.status(status).json(…)` on every call.
+   */
+  | { kind: 'forwards'; status: number; response: number; challenge: boolean; line: number };
 
 /** A module reduced to what the rules need: no AST is kept. */
 export interface ModuleSummary {
@@ -132,6 +137,138 @@ function respondingDeclarations(sites: readonly ResponseSite[]): Map<string, Mea
     });
   }
   return meanings;
+}
+
+/** Methods that set the status they are given on a response: `res.status(s)`, `res.writeHead(s, …)`, `reply.code(s)`. */
+const STATUS_SETTERS = new Set(['status', 'sendStatus', 'writeHead', 'code']);
+const CHALLENGE_TEXT = /www-authenticate/i;
+
+/**
+ * Top-level functions that set a status they are handed on a response they are handed, unconditionally:
+ * `function sendJSONStatus(res, status, title) { …; res.status(status).json(body) }`, `res.statusCode = status`.
+ */
+function forwardingDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
+  const meanings = new Map<string, Meaning>();
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
+    for (const [name, fn] of topLevelFunctions(declaration)) {
+      const forwarding = statusForwarding(sourceCode, fn);
+      if (forwarding) meanings.set(name, { kind: 'forwards', ...forwarding, challenge: CHALLENGE_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line });
+    }
+  }
+  return meanings;
+}
+
+/** `function f() {}` and `const f = () => …` / `function () {}` at the top of a module, by name. */
+function topLevelFunctions(declaration: Node | null | undefined): [string, TSESTree.FunctionLike][] {
+  if (declaration?.type === T.FunctionDeclaration) return declaration.id ? [[declaration.id.name, declaration]] : [];
+  if (declaration?.type !== T.VariableDeclaration) return [];
+  return declaration.declarations.flatMap((declarator) => {
+    const init = declarator.init && skipWrappers(declarator.init);
+    const isFunction = init?.type === T.ArrowFunctionExpression || init?.type === T.FunctionExpression;
+    return declarator.id.type === T.Identifier && isFunction ? [[declarator.id.name, init] as [string, TSESTree.FunctionLike]] : [];
+  });
+}
+
+/** Which parameters carry the status and the response, when the function always sets one on the other. */
+function statusForwarding(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { status: number; response: number } | null {
+  const parameterIndex = (node: Node | undefined): number => {
+    const value = node && skipWrappers(node);
+    return value?.type === T.Identifier ? fn.params.findIndex((param) => param.type === T.Identifier && param.name === value.name) : -1;
+  };
+  const rootIndex = (receiver: Node): number => {
+    let root = skipWrappers(receiver);
+    while (root.type === T.MemberExpression || root.type === T.CallExpression) root = skipWrappers(root.type === T.MemberExpression ? root.object : root.callee);
+    return parameterIndex(root);
+  };
+  const stack: Node[] = fn.body ? [fn.body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== fn.body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) continue;
+    let status = -1;
+    let response = -1;
+    if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && STATUS_SETTERS.has(propertyName(node.callee) ?? '')) {
+      status = parameterIndex(node.arguments[0]);
+      response = rootIndex(node.callee.object);
+    } else if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression && ['status', 'statusCode'].includes(propertyName(node.left) ?? '')) {
+      status = parameterIndex(node.right);
+      response = rootIndex(node.left.object);
+    }
+    if (status >= 0 && response >= 0 && status !== response && !isConditionalWithin(node, fn)) return { status, response };
+    pushChildren(sourceCode, node, stack);
+  }
+  return null;
+}
+
+/** Does a condition (or an early exit before it) stand between `node` and the body of `fn`? */
+function isConditionalWithin(node: Node, fn: TSESTree.FunctionLike): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (CONDITIONAL.has(current.type)) return true;
+  }
+  return false;
+}
+
+/** Keys a platform's plain result object carries beside its status (Azure Functions, AWS Lambda). */
+const RESULT_KEYS = new Set(['body', 'jsonBody', 'headers', 'cookies', 'isBase64Encoded']);
+
+/**
+ * Top-level functions that return a plain result object with one error status on every path:
+ * `function forbidden(reason) { return { status: 403, body: JSON.stringify({ reason }) } }`, which an Azure Functions or
+ * Lambda handler assigns or returns as its response.
+ */
+function resultObjectDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
+  const meanings = new Map<string, Meaning>();
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
+    for (const [name, fn] of topLevelFunctions(declaration)) {
+      const results = returnedObjects(sourceCode, fn);
+      const statuses = results?.map((object) => resultStatus(sourceCode, object));
+      if (!results || !statuses || statuses.some((status) => status === null) || new Set(statuses).size !== 1) continue;
+      const status = statuses[0]!;
+      if (status < 400) continue;
+      const challenge = results.every((object) => {
+        const headers = object.properties.find((property) => property.type === T.Property && keyName(property) === 'headers');
+        return headers?.type === T.Property && /www-authenticate/i.test(sourceCode.getText(headers.value));
+      });
+      meanings.set(name, { kind: 'responds', form: 'function', status, challenge, line: fn.loc.start.line });
+    }
+  }
+  return meanings;
+}
+
+/** The object literals a function returns, when every return is one (nested functions aside); else null. */
+function returnedObjects(sourceCode: SourceCode, fn: TSESTree.FunctionLike): TSESTree.ObjectExpression[] | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== T.BlockStatement) {
+    const value = skipWrappers(fn.body);
+    return value.type === T.ObjectExpression ? [value] : null;
+  }
+  const objects: TSESTree.ObjectExpression[] = [];
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== fn.body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) continue;
+    if (node.type === T.ReturnStatement) {
+      const value = node.argument && skipWrappers(node.argument);
+      if (value?.type !== T.ObjectExpression) return null;
+      objects.push(value);
+    }
+    pushChildren(sourceCode, node, stack);
+  }
+  return objects.length > 0 ? objects : null;
+}
+
+/** `{ status: 403, body }` → 403: a status key beside a result object's other keys, else null. */
+function resultStatus(sourceCode: SourceCode, object: TSESTree.ObjectExpression): number | null {
+  let status: number | null = null;
+  let resultShaped = false;
+  for (const property of object.properties) {
+    if (property.type !== T.Property) continue;
+    const key = keyName(property);
+    if (key === 'status' || key === 'statusCode') status = resolveStatus(sourceCode, property.value)?.code ?? null;
+    else if (key !== null && RESULT_KEYS.has(key)) resultShaped = true;
+  }
+  return resultShaped ? status : null;
 }
 
 /** A class member or assignment that could give an error its own status: such a class is not judged by its name. */
@@ -263,7 +400,13 @@ function commonJsExports(expression: Node, locals: Map<string, string>): void {
 
 /** The summary of a parsed module whose response sites the engine has found. */
 export function summarize(sourceCode: SourceCode, sites: readonly ResponseSite[]): ModuleSummary {
-  const byLocal = new Map<string, Meaning>([...constantDeclarations(sourceCode), ...namedErrorClasses(sourceCode), ...respondingDeclarations(sites)]);
+  const byLocal = new Map<string, Meaning>([
+    ...constantDeclarations(sourceCode),
+    ...namedErrorClasses(sourceCode),
+    ...forwardingDeclarations(sourceCode),
+    ...resultObjectDeclarations(sourceCode),
+    ...respondingDeclarations(sites),
+  ]);
   const { locals, reexports } = exportTable(sourceCode);
   const exports = new Map<string, Meaning>();
   for (const [exported, local] of locals) {
@@ -271,4 +414,29 @@ export function summarize(sourceCode: SourceCode, sites: readonly ResponseSite[]
     if (meaning) exports.set(exported, meaning);
   }
   return { exports, reexports };
+}
+
+/**
+ * A JSON module's tables of statuses: `{ "HTTP": { "UNAUTHORIZED": 401, "FORBIDDEN": 403 } }` exports `HTTP` as
+ * constants. Only an object that names at least one status by its own name is a table of statuses.
+ */
+export function summarizeJson(text: string): ModuleSummary | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const exports = new Map<string, Meaning>();
+  for (const [key, table] of Object.entries(value as Record<string, unknown>)) {
+    if (!table || typeof table !== 'object' || Array.isArray(table)) continue;
+    const codes = new Map<string, number>();
+    for (const [name, code] of Object.entries(table as Record<string, unknown>)) {
+      if (typeof code === 'number' && Number.isInteger(code) && code >= 100 && code <= 599) codes.set(name, code);
+    }
+    const namesStatuses = [...codes].some(([name, code]) => errorStatusOfMethod(name) === code);
+    if (namesStatuses) exports.set(key, { kind: 'constants', codes, line: 1 });
+  }
+  return exports.size > 0 ? { exports, reexports: [] } : null;
 }

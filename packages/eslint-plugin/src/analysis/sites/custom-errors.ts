@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { bindingOf, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
@@ -7,6 +8,10 @@ import { resolveStatus, type StatusValue } from '../status';
 import { nameStyle } from '../status-names';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
+import { followsImports } from '../project-index/debug';
+import { filenameOf } from '../project-index';
+import { renderingsOf, type ErrorRendering } from '../project-index/error-renderers';
+import { packageRootOf } from '../project-index/package-sources';
 import { errorStatusOfMethod } from './status-methods';
 
 /** A project error class by its name: `ApiError`, `AppException`, `ErrorResponse`. */
@@ -233,6 +238,7 @@ function constructionSite(call: TSESTree.NewExpression | TSESTree.CallExpression
   const { sourceCode } = context;
   const status = statusArgument(sourceCode, call.arguments);
   if (!status || mirrorsReceivedStatus(call)) return null;
+  const bareRendering = status.code === 401 ? renderedWithoutChallenge(sourceCode, callee.name) : null;
   return {
     framework: 'custom-error',
     node: status.node!,
@@ -240,11 +246,28 @@ function constructionSite(call: TSESTree.NewExpression | TSESTree.CallExpression
     messages: call.arguments.filter((argument) => argument !== status.node && argument.type !== T.SpreadElement),
     names: [callee],
     carriers: [callee.name, ...carriersOf(call)],
-    headerLimitation: renderedElsewhere(callee.name),
-    renderedOutOfView: true,
+    ...(bareRendering
+      ? { headerLimitation: renderedBare(callee.name, bareRendering) }
+      : { headerLimitation: renderedElsewhere(callee.name), renderedOutOfView: true as const }),
     hasHeader: () => false,
     edit: statusOnlyEdit(sourceCode, status),
   };
+}
+
+/**
+ * Where the project renders this class (`if (error instanceof ApiError) return { status: error.status, … }`), when it
+ * is found and no such place sets a challenge or passes on the error's own headers: a 401 it carries then goes out bare.
+ */
+function renderedWithoutChallenge(sourceCode: SourceCode, className: string): ErrorRendering | null {
+  const file = followsImports ? filenameOf(sourceCode) : undefined;
+  if (!file) return null;
+  const renderings = renderingsOf(file, className);
+  return renderings.length > 0 && renderings.every((rendering) => !rendering.challenge) ? renderings[0]! : null;
+}
+
+function renderedBare(name: string, rendering: ErrorRendering): string {
+  const where = `${path.relative(packageRootOf(rendering.file), rendering.file)}:${rendering.line}`;
+  return `\`${name}\` is rendered at ${where} without one: add the challenge there`;
 }
 
 /** `ApiError.forbidden(msg)`, `ApiError.UnauthorizedError()`: the status is in the factory's name. */

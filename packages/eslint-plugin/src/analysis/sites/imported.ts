@@ -1,9 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import type { ImportedMeaning } from '../project-index';
 import { meaningOf, type ImportedName } from '../project-index/lookup';
 import { resolveStatus } from '../status';
+import { statusOnlyEdit } from '../edits';
+import { handleKey } from '../handles';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { ensureNamedImport } from './named-import';
@@ -22,6 +24,11 @@ export const importedAdapter: SiteAdapter = {
     if ((node.type !== T.CallExpression && node.type !== T.NewExpression) || !leavesWithResponse(node)) return;
     if (!ANSWERING_NAME.test(calleeName(node) ?? '')) return;
     const found = meaningOf(context.sourceCode, node.callee);
+    if (found?.meaning.kind === 'forwards' && node.type === T.CallExpression) {
+      const site = forwardedSite(node, found, context);
+      if (site) context.addSite(site);
+      return;
+    }
     if (found?.meaning.kind !== 'responds') return;
     if ((node.type === T.NewExpression) !== (found.meaning.form === 'class')) return;
     if (node.arguments.some((argument) => argument.type !== T.SpreadElement && (resolveStatus(context.sourceCode, argument)?.code ?? 0) >= 400)) return;
@@ -55,6 +62,9 @@ function leavesWithResponse(call: Node): boolean {
     case T.CallExpression:
     case T.NewExpression:
       return parent.arguments.includes(node as never);
+    case T.AssignmentExpression:
+      // Azure Functions v3: `context.res = forbidden(reason)` is the response.
+      return parent.right === node && parent.left.type === T.MemberExpression && propertyName(parent.left) === 'res';
     default:
       return false;
   }
@@ -77,6 +87,33 @@ function importedSite(call: TSESTree.CallExpression | TSESTree.NewExpression, fo
     ...(meaning.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in another module, so add the challenge there` }),
     definition: { file: found.file, line: meaning.line, name: found.name },
     edit: (fixer, edit) => switchToSibling(fixer, context.sourceCode, callee, found, edit),
+  };
+}
+
+/**
+ * `sendJSONStatus(res, HTTP.UNAUTHORIZED, msg)` where the helper sets the status it is handed on the response it is
+ * handed: the status is this call's argument, and so is its fix; the header is the helper's, or set on `res` before.
+ */
+function forwardedSite(call: TSESTree.CallExpression, found: ImportedMeaning & ImportedName, context: AdapterContext): ResponseSite | null {
+  const meaning = found.meaning as Extract<ImportedMeaning['meaning'], { kind: 'forwards' }>;
+  const { sourceCode } = context;
+  const statusArgument = call.arguments[meaning.status];
+  const response = call.arguments[meaning.response];
+  if (!statusArgument || statusArgument.type === T.SpreadElement || !response || response.type === T.SpreadElement) return null;
+  const status = resolveStatus(sourceCode, statusArgument);
+  if (!status || status.code < 400) return null;
+  const calleeText = sourceCode.getText(call.callee);
+  const handle = handleKey(sourceCode, response);
+  return {
+    framework: 'imported',
+    node: statusArgument,
+    status,
+    messages: call.arguments.filter((argument, index) => index !== meaning.status && index !== meaning.response && argument.type !== T.SpreadElement),
+    carriers: [calleeText, ...carriersOf(call)],
+    hasHeader: (name) => (name === 'www-authenticate' && meaning.challenge) || (handle !== null && context.headers.has(handle, name, call)),
+    ...(meaning.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in another module, so add the challenge there` }),
+    definition: { file: found.file, line: meaning.line, name: found.name },
+    edit: statusOnlyEdit(sourceCode, status),
   };
 }
 

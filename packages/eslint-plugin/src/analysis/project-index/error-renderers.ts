@@ -1,0 +1,107 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { T } from '../node-types';
+import { enclosingFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { debugIndex } from './debug';
+import { readModule, stampOf } from './files';
+import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
+import { parseModule } from './parse';
+
+/** A place that turns instances of an error class into a response with the status they carry. */
+export interface ErrorRendering {
+  file: string;
+  line: number;
+  /** Does it set a challenge, or copy the error's own headers, where it renders? */
+  challenge: boolean;
+}
+
+const STATUS_FIELDS = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
+const CHALLENGE_TEXT = /www-authenticate/i;
+
+/** `error instanceof ApplicationError` anywhere in a test, with the tested name. */
+function testedInstance(test: Node, className: string): string | null {
+  const value = skipWrappers(test);
+  if (value.type === T.LogicalExpression) return testedInstance(value.left, className) ?? testedInstance(value.right, className);
+  if (value.type !== T.BinaryExpression || value.operator !== 'instanceof') return null;
+  const left = skipWrappers(value.left as Node);
+  const right = skipWrappers(value.right);
+  return left.type === T.Identifier && right.type === T.Identifier && right.name === className ? left.name : null;
+}
+
+/** Does `branch` read the status the error carries (`error.status`, `err.statusCode`)? */
+function readsStatusOf(sourceCode: SourceCode, branch: Node, name: string): boolean {
+  return findNodes(sourceCode, branch, (node) => node.type === T.MemberExpression && skipWrappers(node.object).type === T.Identifier &&
+    (skipWrappers(node.object) as TSESTree.Identifier).name === name && STATUS_FIELDS.has(propertyName(node) ?? ''), true).length > 0;
+}
+
+/** Does the renderer set a challenge or pass on the error's own `headers`? Judged over the whole function it is in. */
+function mayChallenge(sourceCode: SourceCode, rendering: Node, name: string): boolean {
+  const scope = enclosingFunction(rendering) ?? rendering;
+  if (CHALLENGE_TEXT.test(sourceCode.getText(scope))) return true;
+  return findNodes(sourceCode, scope, (node) => node.type === T.MemberExpression && skipWrappers(node.object).type === T.Identifier &&
+    (skipWrappers(node.object) as TSESTree.Identifier).name === name && propertyName(node) === 'headers', true).length > 0;
+}
+
+function renderingsIn(file: string, text: string, className: string): ErrorRendering[] {
+  let sourceCode: SourceCode;
+  try {
+    sourceCode = parseModule(file, text);
+  } catch (error) {
+    debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+  const renderings: ErrorRendering[] = [];
+  for (const node of findNodes(sourceCode, sourceCode.ast as Node, (node) => node.type === T.IfStatement || node.type === T.ConditionalExpression)) {
+    const branch = node as TSESTree.IfStatement | TSESTree.ConditionalExpression;
+    const name = testedInstance(branch.test, className);
+    if (name === null || !readsStatusOf(sourceCode, branch.consequent, name)) continue;
+    renderings.push({ file, line: branch.loc.start.line, challenge: mayChallenge(sourceCode, branch, name) });
+  }
+  return renderings;
+}
+
+const INSTANCE_TEST = /\binstanceof\s+([A-Za-z_$][\w$]*)/g;
+
+/** Per package: which files test `instanceof` of which class, read once per process. */
+const mentionsByRoot = new Map<string, Map<string, string[]>>();
+
+function mentionsIn(root: string): Map<string, string[]> {
+  const cached = mentionsByRoot.get(root);
+  if (cached) return cached;
+  const mentions = new Map<string, string[]>();
+  for (const candidate of sourceFiles(root) ?? []) {
+    const module = readModule(candidate);
+    if (!module || module.text.length > MAX_FILE_CHARACTERS) continue;
+    for (const match of module.text.matchAll(INSTANCE_TEST)) {
+      const files = mentions.get(match[1]!) ?? [];
+      if (!files.includes(candidate)) files.push(candidate);
+      mentions.set(match[1]!, files);
+    }
+  }
+  mentionsByRoot.set(root, mentions);
+  return mentions;
+}
+
+const known = new Map<string, { renderings: ErrorRendering[]; stamps: Map<string, string | undefined> }>();
+
+/**
+ * Where the package of `file` renders instances of `className` with the status they carry: `if (error instanceof
+ * ApplicationError) return { status: error.status, … }` in an error handler. The package's files are read once per
+ * process; a class's renderings are found again when a file they were found in changes. Empty when no such place is
+ * found (the class may be rendered by a framework, or in code not searched).
+ */
+export function renderingsOf(file: string, className: string): ErrorRendering[] {
+  const root = packageRootOf(file);
+  const key = `${root}\0${className}`;
+  const cached = known.get(key);
+  if (cached && [...cached.stamps].every(([found, stamp]) => stampOf(found) === stamp)) return cached.renderings;
+  const renderings: ErrorRendering[] = [];
+  const stamps = new Map<string, string | undefined>();
+  for (const candidate of mentionsIn(root).get(className) ?? []) {
+    const module = readModule(candidate);
+    if (!module) continue;
+    stamps.set(candidate, module.stamp);
+    renderings.push(...renderingsIn(candidate, module.text, className));
+  }
+  known.set(key, { renderings, stamps });
+  return renderings;
+}
