@@ -874,3 +874,91 @@ describe('shapes of real code, each beside its look-alike', () => {
     });
   }
 });
+
+ruleTester.run('what Promise.all hands each name, and access that is authentication', credentialRule, {
+  valid: [
+    // Each name holds its own promise's value: a recipient looked up by the link in the URL is not the request's
+    // credential, so its expiry is not an expired credential.
+    `export async function loader({ params }) {
+  const [document, recipient] = await Promise.all([findDocument(params.id), getRecipientByToken({ token: params.token })]);
+  if (isRecipientExpired(recipient)) return new Response('This signing link has expired', { status: 403 });
+  return Response.json({ document, recipient });
+}`,
+  ],
+  invalid: [
+    {
+      // The same shape around the request's own session: its expiry is the credential's.
+      code: `export async function loader({ request }) {
+  const [settings, session] = await Promise.all([loadSettings(), getSession(request.headers.get('authorization'))]);
+  if (isSessionExpired(session)) return new Response('Session expired', { status: 403 });
+  return Response.json(settings);
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 3, suggestions: [{ messageId: 'respond401', output: `export async function loader({ request }) {
+  const [settings, session] = await Promise.all([loadSettings(), getSession(request.headers.get('authorization'))]);
+  if (isSessionExpired(session)) return new Response('Session expired', { headers: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token", error_description="The access token expired"' }, status: 401 });
+  return Response.json(settings);
+}` }] }],
+    },
+  ],
+});
+
+ruleTester.run('access that is authentication is not a right', plugin.rules['require-403-for-permission-denial'], {
+  valid: [
+    `import { data } from 'react-router';
+export async function loader({ request }) {
+  const isAccessAuthValid = await checkAccessAuth(request);
+  if (!isAccessAuthValid) throw data({ type: 'authentication-required' }, { status: 401 });
+}`,
+    `import { data } from 'react-router';
+export async function loader({ params }) {
+  const signing = await getEnvelopeForSigning(params.token).catch(() => ({ isDocumentAccessValid: false }));
+  if (!signing.isDocumentAccessValid) throw data({ type: 'authentication-required' }, { status: 401 });
+}`,
+  ],
+  invalid: [
+    {
+      // A right named by access still is one.
+      code: `export async function DELETE(request) {
+  const user = await requireUser(request);
+  const hasAccess = user.access.includes('billing');
+  if (!hasAccess) return new Response('No access to billing', { status: 401 });
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 4, suggestions: [{ messageId: 'respond403', output: `export async function DELETE(request) {
+  const user = await requireUser(request);
+  const hasAccess = user.access.includes('billing');
+  if (!hasAccess) return new Response('No access to billing', { status: 403 });
+}` }] }],
+    },
+  ],
+});
+
+ruleTester.run("a JWT's signature is the credential's own, a webhook's is not", challengeRule, {
+  valid: [
+    // A webhook's signature: the sender is another system, not a client that can be challenged.
+    `export default {
+  async fetch(request, env) {
+    if (!(await isValidWebhookSignature(request, env.SECRET))) return new Response('Bad signature', { status: 401 });
+    return new Response('ok');
+  },
+};`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      code: `export default {
+  async fetch(request, env) {
+    const token = decodeJwt(request.headers.get('cf-access-jwt-assertion'));
+    if (!(await isValidJwtSignature(token, env.KEYS))) return new Response('Invalid token', { status: 401 });
+    return new Response('ok');
+  },
+};`,
+      output: `export default {
+  async fetch(request, env) {
+    const token = decodeJwt(request.headers.get('cf-access-jwt-assertion'));
+    if (!(await isValidJwtSignature(token, env.KEYS))) return new Response('Invalid token', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, status: 401 });
+    return new Response('ok');
+  },
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+  ]),
+});

@@ -162,9 +162,26 @@ function computeBinding(variable: TSESLint.Scope.Variable, name: string): Bindin
   if (required !== null) {
     return { init: declarator.init, kind: 'import', module: required, imported: key ?? 'default', declaration: declarator };
   }
+  const awaited = key === undefined ? null : awaitedElement(declarator.init, key);
+  if (awaited) return { init: awaited, kind, declaration: declarator };
   return key === undefined
     ? { init: declarator.init, kind, declaration: declarator }
     : { init: declarator.init, key, kind, declaration: declarator };
+}
+
+/**
+ * `const [doc, recipient] = await Promise.all([findDoc(id), findRecipient(token)])`: each name holds what its own
+ * promise resolves to, as if awaited alone.
+ */
+function awaitedElement(init: Node, key: string): Node | null {
+  if (init.type !== T.AwaitExpression || !/^\d+$/.test(key)) return null;
+  const call = skipWrappers(init.argument);
+  if (call.type !== T.CallExpression || call.callee.type !== T.MemberExpression || propertyName(call.callee) !== 'all') return null;
+  const promise = skipWrappers(call.callee.object);
+  const list = call.arguments[0] && skipWrappers(call.arguments[0]);
+  if (promise.type !== T.Identifier || promise.name !== 'Promise' || list?.type !== T.ArrayExpression) return null;
+  const element = list.elements[Number(key)];
+  return element && element.type !== T.SpreadElement ? element : null;
 }
 
 /** `require('x')` or `require('x').y` → 'x'. */

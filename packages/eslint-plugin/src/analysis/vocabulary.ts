@@ -25,6 +25,16 @@ export const EXEMPT_WORDS = new Set([
   'unsubscribe', 'grant_type', 'nonce',
 ]);
 
+/**
+ * Do these words name a flow outside the request's own credential (a CSRF token, a webhook's signature)? The
+ * signature of a JWT (`isValidJwtSignature`) is the credential's own.
+ */
+export function namesExemptFlow(words: readonly string[]): boolean {
+  const exempt = words.filter((word) => EXEMPT_WORDS.has(word));
+  if (exempt.length === 0) return false;
+  return !(exempt.every((word) => word === 'signature') && words.some((word) => word === 'jwt' || word === 'jws'));
+}
+
 /** Words of a credential of identity. */
 export const CREDENTIAL_WORDS = new Set([
   'token', 'tokens', 'jwt', 'jws', 'bearer', 'authorization', 'auth', 'apikey', 'credential', 'credentials',

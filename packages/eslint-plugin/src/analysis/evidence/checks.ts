@@ -389,7 +389,7 @@ export class EvidenceFinder {
     const other = isNow(a) ? b : isNow(b) ? a : null;
     if (!other) return false;
     const tokens = words(this.sourceCode.getText(other));
-    return tokens.some((word) => ['session', 'token', 'jwt', 'login', 'iat', 'issued', 'auth'].includes(word)) && !tokens.some((w) => V.EXEMPT_WORDS.has(w));
+    return tokens.some((word) => ['session', 'token', 'jwt', 'login', 'iat', 'issued', 'auth'].includes(word)) && !V.namesExemptFlow(tokens);
   }
 
   /** Evidence from a value known to be truthy (`holds`) or falsy (`!holds`). */
@@ -731,7 +731,7 @@ export class EvidenceFinder {
   }
 
   private looksExempt(node: Node): boolean {
-    return words(this.sourceCode.getText(node)).some((word) => V.EXEMPT_WORDS.has(word));
+    return V.namesExemptFlow(words(this.sourceCode.getText(node)));
   }
 
   // ---- messages and context -------------------------------------------------------------------------------

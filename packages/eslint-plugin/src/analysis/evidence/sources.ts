@@ -4,6 +4,12 @@ import { bindingOf, calleeName, findVariable, initialValueOf, valuesWrittenTo, i
 import * as V from '../vocabulary';
 import { identifierNames, isLookupResult, walk } from './expressions';
 
+
+/**
+ * Words after `access` that make it name a credential or its validity, not a right: `accessToken`, `accessAuth`,
+ * `isDocumentAccessValid`.
+ */
+const ACCESS_AS_CREDENTIAL: ReadonlySet<string> = new Set(['token', 'tokens', 'key', 'auth', 'authentication', 'valid', 'invalid']);
 /** What a value holds, judged from its expression and what it was read from. */
 export type SourceClass =
   | 'exempt'
@@ -49,7 +55,7 @@ export class SourceClassifier {
     const path = memberPath(node);
     const names = path ?? identifierNames(skipWrappers(node));
     const tokens = names.flatMap(words);
-    if (tokens.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    if (V.namesExemptFlow(tokens)) return 'exempt';
     // `token.role`, `context.auth.token.admin`: a right read off a credential is still a right.
     const lastWords = path && path.length > 1 ? words(path[path.length - 1]!) : [];
     const rightClaimed = lastWords.some((word) => RIGHTS_CLAIMS.has(word) || (V.AUTHORIZATION_WORDS.has(word) && word !== 'access'));
@@ -62,10 +68,11 @@ export class SourceClassifier {
       return 'credential';
     }
     if (/\bread only\b/.test(tokens.join(' '))) return 'authorization';
-    // `access` names a right (`user.access`) unless it names a kind of token (`JwtType.ACCESS`, `accessToken`).
+    // `access` names a right (`user.access`) unless it names a kind of token (`JwtType.ACCESS`, `accessToken`), the
+    // authentication that grants access (`isAccessAuthValid`) or its validity (`isDocumentAccessValid`).
     const aboutToken = tokens.some((word) => V.TOKEN_KINDS.has(word));
     const authorization = tokens.filter(
-      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && (aboutToken || ['token', 'key', 'tokens'].includes(tokens[index + 1] ?? ''))),
+      (word, index) => V.AUTHORIZATION_WORDS.has(word) && !(word === 'access' && (aboutToken || ACCESS_AS_CREDENTIAL.has(tokens[index + 1] ?? ''))),
     );
     if (authorization.length > 0) return 'authorization';
     if (tokens.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'credential';
@@ -134,7 +141,7 @@ export class SourceClassifier {
     if (verifiedInputs.length > 0 && isLookupResult(this.sourceCode, node)) return 'verified';
     const text = sink.texts.join('\n');
     const nameWords = names.flatMap(words);
-    if (nameWords.some((word) => V.EXEMPT_WORDS.has(word))) return 'exempt';
+    if (V.namesExemptFlow(nameWords)) return 'exempt';
     // A logged-in user confirming the current password (to change it, or before deleting the account) is not
     // authenticating the request: a 401 there would log the user out.
     if (V.PASSWORD_CHECK.test(text)) return V.REAUTHENTICATION.test(text) ? 'exempt' : 'password-check';
