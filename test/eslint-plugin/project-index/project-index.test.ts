@@ -216,6 +216,37 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at(copied.reports, 'src/auth/require-header.ts'), []);
   });
 
+  it('an Express error middleware sending err.status without a challenge renders a class that has no handler of its own', async () => {
+    const files: Files = {
+      'package.json': JSON.stringify({ name: 'layered' }),
+      'lib/problem.js': ['class ProblemError extends Error {', '  constructor(status, detail) {', '    super(detail);', '    this.status = status;', '  }', '}', 'module.exports = ProblemError;'].join('\n'),
+      'lib/respond.js': [
+        '// Converts other errors and passes them on: it sends nothing itself.',
+        'function toProblem(error, req, res, next) {',
+        '  next(error.status ? error : Object.assign(error, { status: 500 }));',
+        '}',
+        'function respond(problem, req, res, next) {',
+        '  res.status(problem.status).json({ detail: problem.message });',
+        '}',
+        'module.exports = { toProblem, respond };',
+      ].join('\n'),
+      'routes/session.js': [
+        "const ProblemError = require('../lib/problem');",
+        'module.exports = function requireSession(req, res, next) {',
+        "  if (!req.session.accountId) return next(new ProblemError(401, 'Sign in again'));",
+        '  next();',
+        '};',
+      ].join('\n'),
+    };
+    const { reports } = await lintProject(files);
+    assert.deepEqual(at(reports, 'routes/session.js'), ['3 require-www-authenticate']);
+    const challenged = await lintProject({
+      ...files,
+      'lib/respond.js': files['lib/respond.js']!.replace('res.status(problem.status)', "res.status(problem.status).set(problem.headers ?? {})"),
+    });
+    assert.deepEqual(at(challenged.reports, 'routes/session.js'), []);
+  });
+
   it('a handler that renders the class with a status of its own says nothing of the class: silent', async () => {
     const { reports } = await lintProject(renderedErrorsProject("    return { status: 400, jsonBody: { message: 'Bad request' } };"));
     assert.deepEqual(at(reports, 'src/auth/require-header.ts'), []);

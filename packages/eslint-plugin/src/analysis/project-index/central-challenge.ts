@@ -1,8 +1,7 @@
 import { T } from '../node-types';
 import { propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
-import { debugIndex } from './debug';
 import { readModule, stampOf } from './files';
-import { parseModule } from './parse';
+import { parseModuleOrSkip } from './parse';
 import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
 
 /** Where a project adds the challenge to every 401 it sends: `if (res.statusCode === 401) res.header('WWW-Authenticate', …)`. */
@@ -37,13 +36,8 @@ function setsChallenge(sourceCode: SourceCode, branch: Node): boolean {
 
 /** The line of `if (status === 401) { …set WWW-Authenticate… }` in a module's text, or null. */
 function centralChallengeIn(file: string, text: string): number | null {
-  let sourceCode: SourceCode;
-  try {
-    sourceCode = parseModule(file, text);
-  } catch (error) {
-    debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  }
+  const sourceCode = parseModuleOrSkip(file, text);
+  if (!sourceCode) return null;
   const [central] = findNodes(sourceCode, sourceCode.ast as Node, (node) => node.type === T.IfStatement && testsStatus401(node.test) && setsChallenge(sourceCode, node.consequent), true);
   return central ? central.loc.start.line : null;
 }

@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { enclosingFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import { debugIndex } from './debug';
 import { readModule, stampOf } from './files';
 import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
-import { parseModule } from './parse';
+import { parseModuleOrSkip } from './parse';
 
 /** A place that turns instances of an error class into a response with the status they carry. */
 export interface ErrorRendering {
@@ -33,6 +32,11 @@ function readsStatusOf(sourceCode: SourceCode, branch: Node, name: string): bool
     (skipWrappers(node.object) as TSESTree.Identifier).name === name && STATUS_FIELDS.has(propertyName(node) ?? ''), true).length > 0;
 }
 
+function usesName(sourceCode: SourceCode, body: Node, name: string): boolean {
+  return findNodes(sourceCode, body, (node) => node.type === T.MemberExpression && skipWrappers(node.object).type === T.Identifier &&
+    (skipWrappers(node.object) as TSESTree.Identifier).name === name, true).length > 0;
+}
+
 /** Does the renderer set a challenge or pass on the error's own `headers`? Judged over the whole function it is in. */
 function mayChallenge(sourceCode: SourceCode, rendering: Node, name: string): boolean {
   const scope = enclosingFunction(rendering) ?? rendering;
@@ -42,13 +46,8 @@ function mayChallenge(sourceCode: SourceCode, rendering: Node, name: string): bo
 }
 
 function renderingsIn(file: string, text: string, className: string): ErrorRendering[] {
-  let sourceCode: SourceCode;
-  try {
-    sourceCode = parseModule(file, text);
-  } catch (error) {
-    debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
-  }
+  const sourceCode = parseModuleOrSkip(file, text);
+  if (!sourceCode) return [];
   const renderings: ErrorRendering[] = [];
   for (const node of findNodes(sourceCode, sourceCode.ast as Node, (node) => node.type === T.IfStatement || node.type === T.ConditionalExpression)) {
     const branch = node as TSESTree.IfStatement | TSESTree.ConditionalExpression;
@@ -103,5 +102,50 @@ export function renderingsOf(file: string, className: string): ErrorRendering[] 
     renderings.push(...renderingsIn(candidate, module.text, className));
   }
   known.set(key, { renderings, stamps });
+  return renderings;
+}
+
+/** The text of an Express error middleware's signature: `(err, req, res, next)`. */
+const ERROR_MIDDLEWARE_TEXT = /\(\s*[A-Za-z_$][\w$]*\s*(?::[^,()]*)?,\s*req\w*\s*(?::[^,()]*)?,\s*res\w*\s*(?::[^,()]*)?,\s*next\w*\s*(?::[^,()]*)?\)/;
+
+/** Express error middlewares (four parameters) that send the status their error carries. */
+function errorMiddlewaresIn(file: string, text: string): ErrorRendering[] {
+  const sourceCode = parseModuleOrSkip(file, text);
+  if (!sourceCode) return [];
+  const isFunction = (node: Node) => node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
+  const renderings: ErrorRendering[] = [];
+  for (const node of findNodes(sourceCode, sourceCode.ast as Node, isFunction)) {
+    const fn = node as TSESTree.FunctionLike;
+    const [error, , response] = fn.params;
+    if (fn.params.length !== 4 || error?.type !== T.Identifier || response?.type !== T.Identifier || !fn.body) continue;
+    // It sends (uses `res`) the status its error carries; one that only converts errors and passes them on does not.
+    if (!readsStatusOf(sourceCode, fn.body, error.name) || !usesName(sourceCode, fn.body, response.name)) continue;
+    renderings.push({ file, line: fn.loc.start.line, challenge: mayChallenge(sourceCode, fn.body, error.name) });
+  }
+  return renderings;
+}
+
+const middlewaresByRoot = new Map<string, { renderings: ErrorRendering[]; stamps: Map<string, string | undefined> }>();
+
+/**
+ * The package's Express error middlewares that send `err.status` (`function (err, req, res, next) { res.status(err.status)
+ * … }`): where a project error class without a handler of its own is rendered. Read once per package and process;
+ * again when a file they were found in changes.
+ */
+export function errorMiddlewaresOf(file: string): ErrorRendering[] {
+  const root = packageRootOf(file);
+  const cached = middlewaresByRoot.get(root);
+  if (cached && [...cached.stamps].every(([found, stamp]) => stampOf(found) === stamp)) return cached.renderings;
+  const renderings: ErrorRendering[] = [];
+  const stamps = new Map<string, string | undefined>();
+  for (const candidate of sourceFiles(root) ?? []) {
+    const module = readModule(candidate);
+    if (!module || module.text.length > MAX_FILE_CHARACTERS || !ERROR_MIDDLEWARE_TEXT.test(module.text)) continue;
+    const found = errorMiddlewaresIn(candidate, module.text);
+    if (found.length === 0) continue;
+    stamps.set(candidate, module.stamp);
+    renderings.push(...found);
+  }
+  middlewaresByRoot.set(root, { renderings, stamps });
   return renderings;
 }

@@ -3,6 +3,7 @@ import type * as Estree from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { SourceCode as ESLintSourceCode } from 'eslint';
 import type { Node, SourceCode } from '../ast';
+import { debugIndex } from './debug';
 
 /** Loaded on the first module summarized: a process that never follows an import never loads TypeScript for it. */
 let parser: { parse: typeof Estree.parse; analyzeScopes: typeof ScopeManager.analyze } | undefined;
@@ -32,6 +33,16 @@ export function parseModule(file: string, text: string): SourceCode {
   const scopeManager = analyzeScopes(ast, { sourceType: ast.sourceType, globalReturn: commonjs });
   const sourceCode = new ESLintSourceCode({ text, ast: ast as never, scopeManager: scopeManager as never, visitorKeys: visitorKeys as never });
   return sourceCode as unknown as SourceCode;
+}
+
+/** The parsed module, or null when it does not parse (logged with `AUTH_STATUS_DEBUG=index`, never reported). */
+export function parseModuleOrSkip(file: string, text: string): SourceCode | null {
+  try {
+    return parseModule(file, text);
+  } catch (error) {
+    debugIndex(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 function setParents(root: Node): void {

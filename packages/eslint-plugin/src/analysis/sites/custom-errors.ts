@@ -10,7 +10,7 @@ import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } fr
 import { carriersOf } from './error-objects';
 import { followsImports } from '../project-index/debug';
 import { filenameOf } from '../project-index';
-import { renderingsOf, type ErrorRendering } from '../project-index/error-renderers';
+import { errorMiddlewaresOf, renderingsOf, type ErrorRendering } from '../project-index/error-renderers';
 import { packageRootOf } from '../project-index/package-sources';
 import { errorStatusOfMethod } from './status-methods';
 
@@ -255,13 +255,16 @@ function constructionSite(call: TSESTree.NewExpression | TSESTree.CallExpression
 }
 
 /**
- * Where the project renders this class (`if (error instanceof ApiError) return { status: error.status, … }`), when it
- * is found and no such place sets a challenge or passes on the error's own headers: a 401 it carries then goes out bare.
+ * Where the project renders this class (`if (error instanceof ApiError) return { status: error.status, … }`, or an
+ * Express error middleware sending `err.status`), when it is found and no such place sets a challenge or passes on
+ * the error's own headers: a 401 it carries then goes out bare.
  */
 function renderedWithoutChallenge(sourceCode: SourceCode, className: string): ErrorRendering | null {
   const file = followsImports ? filenameOf(sourceCode) : undefined;
   if (!file) return null;
-  const renderings = renderingsOf(file, className);
+  // The class's own handler (`instanceof`), else the package's error middlewares that send whatever status they get.
+  const own = renderingsOf(file, className);
+  const renderings = own.length > 0 ? own : errorMiddlewaresOf(file);
   return renderings.length > 0 && renderings.every((rendering) => !rendering.challenge) ? renderings[0]! : null;
 }
 
