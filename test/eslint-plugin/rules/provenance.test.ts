@@ -962,3 +962,86 @@ ruleTester.run("a JWT's signature is the credential's own, a webhook's is not", 
     },
   ]),
 });
+
+ruleTester.run('fall-through: every branch of an earlier if … else ends in a passed check', plugin.rules['require-403-for-permission-denial'], {
+  valid: [
+    // One branch ends without a check: what reaches the response from it is not known.
+    `function guard(req, res, next) {
+  if (req.query.scope === 'admin') {
+    if (req.user.roles.includes('admin')) return next();
+  } else {
+    audit(req);
+  }
+  return res.status(401).json({ error: 'Not allowed' });
+}`,
+  ],
+  invalid: [
+    {
+      code: `function guard(req, res, next) {
+  if (req.query.scope === 'admin') {
+    if (req.user.roles.includes('admin')) return next();
+  } else {
+    if (req.user.roles.includes('member')) return next();
+  }
+  return res.status(401).json({ error: 'Not allowed' });
+}`,
+      errors: [{ messageId: 'permissionDenial', line: 7, suggestions: [{ messageId: 'respond403', output: `function guard(req, res, next) {
+  if (req.query.scope === 'admin') {
+    if (req.user.roles.includes('admin')) return next();
+  } else {
+    if (req.user.roles.includes('member')) return next();
+  }
+  return res.status(403).json({ error: 'Not allowed' });
+}` }] }],
+    },
+  ],
+});
+
+ruleTester.run("what the presented key may reach, and a parsed body's fields", credentialRule, {
+  valid: [
+    // The key is known; the report the request names is not among those it may export: a permission.
+    `export async function exportReport(req, res) {
+  const key = await findApiKey(req.headers['x-api-key']);
+  if (!key) return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
+  if (!key.reports.includes(req.body.reportId)) return res.status(403).json({ error: 'This key cannot export that report' });
+}`,
+    // A field of the body parsed from the request is the request's form, rightly a 400.
+    `import { json, send } from 'micro';
+export async function createReport(req, res) {
+  const body = await json(req);
+  if (!body.title) return send(res, 400, { error: 'title is required' });
+}`,
+  ],
+  invalid: [
+    {
+      // The same key's own state is the credential's.
+      code: `export async function exportReport(req, res) {
+  const key = await findApiKey(req.headers['x-api-key']);
+  if (!key) return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
+  if (key.revoked) return res.status(403).json({ error: 'Key revoked' });
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: [{ messageId: 'respond401', output: `export async function exportReport(req, res) {
+  const key = await findApiKey(req.headers['x-api-key']);
+  if (!key) return res.status(401).set('WWW-Authenticate', 'ApiKey').end();
+  if (key.revoked) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').json({ error: 'Key revoked' });
+}` }] }],
+    },
+  ],
+});
+
+ruleTester.run('a 401 whose only hint is of a permission denial is left to the 403 rule', challengeRule, {
+  valid: [
+    `export const forbiddenHere = () =>
+  Response.json({ code: 'unauthorized', message: 'You are not allowed to change this workspace' }, { status: 401 });`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      // A hint of a credential beside it: the 401 stands, and so does its missing challenge.
+      code: `export const signInFirst = () =>
+  Response.json({ message: 'You are not allowed to change this workspace', detail: 'No session token' }, { status: 401 });`,
+      output: `export const signInFirst = () =>
+  Response.json({ message: 'You are not allowed to change this workspace', detail: 'No session token' }, { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, status: 401 });`,
+      errors: [{ messageId: 'missingChallenge', line: 2 }],
+    },
+  ]),
+});

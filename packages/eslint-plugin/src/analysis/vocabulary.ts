@@ -97,7 +97,7 @@ export const LOGIN_LOOKUP = /\b(find\w*|getUserBy\w*|where)\s*\(.*\b(email|usern
  * Data read from the request body, route or URL query, and Nest-style payload types (`LoginDto`): credential-like
  * fields there are one-time tokens or form fields.
  */
-export const REQUEST_DATA = /\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\b(query|qs\(\s*\))\s*(\.\s*|\[\s*['"`])(?!access_?token|api_?key)\w*token|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token|\b(readBody|readValidatedBody|readFormData|getRouterParams?|getValidatedRouterParams)\s*\(|\bsearchParams\s*\.\s*get\s*\(\s*['"`](?!access_?token|api_?key)|\b\w*Dto\b/i;
+export const REQUEST_DATA = /\b(json|text|buffer)\s*\(\s*req(uest)?\s*[,)]|\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\b(query|qs\(\s*\))\s*(\.\s*|\[\s*['"`])(?!access_?token|api_?key)\w*token|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token|\b(readBody|readValidatedBody|readFormData|getRouterParams?|getValidatedRouterParams)\s*\(|\bsearchParams\s*\.\s*get\s*\(\s*['"`](?!access_?token|api_?key)|\b\w*Dto\b/i;
 
 /** Schema validation results: a failure is a malformed request, rightly 400. */
 export const VALIDATION = /\bvalidationResult\s*\(|\.\s*(validate|validateAsync|safeParse|parse)\s*\(\s*(req|request|ctx)?\.?\s*(body|query|params)?|\bschema\b|\bJoi\b|\byup\b|\bzod\b|\bajv\b/i;

@@ -6,7 +6,7 @@ import { calleeName, enclosingFunction, isFunction, pushChildren, type Node, typ
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
 import { centralChallengeFor } from '../analysis/project-index/central-challenge';
-import { answersSignedRequest } from '../analysis/reason';
+import { answersSignedRequest, type Evidence } from '../analysis/reason';
 import type { ResponseSite, RuleFixer } from '../analysis/types';
 import type { RequireWwwAuthenticateOptions } from '../options';
 import { createRule } from '../util/createRule';
@@ -77,6 +77,8 @@ export default createRule<Options, MessageIds>({
           if (code === 401 && (reason.kind === 'authorization' || reason.kind === 'split')) continue;
           // Hints lean to a permission denial that nothing decides: the wrong rule must not answer for it.
           if (code === 401 && reason.kind === 'unknown' && reason.leaning?.kind === 'authorization') continue;
+          // A lone hint of a permission denial and nothing of a credential: which rule is right is not known.
+          if (code === 401 && reason.kind === 'unknown' && onlyHintsAtDenial(reason.evidence)) continue;
           if (answersSignedRequest(sourceCode, reason)) continue;
           // The project adds the challenge to every 401 it sends (a final middleware): an error passed on reaches it.
           if (code === 401 && passedOnAsError(site) && path.isAbsolute(context.filename) && centralChallengeFor(context.filename)) continue;
@@ -131,4 +133,8 @@ function isChallenged(sourceCode: SourceCode, site: ResponseSite, challengers: R
 function matches(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, challengers: ReadonlySet<string>): boolean {
   const name = calleeName(call);
   return (name !== null && challengers.has(name)) || challengers.has(sourceCode.getText(call.callee));
+}
+
+function onlyHintsAtDenial(evidence: readonly Evidence[]): boolean {
+  return evidence.some((e) => e.category === 'authorization' && !e.nameOnly) && !evidence.some((e) => e.category !== 'authorization');
 }

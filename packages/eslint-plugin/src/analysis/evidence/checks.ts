@@ -64,16 +64,48 @@ export class EvidenceFinder {
     return [];
   }
 
-  /** The nearest earlier `if (test) return/throw …` without `else`: the statement runs only where `test` is false. */
+  /**
+   * The nearest earlier `if (test) return/throw …` without `else`: the statement runs only where `test` is false. An
+   * earlier `if … else if … else` whose every branch ends in such an exit (`if (count) return;`) counts the same way:
+   * the statement runs where the check of whichever branch ran failed.
+   */
   private fallThroughEvidence(body: readonly Node[], statement: Node): Evidence[] {
     const index = body.indexOf(statement);
     for (let previous = index - 1; previous >= 0; previous--) {
       const candidate = body[previous]!;
-      if (candidate.type !== T.IfStatement || candidate.alternate || !alwaysExits(candidate.consequent)) continue;
+      if (candidate.type !== T.IfStatement) continue;
       // No line number in the text: the language server's incremental check lints statements out of place.
-      return this.condition(candidate.test, false).map((found) => ({ ...found, quote: `${found.quote} failed an earlier check` }));
+      const failed = (found: Evidence[]) => found.map((evidence) => ({ ...evidence, quote: `${evidence.quote} failed an earlier check` }));
+      if (candidate.alternate) {
+        const chain = this.branchExitsEvidence(candidate);
+        if (chain.length > 0) return failed(chain);
+        continue;
+      }
+      if (!alwaysExits(candidate.consequent)) continue;
+      return failed(this.condition(candidate.test, false));
     }
     return [];
+  }
+
+  /** Evidence of the exits that end every branch of an `if … else if …` chain, or nothing when one branch lacks any. */
+  private branchExitsEvidence(chain: TSESTree.IfStatement): Evidence[] {
+    const branches: Node[] = [];
+    let current: Node | null = chain;
+    while (current?.type === T.IfStatement) {
+      branches.push(current.consequent);
+      current = current.alternate ?? null;
+    }
+    if (current) branches.push(current);
+    const found: Evidence[] = [];
+    for (const branch of branches) {
+      const statements = branch.type === T.BlockStatement ? branch.body : [branch];
+      const last = statements[statements.length - 1];
+      if (last?.type !== T.IfStatement || last.alternate || !alwaysExits(last.consequent)) return [];
+      const evidence = this.condition(last.test, false);
+      if (evidence.length === 0) return [];
+      found.push(...evidence.map((item) => ({ ...item, alternative: true as const })));
+    }
+    return found;
   }
 
   private guardEvidence(node: Node, child: Node): Evidence[] {
@@ -595,6 +627,10 @@ export class EvidenceFinder {
     if ((name === 'includes' || name === 'has' || name === 'some') && callee.type === T.MemberExpression && call.arguments[0]) {
       const collection = this.sources.identifierCategory(callee.object);
       if (collection === 'authorization') return [this.evidence('authorization', 2, call)];
+      // `apiKey.reports.includes(req.body.reportId)`: what the presented credential may reach, asked of what the request names.
+      if (!holds && this.isCredentialRecordList(callee.object) && call.arguments[0].type !== T.SpreadElement && this.sources.classifySource(call.arguments[0]) === 'request-data') {
+        return [this.evidence('authorization', 2, call)];
+      }
       if (!holds && call.arguments[0].type !== T.SpreadElement && this.sources.classifySource(call.arguments[0]) === 'credential') {
         return [this.evidence('invalid', 2, call)];
       }
@@ -728,6 +764,14 @@ export class EvidenceFinder {
       pushChildren(this.sourceCode, node, stack);
     }
     return null;
+  }
+
+  /** `apiKey.projects`: a list kept on the record of the presented credential. */
+  private isCredentialRecordList(node: Node): boolean {
+    const list = skipWrappers(node);
+    if (list.type !== T.MemberExpression) return false;
+    const owner = skipWrappers(list.object);
+    return owner.type === T.Identifier && this.sources.isCredentialish(owner);
   }
 
   private looksExempt(node: Node): boolean {

@@ -228,6 +228,8 @@ export class SourceClassifier {
     const field = this.objectFieldOf(value);
     if (field) return this.isRequestData(field);
     if (V.REQUEST_DATA.test(this.sourceCode.getText(value))) return !V.LOOKUP_CALL.test(this.sourceCode.getText(value));
+    // `body.reportId` where `const body = await json(req)`: a field of the parsed body.
+    if (value.type === T.MemberExpression && !value.computed && skipWrappers(value.object).type === T.Identifier) return this.isRequestData(value.object);
     if (value.type !== T.Identifier) return false;
     const binding = bindingOf(this.sourceCode, value);
     if (binding?.kind === 'param') {
