@@ -5,6 +5,7 @@
 export const CORPUS_FRAMEWORKS = [
   'express',
   'node-http',
+  'micro',
   'http-errors',
   'koa',
   'fastify',
