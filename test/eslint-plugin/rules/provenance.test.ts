@@ -1045,3 +1045,85 @@ ruleTester.run('a 401 whose only hint is of a permission denial is left to the 4
     },
   ]),
 });
+
+ruleTester.run("a catch after a login's own lookup or password check", credentialRule, {
+  valid: [
+    // A sign-up hands the password to a call that creates the account: its failure is no failed login.
+    `export const handler = async (event) => {
+  const { email, password } = JSON.parse(event.body);
+  try {
+    await accounts.createAccount(email, password);
+  } catch (error) {
+    return { statusCode: 409, body: JSON.stringify({ error: 'That e-mail is taken' }) };
+  }
+  return { statusCode: 201, body: '' };
+};`,
+    // A lookup by something the server holds, not by what the request gives.
+    `export const handler = async (event) => {
+  const { password } = JSON.parse(event.body);
+  try {
+    await accounts.findByEmail(process.env.ADMIN_EMAIL);
+  } catch (error) {
+    return { statusCode: 400, body: 'Setup incomplete' };
+  }
+  return { statusCode: 200, body: password ? 'ok' : '' };
+};`,
+  ],
+  invalid: [
+    {
+      code: `export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const email = body.email;
+  const password = body.password;
+  let account;
+  try {
+    account = await accounts.findByEmail(email);
+  } catch (error) {
+    return { statusCode: 400, body: JSON.stringify({ error: 'No account with this e-mail' }) };
+  }
+  try {
+    await credentials.verify(account.id, password);
+  } catch (error) {
+    return { statusCode: 400, body: JSON.stringify({ error: 'Wrong password' }) };
+  }
+  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
+};`,
+      errors: [
+        { messageId: 'wrongStatus', line: 9, suggestions: [{ messageId: 'respond401', output: `export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const email = body.email;
+  const password = body.password;
+  let account;
+  try {
+    account = await accounts.findByEmail(email);
+  } catch (error) {
+    return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: JSON.stringify({ error: 'No account with this e-mail' }) };
+  }
+  try {
+    await credentials.verify(account.id, password);
+  } catch (error) {
+    return { statusCode: 400, body: JSON.stringify({ error: 'Wrong password' }) };
+  }
+  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
+};` }] },
+        { messageId: 'wrongStatus', line: 14, suggestions: [{ messageId: 'respond401', output: `export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const email = body.email;
+  const password = body.password;
+  let account;
+  try {
+    account = await accounts.findByEmail(email);
+  } catch (error) {
+    return { statusCode: 400, body: JSON.stringify({ error: 'No account with this e-mail' }) };
+  }
+  try {
+    await credentials.verify(account.id, password);
+  } catch (error) {
+    return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: JSON.stringify({ error: 'Wrong password' }) };
+  }
+  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
+};` }] },
+      ],
+    },
+  ],
+});

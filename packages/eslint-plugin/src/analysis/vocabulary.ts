@@ -97,10 +97,10 @@ export const LOGIN_LOOKUP = /\b(find\w*|getUserBy\w*|where)\s*\(.*\b(email|usern
  * Data read from the request body, route or URL query, and Nest-style payload types (`LoginDto`): credential-like
  * fields there are one-time tokens or form fields.
  */
-export const REQUEST_DATA = /\b(json|text|buffer)\s*\(\s*req(uest)?\s*[,)]|\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\b(query|qs\(\s*\))\s*(\.\s*|\[\s*['"`])(?!access_?token|api_?key)\w*token|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token|\b(readBody|readValidatedBody|readFormData|getRouterParams?|getValidatedRouterParams)\s*\(|\bsearchParams\s*\.\s*get\s*\(\s*['"`](?!access_?token|api_?key)|\b\w*Dto\b/i;
+export const REQUEST_DATA = /\bevent\s*\.\s*(body|pathParameters|queryStringParameters)\b|\b(json|text|buffer)\s*\(\s*req(uest)?\s*[,)]|\b(req|request|ctx\.request|ctx)\s*\.\s*(body|params)\b|\b(query|qs\(\s*\))\s*(\.\s*|\[\s*['"`])(?!access_?token|api_?key)\w*token|\bawait\s+request\s*\.\s*(json|formData)\s*\(|\bformData\s*\.\s*get\s*\(|\bparams\s*\.\s*\w*token|\b(readBody|readValidatedBody|readFormData|getRouterParams?|getValidatedRouterParams)\s*\(|\bsearchParams\s*\.\s*get\s*\(\s*['"`](?!access_?token|api_?key)|\b\w*Dto\b/i;
 
 /** Schema validation results: a failure is a malformed request, rightly 400. */
-export const VALIDATION = /\bvalidationResult\s*\(|\.\s*(validate|validateAsync|safeParse|parse)\s*\(\s*(req|request|ctx)?\.?\s*(body|query|params)?|\bschema\b|\bJoi\b|\byup\b|\bzod\b|\bajv\b/i;
+export const VALIDATION = /\bvalidationResult\s*\(|(?<!\bJSON\s*)\.\s*(validate|validateAsync|safeParse|parse)\s*\(\s*(req|request|ctx)?\.?\s*(body|query|params)?|\bschema\b|\bJoi\b|\byup\b|\bzod\b|\bajv\b/i;
 
 /** Error names and codes of credential verification failures. */
 export const EXPIRED_ERROR = /^(TokenExpiredError|JWTExpired|JwtTokenExpired|ERR_JWT_EXPIRED|jwt expired|auth\/id-token-expired|auth\/session-cookie-expired|auth\/user-token-expired|FST_JWT_AUTHORIZATION_TOKEN_EXPIRED|token_expired|TOKEN_EXPIRED|session_expired|SESSION_EXPIRED|ExpiredTokenException|ExpiredSignatureError|expired_token)$/i;

@@ -743,27 +743,43 @@ export class EvidenceFinder {
   }
 
   /** Inside `catch`: the `try` verified a credential, so the error is a failed verification. */
+  /**
+   * A `catch` after the credential's verification is its failure. After a login's own lookup (`findUserByEmail(email)`
+   * with the e-mail from the request) or a check handed the login's password, it is a failed login.
+   */
   private catchEvidence(clause: TSESTree.CatchClause): Evidence[] {
     const tryStatement = clause.parent as TSESTree.TryStatement;
-    const verifier = this.findVerifierCall(tryStatement.block);
-    if (!verifier) return [];
+    const verifier = this.findCallIn(tryStatement.block, (call) => this.isVerifierCall(call) && !this.looksExempt(call));
+    const login = verifier ? null : this.findCallIn(tryStatement.block, (call) => this.isLoginCheckCall(call));
+    const found = verifier ?? login;
+    if (!found) return [];
     // Decisive when verifying is what the `try` is about: it is short, or the verification comes first.
-    const leading = tryStatement.block.body.slice(0, 2).some((statement) => statement.range[0] <= verifier.range[0] && verifier.range[1] <= statement.range[1]);
+    const leading = tryStatement.block.body.slice(0, 2).some((statement) => statement.range[0] <= found.range[0] && found.range[1] <= statement.range[1]);
     const strength = tryStatement.block.body.length <= 4 || leading ? 2 : 1;
-    return [this.evidence('invalid', strength, verifier)];
+    return [this.evidence(verifier ? 'invalid' : 'login', strength, found)];
   }
 
-  private findVerifierCall(block: TSESTree.BlockStatement): TSESTree.CallExpression | null {
+  private findCallIn(block: TSESTree.BlockStatement, matches: (call: TSESTree.CallExpression) => boolean): TSESTree.CallExpression | null {
     const stack: Node[] = [block];
     let visited = 0;
     while (stack.length > 0 && visited < MAX_CATCH_NODES) {
       const node = stack.pop()!;
       visited++;
-      if (node.type === T.CallExpression && this.isVerifierCall(node) && !this.looksExempt(node)) return node;
+      if (node.type === T.CallExpression && matches(node)) return node;
       if (isFunction(node) && node !== (block as Node)) continue;
       pushChildren(this.sourceCode, node, stack);
     }
     return null;
+  }
+
+  /** A lookup of the login's account by what the request gives, or a lookup or check handed the request's password. */
+  private isLoginCheckCall(call: TSESTree.CallExpression): boolean {
+    const name = calleeName(call) ?? '';
+    if (!LOGIN_CHECK_VERB.test(name)) return false;
+    if (this.sources.classifySource(call) === 'login-lookup') return true;
+    return call.arguments.some(
+      (argument) => argument.type === T.Identifier && /^(password|passwd|pwd)$/i.test(argument.name) && this.sources.classifySource(argument) === 'request-data',
+    );
   }
 
   /** `apiKey.projects`: a list kept on the record of the presented credential. */
@@ -867,6 +883,8 @@ const IDENTITY_FIELDS = new Set([
 ]);
 const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c']);
 const ANONYMOUS_WORDS = new Set(['anon', 'anonymous', 'public', 'unauthenticated']);
+/** Calls that look an account up or check it, as opposed to creating or changing one (a sign-up is handed a password too). */
+const LOGIN_CHECK_VERB = /^(find|get|lookup|fetch|verify|check|authenticate|login|signIn|compare|validate)/i;
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
 /** The last word of a field that holds the caller's rights: `payload.scope`, `user.roles`. */
 const RIGHTS_CLAIM_WORDS = new Set(['role', 'roles', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'privileges', 'grants']);

@@ -237,6 +237,8 @@ export class SourceClassifier {
       return parameterDecorators(binding.init).some((decorator) => REQUEST_DATA_DECORATOR.test(this.sourceCode.getText(decorator)));
     }
     if (!binding || binding.kind === 'import') return false;
+    // `const password = body.password`: a field of what was read from the request.
+    if (binding.key === undefined && skipWrappers(binding.init).type === T.MemberExpression && this.isRequestData(binding.init)) return true;
     const init = this.sourceCode.getText(skipWrappers(binding.init));
     return V.REQUEST_DATA.test(binding.key === undefined ? init : `${init}.${binding.key}`) && !V.LOOKUP_CALL.test(init);
   }
