@@ -63,3 +63,22 @@ describe('micro: fixes run on the real framework', () => {
     uses: /\{ res\.setHeader\('WWW-Authenticate', 'Bearer realm="api"'\); return send\(res, 401, /,
   });
 });
+
+describe('micro-boom: fixes run on the real handleErrors wrapper', () => {
+  itFixes(start, {
+    title: 'createError(401, msg) gets a data.challenge, which handleErrors sends as WWW-Authenticate',
+    source: `import { serve } from 'micro';
+import { handleErrors, createError } from 'micro-boom';
+
+export default serve(handleErrors(async (req) => {
+  if (req.headers.authorization !== 'Bearer abc') throw createError(401, 'Sign in first');
+  return { ok: true };
+}));
+`,
+    rule: 'require-www-authenticate',
+    kind: 'fix',
+    before: { status: 401, challenged: false },
+    passing: { headers: BEARER, status: 200 },
+    uses: /createError\(401, 'Sign in first', \{ challenge: 'Bearer realm="api"' \}\)/,
+  });
+});

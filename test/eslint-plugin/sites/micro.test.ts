@@ -104,3 +104,43 @@ export default async (req, res) => {
     },
   ],
 });
+
+jsRuleTester.run('micro-boom: the challenge handed to handleErrors', challenge, {
+  valid: [
+    `import { createError } from 'micro-boom';
+export default async (req) => {
+  if (!req.headers.authorization) throw createError(401, 'Sign in first', { challenge: ${BEARER} });
+};`,
+    // Data made elsewhere may carry the challenge.
+    `import { createError } from 'micro-boom';
+export default async (req) => {
+  if (!req.headers.authorization) throw createError(401, 'Sign in first', details(req));
+};`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      code: `import { createError } from 'micro-boom';
+export default async (req) => {
+  if (!req.headers.authorization) throw createError(401, 'Sign in first');
+};`,
+      output: `import { createError } from 'micro-boom';
+export default async (req) => {
+  if (!req.headers.authorization) throw createError(401, 'Sign in first', { challenge: ${BEARER} });
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 3 }],
+    },
+    {
+      code: `const boom = require('micro-boom');
+module.exports = async (req) => {
+  const token = req.headers.authorization;
+  if (!(await sessions.verify(token))) throw boom.createError(401, 'Invalid token', { reason: 'expired-or-unknown' });
+};`,
+      output: `const boom = require('micro-boom');
+module.exports = async (req) => {
+  const token = req.headers.authorization;
+  if (!(await sessions.verify(token))) throw boom.createError(401, 'Invalid token', { challenge: 'Bearer realm="api", error="invalid_token"', reason: 'expired-or-unknown' });
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+  ]),
+});

@@ -1,16 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, enclosingFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, enclosingFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
-import { combineParts, statusEdit } from '../edits';
+import { addToObjectLiteral, combineParts, statusEdit } from '../edits';
 import { handleKey, type HandleKey } from '../handles';
 import { isResponseName } from '../response-object';
 import { resolveStatus } from '../status';
-import type { AdapterContext, ResponseSite, SiteAdapter } from '../types';
+import type { AdapterContext, ResponseSite, RuleFix, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { insertBeforeStatement } from './statement-edits';
 
 const MICRO = 'micro';
+/** micro-boom: `createError(status, message, data)` makes a Boom error; its `handleErrors` sends `data.challenge` as the challenge. */
+const MICRO_BOOM = 'micro-boom';
 
 /**
  * micro (vercel/micro): a handler returns its body or throws `createError(status, message, original)`, which micro
@@ -23,25 +25,59 @@ export const microAdapter: SiteAdapter = {
   nodeTypes: [T.CallExpression],
   visit(node, context) {
     if (node.type !== T.CallExpression) return;
-    const name = microFunction(context.sourceCode, node.callee);
-    const site = name === 'createError' ? errorSite(node, context) : name === 'send' ? sendSite(node, context) : null;
+    const found = microFunction(context.sourceCode, node.callee);
+    const site =
+      found?.module === MICRO_BOOM
+        ? found.name === 'createError' ? boomErrorSite(node, context) : null
+        : found?.name === 'createError' ? errorSite(node, context) : found?.name === 'send' ? sendSite(node, context) : null;
     if (site) context.addSite(site);
   },
 };
 
-/** `createError` / `send` imported from micro (named, or as members of its module object). */
-function microFunction(sourceCode: SourceCode, callee: Node): string | null {
+/** `createError` / `send` imported from micro or micro-boom (named, or as members of its module object). */
+function microFunction(sourceCode: SourceCode, callee: Node): { module: string; name: string } | null {
   const target = skipWrappers(callee);
+  const isMicro = (module: string | undefined): module is string => module === MICRO || module === MICRO_BOOM;
   if (target.type === T.Identifier) {
     const binding = bindingOf(sourceCode, target);
-    return binding?.kind === 'import' && binding.module === MICRO ? binding.imported ?? null : null;
+    return binding?.kind === 'import' && isMicro(binding.module) && binding.imported ? { module: binding.module, name: binding.imported } : null;
   }
   if (target.type !== T.MemberExpression) return null;
   const object = skipWrappers(target.object);
   if (object.type !== T.Identifier) return null;
   const binding = bindingOf(sourceCode, object);
-  const isModule = binding?.kind === 'import' && binding.module === MICRO && (binding.imported === 'default' || binding.imported === '*');
-  return isModule ? propertyName(target) : null;
+  const name = propertyName(target);
+  const isModule = binding?.kind === 'import' && isMicro(binding.module) && (binding.imported === 'default' || binding.imported === '*');
+  return isModule && name ? { module: binding.module!, name } : null;
+}
+
+/**
+ * micro-boom's `createError(401, msg, data)`: its `handleErrors` answers with `data.challenge` as the challenge, so the
+ * fix hands one over there.
+ */
+function boomErrorSite(call: TSESTree.CallExpression, context: AdapterContext): ResponseSite | null {
+  const { sourceCode } = context;
+  const [statusArgument, message, data] = call.arguments;
+  if (!statusArgument || statusArgument.type === T.SpreadElement || message?.type === T.SpreadElement || data?.type === T.SpreadElement) return null;
+  const status = resolveStatus(sourceCode, statusArgument);
+  if (!status) return null;
+  const dataObject = data && skipWrappers(data);
+  const challenged = !!data && (dataObject?.type !== T.ObjectExpression || dataObject.properties.some((property) => property.type !== T.Property || keyName(property) === 'challenge'));
+  return {
+    framework: 'micro',
+    node: statusArgument,
+    status,
+    messages: message ? [message] : [],
+    carriers: carriersOf(call),
+    hasHeader: (name) => name === 'www-authenticate' && challenged,
+    edit(fixer, edit) {
+      const challenge = edit.addHeader && `challenge: ${jsString(edit.addHeader.value)}`;
+      let added: RuleFix[] | null = [];
+      if (challenge && dataObject?.type === T.ObjectExpression) added = [addToObjectLiteral(fixer, sourceCode, dataObject, challenge)];
+      else if (challenge) added = message ? [fixer.insertTextAfter(message, `, { ${challenge} }`)] : null;
+      return combineParts(statusEdit(fixer, sourceCode, status, edit), added);
+    },
+  };
 }
 
 /** The `res` of the handler around `node`: a parameter named for the response. */
