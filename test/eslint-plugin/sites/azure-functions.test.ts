@@ -127,3 +127,56 @@ ruleTester.run('azure functions v3: context.res', credential, {
     },
   ],
 });
+
+ruleTester.run('azure functions v3 in JavaScript: the exported handler imports nothing', credential, {
+  valid: [
+    // A sign-up hands over the name and password too, but it creates the account: a taken name is no failed login.
+    `module.exports = async function (context, req) {
+  const created = await createAccount(req.body.username, req.body.password);
+  if (!created) {
+    context.res = { status: 409, body: 'That name is taken.' };
+    return;
+  }
+  context.res = { status: 201 };
+};`,
+    // Not the module's exported handler: a helper of some other library that happens to take a context.
+    `function answer(context, req) {
+  if (!(await hasUser(req.body.username, req.body.pw))) context.res = { status: 403, body: 'No' };
+}
+module.exports = { answer };`,
+  ],
+  invalid: [
+    {
+      code: `module.exports = async function (context, req) {
+  const isValidUser = await hasUser(req.body.username, req.body.pw);
+  if (isValidUser) context.res = { body: issueToken() };
+  else
+    context.res = {
+      status: 403,
+      body: 'Invalid combination of username and password.',
+    };
+};`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `module.exports = async function (context, req) {
+  const isValidUser = await hasUser(req.body.username, req.body.pw);
+  if (isValidUser) context.res = { body: issueToken() };
+  else
+    context.res = {
+      ${HEADERS},
+      status: 401,
+      body: 'Invalid combination of username and password.',
+    };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -37,8 +37,22 @@ function isV3Response(sourceCode: SourceCode, object: TSESTree.ObjectExpression)
   if (assignment?.type !== T.AssignmentExpression || assignment.right !== object || assignment.left.type !== T.MemberExpression) return false;
   const target = assignment.left;
   if (propertyName(target) !== 'res' || target.object.type !== T.Identifier) return false;
-  if (bindingOf(sourceCode, target.object)?.kind !== 'param') return false;
-  return importedModules(sourceCode).some((module) => AZURE_MODULE.test(module)) || requiresAzure(sourceCode);
+  const binding = bindingOf(sourceCode, target.object);
+  if (binding?.kind !== 'param') return false;
+  return importedModules(sourceCode).some((module) => AZURE_MODULE.test(module)) || requiresAzure(sourceCode) || isExportedV3Handler(binding.declaration, binding.init);
+}
+
+/**
+ * A v3 JavaScript function imports nothing (its `function.json` declares it): `module.exports = async function (context,
+ * req) { … }`, the module's export taking the context first and the request second.
+ */
+function isExportedV3Handler(fn: Node, parameter: Node): boolean {
+  if (!isFunction(fn) || fn.params.length < 2 || fn.params[0] !== parameter || parameter.type !== T.Identifier || parameter.name !== 'context') return false;
+  const assignment = fn.parent;
+  if (assignment?.type === T.ExportDefaultDeclaration) return true;
+  if (assignment?.type !== T.AssignmentExpression || assignment.right !== fn || assignment.left.type !== T.MemberExpression) return false;
+  const target = assignment.left;
+  return target.object.type === T.Identifier && target.object.name === 'module' && propertyName(target) === 'exports';
 }
 
 function requiresAzure(sourceCode: SourceCode): boolean {
