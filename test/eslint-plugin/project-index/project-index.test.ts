@@ -258,6 +258,33 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at(reports, 'lib/gate.js'), ['6 require-www-authenticate']);
   });
 
+  it('an error helper setting the status it is handed on the error it makes: its 401 is judged at the call', async () => {
+    const { reports } = await lintProject({
+      'package.json': JSON.stringify({ name: 'micro-accounts', dependencies: { micro: '^10.0.0' } }),
+      'src/error.js': ['export default function error(statusCode, message) {', '  const err = new Error(message);', '  err.statusCode = statusCode;', '  throw err;', '}'].join('\n'),
+      'src/accounts.js': [
+        "import error from './error';",
+        '',
+        'export async function signUp(email, password) {',
+        "  if (!validPassword(password)) error(400, 'Password too short');",
+        '  return db.insert({ email, password: await hash(password) });',
+        '}',
+        '',
+        'export async function signIn(email, password) {',
+        '  const account = await db.findByEmail(email);',
+        "  if (!account || !(await bcrypt.compare(password, account.passwordHash))) error(401, 'Wrong e-mail or password');",
+        '  return account;',
+        '}',
+        '',
+        'function validPassword(password) {',
+        '  return (password || "").length >= 8;',
+        '}',
+      ].join('\n'),
+    });
+    // Line 4: a sign-up's format rule, which its own validPassword only measures: 400 is right.
+    assert.deepEqual(at(reports, 'src/accounts.js'), ['10 require-www-authenticate']);
+  });
+
   it('a helper setting the status it is handed: a 403 handed to it for a missing key is reported at the call, with no 401 that would lack its challenge', async () => {
     const { reports } = await lintProject(FORWARDING_PROJECT);
     const keys = reports.filter((report) => report.file === 'lib/keys.js');

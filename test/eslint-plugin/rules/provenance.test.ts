@@ -1127,3 +1127,28 @@ ruleTester.run("a catch after a login's own lookup or password check", credentia
     },
   ],
 });
+
+ruleTester.run("a login's fields compared with the configured account", credentialRule, {
+  valid: [
+    // Two fields of the same form compared: the form is malformed, 400 is right.
+    `import { json, createError } from 'micro';
+export const register = async (req) => {
+  const { username, password, passwordConfirmation } = await json(req);
+  if (password !== passwordConfirmation) throw createError(400, 'The passwords differ');
+};`,
+  ],
+  invalid: [
+    {
+      code: `import { json, createError } from 'micro';
+export const signIn = async (req, res) => {
+  const { username, password } = await json(req);
+  if (password !== process.env.ADMIN_PASSWORD) throw createError(400, 'Username or password incorrect');
+};`,
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: [{ messageId: 'respond401', output: `import { json, createError } from 'micro';
+export const signIn = async (req, res) => {
+  const { username, password } = await json(req);
+  if (password !== process.env.ADMIN_PASSWORD) { res.setHeader('WWW-Authenticate', 'Bearer realm="api"'); throw createError(401, 'Username or password incorrect'); }
+};` }] }],
+    },
+  ],
+});

@@ -184,6 +184,8 @@ export class EvidenceFinder {
     const right = skipWrappers(rightNode);
     if (isNullish(right)) return this.anchor(this.truthiness(left, !equal), left, whole);
     if (isNullish(left)) return this.anchor(this.truthiness(right, !equal), right, whole);
+    // `req.headers.origin !== allowedOrigin`: where the request comes from is a policy, never the credential.
+    if (!equal && (readsOriginHeader(left) || readsOriginHeader(right))) return [this.evidence('authorization', 2, whole)];
     // typeof token !== 'string' / === 'undefined'
     if (left.type === T.UnaryExpression && left.operator === 'typeof') {
       const type = staticString(right);
@@ -226,8 +228,13 @@ export class EvidenceFinder {
     const leftCategory = categoryOf(left);
     const rightCategory = categoryOf(right);
     if (leftCategory === 'exempt' || rightCategory === 'exempt') return [this.evidence('exempt', 2, whole)];
+    // `password !== process.env.ADMIN_PASSWORD` with the password from the request body: a login's check. Two fields of
+    // the request compared (`password !== passwordConfirmation`) are a form's validation.
+    const leftRequest = this.sources.classifySource(left) === 'request-data';
+    const rightRequest = this.sources.classifySource(right) === 'request-data';
+    if (!equal && leftRequest !== rightRequest && isLoginField(leftRequest ? left : right)) return [this.evidence('login', 2, whole)];
     // `stored === url.searchParams.get('token')`: a one-time token from the URL or body, not the request's credential.
-    const fromRequestData = this.sources.classifySource(left) === 'request-data' || this.sources.classifySource(right) === 'request-data';
+    const fromRequestData = leftRequest || rightRequest;
     if (fromRequestData && (leftCategory === 'credential' || rightCategory === 'credential')) return [this.evidence('exempt', 2, whole)];
     // A claim of the verified credential that does not match (`payload.type !== JwtType.ACCESS`,
     // `session.userId !== payload.sub`): the credential is not valid here, whoever holds it.
@@ -883,6 +890,22 @@ const IDENTITY_FIELDS = new Set([
 ]);
 const REQUEST_OBJECTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c']);
 const ANONYMOUS_WORDS = new Set(['anon', 'anonymous', 'public', 'unauthenticated']);
+/** `req.headers.origin`, `request.headers.get('origin')`, `req.get('Origin')`: the request's Origin header. */
+function readsOriginHeader(node: Node): boolean {
+  const path = memberPath(node);
+  if (path && path.length >= 2 && path[path.length - 2] === 'headers' && path[path.length - 1]!.toLowerCase() === 'origin') return true;
+  const value = skipWrappers(node);
+  if (value.type !== T.CallExpression || value.arguments.length !== 1 || !value.arguments[0]) return false;
+  const name = calleeName(value);
+  return (name === 'get' || name === 'header') && staticString(value.arguments[0] as Node)?.toLowerCase() === 'origin';
+}
+
+/** `password`, `body.username`: a field a login form sends. */
+function isLoginField(node: Node): boolean {
+  const path = memberPath(node);
+  return !!path && /^(password|passwd|pwd|pw|pass|username|user_name)$/i.test(path[path.length - 1]!);
+}
+
 /** Calls that look an account up or check it, as opposed to creating or changing one (a sign-up is handed a password too). */
 const LOGIN_CHECK_VERB = /^(find|get|lookup|fetch|verify|check|authenticate|login|signIn|compare|validate)/i;
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);

@@ -10,6 +10,14 @@ import { identifierNames, isLookupResult, walk } from './expressions';
  * `isDocumentAccessValid`.
  */
 const ACCESS_AS_CREDENTIAL: ReadonlySet<string> = new Set(['token', 'tokens', 'key', 'auth', 'authentication', 'valid', 'invalid']);
+
+/** What a function that checks a password against an account does: compares, hashes, or reads a stored password. */
+const STORED_SECRET_USE = /\b(compare\w*|bcrypt|argon2|scrypt|hash\w*|verify\w*|timingSafeEqual|pbkdf2\w*|await|db|find\w*|query)\b|\.\s*(password|passwordHash|hash|hashedPassword)\b/i;
+
+/** Calls that check an account rather than create or change one. */
+const LOGIN_CHECK_CALL = /^(has|is|check|verify|validate|authenticate|login|signIn|find|get|match|compare)/i;
+const ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['username', 'user', 'email', 'login', 'name', 'user_name']);
+const PASSWORD_FIELDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pw', 'pass']);
 /** What a value holds, judged from its expression and what it was read from. */
 export type SourceClass =
   | 'exempt'
@@ -144,7 +152,11 @@ export class SourceClassifier {
     if (V.namesExemptFlow(nameWords)) return 'exempt';
     // A logged-in user confirming the current password (to change it, or before deleting the account) is not
     // authenticating the request: a 401 there would log the user out.
-    if (V.PASSWORD_CHECK.test(text)) return V.REAUTHENTICATION.test(text) ? 'exempt' : 'password-check';
+    if (V.PASSWORD_CHECK.test(text)) {
+      if (this.isFormatCheck(node)) return 'validation';
+      return V.REAUTHENTICATION.test(text) ? 'exempt' : 'password-check';
+    }
+    if (this.isLoginPairCheck(node)) return 'password-check';
     const account = this.loginAccountCheck(node);
     if (account) return V.REAUTHENTICATION.test(this.sourceCode.getText(account)) ? 'exempt' : 'login-account';
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
@@ -217,6 +229,39 @@ export class SourceClassifier {
       if (!property.computed && keyName(property) === key) return property.value as Node;
     }
     return null;
+  }
+
+  /**
+   * `validPassword(password)` where the file's own `validPassword` only measures the text (`password.length >= 6`): a
+   * sign-up's format rule, not a check against a stored password.
+   */
+  private isFormatCheck(node: Node): boolean {
+    const value = skipWrappers(node);
+    const init = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
+    const call = init && skipWrappers(init);
+    if (call?.type !== T.CallExpression || skipWrappers(call.callee).type !== T.Identifier) return false;
+    const definition = findVariable(this.sourceCode, skipWrappers(call.callee) as TSESTree.Identifier)?.defs;
+    const declaration = definition?.length === 1 ? (definition[0]!.node as Node) : null;
+    const fn = declaration?.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
+    if (!fn || !isFunction(fn) || !fn.body) return false;
+    return !STORED_SECRET_USE.test(this.sourceCode.getText(fn.body));
+  }
+
+  /**
+   * `await hasUser(req.body.username, req.body.pw)`: a check handed the account name and the password the request
+   * brings; what it answers is the login's verdict. A call that creates or changes an account (a sign-up) is not one.
+   */
+  private isLoginPairCheck(node: Node): boolean {
+    const value = skipWrappers(node);
+    const init = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
+    const call = init && skipWrappers(init);
+    if (call?.type !== T.CallExpression || !LOGIN_CHECK_CALL.test(calleeName(call) ?? '')) return false;
+    const fieldOf = (argument: Node) => {
+      const path = memberPath(argument);
+      return path && this.isRequestData(argument) ? path[path.length - 1]!.toLowerCase() : null;
+    };
+    const fields = call.arguments.flatMap((argument) => (argument.type === T.SpreadElement ? [] : [fieldOf(argument)]));
+    return fields.some((field) => field !== null && ACCOUNT_FIELDS.has(field)) && fields.some((field) => field !== null && PASSWORD_FIELDS.has(field));
   }
 
   /**

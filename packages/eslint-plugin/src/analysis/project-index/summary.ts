@@ -17,7 +17,8 @@ export type Meaning =
   | { kind: 'code'; code: string; line: number }
   /**
    * Calling it sends the status given as argument `status` on the response given as argument `response`:
-   * `sendJSONStatus(res, status, message)` whose body runs `res.status(status).json(…)` on every call.
+   * `sendJSONStatus(res, status, message)` whose body runs `res.status(status).json(…)` on every call. With
+   * `response` -1 it makes an error carrying that status (`error(statusCode, message)` setting `err.statusCode`).
    */
   | { kind: 'forwards'; status: number; response: number; challenge: boolean; line: number };
 
@@ -192,12 +193,21 @@ function statusForwarding(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { 
       response = rootIndex(node.callee.object);
     } else if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression && ['status', 'statusCode'].includes(propertyName(node.left) ?? '')) {
       status = parameterIndex(node.right);
-      response = rootIndex(node.left.object);
+      response = isNewError(sourceCode, node.left.object) ? -1 : rootIndex(node.left.object);
     }
-    if (status >= 0 && response >= 0 && status !== response && !isConditionalWithin(node, fn)) return { status, response };
+    if (status >= 0 && response >= -1 && status !== response && !isConditionalWithin(node, fn)) return { status, response };
     pushChildren(sourceCode, node, stack);
   }
   return null;
+}
+
+/** `err` of `const err = new Error(message)`: an error the function makes. */
+function isNewError(sourceCode: SourceCode, node: Node): boolean {
+  const value = skipWrappers(node);
+  if (value.type !== T.Identifier) return false;
+  const definition = sourceCode.getScope(value).references.find((reference) => reference.identifier === value)?.resolved?.defs[0];
+  const init = definition?.type === 'Variable' ? (definition.node as TSESTree.VariableDeclarator).init : null;
+  return !!init && skipWrappers(init).type === T.NewExpression;
 }
 
 /** Does a condition (or an early exit before it) stand between `node` and the body of `fn`? */

@@ -98,12 +98,13 @@ function forwardedSite(call: TSESTree.CallExpression, found: ImportedMeaning & I
   const meaning = found.meaning as Extract<ImportedMeaning['meaning'], { kind: 'forwards' }>;
   const { sourceCode } = context;
   const statusArgument = call.arguments[meaning.status];
-  const response = call.arguments[meaning.response];
-  if (!statusArgument || statusArgument.type === T.SpreadElement || !response || response.type === T.SpreadElement) return null;
+  // -1: the helper makes an error carrying the status (`error(401, msg)`), which its framework sends as it is.
+  const response = meaning.response >= 0 ? call.arguments[meaning.response] : undefined;
+  if (!statusArgument || statusArgument.type === T.SpreadElement || (meaning.response >= 0 && (!response || response.type === T.SpreadElement))) return null;
   const status = resolveStatus(sourceCode, statusArgument);
   if (!status || status.code < 400) return null;
   const calleeText = sourceCode.getText(call.callee);
-  const handle = handleKey(sourceCode, response);
+  const handle = response && response.type !== T.SpreadElement ? handleKey(sourceCode, response) : null;
   return {
     framework: 'imported',
     node: statusArgument,
