@@ -25,8 +25,12 @@ export interface SnapshotFile {
   readonly gitDir?: string;
 }
 
-/** What the project index may read from a repository: sources and the files that configure module resolution. */
-const TREE_PATTERNS = ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.ts', '*.tsx', '*.mts', '*.cts', 'package.json', 'tsconfig*.json', 'jsconfig*.json'];
+/**
+ * What the project index may read from a repository: sources, the files that configure module resolution, and JSON
+ * modules a source may require (a table of statuses); lock files are left out.
+ */
+const TREE_PATTERNS = ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.ts', '*.tsx', '*.mts', '*.cts', '*.json'];
+const LOCK_FILE = /^(package-lock|npm-shrinkwrap)\.json$/;
 
 /** Extracts the repository's sources at `commit` into `target` (best effort: a failed extraction leaves the file alone). */
 function extractTree(gitDir: string, commit: string, target: string): void {
@@ -36,7 +40,9 @@ function extractTree(gitDir: string, commit: string, target: string): void {
     extractBlobs(gitDir, commit, target);
     return;
   }
-  spawnSync('tar', ['-x', '-C', target, '--wildcards', '--no-anchored', '--exclude=node_modules', ...TREE_PATTERNS], { input: archive.stdout });
+  spawnSync('tar', ['-x', '-C', target, '--wildcards', '--no-anchored', '--exclude=node_modules', '--exclude=package-lock.json', '--exclude=npm-shrinkwrap.json', ...TREE_PATTERNS], {
+    input: archive.stdout,
+  });
 }
 
 /** A file name the tree extraction keeps (`TREE_PATTERNS`, matched on the base name). */
@@ -51,7 +57,7 @@ function extractBlobs(gitDir: string, commit: string, target: string): void {
   if (listing.status !== 0) return;
   const wanted = listing.stdout.split('\0').flatMap((entry) => {
     const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
-    if (!match || match[2]!.split('/').includes('node_modules') || !TREE_FILE.test(path.basename(match[2]!))) return [];
+    if (!match || match[2]!.split('/').includes('node_modules') || !TREE_FILE.test(path.basename(match[2]!)) || LOCK_FILE.test(path.basename(match[2]!))) return [];
     return [{ sha: match[1]!, path: match[2]! }];
   });
   const batch = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: wanted.map((blob) => blob.sha).join('\n') + '\n', maxBuffer: 2 * 1024 * 1024 * 1024 });
