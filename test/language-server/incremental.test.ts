@@ -172,7 +172,7 @@ denied.headers.set('WWW-Authenticate', 'Bearer realm="api"');
     const base = outlineOf(text, target);
     const edited = text.replace("res.json({ ok: true });", "res.json({ ok: false });");
     let maskedText = '';
-    const answer = checkIncrementally(base, edited, (masked) => ((maskedText = masked), engine.lintMasked(masked, target, rules)), 0.5);
+    const answer = checkIncrementally(base, edited, (masked) => ((maskedText = masked.text), engine.lintMasked(masked, target, rules)), 0.5);
     assert.equal(answer.kind, 'answer');
     const code = maskedText.slice(0, maskedText.lastIndexOf('/*-'));
     assert.match(code, /const router = express\.Router\(\);/);
@@ -229,5 +229,17 @@ describe('language server: masked texts', () => {
     const text = 'x();\nconst a = "*/ eslint-disable";\n';
     const masked = maskText(text, [{ start: 5, end: 35 }]);
     assert.equal(masked.text, 'x();\n\n\n/*-const a = "*  eslint-disable";*/');
+  });
+
+  it('refuses a kept statement nested too deeply for the parser, but not one left out in the comment', () => {
+    const target = parseTargetOf('javascript', '/workspace/deep.js')!;
+    const deep = `const deep = ${'['.repeat(1500)}${']'.repeat(1500)};\n`;
+    const text = `${deep}app.get('/', (req, res) => { if (!req.headers.authorization) return res.status(403).end(); });\n`;
+    const keepingDeep = maskText(text, [{ start: deep.length, end: text.length - 1 }]);
+    assert.equal(engine.lintMasked(keepingDeep, target, rules).outcome.kind, 'too-deep');
+    const leavingDeepOut = maskText(text, [{ start: 0, end: deep.length - 1 }]);
+    const { outcome } = engine.lintMasked(leavingDeepOut, target, rules);
+    assert.equal(outcome.kind, 'problems');
+    assert.equal(outcome.kind === 'problems' && outcome.problems.length, 1);
   });
 });

@@ -10,7 +10,7 @@ const PLUGIN = path.resolve(__dirname, '../../packages/eslint-plugin');
 
 /**
  * A workspace whose eslint.config.js sets our rules AND leaves a marker file behind when it is executed, so
- * the test can tell whether the server ran workspace code.
+ * the test can tell whether the server ran workspace code (and in which process: the marker holds its pid).
  */
 function createWorkspace(rules: Record<string, unknown>): { root: string; marker: string; config: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-ls-trust-'));
@@ -23,7 +23,7 @@ function createWorkspace(rules: Record<string, unknown>): { root: string; marker
 function writeConfig(config: string, rules: Record<string, unknown>): void {
   fs.writeFileSync(
     config,
-    `require('node:fs').writeFileSync(require('node:path').join(__dirname, 'config-was-executed.marker'), 'executed');
+    `require('node:fs').writeFileSync(require('node:path').join(__dirname, 'config-was-executed.marker'), String(process.pid));
 const authStatus = require(${JSON.stringify(PLUGIN)});
 module.exports = [{ files: ['**/*.js'], plugins: { 'auth-status': authStatus }, rules: ${JSON.stringify(rules)} }];
 `,
@@ -86,13 +86,16 @@ module.exports = [{ files: ['**/*.js'], plugins: { 'auth-status': authStatus }, 
     assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Warning);
   });
 
-  it('trusted: releases the config worker once idle (its memory is not kept), and loads the config again for a file opened later', async function () {
+  it('trusted: runs the config in a process of its own that ends once idle (its memory is not kept), and loads the config again for a file opened later', async function () {
     this.timeout(30_000);
     const { client, uri, root, marker } = await start(true);
     await client.open(uri, EXPRESS_SOURCE, 'javascript');
     await client.waitForPush(uri);
+    const configPid = Number(fs.readFileSync(marker, 'utf8'));
+    assert.ok(configPid > 0 && configPid !== client.process.pid, `the config ran in process ${configPid}, the server is ${client.process.pid}`);
     fs.rmSync(marker);
     await new Promise((resolve) => setTimeout(resolve, 4000));
+    assert.throws(() => process.kill(configPid, 0), { code: 'ESRCH' }, 'the process that loaded the config is still alive after 4 s idle');
     const later = fileUri(path.join(root, 'src', 'later.js'));
     await client.open(later, EXPRESS_SOURCE, 'javascript');
     const { diagnostics } = await client.waitForPush(later);

@@ -45,6 +45,13 @@ function checkFile(file: LintedFile): { offered: number; failures: string[] } {
 }
 
 const corpusFiles = fs.existsSync(CORPUS) ? listFiles(CORPUS, CODE_FILE) : [];
+
+/** The README's "each of the N fixes and suggestions offered on the corpus": N, or undefined if the sentence is gone. */
+function readmeFixCount(): number | undefined {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const match = /each of the (\d[\d,]*) fixes and suggestions offered on the corpus/.exec(readme.replace(/\s+/g, ' '));
+  return match ? Number(match[1]!.replaceAll(',', '')) : undefined;
+}
 const fixtureFiles = listFiles(FIXTURES, CODE_FILE);
 
 describe('fix safety', () => {
@@ -55,6 +62,14 @@ describe('fix safety', () => {
         assert.deepEqual(failures, [], failures.join('\n\n'));
       });
     }
+  });
+
+  it('the README counts the fixes and suggestions offered on the corpus as they are', function () {
+    if (corpusFiles.length === 0) this.skip();
+    const stated = readmeFixCount();
+    const offered = corpusFiles.reduce((sum, file) => sum + offeredFixes(lintedFile(file).reports).length, 0);
+    assert.ok(offered > 0, 'the corpus offers no fix or suggestion at all');
+    assert.equal(stated, offered, `README.md's "Fix safety" paragraph should say "each of the ${offered} fixes and suggestions offered on the corpus"`);
   });
 
   describe('every fix and suggestion on the fix-safety fixtures', () => {

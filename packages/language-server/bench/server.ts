@@ -16,7 +16,7 @@
  *
  * `-- --only rhythms,memory` runs only the named parts (startup, edits, rhythms, index, memory); `-- --baseline <dir>`
  * runs the rhythms and memory also against the server of another checkout (an earlier commit, built), beside
- * this one's numbers.
+ * this one's numbers; `-- --rhythm-edits <n>` types n edits per rhythm (30 by default; more give a steadier p95).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -109,7 +109,8 @@ async function editLatency(lines: number, rounds: number): Promise<void> {
   for (let round = -5; round < rounds; round++) {
     const current = edited(text, [offset], toggled(round));
     let started = now();
-    const answer = checkIncrementally(outline, current, (masked) => engine.lintMasked(masked, target, rules));
+    // As in the server, the editor's content change says where the edit lies.
+    const answer = checkIncrementally(outline, current, (masked) => engine.lintMasked(masked, target, rules), undefined, { start: offset, end: offset + 3, length: 3 });
     if (round >= 0) incremental.push(now() - started);
     started = now();
     const full = engine.lintWithOutline(current, target, rules);
@@ -319,7 +320,9 @@ async function main(): Promise<void> {
   if (servers.baseline && !fs.existsSync(servers.baseline)) throw new Error(`--baseline: no server bin at ${servers.baseline} (build that checkout first)`);
   if (runs('startup')) await startup(5);
   if (runs('edits')) await editLatency(3000, 60);
-  if (runs('rhythms')) await rhythms(servers, 3000, 30);
+  const rhythmEdits = Number(argument('--rhythm-edits') ?? 30);
+  if (!Number.isInteger(rhythmEdits) || rhythmEdits < 1) throw new Error(`--rhythm-edits: a positive whole number, got ${argument('--rhythm-edits')}`);
+  if (runs('rhythms')) await rhythms(servers, 3000, rhythmEdits);
   if (runs('index')) await importedHelper(servers, 3000, 30);
   if (runs('memory')) {
     await memory(servers, 500, false);

@@ -4,11 +4,10 @@
  */
 import './heap-flags';
 import { format } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FramingCheck } from './framing';
 import { SERVER_NAME, serverVersion, startSession } from './session';
-import './threads';
+import { runsAsHelper } from './threads';
 
 const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=<port>
 
@@ -16,8 +15,8 @@ Language server for auth-status: wrong HTTP status codes for authentication fail
 quick fixes, in any LSP editor. Editor set-up: https://github.com/auth-status/auth-status#editors`;
 
 const args = process.argv.slice(2);
-if (!isMainThread) {
-  // A worker thread of this server (see `threads.ts`) loads this file when bundled: it never starts a session.
+if (runsAsHelper) {
+  // A worker thread or helper process of this server (see `threads.ts`) loads this file when bundled: it never starts a session.
 } else if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${serverVersion()}\n`);
 } else if (args.includes('--help') || args.includes('-h')) {

@@ -9,7 +9,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActions } from './features/code-actions';
 import { DocumentChecker } from './features/checker';
 import { EditBuilder } from './features/edits';
@@ -31,6 +31,7 @@ import { defaultSettings } from './settings';
 import { filePathOf } from './uri';
 import { ESLINT_CONFIG_FILE, ESLINT_CONFIG_GLOB, WorkspaceEslintConfig } from './workspace/eslint-config';
 import { BufferMirror } from './workspace/buffer-mirror';
+import { EditJournal } from './workspace/edit-journal';
 import { INDEXED_FILES_GLOB, ProjectIndexSync } from './workspace/project-index-sync';
 import { RuleSource } from './workspace/rule-source';
 import { SettingsStore } from './workspace/settings-store';
@@ -42,7 +43,8 @@ const LINT_WORKER_HEAP_MB = Number(process.env.AUTH_STATUS_LINT_WORKER_HEAP_MB) 
 
 /** Wires the features to a connection. Everything heavy happens lazily, per document. */
 export function startSession(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const journal = new EditJournal();
+  const documents = new TextDocuments(journal);
   const engine = new LintEngine();
   const heap = new HeapKeeper();
   // Huge documents are linted here; its heap (ESLint, the parsers, one huge AST) goes away after 10 s idle. Past its
@@ -64,6 +66,7 @@ export function startSession(connection: Connection): void {
       settings,
       rules,
       engine,
+      edits: journal,
       logger,
       status: (status) => void connection.sendNotification(StatusNotification, status),
       afterLint: () => heap.afterWork(),
@@ -156,6 +159,7 @@ export function startSession(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     const { checker, settings, publisher } = ready();
     checker.forget(document.uri);
+    journal.forget(document.uri);
     settings.forget(document.uri);
     publisher.closed(document.uri);
     ready().projectIndex.bufferClosed(document.uri);

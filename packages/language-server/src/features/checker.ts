@@ -10,6 +10,7 @@ import { allowsIncrementalChecks, type RulesConfig } from '../lint/rules';
 import type { StatusParams } from '../protocol';
 import type { Settings } from '../settings';
 import { filePathOf } from '../uri';
+import type { EditJournal } from '../workspace/edit-journal';
 import type { RuleSource } from '../workspace/rule-source';
 import type { SettingsStore } from '../workspace/settings-store';
 
@@ -48,6 +49,8 @@ export interface CheckerDependencies {
   engine: LintEngine;
   logger: Logger;
   status: (status: StatusParams) => void;
+  /** Where each document changed between two versions (see `EditJournal`). */
+  edits: Pick<EditJournal, 'changedBetween'>;
   /** Called after every lint (the heap keeper collects the garbage it left). */
   afterLint: () => void;
   /**
@@ -82,7 +85,8 @@ export class DocumentChecker {
   /** The opening number of each open document. */
   private readonly openings = new Map<string, number>();
   private readonly results = new Map<string, Checked>();
-  private readonly outlines = new Map<string, { generation: number; outline: Outline }>();
+  /** The outline each long document's next incremental check starts from, and the version it describes. */
+  private readonly outlines = new Map<string, { generation: number; version: number; outline: Outline }>();
   private readonly inFlight = new Map<string, Promise<Checked | undefined>>();
   /** Why each document is skipped, as last logged: logged again only when the reason changes. */
   private readonly announced = new Map<string, string>();
@@ -201,7 +205,7 @@ export class DocumentChecker {
       }
       return this.remember({ ...base, outcome: this.announce(uri, outcome), relint });
     }
-    const quick = mode === 'quick' ? this.incremental(uri, text, target, rules) : undefined;
+    const quick = mode === 'quick' ? this.incremental(uri, version, text, target, rules) : undefined;
     if (quick) return this.remember({ ...base, exact: false, outcome: { kind: 'problems', problems: [...quick.problems] }, relint });
     // A document that answers edits incrementally is linted fully in the worker: a keystroke that arrives
     // meanwhile is answered from the outline kept here instead of waiting for the lint.
@@ -234,7 +238,7 @@ export class DocumentChecker {
       if (this.offThreadFullLints.get(uri) === pending) this.offThreadFullLints.delete(uri);
     }
     if (this.isCurrent(base)) {
-      if (linted.outline) this.keepOutline(uri, linted.outline);
+      if (linted.outline) this.keepOutline(uri, version, linted.outline);
       else this.outlines.delete(uri);
       this.report(uri, version, linted.outcome);
     }
@@ -257,13 +261,14 @@ export class DocumentChecker {
   }
 
   /** The problems of this text from the last outline of the document, or undefined when only a full lint is exact. */
-  private incremental(uri: string, text: string, target: ParseTarget, rules: RulesConfig): Outline | undefined {
+  private incremental(uri: string, version: number, text: string, target: ParseTarget, rules: RulesConfig): Outline | undefined {
     const kept = this.outlines.get(uri);
     if (!kept || kept.generation !== this.generation) return undefined;
-    const answer = checkIncrementally(kept.outline, text, (masked) => this.deps.engine.lintMasked(masked, target, rules));
+    const changed = this.deps.edits.changedBetween(uri, kept.version, version);
+    const answer = checkIncrementally(kept.outline, text, (masked) => this.deps.engine.lintMasked(masked, target, rules), undefined, changed);
     if (answer.kind === 'decline') return undefined;
     this.deps.afterLint();
-    this.keepOutline(uri, answer.outline);
+    this.keepOutline(uri, version, answer.outline);
     return answer.outline;
   }
 
@@ -276,7 +281,7 @@ export class DocumentChecker {
       const linted = this.deps.engine.lintWithOutline(text, target, rules);
       this.deps.afterLint();
       outcome = linted.outcome;
-      if (linted.outline) this.keepOutline(uri, linted.outline);
+      if (linted.outline) this.keepOutline(uri, version, linted.outline);
       else this.outlines.delete(uri);
     } else {
       outcome = this.deps.engine.lint(text, target, rules);
@@ -287,8 +292,8 @@ export class DocumentChecker {
     return outcome;
   }
 
-  private keepOutline(uri: string, outline: Outline): void {
-    this.outlines.set(uri, { generation: this.generation, outline });
+  private keepOutline(uri: string, version: number, outline: Outline): void {
+    this.outlines.set(uri, { generation: this.generation, version, outline });
   }
 
   /** A full lint that confirms the incremental answer for the same version keeps its result id (pull: "unchanged"). */

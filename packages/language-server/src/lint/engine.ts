@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { analyze, evidenceRows, excessiveNesting, MAX_NESTING_DEPTH, mayContainFindingIn, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
 import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
 import type { MaskedLint } from './incremental';
+import type { MaskedText } from './masking';
 import { directivesOf, statementFactsOf, type Outline, type ParsedSource } from './outline';
 import { byPosition, type LintOutcome, type Problem, type TextChange } from './problem';
 import { PLUGIN_PREFIX, plugin, ruleDocsUrl, type RulesConfig } from './rules';
@@ -64,19 +65,28 @@ export class LintEngine {
     return this.run(text, target, rules, { prefilter: true, outline: true });
   }
 
-  /** A masked text (see `incremental.ts`): always parsed, since its statements are checked against the expected ones. */
-  lintMasked(text: string, target: ParseTarget, rules: RulesConfig): MaskedLint {
-    const { outcome, outline } = this.run(text, target, rules, { prefilter: false, outline: true });
+  /**
+   * A masked text (see `incremental.ts`): always parsed, since its statements are checked against the expected ones.
+   * Only its code can nest: the comment after it, most of a long document, is not searched for brackets.
+   */
+  lintMasked(masked: Pick<MaskedText, 'text' | 'codeLength'>, target: ParseTarget, rules: RulesConfig): MaskedLint {
+    const { outcome, outline } = this.run(masked.text, target, rules, { prefilter: false, outline: true, codeLength: masked.codeLength });
     return { outcome, statements: outline?.statements ?? [], directives: outline?.directives ?? [] };
   }
 
-  private run(text: string, target: ParseTarget, rules: RulesConfig, want: { prefilter: boolean; outline: boolean }): { outcome: LintOutcome; outline?: Outline } {
+  private run(
+    text: string,
+    target: ParseTarget,
+    rules: RulesConfig,
+    want: { prefilter: boolean; outline: boolean; codeLength?: number },
+  ): { outcome: LintOutcome; outline?: Outline } {
     const bomShift = text.startsWith(BOM) ? 1 : 0;
     const source = bomShift ? text.slice(1) : text;
     // The engine's own text prefilter: a file without any status-like text cannot produce a finding.
     if (want.prefilter && !mayContainFindingIn(source, target.filename)) return { outcome: { kind: 'problems', problems: [] } };
     // Parsing 2,000 nested blocks aborts the whole process (a native out-of-memory no handler can catch).
-    if (excessiveNesting(source)) return { outcome: { kind: 'too-deep', limit: MAX_NESTING_DEPTH } };
+    const code = want.codeLength === undefined ? source : source.slice(0, want.codeLength - bomShift);
+    if (excessiveNesting(code)) return { outcome: { kind: 'too-deep', limit: MAX_NESTING_DEPTH } };
     const linter = this.linterFor(target.filename);
     let messages: Linter.LintMessage[];
     try {

@@ -23,6 +23,16 @@ export interface MaskedLint {
   directives: readonly Span[];
 }
 
+/**
+ * Where a text differs from the outline's, when the caller knows (the editor's content changes): `[start, end)` of
+ * the outline's text became `length` characters. Outside it the texts are the same.
+ */
+export interface ChangedSpan {
+  start: number;
+  end: number;
+  length: number;
+}
+
 export type IncrementalCheck = { kind: 'answer'; outline: Outline } | { kind: 'decline'; reason: string };
 
 /** Above this share of the text kept, the masked lint would cost about as much as the full one. */
@@ -35,11 +45,13 @@ const decline = (reason: string): IncrementalCheck => ({ kind: 'decline', reason
 export function checkIncrementally(
   base: Outline,
   text: string,
-  lintMasked: (masked: string) => MaskedLint,
+  lintMasked: (masked: MaskedText) => MaskedLint,
   maxKeptShare = MAX_KEPT_SHARE,
+  changed?: ChangedSpan,
 ): IncrementalCheck {
-  if (text === base.text) return { kind: 'answer', outline: base };
-  const edit = locateEdit(base, text);
+  const change = changeWithin(base.text, text, changed);
+  if (change.start === change.end && change.text === '') return { kind: 'answer', outline: base };
+  const edit = locateEdit(base, change);
   if ('reason' in edit) return decline(edit.reason);
   const graph = graphOf(base);
   let names: Names = base.statements[edit.edited]!;
@@ -65,8 +77,22 @@ interface EditAt {
   moved: (index: number) => Span;
 }
 
-function locateEdit(base: Outline, text: string): EditAt | { reason: string } {
-  const change = minimalChange(base.text, text);
+/**
+ * The smallest change from `before` to `after` (as `minimalChange` finds it), comparing only around `changed` when
+ * it is given and consistent with the two lengths: a keystroke then costs what it changed, not the document.
+ */
+export function changeWithin(before: string, after: string, changed: ChangedSpan | undefined): TextChange {
+  const consistent = changed && changed.start <= changed.end && changed.end <= before.length && before.length - (changed.end - changed.start) + changed.length === after.length;
+  if (!consistent) return minimalChange(before, after);
+  const limit = Math.min(before.length, after.length);
+  let prefix = Math.min(changed.start, limit);
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = Math.min(before.length - changed.end, limit - prefix);
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
+}
+
+function locateEdit(base: Outline, change: TextChange): EditAt | { reason: string } {
   const delta = change.text.length - (change.end - change.start);
   const edited = editedStatement(base.statements, change);
   if (edited === -1) return { reason: 'the edit is not inside one top-level statement' };
@@ -90,7 +116,7 @@ function lintKept(
   text: string,
   { change, edited, moved }: EditAt,
   kept: ReadonlySet<number>,
-  lintMasked: (masked: string) => MaskedLint,
+  lintMasked: (masked: MaskedText) => MaskedLint,
   maxKeptShare: number,
 ): MaskedPass | { reason: string } {
   const statements = base.statements;
@@ -99,7 +125,7 @@ function lintKept(
   const spans = statements.map((_, index) => moved(index));
   if (sharesLine(text, spans, kept)) return { reason: 'a statement left out shares a line with a checked one' };
   const maskedText = maskText(text, spans.filter((_, index) => !kept.has(index)));
-  const masked = inDocument(lintMasked(maskedText.text), maskedText);
+  const masked = inDocument(lintMasked(maskedText), maskedText);
   if (!masked) return { reason: 'a problem reaches into a statement left out' };
   if (masked.outcome.kind !== 'problems') return { reason: `the checked statements do not lint cleanly (${masked.outcome.kind})` };
   const editedNow = matchStatements(masked.statements, statements, kept, edited, moved, text.length);

@@ -5,6 +5,8 @@ const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
 /** A text with some statements left out, and how its offsets map back to the document's. */
 export interface MaskedText {
   text: string;
+  /** Where the comment holding the left-out statements begins (the text's length when nothing is left out). */
+  codeLength: number;
   /** The document span of a span of the masked text; undefined when it reaches into a left-out statement. */
   toDocument<T extends Span>(span: T): T | undefined;
 }
@@ -24,23 +26,27 @@ interface Segment {
  * directive.
  */
 export function maskText(text: string, masked: readonly Span[]): MaskedText {
-  let result = '';
-  let position = 0;
-  const segments: Segment[] = [];
+  // Built as one list of pieces joined once: per keystroke the left-out text is most of a long document.
+  const kept: string[] = [];
   const leftOut: string[] = [];
+  const segments: Segment[] = [];
+  let length = 0;
+  let position = 0;
   const keep = (end: number) => {
-    segments.push({ from: result.length, to: result.length + (end - position), documentFrom: position });
-    result += text.slice(position, end);
+    segments.push({ from: length, to: length + (end - position), documentFrom: position });
+    kept.push(text.slice(position, end));
+    length += end - position;
   };
   for (const { start, end } of masked) {
     keep(start);
-    leftOut.push(text.slice(start, end));
+    leftOut.push(oneLineComment(text.slice(start, end)));
     position = end;
   }
   keep(text.length);
-  if (leftOut.length > 0) result += `\n/*-${leftOut.join(' ').replace(LINE_BREAKS, ' ').replaceAll('*/', '* ')}*/`;
+  const result = leftOut.length > 0 ? [...kept, '\n/*-', leftOut.join(' '), '*/'].join('') : kept.join('');
   return {
     text: result,
+    codeLength: length,
     toDocument<T extends Span>(span: T): T | undefined {
       // Where a statement was left out, the offset before it and the one after it are the same: ambiguous.
       const shifts = new Set(
@@ -51,4 +57,9 @@ export function maskText(text: string, masked: readonly Span[]): MaskedText {
       return { ...span, start: span.start + shift, end: span.end + shift };
     },
   };
+}
+
+/** A left-out statement as comment text on one line that cannot end the comment. */
+function oneLineComment(statement: string): string {
+  return statement.replace(LINE_BREAKS, ' ').replaceAll('*/', '* ');
 }

@@ -1,7 +1,7 @@
 /**
- * Runs in a worker thread (see `threads.ts`): executes a trusted workspace's `eslint.config.*` through ESLint and
+ * Runs in a helper process (see `threads.ts`): executes a trusted workspace's `eslint.config.*` through ESLint and
  * answers with the `auth-status/*` rule entries it gives one file. A config that loops or never settles only
- * holds up this thread, which the server stops after a timeout.
+ * holds up this process, which the server stops after a timeout.
  */
 import * as path from 'node:path';
 import { ESLint } from 'eslint';

@@ -11,7 +11,7 @@ export const ESLINT_CONFIG_FILE = /(^|[\\/])eslint\.config\.(js|mjs|cjs|ts|mts|c
 const CONFIG_FILE_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 
 /**
- * The config worker holds ESLint, the config and every plugin it imports (40–50 MB): released this long after its
+ * The config process holds ESLint, the config and every plugin it imports (40–50 MB): ended this long after its
  * last answer. Opening a burst of files keeps it busy; a file opened later starts it again (a few hundred ms).
  */
 const CONFIG_WORKER_IDLE_MS = 3000;
@@ -26,8 +26,9 @@ export const CONFIG_LOAD_TIMEOUT_MS = Number(process.env.AUTH_STATUS_CONFIG_TIME
  * (untrusted, a loose file, a file outside every folder, no config within the folder) gets undefined: the
  * embedded configuration. Untrusted, this class never reads a workspace file.
  *
- * The config runs in a worker thread, so one that loops or never settles cannot freeze the server: after
- * `CONFIG_LOAD_TIMEOUT_MS` the worker is stopped, one line is logged, and the file uses the embedded rules
+ * The config runs in a child process, so one that loops or never settles cannot freeze the server, and what it
+ * loaded leaves with the process (a worker thread left its code and allocator pages in the server): after
+ * `CONFIG_LOAD_TIMEOUT_MS` the process is stopped, one line is logged, and the file uses the embedded rules
  * until the config changes.
  */
 export class WorkspaceEslintConfig {
@@ -54,7 +55,7 @@ export class WorkspaceEslintConfig {
     this.invalidate();
   }
 
-  /** Config files changed: load them afresh, in a fresh worker (a module once imported is never re-read). */
+  /** Config files changed: load them afresh, in a fresh process (a module once imported is never re-read). */
   invalidate(): void {
     this.cache.clear();
     this.broken.clear();
@@ -90,7 +91,7 @@ export class WorkspaceEslintConfig {
   private async load(filePath: string): Promise<ResolvedRules | undefined> {
     const configFile = this.configFileFor(filePath);
     if (configFile === undefined || this.broken.has(configFile)) return undefined;
-    this.worker ??= new WorkerClient('config', { idleMs: CONFIG_WORKER_IDLE_MS });
+    this.worker ??= new WorkerClient('config', { idleMs: CONFIG_WORKER_IDLE_MS, isolation: 'process' });
     let answer: ConfigAnswer;
     try {
       answer = await this.worker.request<ConfigAnswer>({ configFile, filePath } satisfies ConfigRequest, CONFIG_LOAD_TIMEOUT_MS);
