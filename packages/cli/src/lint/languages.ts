@@ -10,7 +10,7 @@ export function isLintedFile(filePath: string): boolean {
   return lintedExtensionOf(filePath) !== undefined;
 }
 
-type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
+export type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
 
 /**
  * The ways a file may be parsed, most likely first. A `.js` file may be an ES module, contain JSX or be
@@ -39,19 +39,29 @@ export function dialectsFor(filePath: string): readonly Dialect[] {
 }
 
 let typescriptParser: Linter.Parser | undefined;
+let nativeTypescriptParser: Linter.Parser | undefined;
 
-/** Loaded on first use: most JavaScript-only runs never pay for it. */
-function loadTypescriptParser(): Linter.Parser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser;
-  return typescriptParser;
+/** Loaded on first use: most JavaScript-only runs never pay for them. */
+function loadTypescriptParser(native: boolean): Linter.Parser {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (native) return (nativeTypescriptParser ??= (require('../parse/oxc') as typeof import('../parse/oxc')).oxcTypeScriptParser);
+  return (typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser);
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-export function languageOptionsFor(dialect: Dialect): Linter.LanguageOptions {
+export function isTypeScript(dialect: Dialect): boolean {
+  return dialect.startsWith('typescript');
+}
+
+/**
+ * `native`: TypeScript through oxc (parse/oxc.ts), which only ever clears a file: whatever it reports is linted
+ * again with typescript-eslint. JavaScript keeps ESLint's own parser either way.
+ */
+export function languageOptionsFor(dialect: Dialect, native = false): Linter.LanguageOptions {
   const jsx = dialect.endsWith('-jsx');
-  if (dialect.startsWith('typescript')) {
+  if (isTypeScript(dialect)) {
     return {
-      parser: loadTypescriptParser(),
+      parser: loadTypescriptParser(native),
       sourceType: 'module',
       // JSDoc is never read by our rules; skipping it makes parsing cheaper.
       parserOptions: { ecmaFeatures: { jsx }, jsDocParsingMode: 'none' },
@@ -64,14 +74,14 @@ export function languageOptionsFor(dialect: Dialect): Linter.LanguageOptions {
   };
 }
 
-export function lintConfig(dialect: Dialect, plugins: Linter.Config['plugins'], rules: Linter.RulesRecord): Linter.Config[] {
+export function lintConfig(dialect: Dialect, plugins: Linter.Config['plugins'], rules: Linter.RulesRecord, native = false): Linter.Config[] {
   return [
     // The CLI has already chosen the files; ESLint's default ignores would silently skip a node_modules file named on the command line.
     { ignores: ['!**/node_modules/'] },
     {
       files: FILE_GLOBS,
       plugins,
-      languageOptions: languageOptionsFor(dialect),
+      languageOptions: languageOptionsFor(dialect, native),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       rules,
     },

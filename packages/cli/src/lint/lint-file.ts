@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
-import { dialectsFor, lintConfig } from './languages';
+import { dialectsFor, isTypeScript, lintConfig, type Dialect } from './languages';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -30,6 +30,8 @@ export interface LintOutcome {
 }
 
 const MAX_FIX_PASSES = 10;
+/** `off` lints every TypeScript file with typescript-eslint alone: the bench and the tests compare both ways. */
+export const NATIVE_PARSE_VARIABLE = 'AUTH_STATUS_NATIVE_PARSE';
 const BOM = '\uFEFF';
 const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
 
@@ -48,6 +50,7 @@ export class FileLinter {
 
   private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();
+  private readonly nativeParse = process.env[NATIVE_PARSE_VARIABLE] !== 'off';
 
   lint(task: LintTask): LintOutcome {
     if (task.onlyIfImportsMatter && !importsMeaningfulModule(task.text, task.filePath)) return { result: resultFor(task.filePath, []) };
@@ -80,6 +83,7 @@ export class FileLinter {
   private lintOrThrow({ filePath, text, rules, fix }: LintTask): LintOutcome {
     const bom = text.startsWith(BOM) ? BOM : '';
     const body = text.slice(bom.length);
+    if (this.cleanByNativeParse(filePath, body, rules)) return { result: resultFor(filePath, []) };
     const { config, messages } = this.verifyInFittingDialect(filePath, body, rules);
     const unfixed = resultFor(filePath, messages, text);
     const canFix = fix !== 'none' && messages.some((message) => message.fix || message.suggestions?.length);
@@ -91,6 +95,21 @@ export class FileLinter {
     if (remaining.some((message) => message.fatal)) return { result: unfixed, fixRefused: true };
     const output = bom + fixed;
     return { result: resultFor(filePath, remaining, output, output), unfixed };
+  }
+
+  /**
+   * Whether oxc's parse of a TypeScript file already shows that our rules have nothing to say. Parsing is most of
+   * a lint and most files are clean; any message, parse error or exception here sends the file to typescript-eslint,
+   * so every reported result (messages, fixes, suggestions) is the one ESLint gives.
+   */
+  private cleanByNativeParse(filePath: string, text: string, rules: RulesConfig): boolean {
+    const [dialect] = dialectsFor(filePath);
+    if (!this.nativeParse || !isTypeScript(dialect)) return false;
+    try {
+      return this.verify(filePath, text, this.configFor(filePath, dialect, rules, true)).length === 0;
+    } catch {
+      return false;
+    }
   }
 
   /** The first dialect that parses; when none does, the first dialect's parse error. */
@@ -123,7 +142,8 @@ export class FileLinter {
     return current;
   }
 
-  private configFor(filePath: string, dialect: ReturnType<typeof dialectsFor>[number], rules: RulesConfig): Linter.Config[] {
-    return this.configs.get(`${dialect}\0${JSON.stringify(rules)}`, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules));
+  private configFor(filePath: string, dialect: Dialect, rules: RulesConfig, native = false): Linter.Config[] {
+    const key = `${dialect}${native ? '\0native' : ''}\0${JSON.stringify(rules)}`;
+    return this.configs.get(key, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules, native));
   }
 }
