@@ -4,19 +4,23 @@ import path from 'node:path';
 import * as typescriptParser from '@typescript-eslint/parser';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Linter } from 'eslint';
+import * as espree from 'espree';
+import { KEYS as javascriptKeys } from 'eslint-visitor-keys';
+import { dialectsFor } from '../../packages/cli/src/lint/languages';
 import { FileLinter, NATIVE_PARSE_VARIABLE } from '../../packages/cli/src/lint/lint-file';
-import { oxcTypeScriptParser } from '../../packages/cli/src/parse/oxc';
+import { oxcJavaScriptParser, oxcTypeScriptParser } from '../../packages/cli/src/parse/oxc';
 import { lintJson, makeFolder, REPO_ROOT } from './helpers';
 import { testSnippets, writeSnippets } from './snippets';
 
 type Tree = { type: string; range: [number, number]; loc: { start: { line: number; column: number }; end: { line: number; column: number } } } & Record<string, unknown>;
 type Parsed = { ast: Tree & { comments: Tree[] }; scopeManager: { scopes: { type: string; block: Tree; variables: { name: string; defs: unknown[]; references: unknown[] }[]; through: unknown[] }[] } };
 
-const parseWith = (parser: Linter.Parser, text: string, filePath: string) =>
+const parseWith = (parser: Linter.Parser, text: string, filePath: string, dialect: object = {}) =>
   (parser as unknown as { parseForESLint(text: string, options: object): Parsed }).parseForESLint(text, {
     filePath,
     sourceType: 'module',
     ecmaFeatures: { jsx: filePath.endsWith('x') },
+    ...dialect,
     range: true,
     loc: true,
     tokens: true,
@@ -31,14 +35,15 @@ const isNode = (value: unknown): value is Tree => typeof value === 'object' && v
  * What ESLint and our rules can read of a tree, one line per node in traversal order: type, range, location and
  * every scalar property typescript-eslint sets (null and absent read the same), then the comments.
  */
-function shapeOf(ast: Parsed['ast'], keysOf: (node: Tree) => string[]): string[] {
+function shapeOf(ast: Parsed['ast'], keysOf: (node: Tree) => string[], childKeys: Record<string, readonly string[] | undefined> = visitorKeys): string[] {
   const lines: string[] = [];
   const visit = (node: Tree, reference: Tree) => {
     const scalars = keysOf(reference)
       .filter((key) => !['parent', 'range', 'loc'].includes(key) && (typeof reference[key] !== 'object' || reference[key] === null))
       .map((key) => `${key}=${String(node[key] ?? null)}`);
-    lines.push(`${where(node)} ${scalars.join(' ')}`);
-    for (const key of visitorKeys[node.type] ?? []) {
+    const regex = node.regex as { pattern: string; flags: string } | undefined;
+    lines.push(`${where(node)} ${scalars.join(' ')}${regex ? ` /${regex.pattern}/${regex.flags}` : ''}`);
+    for (const key of childKeys[node.type] ?? []) {
       for (const child of [node[key]].flat()) if (isNode(child)) visit(child, child);
     }
   };
@@ -53,30 +58,64 @@ const scopesOf = ({ scopeManager }: Parsed) =>
       scope.variables.map((variable) => `${variable.name}/${variable.defs.length}/${variable.references.length}`).join(' '),
   );
 
-function typescriptFiles(folder: string): string[] {
+function corpusFiles(extensions: RegExp): string[] {
   return fs
-    .readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .readdirSync(path.join(REPO_ROOT, 'test/corpus'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && extensions.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-describe('the native TypeScript parse (oxc behind ESLint\'s parser interface)', () => {
+/** The reference's own property names decide what is compared: oxc adds a few of its own (hashbang, start, end). */
+function assertSameShape(actual: Parsed['ast'], expected: Parsed['ast'], childKeys: Record<string, readonly string[] | undefined>, file: string): void {
+  const referenceKeys = new Map<string, string[]>();
+  const keyOf = (node: Tree) => `${node.type} ${node.range.join('-')}`;
+  shapeOf(expected, (node) => (referenceKeys.set(keyOf(node), Object.keys(node)), []), childKeys);
+  const keysFromReference = (node: Tree) => referenceKeys.get(keyOf(node)) ?? Object.keys(node);
+  assert.deepEqual(shapeOf(actual, keysFromReference, childKeys), shapeOf(expected, keysFromReference, childKeys), file);
+}
+
+describe('the native parse (oxc behind ESLint\'s parser interface)', () => {
   it('gives the tree, comments and scopes typescript-eslint gives, node for node, on every corpus TypeScript file', function () {
     this.timeout(120_000);
-    const files = typescriptFiles(path.join(REPO_ROOT, 'test/corpus'));
+    const files = corpusFiles(/\.tsx?$/);
     assert.ok(files.length >= 50, `only ${files.length} TypeScript files in the corpus`);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       const expected = parseWith(typescriptParser as unknown as Linter.Parser, text, file);
       const actual = parseWith(oxcTypeScriptParser, text, file);
-      // The reference's own property names decide what is compared: oxc adds a few of its own (hashbang, start, end).
-      const referenceKeys = new Map<string, string[]>();
-      const remember = (node: Tree) => referenceKeys.set(`${node.type} ${node.range.join('-')}`, Object.keys(node));
-      shapeOf(expected.ast, (node) => (remember(node), Object.keys(node)));
-      const keysFromReference = (node: Tree) => referenceKeys.get(`${node.type} ${node.range.join('-')}`) ?? Object.keys(node);
-      assert.deepEqual(shapeOf(actual.ast, keysFromReference), shapeOf(expected.ast, keysFromReference), file);
+      assertSameShape(actual.ast, expected.ast, visitorKeys, file);
       assert.deepEqual(scopesOf(actual), scopesOf(expected), file);
     }
+  });
+
+  it('gives the tree and comments espree gives, in the first dialect espree accepts, on every corpus JavaScript file', function () {
+    this.timeout(120_000);
+    const files = corpusFiles(/\.(?:[cm]?js|jsx)$/);
+    assert.ok(files.length >= 50, `only ${files.length} JavaScript files in the corpus`);
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const tries = dialectsFor(file).map((dialect) => ({ sourceType: dialect.startsWith('commonjs') ? 'commonjs' : 'module', ecmaFeatures: { jsx: dialect.endsWith('-jsx') } }) as const);
+      const firstParsed = (parse: (options: (typeof tries)[number]) => unknown) =>
+        tries.findIndex((options) => {
+          try {
+            return parse(options) !== undefined;
+          } catch {
+            return false;
+          }
+        });
+      const expectedDialect = firstParsed((options) => espree.parse(text, { ...options, ecmaVersion: 'latest', range: true, loc: true, comment: true, tokens: true }));
+      assert.equal(firstParsed((options) => parseWith(oxcJavaScriptParser, text, file, options)), expectedDialect, file);
+      const options = tries[expectedDialect];
+      const expected = espree.parse(text, { ...options, ecmaVersion: 'latest', range: true, loc: true, comment: true, tokens: true }) as unknown as Parsed['ast'];
+      assertSameShape(parseWith(oxcJavaScriptParser, text, file, options).ast, expected, javascriptKeys, file);
+    }
+  });
+
+  it('takes a regular expression\'s flags and a template\'s delimiters as espree does; leaves decorators in JavaScript to espree', () => {
+    const text = 'const pattern = /a+/igs;\nconst message = `token ${kind} expired`;\n';
+    const expected = espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, comment: true }) as unknown as Parsed['ast'];
+    assertSameShape(parseWith(oxcJavaScriptParser, text, 'a.js', { sourceType: 'module' }).ast, expected, javascriptKeys, 'a.js');
+    assert.throws(() => parseWith(oxcJavaScriptParser, '@sealed class Token {}\n', 'a.js', { sourceType: 'module' }), /decorator/);
   });
 
   it('starts a decorated parameter at its name, as typescript-eslint does, and a decorated parameter property at its decorator', () => {
@@ -101,7 +140,7 @@ function recordingPlugin(parsersSeen: string[]) {
         'note-parser': {
           meta: { type: 'problem', schema: [] },
           create(context: { languageOptions: { parser?: { meta?: { name?: string } } }; report(descriptor: object): void }) {
-            parsersSeen.push(context.languageOptions.parser?.meta?.name ?? 'unknown');
+            parsersSeen.push(context.languageOptions.parser?.meta?.name ?? "ESLint's default parser");
             return {
               'CallExpression[callee.property.name="status"] > Literal[value=403]'(node: object) {
                 context.report({ node, message: 'a 403' });
@@ -130,7 +169,7 @@ describe('auth-status-lint lints TypeScript natively first and with typescript-e
     assert.deepEqual(result.messages.map((message) => [message.message, message.line, message.column]), [['a 403', 1, text.indexOf('403') + 1]]);
   });
 
-  it('a file oxc cannot parse gets typescript-eslint\'s verdict; JavaScript never goes through oxc', () => {
+  it('a file oxc cannot parse gets typescript-eslint\'s verdict; clean JavaScript is parsed natively too', () => {
     const text = 'export const = (res) => res.status(403);\n';
     const { result } = lintWith([], text);
     assert.equal(result.messages[0]?.fatal, true);
@@ -143,7 +182,10 @@ describe('auth-status-lint lints TypeScript natively first and with typescript-e
 
     const javascript: string[] = [];
     lintWith(javascript, 'exports.ok = (res) => res.status(200);\n', '/virtual/handler.js');
-    assert.ok(!javascript.includes('auth-status-oxc-typescript'), `JavaScript went through ${javascript.join(', ')}`);
+    assert.deepEqual(javascript, ['auth-status-oxc-javascript']);
+    const reported: string[] = [];
+    lintWith(reported, 'exports.no = (res) => res.status(403);\n', '/virtual/handler.js');
+    assert.deepEqual(reported, ['auth-status-oxc-javascript', "ESLint's default parser"]);
   });
 
   it('JSX that may hold an HTML entity goes straight to typescript-eslint, which decodes it; JSX without one stays native', () => {
@@ -177,10 +219,15 @@ describe('auth-status-lint lints TypeScript natively first and with typescript-e
     assert.deepEqual(native, typescriptOnly);
   });
 
-  it('reports a TypeScript syntax error with typescript-eslint\'s words, as before', () => {
-    const folder = makeFolder({ 'broken.ts': 'export function guard(req, res) {\n  if (!req.user) return res.status(403);\n  const = ;\n}\n' });
+  it('reports syntax errors with ESLint\'s parsers\' words, as before, also for decorators in JavaScript and a name declared twice', () => {
+    const guard = 'export function guard(req, res) {\n  if (!req.user) return res.status(403);\n';
+    const folder = makeFolder({
+      'broken.ts': `${guard}  const = ;\n}\n`,
+      'decorated.js': `@injectable()\nexport class Guard {}\n${guard}}\n`,
+      'twice.js': `${guard}  let user; let user;\n}\n`,
+    });
     const { native, typescriptOnly } = bothWays(folder);
-    assert.equal(native[0].messages[0]?.fatal, true);
+    assert.deepEqual(native.map((result) => result.messages[0]?.fatal), [true, true, true]);
     assert.deepEqual(native, typescriptOnly);
   });
 });

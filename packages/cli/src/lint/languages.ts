@@ -39,29 +39,32 @@ export function dialectsFor(filePath: string): readonly Dialect[] {
 }
 
 let typescriptParser: Linter.Parser | undefined;
-let nativeTypescriptParser: Linter.Parser | undefined;
+let nativeParsers: typeof import('../parse/oxc') | undefined;
 
-/** Loaded on first use: most JavaScript-only runs never pay for them. */
-function loadTypescriptParser(native: boolean): Linter.Parser {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  if (native) return (nativeTypescriptParser ??= (require('../parse/oxc') as typeof import('../parse/oxc')).oxcTypeScriptParser);
+/** Loaded on first use: most JavaScript-only runs never pay for typescript-eslint, runs with no --native parse for oxc. */
+function loadTypescriptParser(): Linter.Parser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser);
-  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-export function isTypeScript(dialect: Dialect): boolean {
+function loadNativeParsers(): typeof import('../parse/oxc') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (nativeParsers ??= require('../parse/oxc') as typeof import('../parse/oxc'));
+}
+
+function isTypeScript(dialect: Dialect): boolean {
   return dialect.startsWith('typescript');
 }
 
 /**
- * `native`: TypeScript through oxc (parse/oxc.ts), which only ever clears a file: whatever it reports is linted
- * again with typescript-eslint. JavaScript keeps ESLint's own parser either way.
+ * `native`: oxc's parser (parse/oxc.ts), which only ever clears a file: whatever it reports is linted again with
+ * ESLint's own parser (espree) or typescript-eslint.
  */
 export function languageOptionsFor(dialect: Dialect, native = false): Linter.LanguageOptions {
   const jsx = dialect.endsWith('-jsx');
   if (isTypeScript(dialect)) {
     return {
-      parser: loadTypescriptParser(native),
+      parser: native ? loadNativeParsers().oxcTypeScriptParser : loadTypescriptParser(),
       sourceType: 'module',
       // JSDoc is never read by our rules; skipping it makes parsing cheaper.
       parserOptions: { ecmaFeatures: { jsx }, jsDocParsingMode: 'none' },
@@ -70,6 +73,7 @@ export function languageOptionsFor(dialect: Dialect, native = false): Linter.Lan
   return {
     ecmaVersion: 'latest',
     sourceType: dialect.startsWith('commonjs') ? 'commonjs' : 'module',
+    ...(native ? { parser: loadNativeParsers().oxcJavaScriptParser } : {}),
     parserOptions: { ecmaFeatures: { jsx } },
   };
 }

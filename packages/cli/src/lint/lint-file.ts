@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
-import { dialectsFor, isTypeScript, lintConfig, type Dialect } from './languages';
+import { dialectsFor, lintConfig, type Dialect } from './languages';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -30,7 +30,7 @@ export interface LintOutcome {
 }
 
 const MAX_FIX_PASSES = 10;
-/** `off` lints every TypeScript file with typescript-eslint alone: the bench and the tests compare both ways. */
+/** `off` lints every file with ESLint's own parsers alone: the bench and the tests compare both ways. */
 export const NATIVE_PARSE_VARIABLE = 'AUTH_STATUS_NATIVE_PARSE';
 const BOM = '\uFEFF';
 const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
@@ -98,18 +98,21 @@ export class FileLinter {
   }
 
   /**
-   * Whether oxc's parse of a TypeScript file already shows that our rules have nothing to say. Parsing is most of
-   * a lint and most files are clean; any message, parse error or exception here sends the file to typescript-eslint,
-   * so every reported result (messages, fixes, suggestions) is the one ESLint gives.
+   * Whether oxc's parse of the file already shows that our rules have nothing to say. Parsing is most of a lint and
+   * most files are clean; any message, exception, or a parse error in every dialect sends the file to ESLint's own
+   * parsers, so every reported result (messages, fixes, suggestions) is the one ESLint gives.
    */
   private cleanByNativeParse(filePath: string, text: string, rules: RulesConfig): boolean {
-    const [dialect] = dialectsFor(filePath);
-    if (!this.nativeParse || !isTypeScript(dialect)) return false;
+    if (!this.nativeParse) return false;
     try {
-      return this.verify(filePath, text, this.configFor(filePath, dialect, rules, true)).length === 0;
+      for (const dialect of dialectsFor(filePath)) {
+        const messages = this.verify(filePath, text, this.configFor(filePath, dialect, rules, true));
+        if (!messages.some((message) => message.fatal)) return messages.length === 0;
+      }
     } catch {
-      return false;
+      // A rule asked for what the native tree lacks (tokens): ESLint's parser decides.
     }
+    return false;
   }
 
   /** The first dialect that parses; when none does, the first dialect's parse error. */
