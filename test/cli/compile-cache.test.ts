@@ -18,9 +18,11 @@ function entriesOf(cache: string): Map<string, Buffer> {
   );
 }
 
-/** Requires `modulePath` in a fresh Node with the compile cache in `cache`, and prints what it exports. */
+/** Requires `modulePath` in a fresh Node with the compile cache in `cache`, and prints what it exports (awaited). */
 function requireThroughCache(cache: string, modulePath: string): string {
-  const script = `const c = require(${JSON.stringify(COMPILE_CACHE)}); c.installCompileCache(c.compileCacheFolder(process.env, __dirname)); process.stdout.write(String(require(${JSON.stringify(modulePath)})));`;
+  const script =
+    `const c = require(${JSON.stringify(COMPILE_CACHE)}); c.installCompileCache(c.compileCacheFolder(process.env, __dirname));` +
+    `Promise.resolve(require(${JSON.stringify(modulePath)})).then((value) => process.stdout.write(String(value)));`;
   const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, [COMPILE_CACHE_VARIABLE]: cache } });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;
@@ -74,5 +76,19 @@ describe('auth-status-lint keeps V8\'s compiled code of the modules it loads', (
     fs.writeFileSync(modulePath, `${padding}module.exports = 'other';\n`);
     fs.utimesSync(modulePath, new Date(), new Date(Date.now() + 5000));
     assert.equal(requireThroughCache(cache, modulePath), 'other');
+  });
+
+  it('leaves a module that calls import() to Node, where the call works; one that only names it in a comment, type or string is cached', () => {
+    const modules = makeFolder();
+    const cache = path.join(makeFolder(), 'cache');
+    const padding = `/** @type {import('node:path').PlatformPath} */\n// ${'x'.repeat(20 * 1024)}\n`;
+    const importing = path.join(modules, 'importing.js');
+    fs.writeFileSync(importing, `${padding}module.exports = import('node:path').then((path) => path.basename('/x/imported'));\n`);
+    const mentioning = path.join(modules, 'mentioning.js');
+    fs.writeFileSync(mentioning, `${padding}module.exports = { text: "import(" }.text + 'x)';\n`);
+    assert.equal(requireThroughCache(cache, importing), 'imported');
+    assert.equal(entriesOf(cache).size, 0);
+    assert.equal(requireThroughCache(cache, mentioning), 'import(x)');
+    assert.equal(entriesOf(cache).size, 1);
   });
 });

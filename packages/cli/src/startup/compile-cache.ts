@@ -16,6 +16,11 @@ export const COMPILE_CACHE_VARIABLE = 'AUTH_STATUS_COMPILE_CACHE';
 
 /** Smaller modules compile about as fast as their cache is read. */
 const MIN_CACHED_CHARACTERS = 16 * 1024;
+/**
+ * A call to `import()` in code, not in a comment line, a string or a type (`{import("x").T}`). Node 20 runs such a
+ * call from a vm.Script only with an experimental flag or warning, so these modules are left to Node's own loader.
+ */
+const DYNAMIC_IMPORT = /^(?![ \t]*(?:\*|\/\/|\/\*)).*?(?<![\w$.'"`{<])import\s*\(/m;
 /** A folder with more entries than this (left by many upgrades) is emptied before new ones are written. */
 const MAX_ENTRIES = 2000;
 const VERSION_TAG = `v8-${process.versions.v8}-${process.arch}`;
@@ -44,13 +49,13 @@ export function installCompileCache(folder: string | undefined): void {
   const compile = prototype._compile;
   const unsaved: { file: string; script: vm.Script }[] = [];
   prototype._compile = function (this: CompiledModule, content: string, filename: string) {
-    const file = content.length >= MIN_CACHED_CHARACTERS && !content.startsWith('#!') ? cacheFileOf(folder, filename) : undefined;
+    const cacheable = content.length >= MIN_CACHED_CHARACTERS && !content.startsWith('#!') && !DYNAMIC_IMPORT.test(content);
+    const file = cacheable ? cacheFileOf(folder, filename) : undefined;
     if (file === undefined) return compile.call(this, content, filename);
     const cachedData = readOrNothing(file);
     const script = new vm.Script(Module.wrap(content), {
       filename,
       cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     if (cachedData === undefined || script.cachedDataRejected) unsaved.push({ file, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as Wrapper;
