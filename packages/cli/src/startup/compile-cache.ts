@@ -17,10 +17,12 @@ export const COMPILE_CACHE_VARIABLE = 'AUTH_STATUS_COMPILE_CACHE';
 /** Smaller modules compile about as fast as their cache is read. */
 const MIN_CACHED_CHARACTERS = 16 * 1024;
 /**
- * A call to `import()` in code, not in a comment line, a string or a type (`{import("x").T}`). Node 20 runs such a
- * call from a vm.Script only with an experimental flag or warning, so these modules are left to Node's own loader.
+ * A call to `import()` in code: on a line that is not a comment, where an expression starts (after `await`,
+ * `return`, `=>`, an operator, a bracket or at the start of a line). Mentions in messages ("did you mean
+ * 'typeof import(…)'") do not count. Node 20 runs import() from a vm.Script only with an experimental flag or a
+ * warning on stderr, so a module with such a call is left to Node's own loader.
  */
-const DYNAMIC_IMPORT = /^(?![ \t]*(?:\*|\/\/|\/\*)).*?(?<![\w$.'"`{<])import\s*\(/m;
+const DYNAMIC_IMPORT = /^(?![ \t]*(?:\*|\/\/|\/\*))(?:.*?(?:\bawait|\breturn|\bvoid|=>|[=(,?:!&|[;{}]))?[ \t]*import\s*\(/m;
 /** A folder with more entries than this (left by many upgrades) is emptied before new ones are written. */
 const MAX_ENTRIES = 2000;
 const VERSION_TAG = `v8-${process.versions.v8}-${process.arch}`;
