@@ -197,6 +197,29 @@ describe('auth-status-lint lints TypeScript natively first and with typescript-e
     assert.deepEqual(without, ['auth-status-oxc-typescript']);
   });
 
+  it('stops parsing twice once most files have findings, and still tries one file in ten', () => {
+    const seen: string[] = [];
+    const linter = new FileLinter(recordingPlugin(seen) as never);
+    const lint = (text: string) => linter.lint({ filePath: '/virtual/handler.ts', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
+    const reported = 'export const no = (res: Response) => res.status(403);\n';
+    const clean = 'export const ok = (res: Response) => res.status(200);\n';
+    for (let index = 0; index < 20; index++) assert.equal(lint(reported).result.messages.length, 1);
+    seen.length = 0;
+    for (let index = 0; index < 10; index++) assert.deepEqual(lint(clean).result.messages, []);
+    assert.equal(seen.filter((parser) => parser === 'auth-status-oxc-typescript').length, 1);
+    assert.equal(seen.filter((parser) => parser === 'typescript-eslint/parser').length, 9);
+  });
+
+  it('keeps the native pass where most files are clean', () => {
+    const seen: string[] = [];
+    const linter = new FileLinter(recordingPlugin(seen) as never);
+    const lint = (text: string) => linter.lint({ filePath: '/virtual/handler.ts', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
+    for (let index = 0; index < 20; index++) lint(index % 4 === 0 ? 'export const no = (res: Response) => res.status(403);\n' : 'export const ok = 1;\n');
+    seen.length = 0;
+    for (let index = 0; index < 10; index++) lint('export const ok = (res: Response) => res.status(200);\n');
+    assert.deepEqual(seen, Array(10).fill('auth-status-oxc-typescript'));
+  });
+
   const bothWays = (target: string, ...args: string[]) => {
     const lint = (env: NodeJS.ProcessEnv) => lintJson(['--no-project-config', '--no-default-ignores', ...args, target], REPO_ROOT, env).results;
     return { native: lint({}), typescriptOnly: lint({ [NATIVE_PARSE_VARIABLE]: 'off' }) };

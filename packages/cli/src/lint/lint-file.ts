@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig, type Dialect } from './languages';
+import { NativePassBudget } from './native-pass';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -51,6 +52,7 @@ export class FileLinter {
   private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();
   private readonly nativeParse = process.env[NATIVE_PARSE_VARIABLE] !== 'off';
+  private readonly nativeBudget = new NativePassBudget();
 
   lint(task: LintTask): LintOutcome {
     if (task.onlyIfImportsMatter && !importsMeaningfulModule(task.text, task.filePath)) return { result: resultFor(task.filePath, []) };
@@ -103,7 +105,13 @@ export class FileLinter {
    * parsers, so every reported result (messages, fixes, suggestions) is the one ESLint gives.
    */
   private cleanByNativeParse(filePath: string, text: string, rules: RulesConfig): boolean {
-    if (!this.nativeParse) return false;
+    if (!this.nativeParse || !this.nativeBudget.worthTrying()) return false;
+    const clean = this.nativelyClean(filePath, text, rules);
+    this.nativeBudget.record(clean);
+    return clean;
+  }
+
+  private nativelyClean(filePath: string, text: string, rules: RulesConfig): boolean {
     try {
       for (const dialect of dialectsFor(filePath)) {
         const messages = this.verify(filePath, text, this.configFor(filePath, dialect, rules, true));
