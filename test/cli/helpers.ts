@@ -119,8 +119,8 @@ export interface JsonResult {
   source?: string;
 }
 
-export function lintJson(args: readonly string[], cwd: string): { run: CliRun; results: JsonResult[] } {
-  const run = runCli(['--format', 'json', ...args], cwd);
+export function lintJson(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): { run: CliRun; results: JsonResult[] } {
+  const run = runCli(['--format', 'json', ...args], cwd, env);
   if (run.code === 2) throw new Error(`auth-status-lint failed: ${run.stderr}`);
   return { run, results: JSON.parse(run.stdout) as JsonResult[] };
 }

@@ -12,7 +12,7 @@
 // BENCH_SNAPSHOTS (default /work/.mirror), BENCH_KEEP=1 keeps the trees, BENCH_BASELINE=path/to/bin/auth-status-lint.js
 // adds another build of the CLI (say, of the main branch) as a row, to measure a change side by side;
 // BENCH_INDEX_OFF=1 adds our CLI with the project index switched off (each file judged alone), to show what following
-// imports costs.
+// imports costs; BENCH_NATIVE_OFF=1 adds our CLI with ESLint's parsers only and no compile cache (as before oxc).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,6 +44,7 @@ const LINTED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const IGNORED_BY_ESLINT_OR_US = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', 'bower_components', '.cache', '.next']);
 const BASELINE_CLI = process.env.BENCH_BASELINE;
 const INDEX_OFF = process.env.BENCH_INDEX_OFF === '1';
+const NATIVE_OFF = process.env.BENCH_NATIVE_OFF === '1';
 /** Judges each file alone, so its findings are fewer by design: shown, never compared with ESLint's. */
 const INDEX_OFF_ROW = 'our CLI, index off';
 const TIME = '/usr/bin/time';
@@ -188,6 +189,9 @@ const tools = (tree, report) => [
   ...(INDEX_OFF
     ? [[INDEX_OFF_ROW, node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('index-off'), tree], indexOffFindings, { AUTH_STATUS_PROJECT_INDEX: 'off' }]]
     : []),
+  ...(NATIVE_OFF
+    ? [['our CLI, no oxc', node, [path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js'), '--no-project-config', '-f', 'json', '-o', report('native-off'), tree], nativeOffFindings, { AUTH_STATUS_NATIVE_PARSE: 'off', AUTH_STATUS_COMPILE_CACHE: 'off' }]]
+    : []),
   ['oxlint + our plugin', node, [oxlintBin, '-c', oxlintConfig, '-f', 'json', tree], oxlintFindings],
   [ESLINT, node, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--no-config-lookup', '-c', eslintConfig, '-f', 'json', '-o', report('eslint'), tree], eslintFindings],
 ];
@@ -221,6 +225,9 @@ function ourFindings(_stdout, report) {
 }
 function baselineFindings(_stdout, report) {
   return eslintStyleFindings(report('baseline'));
+}
+function nativeOffFindings(_stdout, report) {
+  return eslintStyleFindings(report('native-off'));
 }
 function indexOffFindings(_stdout, report) {
   return eslintStyleFindings(report('index-off'));
@@ -305,10 +312,15 @@ function preCommitLatency() {
   if (!file) return [];
   writeTreeFile(repository, path.basename(file), fs.readFileSync(file, 'utf8'));
   for (const args of [['init', '-q'], ['add', '.']]) spawnSync('git', args, { cwd: repository });
-  const clis = [['auth-status-lint', path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js')], ...(BASELINE_CLI ? [['baseline', BASELINE_CLI]] : [])];
+  const ours = path.join(repoRoot, 'packages/cli/bin/auth-status-lint.js');
+  const clis = [
+    ['auth-status-lint', ours],
+    ...(BASELINE_CLI ? [['baseline', BASELINE_CLI]] : []),
+    ...(NATIVE_OFF ? [['no oxc, no compile cache', ours, { AUTH_STATUS_NATIVE_PARSE: 'off', AUTH_STATUS_COMPILE_CACHE: 'off' }]] : []),
+  ];
   const runs = new Map(clis.map(([name]) => [name, []]));
   for (let round = 0; round < Math.max(5, ROUNDS); round++) {
-    for (const [name, bin] of round % 2 === 0 ? clis : [...clis].reverse()) runs.get(name).push(runOnce(node, [bin, '--staged'], repository));
+    for (const [name, bin, env] of round % 2 === 0 ? clis : [...clis].reverse()) runs.get(name).push(runOnce(node, [bin, '--staged'], repository, env));
   }
   return [...runs].map(([name, list]) => ({ name, wall: median(list.map((run) => run.wall)), cpu: canMeasureMemory ? median(list.map((run) => run.cpu)) : undefined }));
 }

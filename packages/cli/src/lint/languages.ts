@@ -10,7 +10,7 @@ export function isLintedFile(filePath: string): boolean {
   return lintedExtensionOf(filePath) !== undefined;
 }
 
-type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
+export type Dialect = 'module' | 'commonjs' | 'module-jsx' | 'commonjs-jsx' | 'typescript' | 'typescript-jsx';
 
 /**
  * The ways a file may be parsed, most likely first. A `.js` file may be an ES module, contain JSX or be
@@ -39,19 +39,32 @@ export function dialectsFor(filePath: string): readonly Dialect[] {
 }
 
 let typescriptParser: Linter.Parser | undefined;
+let nativeParsers: typeof import('../parse/oxc') | undefined;
 
-/** Loaded on first use: most JavaScript-only runs never pay for it. */
+/** Loaded on first use: most JavaScript-only runs never pay for typescript-eslint, runs with no --native parse for oxc. */
 function loadTypescriptParser(): Linter.Parser {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser;
-  return typescriptParser;
+  return (typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser);
 }
 
-export function languageOptionsFor(dialect: Dialect): Linter.LanguageOptions {
+function loadNativeParsers(): typeof import('../parse/oxc') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (nativeParsers ??= require('../parse/oxc') as typeof import('../parse/oxc'));
+}
+
+function isTypeScript(dialect: Dialect): boolean {
+  return dialect.startsWith('typescript');
+}
+
+/**
+ * `native`: oxc's parser (parse/oxc.ts), which only ever clears a file: whatever it reports is linted again with
+ * ESLint's own parser (espree) or typescript-eslint.
+ */
+export function languageOptionsFor(dialect: Dialect, native = false): Linter.LanguageOptions {
   const jsx = dialect.endsWith('-jsx');
-  if (dialect.startsWith('typescript')) {
+  if (isTypeScript(dialect)) {
     return {
-      parser: loadTypescriptParser(),
+      parser: native ? loadNativeParsers().oxcTypeScriptParser : loadTypescriptParser(),
       sourceType: 'module',
       // JSDoc is never read by our rules; skipping it makes parsing cheaper.
       parserOptions: { ecmaFeatures: { jsx }, jsDocParsingMode: 'none' },
@@ -60,18 +73,19 @@ export function languageOptionsFor(dialect: Dialect): Linter.LanguageOptions {
   return {
     ecmaVersion: 'latest',
     sourceType: dialect.startsWith('commonjs') ? 'commonjs' : 'module',
+    ...(native ? { parser: loadNativeParsers().oxcJavaScriptParser } : {}),
     parserOptions: { ecmaFeatures: { jsx } },
   };
 }
 
-export function lintConfig(dialect: Dialect, plugins: Linter.Config['plugins'], rules: Linter.RulesRecord): Linter.Config[] {
+export function lintConfig(dialect: Dialect, plugins: Linter.Config['plugins'], rules: Linter.RulesRecord, native = false): Linter.Config[] {
   return [
     // The CLI has already chosen the files; ESLint's default ignores would silently skip a node_modules file named on the command line.
     { ignores: ['!**/node_modules/'] },
     {
       files: FILE_GLOBS,
       plugins,
-      languageOptions: languageOptionsFor(dialect),
+      languageOptions: languageOptionsFor(dialect, native),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       rules,
     },

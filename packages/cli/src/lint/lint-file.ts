@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
-import { dialectsFor, lintConfig } from './languages';
+import { dialectsFor, lintConfig, type Dialect } from './languages';
+import { NativePassBudget } from './native-pass';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -30,6 +31,8 @@ export interface LintOutcome {
 }
 
 const MAX_FIX_PASSES = 10;
+/** `off` lints every file with ESLint's own parsers alone: the bench and the tests compare both ways. */
+export const NATIVE_PARSE_VARIABLE = 'AUTH_STATUS_NATIVE_PARSE';
 const BOM = '\uFEFF';
 const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
 
@@ -48,6 +51,8 @@ export class FileLinter {
 
   private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();
+  private readonly nativeParse = process.env[NATIVE_PARSE_VARIABLE] !== 'off';
+  private readonly nativeBudget = new NativePassBudget();
 
   lint(task: LintTask): LintOutcome {
     if (task.onlyIfImportsMatter && !importsMeaningfulModule(task.text, task.filePath)) return { result: resultFor(task.filePath, []) };
@@ -80,6 +85,7 @@ export class FileLinter {
   private lintOrThrow({ filePath, text, rules, fix }: LintTask): LintOutcome {
     const bom = text.startsWith(BOM) ? BOM : '';
     const body = text.slice(bom.length);
+    if (this.cleanByNativeParse(filePath, body, rules)) return { result: resultFor(filePath, []) };
     const { config, messages } = this.verifyInFittingDialect(filePath, body, rules);
     const unfixed = resultFor(filePath, messages, text);
     const canFix = fix !== 'none' && messages.some((message) => message.fix || message.suggestions?.length);
@@ -91,6 +97,30 @@ export class FileLinter {
     if (remaining.some((message) => message.fatal)) return { result: unfixed, fixRefused: true };
     const output = bom + fixed;
     return { result: resultFor(filePath, remaining, output, output), unfixed };
+  }
+
+  /**
+   * Whether oxc's parse of the file already shows that our rules have nothing to say. Parsing is most of a lint and
+   * most files are clean; any message, exception, or a parse error in every dialect sends the file to ESLint's own
+   * parsers, so every reported result (messages, fixes, suggestions) is the one ESLint gives.
+   */
+  private cleanByNativeParse(filePath: string, text: string, rules: RulesConfig): boolean {
+    if (!this.nativeParse || !this.nativeBudget.worthTrying()) return false;
+    const clean = this.nativelyClean(filePath, text, rules);
+    this.nativeBudget.record(clean);
+    return clean;
+  }
+
+  private nativelyClean(filePath: string, text: string, rules: RulesConfig): boolean {
+    try {
+      for (const dialect of dialectsFor(filePath)) {
+        const messages = this.verify(filePath, text, this.configFor(filePath, dialect, rules, true));
+        if (!messages.some((message) => message.fatal)) return messages.length === 0;
+      }
+    } catch {
+      // A rule asked for what the native tree lacks (tokens): ESLint's parser decides.
+    }
+    return false;
   }
 
   /** The first dialect that parses; when none does, the first dialect's parse error. */
@@ -123,7 +153,8 @@ export class FileLinter {
     return current;
   }
 
-  private configFor(filePath: string, dialect: ReturnType<typeof dialectsFor>[number], rules: RulesConfig): Linter.Config[] {
-    return this.configs.get(`${dialect}\0${JSON.stringify(rules)}`, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules));
+  private configFor(filePath: string, dialect: Dialect, rules: RulesConfig, native = false): Linter.Config[] {
+    const key = `${dialect}${native ? '\0native' : ''}\0${JSON.stringify(rules)}`;
+    return this.configs.get(key, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules, native));
   }
 }

@@ -1,3 +1,4 @@
+import '../startup/install-compile-cache';
 import { parentPort } from 'node:worker_threads';
 import { FileLinter, type LintTask } from './lint-file';
 

@@ -1,0 +1,143 @@
+import type { Linter } from 'eslint';
+import type * as Oxc from 'oxc-parser' with { 'resolution-mode': 'import' };
+import { analyze } from '@typescript-eslint/scope-manager';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { lineStartsOf, locationOf } from './locations';
+
+/**
+ * JavaScript and TypeScript through oxc's native parser, behind ESLint's parser interface: the trees espree and
+ * typescript-eslint give (ESTree, TS-ESTree), for a fraction of the time (no TypeScript program, no token list).
+ * It has no tokens, so a rule asking for one gets nothing: `FileLinter` trusts it only to say a file is clean
+ * and lints every other file again with ESLint's own parsers (see lint/lint-file.ts).
+ */
+interface ParserOptions {
+  filePath?: string;
+  sourceType?: 'module' | 'commonjs' | 'script';
+  ecmaFeatures?: { jsx?: boolean };
+}
+
+type Language = 'javascript' | 'typescript';
+type Located = { start: number; end: number; range?: [number, number]; loc?: unknown };
+type Program = Located & Record<string, unknown>;
+
+// An ES module: required, not imported, so the compiled CommonJS loads it with Node's require(esm).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseSync } = require('oxc-parser') as typeof Oxc;
+
+/** A syntax error as ESLint reports a parser's: a message with a line and column. */
+class NativeSyntaxError extends SyntaxError {
+  constructor(
+    message: string,
+    readonly lineNumber: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * espree and typescript-eslint decode HTML entities in JSX text and attribute strings (`&apos;` → `'`); oxc keeps
+ * them as written. A JSX file that may hold one is left to them rather than decoded a second way here.
+ */
+const HTML_ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+
+/**
+ * The tree with ranges, locations and comments, or a thrown error where ESLint's own parser might answer
+ * otherwise. JavaScript also gets the errors espree finds beyond the grammar (a name declared twice, `with` in a
+ * module), and decorators, which oxc accepts in JavaScript and espree does not, are left to espree.
+ */
+function parseNatively(text: string, options: ParserOptions, language: Language): Program {
+  const jsx = options.ecmaFeatures?.jsx === true;
+  if (jsx && HTML_ENTITY.test(text)) throw new Error('JSX that may hold HTML entities: left to ESLint\'s parser');
+  // espree also turns \r\n into \n in JSX text.
+  if (jsx && text.includes('\r')) throw new Error('JSX with carriage returns: left to ESLint\'s parser');
+  const typescript = language === 'typescript';
+  const parsed = parseSync(options.filePath ?? 'file', text, {
+    lang: typescript ? (jsx ? 'tsx' : 'ts') : jsx ? 'jsx' : 'js',
+    sourceType: !typescript && options.sourceType === 'commonjs' ? 'commonjs' : 'module',
+    astType: typescript ? 'ts' : 'js',
+    range: true,
+    preserveParens: false,
+    showSemanticErrors: !typescript,
+  });
+  const lineStarts = lineStartsOf(text);
+  const error = parsed.errors.find((candidate) => candidate.severity === 'Error');
+  if (error) {
+    const where = locationOf(lineStarts, error.labels[0]?.start ?? 0);
+    throw new NativeSyntaxError(error.message, where.line, where.column + 1);
+  }
+  const program = locate(parsed.program as unknown as Program, text, lineStarts, typescript);
+  program.comments = parsed.comments.map((comment) => locate({ ...comment }, text, lineStarts, typescript));
+  program.tokens = [];
+  return program;
+}
+
+function parseTypeScript(text: string, options: ParserOptions = {}) {
+  const program = parseNatively(text, options, 'typescript');
+  program.sourceType = 'module';
+  // The options typescript-eslint's parser gives the scope analysis when it has no TypeScript program.
+  const scopeManager = analyze(program as never, { sourceType: 'module' });
+  return { ast: program, scopeManager, visitorKeys, services: {} };
+}
+
+/** ESLint analyses the scopes itself, with eslint-scope and its own visitor keys, as it does for espree's tree. */
+function parseJavaScript(text: string, options: ParserOptions = {}) {
+  const program = parseNatively(text, options, 'javascript');
+  program.sourceType = options.sourceType ?? 'module';
+  return { ast: program };
+}
+
+/** Decorated plain parameters (`@Body() dto`, `@Query() page = 1`). */
+const STARTS_AFTER_DECORATORS = new Set(['Identifier', 'AssignmentPattern']);
+const TRIVIA = /(?:\s+|\/\/.*|\/\*[\s\S]*?\*\/)*/y;
+
+/**
+ * Where ESLint's parser puts a node: a decorated plain parameter starts at its name (typescript-eslint); a
+ * template element of espree's tree takes in its delimiters (`` ` ``, `${`, `}`), where oxc's JavaScript tree does not.
+ */
+function rangeOf(node: Located & { type?: unknown; decorators?: unknown; tail?: unknown }, text: string, typescript: boolean): [number, number] {
+  if (!typescript && node.type === 'TemplateElement') return [node.start - 1, node.end + (node.tail === true ? 1 : 2)];
+  return [startOf(node, text), node.end];
+}
+
+function startOf(node: Located & { type?: unknown; decorators?: unknown }, text: string): number {
+  if (!Array.isArray(node.decorators) || node.decorators.length === 0 || !STARTS_AFTER_DECORATORS.has(node.type as string)) return node.start;
+  TRIVIA.lastIndex = (node.decorators.at(-1) as Located).end;
+  TRIVIA.exec(text);
+  return TRIVIA.lastIndex;
+}
+
+/** oxc sorts a regular expression's flags (`gis`); ESLint's parsers keep them as written (`igs`). */
+function keepFlagOrder(literal: { raw: string; regex: { flags: string } }): void {
+  literal.regex.flags = literal.raw.slice(literal.raw.lastIndexOf('/') + 1);
+}
+
+/** Adds `range` and `loc` to a node and everything under it (oxc gives offsets only). */
+function locate<T extends Located>(root: T, text: string, lineStarts: readonly number[], typescript: boolean): T {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    const node = value as Located & Record<string, unknown>;
+    if (!typescript && node.type === 'Decorator') throw new Error('a decorator in JavaScript: left to espree');
+    if (typeof node.type === 'string' && typeof node.start === 'number') {
+      if (node.regex) keepFlagOrder(node as never);
+      node.range = rangeOf(node, text, typescript);
+      // acorn's own offsets, which espree's nodes carry too.
+      if (!typescript) [node.start, node.end] = node.range;
+      node.loc = { start: locationOf(lineStarts, node.range[0]), end: locationOf(lineStarts, node.range[1]) };
+    }
+    for (const key in node) {
+      if (key === 'loc' || key === 'range' || key === 'parent') continue;
+      const child = node[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return root;
+}
+
+export const oxcTypeScriptParser = { meta: { name: 'auth-status-oxc-typescript' }, parseForESLint: parseTypeScript } as unknown as Linter.Parser;
+export const oxcJavaScriptParser = { meta: { name: 'auth-status-oxc-javascript' }, parseForESLint: parseJavaScript } as unknown as Linter.Parser;
