@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { CENTRAL_CHALLENGE_PROJECT, CJS_PROJECT, ESM_PROJECT, NAMED_ERRORS_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../support/index-projects';
 import { runCli } from './helpers';
@@ -70,6 +71,19 @@ describe('auth-status-lint: findings through imported modules', () => {
     };
     for (const concurrency of ['off', '2']) {
       assert.deepEqual(findings(project, {}, ['--concurrency', concurrency]), ['with-status.js:5 undefined'], `--concurrency ${concurrency}`);
+    }
+  });
+
+  it('worker threads share the summaries of one run through a folder that is gone when the run ends', () => {
+    const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-tmp-'));
+    try {
+      const environment = { TMPDIR: temporary, TMP: temporary, TEMP: temporary };
+      assert.deepEqual(findings(CJS_PROJECT, environment, ['--concurrency', '2']).filter((finding) => finding.startsWith('routes/')), [
+        'routes/admin.js:4 require-403-for-permission-denial',
+      ]);
+      assert.deepEqual(fs.readdirSync(temporary).filter((entry) => entry.startsWith('auth-status-summaries-')), []);
+    } finally {
+      fs.rmSync(temporary, { recursive: true, force: true });
     }
   });
 });

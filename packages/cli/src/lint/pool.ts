@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { SUMMARY_FOLDER_VARIABLE } from 'eslint-plugin-auth-status/tooling';
 import { FileLinter, type LintOutcome, type LintTask } from './lint-file';
 
 export type Concurrency = number | 'auto' | 'off';
@@ -84,6 +86,7 @@ export class LintPool {
   /** Workers started in place of one that ran out of heap, at most one per lane. */
   private replacements = 0;
   private workersWanted = 0;
+  private summaryFolder: string | undefined;
 
   constructor(
     private readonly concurrency: Concurrency,
@@ -125,6 +128,30 @@ export class LintPool {
   /** Stops the worker threads; also when linting is abandoned half-way (a configuration error). */
   close(): void {
     for (const { thread } of this.workers.splice(0)) void thread.terminate();
+    if (this.summaryFolder) rmSync(this.summaryFolder, { recursive: true, force: true });
+    this.summaryFolder = undefined;
+  }
+
+  /**
+   * Where this run's threads share the summaries of imported modules: each module is summarized once, by the first
+   * thread that needs it. Removed when the run ends.
+   */
+  private sharedSummaryFolder(): string | undefined {
+    // Internal: `bench:cli` measures what sharing saves.
+    if (process.env.AUTH_STATUS_SHARED_SUMMARIES === 'off') return undefined;
+    if (this.summaryFolder === undefined) {
+      try {
+        this.summaryFolder = mkdtempSync(path.join(os.tmpdir(), 'auth-status-summaries-'));
+      } catch {
+        return undefined;
+      }
+    }
+    return this.summaryFolder;
+  }
+
+  private workerEnvironment(): NodeJS.ProcessEnv {
+    const folder = this.sharedSummaryFolder();
+    return folder ? { ...process.env, [SUMMARY_FOLDER_VARIABLE]: folder } : { ...process.env };
   }
 
   private mainLinter(): FileLinter {
@@ -157,7 +184,7 @@ export class LintPool {
 
   private startWorker(): void {
     const lane: WorkerLane = {
-      thread: new Worker(path.join(__dirname, 'worker.js'), { resourceLimits: this.resourceLimits }),
+      thread: new Worker(path.join(__dirname, 'worker.js'), { resourceLimits: this.resourceLimits, env: this.workerEnvironment() }),
       ready: false,
       inFlight: [],
     };

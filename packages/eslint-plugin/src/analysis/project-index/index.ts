@@ -4,6 +4,7 @@ import { debugIndex, followsImports } from './debug';
 import { readModule, stampOf } from './files';
 import { parseModule } from './parse';
 import { resolveImport } from './resolver';
+import { shareSummary, sharedSummary } from './shared-summaries';
 import { summarize, summarizeJson, type Meaning, type ModuleSummary } from './summary';
 import type { SourceCode } from '../ast';
 import type { ResponseSite } from '../types';
@@ -93,7 +94,12 @@ export function summaryOf(file: string): ModuleSummary | null {
     summaries.set(file, { ...cached, stamp: module.stamp });
     return cached.summary;
   }
-  const summary = computeSummary(file, module.text);
+  const shared = sharedSummary(file, hash);
+  const summary = shared === undefined ? computeSummary(file, module.text) : shared;
+  if (shared === undefined) {
+    computed++;
+    shareSummary(file, hash, summary);
+  }
   summaries.set(file, { stamp: module.stamp, hash, summary });
   return summary;
 }
@@ -206,6 +212,12 @@ export function dependantsOf(file: string): string[] {
 }
 
 /** How many module summaries the process holds (for memory reports). */
+/** Summaries this thread computed itself, rather than found in memory or shared by another thread (for tests and benches). */
+let computed = 0;
+export function summariesComputed(): number {
+  return computed;
+}
+
 export function summaryCount(): number {
   return summaries.size;
 }
