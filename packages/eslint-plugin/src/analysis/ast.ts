@@ -275,6 +275,34 @@ function resolvedPromiseOf(fn: Node, parameter: Node): Node | null {
   return promise.type === T.CallExpression ? promise : null;
 }
 
+/**
+ * What a function returns: an arrow's expression body, or the argument of every `return` of its body (nested
+ * functions aside). Null when a `return` has no argument, or when there is none.
+ */
+export function returnedValues(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Node[] | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== T.BlockStatement) return [fn.body];
+  const values: Node[] = [];
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== fn.body && isFunction(node)) continue;
+    if (node.type === T.ReturnStatement) {
+      if (!node.argument) return null;
+      values.push(node.argument);
+    }
+    pushChildren(sourceCode, node, stack);
+  }
+  return values.length > 0 ? values : null;
+}
+
+/** A class's constructor, if it declares one. */
+export function constructorOf(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | null {
+  return declaration.body.body.find(
+    (member): member is TSESTree.MethodDefinition => member.type === T.MethodDefinition && member.kind === 'constructor',
+  ) ?? null;
+}
+
 /** Pushes a node's children on a depth-first stack, last child first, so they pop in source order. */
 export function pushChildren(sourceCode: SourceCode, node: Node, stack: Node[]): void {
   const keys = sourceCode.visitorKeys[node.type] ?? [];

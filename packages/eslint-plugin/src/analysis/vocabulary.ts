@@ -18,6 +18,12 @@ export const AUTHORIZATION_WORDS = new Set([
 export const ACCOUNT_STATE = /^(active|inactive|pending|banned|suspended|blocked|disabled|deactivated|locked|verified|unverified|approved|rejected)$/i;
 
 /** Words of flows whose "tokens" are not request authentication (semantics: never flag). */
+/** Status fields an error object carries to the handler that renders it. */
+export const ERROR_STATUS_FIELDS: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
+
+/** Fields in which a login form sends its password. */
+export const PASSWORD_FIELDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pw', 'pass']);
+
 export const EXEMPT_WORDS = new Set([
   'csrf', 'xsrf', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'reset', 'forgot', 'verification', 'confirm',
   'confirmation', 'invite', 'invitation', 'activation', 'magic', 'otp', 'totp', 'mfa', 'twofa', '2fa', 'idempotency',

@@ -902,8 +902,8 @@ function readsOriginHeader(node: Node): boolean {
 
 /** `password`, `body.username`: a field a login form sends. */
 function isLoginField(node: Node): boolean {
-  const path = memberPath(node);
-  return !!path && /^(password|passwd|pwd|pw|pass|username|user_name)$/i.test(path[path.length - 1]!);
+  const field = memberPath(node)?.at(-1)?.toLowerCase();
+  return field !== undefined && (V.PASSWORD_FIELDS.has(field) || field === 'username' || field === 'user_name');
 }
 
 /** Calls that look an account up or check it, as opposed to creating or changing one (a sign-up is handed a password too). */

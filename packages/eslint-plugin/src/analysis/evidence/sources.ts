@@ -17,7 +17,6 @@ const STORED_SECRET_USE = /\b(compare\w*|bcrypt|argon2|scrypt|hash\w*|verify\w*|
 /** Calls that check an account rather than create or change one. */
 const LOGIN_CHECK_CALL = /^(has|is|check|verify|validate|authenticate|login|signIn|find|get|match|compare)/i;
 const ACCOUNT_FIELDS: ReadonlySet<string> = new Set(['username', 'user', 'email', 'login', 'name', 'user_name']);
-const PASSWORD_FIELDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pw', 'pass']);
 /** What a value holds, judged from its expression and what it was read from. */
 export type SourceClass =
   | 'exempt'
@@ -261,7 +260,7 @@ export class SourceClassifier {
       return path && this.isRequestData(argument) ? path[path.length - 1]!.toLowerCase() : null;
     };
     const fields = call.arguments.flatMap((argument) => (argument.type === T.SpreadElement ? [] : [fieldOf(argument)]));
-    return fields.some((field) => field !== null && ACCOUNT_FIELDS.has(field)) && fields.some((field) => field !== null && PASSWORD_FIELDS.has(field));
+    return fields.some((field) => field !== null && ACCOUNT_FIELDS.has(field)) && fields.some((field) => field !== null && V.PASSWORD_FIELDS.has(field));
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { enclosingFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { enclosingFunction, isFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { ERROR_STATUS_FIELDS } from '../vocabulary';
 import { readModule, stampOf } from './files';
 import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
 import { parseModuleOrSkip } from './parse';
@@ -13,7 +14,6 @@ export interface ErrorRendering {
   challenge: boolean;
 }
 
-const STATUS_FIELDS = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
 const CHALLENGE_TEXT = /www-authenticate/i;
 
 /** `error instanceof ApplicationError` anywhere in a test, with the tested name. */
@@ -26,23 +26,25 @@ function testedInstance(test: Node, className: string): string | null {
   return left.type === T.Identifier && right.type === T.Identifier && right.name === className ? left.name : null;
 }
 
-/** Does `branch` read the status the error carries (`error.status`, `err.statusCode`)? */
-function readsStatusOf(sourceCode: SourceCode, branch: Node, name: string): boolean {
-  return findNodes(sourceCode, branch, (node) => node.type === T.MemberExpression && skipWrappers(node.object).type === T.Identifier &&
-    (skipWrappers(node.object) as TSESTree.Identifier).name === name && STATUS_FIELDS.has(propertyName(node) ?? ''), true).length > 0;
+/** Does `root` read a property of the variable `name` (any, or one `property` accepts): `error.status`, `res.json`? */
+function readsMemberOf(sourceCode: SourceCode, root: Node, name: string, property: (key: string | null) => boolean = () => true): boolean {
+  const reads = (node: Node) => {
+    if (node.type !== T.MemberExpression) return false;
+    const object = skipWrappers(node.object);
+    return object.type === T.Identifier && object.name === name && property(propertyName(node));
+  };
+  return findNodes(sourceCode, root, reads, true).length > 0;
 }
 
-function usesName(sourceCode: SourceCode, body: Node, name: string): boolean {
-  return findNodes(sourceCode, body, (node) => node.type === T.MemberExpression && skipWrappers(node.object).type === T.Identifier &&
-    (skipWrappers(node.object) as TSESTree.Identifier).name === name, true).length > 0;
+/** Does `branch` read the status the error carries (`error.status`, `err.statusCode`)? */
+function readsStatusOf(sourceCode: SourceCode, branch: Node, name: string): boolean {
+  return readsMemberOf(sourceCode, branch, name, (key) => ERROR_STATUS_FIELDS.has(key ?? ''));
 }
 
 /** Does the renderer set a challenge or pass on the error's own `headers`? Judged over the whole function it is in. */
 function mayChallenge(sourceCode: SourceCode, rendering: Node, name: string): boolean {
   const scope = enclosingFunction(rendering) ?? rendering;
-  if (CHALLENGE_TEXT.test(sourceCode.getText(scope))) return true;
-  return findNodes(sourceCode, scope, (node) => node.type === T.MemberExpression && skipWrappers(node.object).type === T.Identifier &&
-    (skipWrappers(node.object) as TSESTree.Identifier).name === name && propertyName(node) === 'headers', true).length > 0;
+  return CHALLENGE_TEXT.test(sourceCode.getText(scope)) || readsMemberOf(sourceCode, scope, name, (key) => key === 'headers');
 }
 
 function renderingsIn(file: string, text: string, className: string): ErrorRendering[] {
@@ -112,14 +114,12 @@ const ERROR_MIDDLEWARE_TEXT = /\(\s*[A-Za-z_$][\w$]*\s*(?::[^,()]*)?,\s*req\w*\s
 function errorMiddlewaresIn(file: string, text: string): ErrorRendering[] {
   const sourceCode = parseModuleOrSkip(file, text);
   if (!sourceCode) return [];
-  const isFunction = (node: Node) => node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
   const renderings: ErrorRendering[] = [];
-  for (const node of findNodes(sourceCode, sourceCode.ast as Node, isFunction)) {
-    const fn = node as TSESTree.FunctionLike;
+  for (const fn of findNodes(sourceCode, sourceCode.ast as Node, isFunction) as TSESTree.FunctionLike[]) {
     const [error, , response] = fn.params;
     if (fn.params.length !== 4 || error?.type !== T.Identifier || response?.type !== T.Identifier || !fn.body) continue;
     // It sends (uses `res`) the status its error carries; one that only converts errors and passes them on does not.
-    if (!readsStatusOf(sourceCode, fn.body, error.name) || !usesName(sourceCode, fn.body, response.name)) continue;
+    if (!readsStatusOf(sourceCode, fn.body, error.name) || !readsMemberOf(sourceCode, fn.body, response.name)) continue;
     renderings.push({ file, line: fn.loc.start.line, challenge: mayChallenge(sourceCode, fn.body, error.name) });
   }
   return renderings;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { keyName, propertyName, pushChildren, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
+import { findVariable, isFunction, keyName, propertyName, pushChildren, returnedValues, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { resolveStatus } from '../status';
 import { errorStatusOfMethod } from '../sites/status-methods';
 import type { ResponseSite } from '../types';
@@ -150,24 +150,24 @@ const CHALLENGE_TEXT = /www-authenticate/i;
  */
 function forwardingDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
   const meanings = new Map<string, Meaning>();
-  for (const statement of sourceCode.ast.body) {
-    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
-    for (const [name, fn] of topLevelFunctions(declaration)) {
-      const forwarding = statusForwarding(sourceCode, fn);
-      if (forwarding) meanings.set(name, { kind: 'forwards', ...forwarding, challenge: CHALLENGE_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line });
-    }
+  for (const [name, fn] of topLevelFunctions(sourceCode)) {
+    const forwarding = statusForwarding(sourceCode, fn);
+    if (forwarding) meanings.set(name, { kind: 'forwards', ...forwarding, challenge: CHALLENGE_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line });
   }
   return meanings;
 }
 
-/** `function f() {}` and `const f = () => …` / `function () {}` at the top of a module, by name. */
-function topLevelFunctions(declaration: Node | null | undefined): [string, TSESTree.FunctionLike][] {
-  if (declaration?.type === T.FunctionDeclaration) return declaration.id ? [[declaration.id.name, declaration]] : [];
-  if (declaration?.type !== T.VariableDeclaration) return [];
-  return declaration.declarations.flatMap((declarator) => {
-    const init = declarator.init && skipWrappers(declarator.init);
-    const isFunction = init?.type === T.ArrowFunctionExpression || init?.type === T.FunctionExpression;
-    return declarator.id.type === T.Identifier && isFunction ? [[declarator.id.name, init] as [string, TSESTree.FunctionLike]] : [];
+/** `function f() {}` and `const f = () => …` / `function () {}` at the top of a module (exported or not), by name. */
+function topLevelFunctions(sourceCode: SourceCode): [string, TSESTree.FunctionLike][] {
+  return sourceCode.ast.body.flatMap((statement) => {
+    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type === T.FunctionDeclaration) return declaration.id ? [[declaration.id.name, declaration] as [string, TSESTree.FunctionLike]] : [];
+    if (declaration?.type !== T.VariableDeclaration) return [];
+    return declaration.declarations.flatMap((declarator) => {
+      const init = declarator.init && skipWrappers(declarator.init);
+      const isFunctionValue = init?.type === T.ArrowFunctionExpression || init?.type === T.FunctionExpression;
+      return declarator.id.type === T.Identifier && isFunctionValue ? [[declarator.id.name, init] as [string, TSESTree.FunctionLike]] : [];
+    });
   });
 }
 
@@ -185,7 +185,7 @@ function statusForwarding(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { 
   const stack: Node[] = fn.body ? [fn.body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== fn.body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) continue;
+    if (node !== fn.body && isFunction(node)) continue;
     let status = -1;
     let response = -1;
     if (node.type === T.CallExpression && node.callee.type === T.MemberExpression && STATUS_SETTERS.has(propertyName(node.callee) ?? '')) {
@@ -205,7 +205,7 @@ function statusForwarding(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { 
 function isNewError(sourceCode: SourceCode, node: Node): boolean {
   const value = skipWrappers(node);
   if (value.type !== T.Identifier) return false;
-  const definition = sourceCode.getScope(value).references.find((reference) => reference.identifier === value)?.resolved?.defs[0];
+  const definition = findVariable(sourceCode, value)?.defs[0];
   const init = definition?.type === 'Variable' ? (definition.node as TSESTree.VariableDeclarator).init : null;
   return !!init && skipWrappers(init).type === T.NewExpression;
 }
@@ -228,44 +228,25 @@ const RESULT_KEYS = new Set(['body', 'jsonBody', 'headers', 'cookies', 'isBase64
  */
 function resultObjectDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
   const meanings = new Map<string, Meaning>();
-  for (const statement of sourceCode.ast.body) {
-    const declaration = statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration ? statement.declaration : statement;
-    for (const [name, fn] of topLevelFunctions(declaration)) {
-      const results = returnedObjects(sourceCode, fn);
-      const statuses = results?.map((object) => resultStatus(sourceCode, object));
-      if (!results || !statuses || statuses.some((status) => status === null) || new Set(statuses).size !== 1) continue;
-      const status = statuses[0]!;
-      if (status < 400) continue;
-      const challenge = results.every((object) => {
-        const headers = object.properties.find((property) => property.type === T.Property && keyName(property) === 'headers');
-        return headers?.type === T.Property && /www-authenticate/i.test(sourceCode.getText(headers.value));
-      });
-      meanings.set(name, { kind: 'responds', form: 'function', status, challenge, line: fn.loc.start.line });
-    }
+  for (const [name, fn] of topLevelFunctions(sourceCode)) {
+    const results = returnedObjects(sourceCode, fn);
+    const statuses = results?.map((object) => resultStatus(sourceCode, object));
+    if (!results || !statuses || statuses.some((status) => status === null) || new Set(statuses).size !== 1) continue;
+    const status = statuses[0]!;
+    if (status < 400) continue;
+    const challenge = results.every((object) => {
+      const headers = object.properties.find((property) => property.type === T.Property && keyName(property) === 'headers');
+      return headers?.type === T.Property && CHALLENGE_TEXT.test(sourceCode.getText(headers.value));
+    });
+    meanings.set(name, { kind: 'responds', form: 'function', status, challenge, line: fn.loc.start.line });
   }
   return meanings;
 }
 
-/** The object literals a function returns, when every return is one (nested functions aside); else null. */
+/** The object literals a function returns, when every return is one; else null. */
 function returnedObjects(sourceCode: SourceCode, fn: TSESTree.FunctionLike): TSESTree.ObjectExpression[] | null {
-  if (!fn.body) return null;
-  if (fn.body.type !== T.BlockStatement) {
-    const value = skipWrappers(fn.body);
-    return value.type === T.ObjectExpression ? [value] : null;
-  }
-  const objects: TSESTree.ObjectExpression[] = [];
-  const stack: Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== fn.body && (node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression)) continue;
-    if (node.type === T.ReturnStatement) {
-      const value = node.argument && skipWrappers(node.argument);
-      if (value?.type !== T.ObjectExpression) return null;
-      objects.push(value);
-    }
-    pushChildren(sourceCode, node, stack);
-  }
-  return objects.length > 0 ? objects : null;
+  const values = returnedValues(sourceCode, fn)?.map(skipWrappers);
+  return values?.every((value): value is TSESTree.ObjectExpression => value.type === T.ObjectExpression) ? values : null;
 }
 
 /** `{ status: 403, body }` → 403: a status key beside a result object's other keys, else null. */

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, constructorOf, isFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 
 /** Where AdonisJS exports the base class its framework renders (v6, v5, and the utilities both build on). */
 const EXCEPTION_MODULE = /^(@adonisjs\/core\/exceptions|@adonisjs\/core\/build\/standalone|@adonisjs\/generic-exceptions|@poppinss\/utils)$/;
@@ -27,10 +27,7 @@ export function staticStatus(declaration: ClassNode): Node | null {
 
 /** `super(message, 400, 'E_CODE')` in the constructor (v5). */
 export function superStatus(declaration: ClassNode): Node | null {
-  const constructor = declaration.body.body.find((member) => member.type === T.MethodDefinition && member.kind === 'constructor') as
-    | TSESTree.MethodDefinition
-    | undefined;
-  for (const statement of constructor?.value.body?.body ?? []) {
+  for (const statement of constructorOf(declaration)?.value.body?.body ?? []) {
     const expression = statement.type === T.ExpressionStatement ? skipWrappers(statement.expression) : null;
     if (expression?.type === T.CallExpression && expression.callee.type === T.Super) {
       const argument = expression.arguments[1];

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, constructorOf, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { headerProperty, indentOf, statusEdit, statusOnlyEdit } from '../edits';
 import { headerNamesOfObject } from '../handles';
 import { resolveStatus, type StatusValue } from '../status';
 import { nameStyle } from '../status-names';
+import { ERROR_STATUS_FIELDS } from '../vocabulary';
 import type { AdapterContext, ResponseSite, RuleFix, RuleFixer, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { followsImports } from '../project-index/debug';
@@ -24,8 +25,6 @@ const NOT_PROJECT_ERRORS = new Set([
 /** Modules whose error classes have adapters of their own, or carry no HTTP status. */
 export const FRAMEWORK_MODULE =
   /^(@nestjs\/|hono|http-errors|@hapi\/|@loopback\/|@sveltejs\/|h3|nitropack|@adonisjs\/|@fastify\/|fastify|koa|express|jsonwebtoken|jose|express-jwt|@node-oauth\/|oauth2-server|passport|@feathersjs\/|restify|egg|@oakserver\/|@azure\/functions|@trpc\/|graphql|apollo-server|@apollo\/|@grpc\/|firebase-functions|firebase-admin|elysia|@elysiajs\/)/;
-/** Status fields an error object carries to the handler that renders it. */
-const STATUS_FIELDS = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
 
 /**
  * Project error classes and objects: a class that fixes its status (`this.status = 403`, a `statusCode = 403`
@@ -79,17 +78,11 @@ function errorStatus(sourceCode: SourceCode, node: Node): StatusValue | null {
   return status && status.code >= 400 ? status : null;
 }
 
-export function constructorOf(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | null {
-  return declaration.body.body.find(
-    (member): member is TSESTree.MethodDefinition => member.type === T.MethodDefinition && member.kind === 'constructor',
-  ) ?? null;
-}
-
 /** Where a class fixes its status: a field, `this.status = n` in the constructor, or `super(…, n)` to a project base. */
 function statusNodes(sourceCode: SourceCode, declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression): StatusValue[] {
   const found: StatusValue[] = [];
   for (const member of declaration.body.body) {
-    if (member.type === T.PropertyDefinition && !member.static && member.value && STATUS_FIELDS.has(keyName(member) ?? '')) {
+    if (member.type === T.PropertyDefinition && !member.static && member.value && ERROR_STATUS_FIELDS.has(keyName(member) ?? '')) {
       const status = errorStatus(sourceCode, member.value);
       if (status) found.push(status);
     }
@@ -100,7 +93,7 @@ function statusNodes(sourceCode: SourceCode, declaration: TSESTree.ClassDeclarat
     if (statement.type !== T.ExpressionStatement) continue;
     const expression = skipWrappers(statement.expression);
     if (expression.type === T.AssignmentExpression && expression.left.type === T.MemberExpression && expression.left.object.type === T.ThisExpression) {
-      const status = STATUS_FIELDS.has(propertyName(expression.left) ?? '') ? errorStatus(sourceCode, expression.right) : null;
+      const status = ERROR_STATUS_FIELDS.has(propertyName(expression.left) ?? '') ? errorStatus(sourceCode, expression.right) : null;
       if (status) found.push(status);
     } else if (projectBase && expression.type === T.CallExpression && expression.callee.type === T.Super) {
       const status = statusArgument(sourceCode, expression.arguments);
@@ -203,7 +196,7 @@ function renderedElsewhere(name: string): string {
 /** `response.status`, `err.statusCode`: a status read from something. */
 function isStatusRead(node: Node): boolean {
   const value = skipWrappers(node);
-  return value.type === T.MemberExpression && STATUS_FIELDS.has(propertyName(value) ?? '');
+  return value.type === T.MemberExpression && ERROR_STATUS_FIELDS.has(propertyName(value) ?? '');
 }
 
 function isNumber(node: Node): boolean {

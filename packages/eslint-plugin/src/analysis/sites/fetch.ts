@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, findVariable, initialValueOf, isFunction, propertyName, pushChildren, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, propertyName, returnedValues, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { addHeaderToOptions, combineParts, findProperty, headerProperty, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
@@ -162,7 +162,8 @@ function mappedStatusSites(call: TSESTree.NewExpression | TSESTree.CallExpressio
   const statusProperty = init.type === T.ObjectExpression ? findProperty(init, 'status') : null;
   if (init.type !== T.ObjectExpression || !statusProperty || isInTestCall(call) || isDiscarded(call)) return [];
   let chosen = skipWrappers(statusProperty.value);
-  if (chosen.type === T.Identifier) chosen = (initialValueOf(sourceCode, chosen) && skipWrappers(initialValueOf(sourceCode, chosen)!)) ?? chosen;
+  const initial = chosen.type === T.Identifier ? initialValueOf(sourceCode, chosen) : null;
+  if (initial) chosen = skipWrappers(initial);
   if (chosen.type !== T.CallExpression || chosen.callee.type !== T.Identifier) return [];
   const mapper = localFunction(sourceCode, chosen.callee);
   const statuses = mapper ? returnedStatuses(sourceCode, mapper) : null;
@@ -183,23 +184,10 @@ function mappedStatusSites(call: TSESTree.NewExpression | TSESTree.CallExpressio
     }));
 }
 
-/** Every status a function returns, when each of its returns is one (nested functions aside); else null. */
+/** Every status a function returns, when each of its returns is one; else null. */
 function returnedStatuses(sourceCode: SourceCode, fn: TSESTree.FunctionLike): StatusValue[] | null {
-  if (!fn.body) return null;
-  if (fn.body.type !== T.BlockStatement) {
-    const status = resolveStatus(sourceCode, fn.body);
-    return status ? [status] : null;
-  }
-  const returns: TSESTree.ReturnStatement[] = [];
-  const stack: Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== fn.body && isFunction(node)) continue;
-    if (node.type === T.ReturnStatement) returns.push(node);
-    pushChildren(sourceCode, node, stack);
-  }
-  const statuses = returns.map((statement) => (statement.argument ? resolveStatus(sourceCode, statement.argument) : null));
-  return statuses.length > 0 && statuses.every((status) => status !== null) ? (statuses as StatusValue[]) : null;
+  const statuses = returnedValues(sourceCode, fn)?.map((value) => resolveStatus(sourceCode, value));
+  return statuses?.every((status) => status !== null) ? (statuses as StatusValue[]) : null;
 }
 
 /** What a `headers` variable was created from: `new Headers({ … })`, an object literal; null when unknown. */

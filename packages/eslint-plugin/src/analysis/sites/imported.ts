@@ -84,7 +84,7 @@ function importedSite(call: TSESTree.CallExpression | TSESTree.NewExpression, fo
     carriers: [calleeText, ...carriersOf(call)],
     // An error object gets its challenge where it is rendered, which a summary does not see: never reported for it.
     hasHeader: (name) => name === 'www-authenticate' && (meaning.challenge || meaning.form === 'class'),
-    ...(meaning.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in another module, so add the challenge there` }),
+    ...(meaning.challenge ? {} : { headerLimitation: definedElsewhere(calleeText) }),
     definition: { file: found.file, line: meaning.line, name: found.name },
     edit: (fixer, edit) => switchToSibling(fixer, context.sourceCode, callee, found, edit),
   };
@@ -112,10 +112,15 @@ function forwardedSite(call: TSESTree.CallExpression, found: ImportedMeaning & I
     messages: call.arguments.filter((argument, index) => index !== meaning.status && index !== meaning.response && argument.type !== T.SpreadElement),
     carriers: [calleeText, ...carriersOf(call)],
     hasHeader: (name) => (name === 'www-authenticate' && meaning.challenge) || (handle !== null && context.headers.has(handle, name, call)),
-    ...(meaning.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in another module, so add the challenge there` }),
+    ...(meaning.challenge ? {} : { headerLimitation: definedElsewhere(calleeText) }),
     definition: { file: found.file, line: meaning.line, name: found.name },
     edit: statusOnlyEdit(sourceCode, status),
   };
+}
+
+/** Why the challenge cannot be added at the call: the helper that sends the response lives in another module. */
+function definedElsewhere(calleeText: string): string {
+  return `\`${calleeText}\` is defined in another module, so add the challenge there`;
 }
 
 /**
