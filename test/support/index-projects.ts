@@ -266,6 +266,57 @@ export const CENTRAL_CHALLENGE_PROJECT: Files = {
   ].join('\n'),
 };
 
+/**
+ * A Koa service whose error classes declare 401 and whose error middleware appends the challenge, through a helper
+ * named for it, when an error it catches carries 401.
+ */
+export const KOA_CHALLENGE_HELPER_PROJECT: Files = {
+  'package.json': JSON.stringify({ name: 'token-service', private: true, type: 'module' }),
+  'src/errors.js': [
+    'export class ServiceError extends Error {',
+    '  constructor(status, code) {',
+    '    super(code);',
+    '    this.status = status;',
+    '    this.expose = true;',
+    '  }',
+    '}',
+    '',
+    'export class ExpiredAccessToken extends ServiceError {',
+    '  constructor() {',
+    "    super(401, 'invalid_token');",
+    '  }',
+    '}',
+  ].join('\n'),
+  'src/www-authenticate.js': [
+    'export function appendWwwAuthenticate(ctx, scheme, params) {',
+    "  const fields = Object.entries(params).map(([key, value]) => `${key}=\"${value}\"`).join(', ');",
+    "  ctx.append('WWW-Authenticate', `${scheme} ${fields}`);",
+    '}',
+  ].join('\n'),
+  'src/middleware/challenge.js': [
+    "import { appendWwwAuthenticate } from '../www-authenticate.js';",
+    '',
+    'export async function challengeFailures(ctx, next) {',
+    '  try {',
+    '    await next();',
+    '  } catch (failure) {',
+    "    if (failure.status === 401) appendWwwAuthenticate(ctx, 'Bearer', { realm: 'tokens', error: failure.message });",
+    '    throw failure;',
+    '  }',
+    '}',
+  ].join('\n'),
+  'src/routes/me.js': [
+    'export async function me(ctx) {',
+    '  if (!ctx.state.user) {',
+    '    ctx.status = 401;',
+    "    ctx.body = { error: 'sign in' };",
+    '    return;',
+    '  }',
+    '  ctx.body = ctx.state.user;',
+    '}',
+  ].join('\n'),
+};
+
 /** Writes a project into a fresh temporary folder (real path), linking workspace packages into node_modules. */
 export function writeProject(files: Files): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'auth-status-index-')));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-auth-status';
-import { CENTRAL_CHALLENGE_PROJECT, CJS_PROJECT, ESM_PROJECT, NAMED_ERRORS_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
+import { CENTRAL_CHALLENGE_PROJECT, CJS_PROJECT, KOA_CHALLENGE_HELPER_PROJECT, ESM_PROJECT, NAMED_ERRORS_PROJECT, PATHS_PROJECT, WORKSPACE_PROJECT, writeProject, type Files } from '../../support/index-projects';
 
 interface Report {
   file: string;
@@ -363,6 +363,22 @@ describe('project index: findings through imported modules (ESLint)', () => {
     const rest = Object.fromEntries(Object.entries(CENTRAL_CHALLENGE_PROJECT).filter(([name]) => name !== 'lib/final.js'));
     const { reports } = await lintProject(rest);
     assert.deepEqual(at(reports, 'lib/auth.js'), ['4 require-www-authenticate', '9 require-www-authenticate', '10 require-www-authenticate']);
+  });
+
+  it('a Koa error middleware that appends the challenge through a helper named for it silences the 401 error classes', async () => {
+    const { reports } = await lintProject(KOA_CHALLENGE_HELPER_PROJECT);
+    // The class is passed on as an error and reaches the middleware; the route's own 401 response does not.
+    assert.deepEqual(at(reports, 'src/errors.js'), []);
+    assert.deepEqual(at(reports, 'src/routes/me.js'), ['3 require-www-authenticate']);
+  });
+
+  it('without that middleware, or with a helper whose name says nothing of the challenge, the 401 class is reported', async () => {
+    const rest = Object.fromEntries(Object.entries(KOA_CHALLENGE_HELPER_PROJECT).filter(([name]) => name !== 'src/middleware/challenge.js'));
+    assert.deepEqual(at((await lintProject(rest)).reports, 'src/errors.js'), ['11 require-www-authenticate']);
+    const renamed = Object.fromEntries(
+      Object.entries(KOA_CHALLENGE_HELPER_PROJECT).map(([name, text]) => [name, text.replaceAll('appendWwwAuthenticate', 'recordFailure')]),
+    );
+    assert.deepEqual(at((await lintProject(renamed)).reports, 'src/errors.js'), ['11 require-www-authenticate']);
   });
 
   it('sees the central middleware stop adding the challenge on the next lint in the same process', async () => {

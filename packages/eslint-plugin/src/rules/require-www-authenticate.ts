@@ -101,9 +101,12 @@ export default createRule<Options, MessageIds>({
 
 const MAX_SEARCH = 2000;
 
-/** An error thrown or handed to `next` (`throw createError(401)`, `next(new Unauthorized())`): its handler sends it. */
+/**
+ * An error thrown or handed to `next` (`throw createError(401)`, `next(new Unauthorized())`), or the status an error
+ * class declares for its instances: its handler sends it.
+ */
 function passedOnAsError(site: ResponseSite): boolean {
-  if (site.carriers.includes('next')) return true;
+  if (site.framework === 'custom-error' || site.carriers.includes('next')) return true;
   for (let node: Node | undefined = site.node.parent; node && !isFunction(node); node = node.parent) {
     if (node.type === T.ThrowStatement) return true;
   }

@@ -10,8 +10,14 @@ export interface CentralChallenge {
   line: number;
 }
 
-/** The text such a place needs, the status compared with 401 shortly before the header is set: only those files are parsed. */
-const CENTRAL_TEXT = /(?:\bstatus(?:Code)?\s*={2,3}\s*401\b|\b401\s*={2,3}\s*[\w$.]*\bstatus(?:Code)?\b)[\s\S]{0,400}?\.\s*(?:header|setHeader|set|append)\s*\(\s*['"`]www-authenticate/i;
+/**
+ * The text such a place needs, the status compared with 401 shortly before the header is set (or a helper named for
+ * setting it is called): only those files are parsed.
+ */
+const CENTRAL_TEXT = /(?:\bstatus(?:Code)?\s*={2,3}\s*401\b|\b401\s*={2,3}\s*[\w$.]*\bstatus(?:Code)?\b)[\s\S]{0,400}?(?:\.\s*(?:header|setHeader|set|append)\s*\(\s*['"`]www-authenticate|www-?authenticate\w*\s*\()/i;
+
+/** `appendWWWAuthenticate(ctx, 'Basic', …)`, `setWwwAuthenticate(res, …)`: a helper whose name says it sets the challenge. */
+const CHALLENGE_HELPER_NAME = /www-?authenticate/i;
 
 /** `res.statusCode === 401`, `ctx.status == 401`: the response's own status compared with 401, anywhere in a test. */
 function testsStatus401(test: Node): boolean {
@@ -29,9 +35,19 @@ function testsStatus401(test: Node): boolean {
   return (isStatus(value.left as Node) && is401(value.right)) || (isStatus(value.right) && is401(value.left as Node));
 }
 
-/** A call in `branch` whose first argument names the WWW-Authenticate header: `res.header('WWW-Authenticate', …)`. */
+/**
+ * A call in `branch` whose first argument names the WWW-Authenticate header (`res.header('WWW-Authenticate', …)`), or
+ * of a helper named for it (`appendWWWAuthenticate(ctx, 'Bearer', …)`).
+ */
 function setsChallenge(sourceCode: SourceCode, branch: Node): boolean {
-  return findNodes(sourceCode, branch, (node) => node.type === T.CallExpression && !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate', true).length > 0;
+  const isSetter = (node: Node) => {
+    if (node.type !== T.CallExpression) return false;
+    const callee = skipWrappers(node.callee);
+    const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : null;
+    if (name !== null && CHALLENGE_HELPER_NAME.test(name)) return true;
+    return !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate';
+  };
+  return findNodes(sourceCode, branch, isSetter, true).length > 0;
 }
 
 /** The line of `if (status === 401) { …set WWW-Authenticate… }` in a module's text, or null. */
