@@ -6,6 +6,7 @@ import { importsMeaningfulModule } from './project-index/imports';
 import { reasonFor, type Reason } from './reason';
 import { ADAPTERS } from './sites';
 import { isCaughtByAuthJs } from './sites/authjs';
+import { localHelperSites } from './sites/local-helpers';
 import type { AdapterContext, ResponseSite, SiteAdapter } from './types';
 
 export interface Analysis {
@@ -77,6 +78,7 @@ function collect(sourceCode: SourceCode): Analysis {
     if (adapters) for (const adapter of adapters) adapter.visit(node, context);
     pushChildren(sourceCode, node, stack);
   }
+  sites.push(...localHelperSites(sourceCode, sites));
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const reasons = new Map<ResponseSite, Reason>();
   return {

@@ -39,6 +39,11 @@ export interface ResponseSite {
    * the response gets a challenge is decided there, so the challenge rule says nothing at the throw.
    */
   renderedOutOfView?: true;
+  /**
+   * The site answers for a helper of the same file whose calls are sites of their own: the status rules judge the
+   * calls, where the conditions that led to the answer are; the challenge rule still judges the helper's response.
+   */
+  judgedAtCalls?: true;
   /** Fixes that apply `edit`, or null when no safe edit in the framework's own API exists. */
   edit(fixer: RuleFixer, edit: ResponseEdit): RuleFix[] | null;
   /** Calls this site is passed to or made through, for the `challengers` option (`next`, `sendError`, …). */

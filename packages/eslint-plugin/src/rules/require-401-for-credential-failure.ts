@@ -88,6 +88,8 @@ export default createRule<Options, MessageIds>({
           if (!isReported(site.status.code)) continue;
           // An exception rendering its own status: judged once, where its class declares the status.
           if (site.status.form.kind === 'instance') continue;
+          // A helper of this file: judged at each call, where the reason is.
+          if (site.judgedAtCalls) continue;
           const reason = analysis.reasonOf(site);
           if (site.status.code === 404 && !answersFailedLogin(reason)) continue;
           if (reason.kind === 'split') {

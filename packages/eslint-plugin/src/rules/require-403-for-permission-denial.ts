@@ -49,6 +49,8 @@ export default createRule<Options, MessageIds>({
           if (site.status.code !== 401) continue;
           // An exception rendering its own status: judged once, where its class declares the status.
           if (site.status.form.kind === 'instance') continue;
+          // A helper of this file: judged at each call, where the reason is.
+          if (site.judgedAtCalls) continue;
           const reason = analysis.reasonOf(site);
           if (reason.kind === 'split') {
             const { problem, evidence, denial } = describeSplit(reason);

@@ -33,7 +33,7 @@ export interface ModuleSummary {
 /** A string that may be a transport's error code: `'permission-denied'`, `'UNAUTHENTICATED'`. */
 const ERROR_CODE = /^(?:[a-z]+(?:-[a-z]+)+|[A-Z]+(?:_[A-Z]+)*)$/;
 
-type Declaration = TSESTree.FunctionLike | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+export type Declaration = TSESTree.FunctionLike | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /** Nodes between a site and its helper that make the response conditional: such a helper does not always answer it. */
 const CONDITIONAL = new Set<string>([T.IfStatement, T.ConditionalExpression, T.SwitchCase, T.CatchClause, T.LogicalExpression, T.TryStatement]);
@@ -42,10 +42,10 @@ const CONDITIONAL = new Set<string>([T.IfStatement, T.ConditionalExpression, T.S
  * The top-level function or class a site belongs to, and its name there, when the site answers on every call: the
  * innermost function around it is that function (or the class's constructor) and no condition stands between them.
  */
-function ownerOf(site: ResponseSite): { name: string; declaration: Declaration } | null {
+export function ownerOf(site: ResponseSite): { name: string; declaration: Declaration } | null {
   let body: Node | null = null;
-  for (let node: Node | undefined = site.node.parent; node; node = node.parent) {
-    if (CONDITIONAL.has(node.type)) return null;
+  for (let child = site.node, node: Node | undefined = site.node.parent; node; child = node, node = node.parent) {
+    if (CONDITIONAL.has(node.type) && !isDefaultOf(node, child)) return null;
     const isFunction = node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
     if (isFunction) {
       const isConstructor = node.type === T.FunctionExpression && node.parent?.type === T.MethodDefinition && node.parent.kind === 'constructor';
@@ -59,9 +59,18 @@ function ownerOf(site: ResponseSite): { name: string; declaration: Declaration }
   return null;
 }
 
-/** Statements that choose a path, or leave early: a body with any of them may not answer the site's status. */
+/** `options.status ?? 401`: a status the caller may override, 401 when it does not. */
+function isDefaultOf(node: Node, child: Node): boolean {
+  return node.type === T.LogicalExpression && (node.operator === '??' || node.operator === '||') && node.right === child;
+}
+
+/**
+ * Statements that choose a path, or leave early: a body with any of them may not answer the site's status. A
+ * conditional expression only chooses a value (`nodes: node ? [node] : undefined`); one around the site itself is
+ * caught by `ownerOf`.
+ */
 const BRANCHING = new Set<string>([
-  T.IfStatement, T.ConditionalExpression, T.SwitchStatement, T.TryStatement, T.ForStatement, T.ForInStatement,
+  T.IfStatement, T.SwitchStatement, T.TryStatement, T.ForStatement, T.ForInStatement,
   T.ForOfStatement, T.WhileStatement, T.DoWhileStatement, T.ReturnStatement,
 ]);
 

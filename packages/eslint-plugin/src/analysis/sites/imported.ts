@@ -47,7 +47,7 @@ const ANSWERING_NAME = /error|exception|fault|problem|unauthori[sz]ed|unauthenti
  * an argument (`next(err)`, `ctx.assert(user, err)`)? A value kept in a variable (`const user = await lookup(token)`)
  * is not an answer.
  */
-function leavesWithResponse(call: Node): boolean {
+export function leavesWithResponse(call: Node): boolean {
   let node = call;
   while (node.parent && (node.parent.type === T.AwaitExpression || skipWrappers(node.parent) !== node.parent)) node = node.parent;
   const parent = node.parent;
