@@ -19,3 +19,8 @@ export function withSuggestedFix<MessageIds extends string, Options extends read
     return { ...testCase, errors: [{ ...error, suggestions: [{ messageId: 'addChallenge' as const, output: testCase.output }] }] };
   });
 }
+
+/** The 401 rule's report at `line` whose one suggestion, "Respond 401 with …", writes `output`. */
+export function wrongStatusSuggesting401(line: number, output: string) {
+  return { messageId: 'wrongStatus' as const, line, suggestions: [{ messageId: 'respond401' as const, output }] };
+}

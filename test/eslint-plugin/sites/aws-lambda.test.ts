@@ -1,7 +1,7 @@
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 import { assertSuggestionsLeaveNoNewReport } from '../rules/lint-helpers';
-import { withSuggestedFix } from '../suggested-fix';
+import { withSuggestedFix, wrongStatusSuggesting401 } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
 const challenge = plugin.rules['require-www-authenticate'];
@@ -268,4 +268,140 @@ describe('aws lambda: suggestions leave no new report', () => {
   it('a 403 result for a missing token becomes a 401 with its challenge', () => {
     assertSuggestionsLeaveNoNewReport(handler(`  if (!token) return { statusCode: 403, body: 'Missing token' };`), 'auth-status/require-401-for-credential-failure');
   });
+});
+
+/** A handler for a source-control host's signed webhook deliveries, written as CommonJS property exports. */
+function deliveryHandler(checks: string): string {
+  return `const crypto = require('crypto');
+const expected = (secret, body) => 'sha256=' + crypto.createHmac('sha256', secret).update(body).digest('hex');
+module.exports.onDelivery = async (event) => {
+  const secret = process.env.DELIVERY_SECRET;
+  let reason;
+${checks}
+  return { statusCode: 202, body: 'queued' };
+};`;
+}
+
+ruleTester.run('aws lambda: signed webhook deliveries are not the caller credential', challenge, {
+  valid: [
+    // The handler reads the signature header: its 401s answer the signing system's contract.
+    deliveryHandler(`  const signature = event.headers['X-Delivery-Signature'];
+  if (typeof secret !== 'string') {
+    reason = 'the delivery secret is not configured';
+    return { statusCode: 401, body: reason };
+  }
+  if (signature !== expected(secret, event.body)) return { statusCode: 401, body: 'rejected' };`),
+    // The handler's name, given as a property of module.exports, says it receives webhooks.
+    `module.exports.paymentWebhookReceiver = async (event) => {
+  if (!event.body) return { statusCode: 401, body: 'empty delivery' };
+  return { statusCode: 200 };
+};`,
+    // The refusal's text, assigned to a variable just before, names the webhook.
+    `exports.receive = async (event) => {
+  let problem;
+  if (!event.body) {
+    problem = 'webhook payload signature missing';
+    return { statusCode: 401, body: problem };
+  }
+  return { statusCode: 200 };
+};`,
+  ],
+  invalid: withSuggestedFix([
+    {
+      // No signature header and no such words: a bearer token's 401 still needs its challenge.
+      code: `exports.receive = async (event) => {
+  let problem;
+  const token = event.headers.authorization;
+  if (!token) {
+    problem = 'sign in first';
+    return { statusCode: 401, body: problem };
+  }
+  return { statusCode: 200 };
+};`,
+      output: `exports.receive = async (event) => {
+  let problem;
+  const token = event.headers.authorization;
+  if (!token) {
+    problem = 'sign in first';
+    return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: problem };
+  }
+  return { statusCode: 200 };
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 6 }],
+    },
+    {
+      // Text assigned in another branch is not what this response sends.
+      code: `exports.receive = async (event) => {
+  let problem;
+  if (event.headers['x-source'] === 'hooks') problem = 'webhook signature missing';
+  if (!event.headers.authorization) return { statusCode: 401, body: problem };
+  return { statusCode: 200 };
+};`,
+      output: `exports.receive = async (event) => {
+  let problem;
+  if (event.headers['x-source'] === 'hooks') problem = 'webhook signature missing';
+  if (!event.headers.authorization) return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: problem };
+  return { statusCode: 200 };
+};`,
+      errors: [{ messageId: 'missingChallenge', line: 4 }],
+    },
+  ]),
+});
+
+ruleTester.run('aws lambda: a secret of the server is not the caller credential', credential, {
+  valid: [
+    `exports.handler = async (event) => {
+  const apiToken = process.env.UPSTREAM_TOKEN;
+  if (typeof apiToken !== 'string') return { statusCode: 403, body: 'the upstream is not configured' };
+  return { statusCode: 200 };
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = async (event) => {
+  const apiToken = event.headers['x-api-token'];
+  if (typeof apiToken !== 'string') return { statusCode: 403, body: 'no token' };
+  return { statusCode: 200 };
+};`,
+      errors: [
+        wrongStatusSuggesting401(
+          3,
+          `exports.handler = async (event) => {
+  const apiToken = event.headers['x-api-token'];
+  if (typeof apiToken !== 'string') return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: 'no token' };
+  return { statusCode: 200 };
+};`,
+        ),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('aws lambda: a webhook route beside the user routes says nothing of them', credential, {
+  valid: [],
+  invalid: [
+    {
+      code: `exports.handler = async (event) => {
+  if (event.path === '/hooks/deploy') {
+    const signature = event.headers['x-deploy-signature'];
+    return signature ? { statusCode: 202 } : { statusCode: 401 };
+  }
+  if (!event.headers.authorization) return { statusCode: 403, body: 'sign in' };
+  return { statusCode: 200 };
+};`,
+      errors: [
+        wrongStatusSuggesting401(
+          6,
+          `exports.handler = async (event) => {
+  if (event.path === '/hooks/deploy') {
+    const signature = event.headers['x-deploy-signature'];
+    return signature ? { statusCode: 202 } : { statusCode: 401 };
+  }
+  if (!event.headers.authorization) return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: 'sign in' };
+  return { statusCode: 200 };
+};`,
+        ),
+      ],
+    },
+  ],
 });

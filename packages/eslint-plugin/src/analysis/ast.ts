@@ -317,6 +317,26 @@ export function pushChildren(sourceCode: SourceCode, node: Node, stack: Node[]):
 }
 
 /**
+ * The value last given to a local variable before `identifier` reads it, by an assignment that runs whenever the
+ * read does (a statement of a block around the read): `errMsg = 'No signature'; … body: errMsg`. Null otherwise.
+ */
+export function valueAssignedBefore(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | null {
+  const variable = findVariable(sourceCode, identifier);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return null;
+  let latest: TSESTree.AssignmentExpression | null = null;
+  for (const reference of variable.references) {
+    const assignment = reference.identifier.parent;
+    if (!reference.isWrite() || assignment?.type !== T.AssignmentExpression || assignment.operator !== '=') continue;
+    if (assignment.range[1] > identifier.range[0] || (latest && assignment.range[0] < latest.range[0])) continue;
+    const statement = assignment.parent;
+    const block = statement?.type === T.ExpressionStatement ? statement.parent : undefined;
+    const encloses = block && (block.type === T.BlockStatement || block.type === T.Program) && block.range[0] <= identifier.range[0] && identifier.range[1] <= block.range[1];
+    if (encloses) latest = assignment;
+  }
+  return latest?.right ?? null;
+}
+
+/**
  * The values a local variable is given: its initial value and every plain `=` assignment to it; nothing when any
  * other write (`+=`, a destructuring) makes that list incomplete, or when there are more than `limit`.
  */

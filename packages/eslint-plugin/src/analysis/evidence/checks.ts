@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
@@ -447,8 +447,10 @@ export class EvidenceFinder {
       if (call) return call;
     }
 
-    // `process.env.STRIPE_SECRET_KEY && !org.subscription`: whether the server is configured says nothing about the caller.
-    const path = memberPath(value);
+    // `process.env.STRIPE_SECRET_KEY && !org.subscription`, or `!secret` where `secret = process.env.WEBHOOK_SECRET`:
+    // whether the server is configured says nothing about the caller.
+    const configured = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
+    const path = configured && memberPath(configured);
     if (path && path[0] === 'process' && path[1] === 'env') return [];
     const ownCategory = value.type === T.Identifier ? null : this.sources.identifierCategory(value);
     if (ownCategory === 'authorization') return this.rightsEvidence(value);
@@ -807,18 +809,29 @@ export class EvidenceFinder {
     const tokenEndpointError = tokenEndpointErrorBody(message);
     if (tokenEndpointError) return [this.evidence('exempt', 2, tokenEndpointError)];
     const found: Evidence[] = [];
-    for (const text of stringsIn(message)) {
+    for (const text of [...stringsIn(message), ...this.textsAssignedTo(message)]) {
       const category = classifyMessage(text.value);
       if (category) found.push(this.evidence(category, 1, text.node));
     }
     return found;
   }
 
+  /** `body: errMsg` where `errMsg = 'No X-Hub-Signature found'` just before: the texts of message variables. */
+  private textsAssignedTo(message: Node): { value: string; node: Node }[] {
+    const value = skipWrappers(message);
+    const variable = value.type === T.Identifier ? value : value.type === T.Property && skipWrappers(value.value as Node).type === T.Identifier ? (skipWrappers(value.value as Node) as TSESTree.Identifier) : null;
+    const assigned = variable ? valueAssignedBefore(this.sourceCode, variable) : null;
+    return assigned ? stringsIn(assigned) : [];
+  }
+
   /** Enclosing function, class and route names: `verifyToken`, `JwtAuthGuard`, `app.post('/reset-password')`. */
   contextEvidence(site: Node): Evidence[] {
     const named = this.enclosingNameEvidence(site).map((found) => ({ ...found, nameOnly: true as const }));
     const given = this.givenPassword(site);
-    return given ? [given] : named;
+    if (given) return [given];
+    if (named.length > 0) return named;
+    const signature = signatureHeaderRead(this.sourceCode, site);
+    return signature ? [this.evidence('exempt', 1, signature)] : [];
   }
 
   /**
@@ -844,7 +857,7 @@ export class EvidenceFinder {
       if (!isFunction(node)) continue;
       const name = functionName(node);
       if (!name) continue;
-      if (V.EXEMPT_FUNCTION.test(name)) return [this.evidence('exempt', 1, node.id ?? node)];
+      if (V.EXEMPT_FUNCTION.test(name)) return [this.evidence('exempt', 1, nameNode(node))];
       if (V.AUTHENTICATION_FUNCTION.test(name) || V.AUTHENTICATION_CLASS.test(name)) return [this.evidence('invalid', 1, nameNode(node))];
       if (V.AUTHORIZATION_FUNCTION.test(name)) return [this.evidence('authorization', 1, nameNode(node))];
       const nameWords = words(name);
@@ -855,6 +868,44 @@ export class EvidenceFinder {
     }
     return [];
   }
+}
+
+/** A header another system signs its requests with: `X-Hub-Signature`, `Stripe-Signature`, `X-Webhook-Hmac`. */
+const SIGNATURE_HEADER = /^[\w-]*(?:signature|hmac)[\w-]*$/i;
+const MAX_SIGNATURE_SEARCH = 2000;
+
+/**
+ * `event.headers['X-Hub-Signature']`, `req.get('stripe-signature')`: the handler reads the signature of a request
+ * another system signed (a webhook), in a block around the response, so the response answers that system's contract,
+ * not a user's credential. A read in another branch (a webhook route beside the user routes) says nothing.
+ */
+function signatureHeaderRead(sourceCode: SourceCode, site: Node): Node | null {
+  const fn = enclosingFunction(site);
+  if (!fn?.body) return null;
+  const stack: Node[] = [fn.body as Node];
+  for (let visited = 0; stack.length > 0 && visited < MAX_SIGNATURE_SEARCH; visited++) {
+    const node = stack.pop()!;
+    if (isFunction(node)) continue;
+    if (node.type === T.Literal && typeof node.value === 'string' && node.value.includes('-') && SIGNATURE_HEADER.test(node.value)) {
+      const parent = node.parent;
+      const isKey = parent?.type === T.MemberExpression && parent.computed && parent.property === node;
+      const isArgument = parent?.type === T.CallExpression && parent.arguments[0] === node && /^(get|header|getHeader)$/.test(calleeName(parent) ?? '');
+      if ((isKey || isArgument) && readInBlockAround(node, site)) return node;
+    }
+    pushChildren(sourceCode, node, stack);
+  }
+  return null;
+}
+
+/** Is the statement that holds `read` a statement of a block that also holds `site`, before it? */
+function readInBlockAround(read: Node, site: Node): boolean {
+  let statement: Node = read;
+  while (statement.parent && statement.parent.type !== T.BlockStatement && statement.parent.type !== T.Program) {
+    if (isFunction(statement.parent)) return false;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  return !!block && statement.range[1] <= site.range[0] && block.range[0] <= site.range[0] && site.range[1] <= block.range[1];
 }
 
 /** Is `child` a part of `node` that runs only under a condition (a branch, a right operand, a case, a catch)? */

@@ -19,5 +19,7 @@ export function nameNode(fn: TSESTree.FunctionLike): Node {
   const parent = fn.parent;
   if (parent?.type === T.VariableDeclarator) return parent.id;
   if (parent?.type === T.Property || parent?.type === T.PropertyDefinition || parent?.type === T.MethodDefinition) return parent.key;
+  // `module.exports.githubWebhookListener = (event) => …`
+  if (parent?.type === T.AssignmentExpression && parent.right === fn && parent.left.type === T.MemberExpression) return parent.left.property;
   return fn;
 }
