@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
+import { wrongStatusSuggesting401 } from '../suggested-fix';
 
 const rule = plugin.rules['require-401-for-credential-failure'];
 const BEARER = `'Bearer realm="api"'`;
@@ -86,8 +87,33 @@ ruleTester.run('require-401-for-credential-failure', rule, {
       code: `function auth(req, res) { if (!req.headers.authorization) return res.status(403).end(); }`,
       options: [{ allowedStatuses: [401, 403] }],
     },
+    // The current password asked again to change the account's password: a confirmation by a signed-in user, not
+    // the request's credential (a 401 would log them out).
+    `async function changePassword(req, res) {
+  const account = await Accounts.byId(req.user.id);
+  if (!(await bcrypt.compare(req.body.currentPassword, account.hash))) return res.status(400).json({ error: 'Current password is incorrect' });
+  res.sendStatus(204);
+}`,
   ],
   invalid: [
+    {
+      // Near-miss: the same words at a login are its failure.
+      code: `async function login(req, res) {
+  const account = await User.findOne({ email: req.body.email });
+  if (!account || !(await bcrypt.compare(req.body.password, account.hash))) return res.status(400).json({ error: 'E-mail or password is incorrect' });
+  res.json({ token: sign(account) });
+}`,
+      errors: [
+        wrongStatusSuggesting401(
+          3,
+          `async function login(req, res) {
+  const account = await User.findOne({ email: req.body.email });
+  if (!account || !(await bcrypt.compare(req.body.password, account.hash))) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'E-mail or password is incorrect' });
+  res.json({ token: sign(account) });
+}`,
+        ),
+      ],
+    },
     {
       // Either alternative sends the 403: the missing-session half is a credential failure that wants 401.
       code: `import { NextResponse } from 'next/server';

@@ -30,6 +30,8 @@ ruleTester.run('trpc: require-401-for-credential-failure', credential, {
     // Near-miss: a TRPCError class that is not tRPC's.
     `import { TRPCError } from './errors';
 const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORBIDDEN', message: 'Not logged in' }); };`,
+    // Near-miss: PRECONDITION_FAILED for the state of a record the signed-in user works on.
+    `${TRPC}const publish = t.procedure.mutation(async ({ ctx, input }) => { const draft = await ctx.db.draft(input.id); if (draft.state !== 'ready') throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Draft is not ready' }); });`,
     // Near-miss: other codes are not the pair (BAD_REQUEST for invalid input).
     `${TRPC}const p = t.procedure.mutation(({ input }) => { if (!input.title) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Title required' }); });`,
     // Near-miss: a code tRPC does not know as a literal (computed).
@@ -101,6 +103,22 @@ const isAuthed = ({ ctx }) => { if (!ctx.user) throw new TRPCError({ code: 'FORB
             {
               messageId: 'answerCredentialCode',
               output: `${TRPC}const isAuthed = t.middleware(({ ctx, next }) => { if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing session' }); return next(); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // PRECONDITION_FAILED is sent as 412: a session that expired is no unmet precondition of the request.
+      code: `${TRPC}const isAuthed = t.middleware(({ ctx, next }) => { if (ctx.session.expiresAt < Date.now()) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Session expired' }); return next(); });`,
+      errors: [
+        {
+          messageId: 'wrongCode',
+          data: { written: "'PRECONDITION_FAILED'", problem: 'an expired credential', evidence: "ctx.session.expiresAt < Date.now(), 'Session expired'", credential: "'UNAUTHORIZED'" },
+          suggestions: [
+            {
+              messageId: 'answerCredentialCode',
+              output: `${TRPC}const isAuthed = t.middleware(({ ctx, next }) => { if (ctx.session.expiresAt < Date.now()) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Session expired' }); return next(); });`,
             },
           ],
         },

@@ -10,12 +10,16 @@ import { codeSite, isImportOf, statusOfCode, stringCode, type CodePair } from '.
  * (`@trpc/server` `http/getHTTPStatusCode.ts`) and never add a `WWW-Authenticate` header; headers belong to the
  * adapter's `responseMeta`, not to the throw, so the challenge rule leaves these sites alone.
  */
-const TRPC_CODES: CodePair = { credential: 'UNAUTHORIZED', permission: 'FORBIDDEN', others: { BAD_REQUEST: 400, CONFLICT: 409 } };
+const TRPC_CODES: CodePair = {
+  credential: 'UNAUTHORIZED',
+  permission: 'FORBIDDEN',
+  others: { BAD_REQUEST: 400, CONFLICT: 409, PRECONDITION_FAILED: 412, UNPROCESSABLE_CONTENT: 422, PRECONDITION_REQUIRED: 428 },
+};
 const TRPC_MODULE = /^@trpc\/server(\/|$)/;
 
 /**
- * tRPC: `new TRPCError({ code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT', message })` (400 and 409 are
- * as wrong as 403 for a missing credential); the fix rewrites the code string.
+ * tRPC: `new TRPCError({ code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'CONFLICT' | 'PRECONDITION_FAILED' | …,
+ * message })` (400, 409, 412, 422 and 428 are as wrong as 403 for a missing credential); the fix rewrites the code string.
  */
 export const trpcAdapter: SiteAdapter = {
   framework: 'trpc',
