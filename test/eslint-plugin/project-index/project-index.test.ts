@@ -381,6 +381,26 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at((await lintProject(renamed)).reports, 'src/errors.js'), ['11 require-www-authenticate']);
   });
 
+  it('an import written in another letter case than the file (a project made on macOS) is followed when one file matches', async () => {
+    const files: Files = {
+      'package.json': JSON.stringify({ name: 'wine-shop', private: true, type: 'module' }),
+      'helper/reply.js': "export function refuse(res, message) {\n  return res.status(403).json({ message });\n}\n",
+      'routes/orders.js': [
+        "import { refuse } from '../Helper/Reply.js';",
+        '',
+        'export function listOrders(req, res) {',
+        "  if (!req.headers.authorization) return refuse(res, 'sign in');",
+        '  res.json([]);',
+        '}',
+      ].join('\n'),
+    };
+    assert.deepEqual(at((await lintProject(files)).reports, 'routes/orders.js'), ['4 require-401-for-credential-failure']);
+    // Two files that differ only in case: which one is meant is not known.
+    const ambiguous = { ...files, 'helper/Reply.js': files['helper/reply.js']!.replace('403', '401') };
+    const { reports } = await lintProject({ ...ambiguous, 'routes/orders.js': files['routes/orders.js']!.replace('../Helper/Reply.js', '../helper/REPLY.js') });
+    assert.deepEqual(at(reports, 'routes/orders.js'), []);
+  });
+
   it('sees the central middleware stop adding the challenge on the next lint in the same process', async () => {
     const messages = await relintAfterEdit(CENTRAL_CHALLENGE_PROJECT, 'lib/final.js', (text) => text.replace('res.statusCode === 401', 'res.statusCode === 407'), 'lib/auth.js');
     assert.deepEqual(messages.map((message) => message.line), [4, 9, 10]);

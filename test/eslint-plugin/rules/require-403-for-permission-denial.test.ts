@@ -55,11 +55,31 @@ const VALID = [
   }`,
   // Other statuses are other rules' business.
   `function isAdmin(req, res, next) { if (!req.user.isAdmin) return res.status(404).end(); next(); }`,
+  // A one-time flow's name outweighs a token checked in it: an invitation link's token is no request credential.
+  `async function acceptInvitation(req, res) {
+  try {
+    jwt.verify(req.params.token, INVITES_KEY);
+  } catch {
+    return res.status(401).json({ error: 'This invitation expired' });
+  }
+}`,
 ];
 
 ruleTester.run('require-403-for-permission-denial', rule, {
   valid: VALID,
   invalid: [
+    {
+      // A role check is decisive where the handler's name (an order's confirmation) or its words (enabling MFA) only
+      // hint at a one-time flow: no such flow checks a role.
+      code: `async function orderConfirmationStats(req, res) {
+  if (req.user.role !== 'admin') return res.status(401).json({ message: 'Only admins can enable MFA reports' });
+  res.json(await stats());
+}`,
+      errors: respond403(`async function orderConfirmationStats(req, res) {
+  if (req.user.role !== 'admin') return res.status(403).json({ message: 'Only admins can enable MFA reports' });
+  res.json(await stats());
+}`),
+    },
     {
       // Either alternative sends the 401, and the session is fetched right here: the role half is a permission
       // denial, and no fix can split the check.

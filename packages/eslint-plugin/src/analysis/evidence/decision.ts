@@ -5,7 +5,13 @@ const CREDENTIAL_CATEGORIES: readonly EvidenceCategory[] = ['missing', 'expired'
 
 /** Weighs the evidence found for a site: a reason only where it is clear, else `unknown`. */
 export function decide(evidence: Evidence[]): Reason {
-  if (evidence.some((e) => e.category === 'exempt')) return { kind: 'exempt', evidence: evidence.filter((e) => e.category === 'exempt') };
+  const exempt = evidence.filter((e) => e.category === 'exempt');
+  // Names and words only hint (`orderConfirmStatisticHandler`, "Only Admin can enable MFA"): a decisive role check
+  // outweighs them, since no one-time flow checks a role. A token checked there does not: the tokens of invitation and
+  // reset links are checked like credentials.
+  const outweighed = exempt.every((e) => e.strength < 2) && evidence.some((e) => e.category === 'authorization' && e.strength === 2 && !e.nameOnly);
+  if (exempt.length > 0 && !outweighed) return { kind: 'exempt', evidence: exempt };
+  if (outweighed) evidence = evidence.filter((e) => e.category !== 'exempt');
   const split = splitReason(evidence);
   if (split) return split;
   const decided = decideBy(evidence, true);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type * as TypeScript from 'typescript';
 import { debugIndex } from './debug';
@@ -99,9 +99,33 @@ export function resolveImport(specifier: string, fromFile: string): string | nul
   } catch (error) {
     debugIndex(`cannot resolve ${specifier} from ${fromFile}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (!file && specifier.startsWith('.')) file = caseInsensitiveMatch(path.resolve(directory, specifier));
   if (!file) debugIndex(`unresolved ${specifier} from ${fromFile}`);
   resolved.set(key, file);
   return file;
+}
+
+/**
+ * `../helper/Response.ts` for `helper/response.ts`: written on a file system that ignores case (macOS, Windows),
+ * where the project runs as written. Only a file named with an extension, and only when exactly one entry of each
+ * folder on the way matches.
+ */
+function caseInsensitiveMatch(wanted: string): string | null {
+  if (!/\.[cm]?[jt]sx?$/.test(wanted)) return null;
+  const { root } = path.parse(wanted);
+  let current = root;
+  for (const segment of wanted.slice(root.length).split(path.sep)) {
+    let entries: string[];
+    try {
+      entries = readdirSync(current);
+    } catch {
+      return null;
+    }
+    const matches = entries.includes(segment) ? [segment] : entries.filter((entry) => entry.toLowerCase() === segment.toLowerCase());
+    if (matches.length !== 1) return null;
+    current = path.join(current, matches[0]!);
+  }
+  return current !== wanted && existsSync(current) ? current : null;
 }
 
 /** Forget every resolution (a tsconfig, package.json or file was added or removed). */
