@@ -401,6 +401,29 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at(reports, 'routes/orders.js'), []);
   });
 
+  it("Deno's deps.ts: oak's Status enum re-exported by the project's file of dependencies is oak's", async () => {
+    const files: Files = {
+      'deps.ts': "export { Application, Router, Status } from 'https://deno.land/x/oak@v12.6.1/mod.ts';\n",
+      'routes/login.ts': [
+        "import { Router, Status } from '../deps.ts';",
+        '',
+        'export const login = new Router();',
+        "login.post('/api/login', async (ctx) => {",
+        "  const token = ctx.request.headers.get('Authorization');",
+        '  if (!token) {',
+        '    ctx.response.status = Status.Forbidden;',
+        "    ctx.response.body = { error: 'sign in' };",
+        '    return;',
+        '  }',
+        '});',
+      ].join('\n'),
+    };
+    assert.deepEqual(at((await lintProject(files)).reports, 'routes/login.ts'), ['7 require-401-for-credential-failure']);
+    // A `Status` re-exported from another package is not oak's table.
+    const other = { ...files, 'deps.ts': "export { Status } from 'https://deno.land/x/some_game/mod.ts';\nexport { Router } from 'https://deno.land/x/oak@v12.6.1/mod.ts';\n" };
+    assert.deepEqual(at((await lintProject(other)).reports, 'routes/login.ts'), []);
+  });
+
   it('sees the central middleware stop adding the challenge on the next lint in the same process', async () => {
     const messages = await relintAfterEdit(CENTRAL_CHALLENGE_PROJECT, 'lib/final.js', (text) => text.replace('res.statusCode === 401', 'res.statusCode === 407'), 'lib/auth.js');
     assert.deepEqual(messages.map((message) => message.line), [4, 9, 10]);

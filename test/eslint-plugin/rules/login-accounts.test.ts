@@ -5,6 +5,7 @@
  */
 import plugin from 'eslint-plugin-auth-status';
 import { ruleTester } from '../rule-tester';
+import { wrongStatusSuggesting401 } from '../suggested-fix';
 
 const credentialRule = plugin.rules['require-401-for-credential-failure'];
 const BEARER = `'Bearer realm="api"'`;
@@ -183,6 +184,45 @@ export async function signIn(ctx: Context) {
           data: { status: 403, problem: 'a failed login', evidence: 'same failed an earlier check', limitation: '' },
           suggestions: [{ messageId: 'respond401', output: signinFixed(7, `      return res.status(401).set('WWW-Authenticate', ${BEARER}).json({ message: 'Try again' });`) }],
         },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('login accounts: the words of password checks', credentialRule, {
+  valid: [
+    // A password-strength check handed its rules is a sign-up's format rule, 400 is right.
+    `router.post('/register', async (req, res) => {
+  const strong = checkPasswordRules({ password: req.body.password, minLength: 10, requireDigit: true });
+  if (!strong) return res.status(400).json({ message: 'Choose a longer password with a digit' });
+  res.status(201).json(await Users.create(req.body));
+});`,
+    // An e-mail verification, named so, is not a login.
+    `router.post('/verify', async (req, res) => {
+  const done = await emailVerification(req.body.code);
+  if (!done) return res.status(400).json({ message: 'That code is not valid' });
+  res.sendStatus(204);
+});`,
+  ],
+  invalid: [
+    {
+      // A "verification" of the stored hash against the password sent is the login's check.
+      code: `router.post('/login', async (req, res) => {
+  const account = await Users.findOne({ email: req.body.email });
+  const matches = await hashVerification(account.passwordHash, req.body.password);
+  if (!matches) return res.status(400).json({ message: 'Try again' });
+  res.json({ token: issue(account) });
+});`,
+      errors: [
+        wrongStatusSuggesting401(
+          4,
+          `router.post('/login', async (req, res) => {
+  const account = await Users.findOne({ email: req.body.email });
+  const matches = await hashVerification(account.passwordHash, req.body.password);
+  if (!matches) return res.status(401).set('WWW-Authenticate', ${BEARER}).json({ message: 'Try again' });
+  res.json({ token: issue(account) });
+});`,
+        ),
       ],
     },
   ],

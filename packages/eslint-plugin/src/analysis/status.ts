@@ -4,7 +4,7 @@ import { bindingOf, propertyName, skipWrappers, staticString, type Node, type So
 import { nameStyle, statusFromName, statusName } from './status-names';
 import { OAK_MODULE } from './sites/oak';
 import { ownExceptionStatus } from './sites/adonis-exception-class';
-import { meaningOf } from './project-index/lookup';
+import { meaningOf, originModuleOf } from './project-index/lookup';
 
 /** Modules whose exported objects map status names to codes. */
 const STATUS_CONSTANT_MODULES = new Set([
@@ -186,7 +186,11 @@ function isStatusConstantObject(sourceCode: SourceCode, object: Node): boolean {
   if (object.type === T.Identifier) {
     const binding = bindingOf(sourceCode, object);
     // oak's `Status` enum (`Status.Unauthorized`) comes from oak's own module, whichever registry served it.
-    if (binding?.kind === 'import') return binding.module !== undefined && (isStatusConstantModule(binding.module) || OAK_MODULE.test(binding.module));
+    if (binding?.kind === 'import') {
+      if (binding.module === undefined) return false;
+      const module = originModuleOf(sourceCode, binding.module, binding.imported);
+      return isStatusConstantModule(module) || OAK_MODULE.test(module);
+    }
     if (binding) return false;
     return WELL_KNOWN_CONSTANT_OBJECTS.has(object.name);
   }

@@ -38,8 +38,13 @@ export const EXEMPT_WORDS = new Set([
 export function namesExemptFlow(words: readonly string[]): boolean {
   const exempt = words.filter((word) => EXEMPT_WORDS.has(word));
   if (exempt.length === 0) return false;
+  // `hashingVerification(user.password, password)`: the verification of a password is a login's check.
+  if (exempt.every((word) => word === 'verification' || word === 'confirm') && words.some((word) => PASSWORD_WORDS.has(word))) return false;
   return !(exempt.every((word) => word === 'signature') && words.some((word) => word === 'jwt' || word === 'jws'));
 }
+
+/** Words of a password or its hash. */
+const PASSWORD_WORDS: ReadonlySet<string> = new Set([...PASSWORD_FIELDS, 'hash', 'hashing', 'hashed', 'bcrypt', 'argon2']);
 
 /** Words of a credential of identity. */
 export const CREDENTIAL_WORDS = new Set([
@@ -91,7 +96,7 @@ export const VERIFIER_EXPORT = /^(verify|jwtVerify|decode|createVerifier)$/;
 
 /** A password comparison at a login endpoint. */
 export const PASSWORD_CHECK =
-  /\.\s*verify\w*\s*\(\s*[\w.]*\b(email|username|login)\b[^,)]*,\s*[\w.]*password|\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials)\s*\(/;
+  /\.\s*verify\w*\s*\(\s*[\w.]*\b(email|username|login)\b[^,)]*,\s*[\w.]*password|\b(bcrypt\w*|argon2|scrypt)\s*\.\s*(compare|compareSync|verify)\s*\(|\b(comparePassword|verifyPassword|checkPassword|matchPassword|isValidPassword|validPassword|isPasswordValid|isPasswordCorrect|passwordMatches|validatePassword|matchesPassword|authenticateUser|checkCredentials|validateCredentials|verifyCredentials|hash(?:ing)?Verification|passwordVerification|verifyHash|compareHash|compareHashes)\s*\(/;
 
 /** The password a logged-in user types again: `oldPassword`, `current_password`, `body.currentPassword`. */
 export const REAUTHENTICATION = /\b(old|current|previous|existing)_?pass(word)?\b|(old|current|previous|existing)Pass(word)?\b/i;

@@ -238,7 +238,10 @@ export class SourceClassifier {
     const value = skipWrappers(node);
     const init = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
     const call = init && skipWrappers(init);
-    if (call?.type !== T.CallExpression || skipWrappers(call.callee).type !== T.Identifier) return false;
+    if (call?.type !== T.CallExpression) return false;
+    // `checkPassword({ password, minLen: 8, containsNum: true })`: handed the rules a password must follow.
+    if (call.arguments.some((argument) => hasStrengthRules(argument))) return true;
+    if (skipWrappers(call.callee).type !== T.Identifier) return false;
     const definition = findVariable(this.sourceCode, skipWrappers(call.callee) as TSESTree.Identifier)?.defs;
     const declaration = definition?.length === 1 ? (definition[0]!.node as Node) : null;
     const fn = declaration?.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
@@ -487,4 +490,13 @@ function destructuredPath(identifier: Node): string[] {
     }
   }
   return path;
+}
+
+/** Options of a password-strength check: a minimum length, the kinds of characters it must contain. */
+const STRENGTH_RULE = /^(?:min|max)(?:imum)?(?:Len|Length)?$|^(?:contains|require|must(?:Have|Contain)?)(?:Num|Number|Numbers|Digit|Digits|Upper|Uppercase|Lower|Lowercase|Alphabet|Letter|Letters|Special|SpecialChar|Symbol|Symbols)\w*$/i;
+
+function hasStrengthRules(argument: Node): boolean {
+  const value = skipWrappers(argument);
+  if (value.type !== T.ObjectExpression) return false;
+  return value.properties.some((property) => property.type === T.Property && STRENGTH_RULE.test(keyName(property) ?? ''));
 }

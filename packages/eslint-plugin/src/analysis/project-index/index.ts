@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { mayContainFinding } from '../prefilter';
 import { debugIndex, followsImports } from './debug';
 import { readModule, stampOf } from './files';
@@ -158,6 +159,34 @@ function exportedMeaning(file: string, summary: ModuleSummary, name: string, dep
     recordDependency(file, target);
     const targetSummary = summaryOf(target);
     const found = targetSummary && exportedMeaning(target, targetSummary, imported, depth + 1, seen);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The module outside the project that a name imported from `specifier` is re-exported from: `Status` of
+ * `'../deps.ts'` (Deno's custom of one file of dependencies) → oak's URL. Null when the project defines it itself.
+ */
+export function externalOrigin(fromFile: string, specifier: string, name: string): string | null {
+  if (!followsImports) return null;
+  const file = resolveImport(specifier, fromFile);
+  if (!file || file.includes(`${path.sep}node_modules${path.sep}`)) return null;
+  recordDependency(fromFile, file);
+  return originIn(file, name, 0, new Set());
+}
+
+function originIn(file: string, name: string, depth: number, seen: Set<string>): string | null {
+  const summary = summaryOf(file);
+  if (!summary || depth >= MAX_DEPTH || seen.has(file)) return null;
+  seen.add(file);
+  for (const reexport of summary.reexports) {
+    const imported = reexport.names ? reexport.names.get(name) : name === 'default' ? undefined : name;
+    if (imported === undefined) continue;
+    const target = resolveImport(reexport.specifier, file);
+    if (!target || target.includes(`${path.sep}node_modules${path.sep}`)) return reexport.specifier;
+    recordDependency(file, target);
+    const found = originIn(target, imported, depth + 1, seen);
     if (found) return found;
   }
   return null;

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { bindingOf, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { isStatusConstantModule } from '../status';
 import { FRAMEWORK_MODULE } from '../sites/custom-errors';
-import { filenameOf, importedMeaning, type ImportedMeaning } from './index';
+import { externalOrigin, filenameOf, importedMeaning, type ImportedMeaning } from './index';
 
 /** A binding of another module: the module as written and the name it exports. */
 export interface ImportedName {
@@ -46,3 +46,13 @@ export function meaningOf(sourceCode: SourceCode, expression: Node): (ImportedMe
   return found ? { ...found, ...imported } : null;
 }
 
+
+/**
+ * The module a name imported into this file finally comes from: the import's own module, or, for a module of the
+ * project, the one outside it that re-exports the name (`import { Status } from '../deps.ts'` → oak).
+ */
+export function originModuleOf(sourceCode: SourceCode, module: string, importedName: string | undefined): string {
+  const filename = filenameOf(sourceCode);
+  if (!filename || importedName === undefined || !/^\.{1,2}\//.test(module)) return module;
+  return externalOrigin(filename, module, importedName) ?? module;
+}
