@@ -205,3 +205,27 @@ jsRuleTester.run('custom errors: plain JavaScript (espree)', credential, {
     },
   ],
 });
+
+/** A restify middleware throwing an error class of a package that takes its status among its options. */
+const OPTIONS_ERROR = (check: string, status: number, message: string) => `import { GenericError } from '@scaffold/custom-errors';
+export const requireToken = (req, res, next) => {
+  ${check}
+    return next(new GenericError({ name: 'Refused', message: '${message}', statusCode: ${status} }));
+  return next();
+};`;
+
+ruleTester.run('custom errors: a status among the error options', credential, {
+  valid: [
+    // A 403 for a missing scope is right.
+    OPTIONS_ERROR("if (!req.user.scopes.includes('orders'))", 403, 'orders scope required'),
+    // A 400 for a body that fails its schema is right.
+    OPTIONS_ERROR('if (!isValidOrder(req.body))', 400, 'invalid order'),
+  ],
+  invalid: [
+    {
+      code: OPTIONS_ERROR("if (req.headers['x-access-token'] == null)", 403, 'X-Access-Token header required'),
+      // The challenge belongs where the error is rendered: no edit here can add it, so none is offered.
+      errors: [{ messageId: 'wrongStatusHeaderless', line: 4 }],
+    },
+  ],
+});

@@ -108,6 +108,13 @@ function statusArgument(sourceCode: SourceCode, args: TSESTree.CallExpressionArg
   for (const argument of args) {
     if (argument.type === T.SpreadElement) continue;
     const value = skipWrappers(argument);
+    // `new GenericError({ message, statusCode: 403 })`: the status among the error's options.
+    if (value.type === T.ObjectExpression) {
+      const field = value.properties.find((property) => property.type === T.Property && ERROR_STATUS_FIELDS.has(keyName(property) ?? ''));
+      const status = field?.type === T.Property ? errorStatus(sourceCode, field.value) : null;
+      if (status) return status;
+      continue;
+    }
     if (value.type !== T.Literal && value.type !== T.Identifier && value.type !== T.MemberExpression) continue;
     if (value.type === T.Literal && typeof value.value !== 'number') continue;
     const status = errorStatus(sourceCode, argument);
