@@ -424,6 +424,41 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at((await lintProject(other)).reports, 'routes/login.ts'), []);
   });
 
+  it("Egg's ctx.helper: the methods of app/extend/helper.js that set ctx.status are judged at each call", async () => {
+    const files: Files = {
+      'package.json': JSON.stringify({ name: 'task-board', private: true }),
+      'app/extend/helper.js': [
+        'module.exports.reply = {',
+        "  signIn({ ctx, msg = 'sign in first', status = 401 }) {",
+        '    ctx.body = { msg };',
+        '    ctx.status = status;',
+        '  },',
+        "  refuse({ ctx, msg = 'not allowed' }) {",
+        '    ctx.body = { msg };',
+        '    ctx.status = 403;',
+        '  },',
+        '};',
+      ].join('\n'),
+      'app/middleware/gate.js': [
+        'module.exports = () => async function gate(ctx, next) {',
+        "  const token = ctx.get('authorization');",
+        '  if (!token) return ctx.helper.reply.refuse({ ctx });',
+        "  if (!ctx.state.user.roles.includes('planner')) return ctx.helper.reply.refuse({ ctx });",
+        '  if (ctx.state.user.suspended) return ctx.helper.reply.signIn({ ctx });',
+        '  await next();',
+        '};',
+      ].join('\n'),
+    };
+    const { reports } = await lintProject(files);
+    assert.deepEqual(at(reports, 'app/middleware/gate.js'), [
+      '3 require-401-for-credential-failure',
+      '5 require-403-for-permission-denial',
+    ]);
+    // Without the helper file nothing is known of the calls.
+    const bare = Object.fromEntries(Object.entries(files).filter(([name]) => name !== 'app/extend/helper.js'));
+    assert.deepEqual(at((await lintProject(bare)).reports, 'app/middleware/gate.js'), []);
+  });
+
   it('sees the central middleware stop adding the challenge on the next lint in the same process', async () => {
     const messages = await relintAfterEdit(CENTRAL_CHALLENGE_PROJECT, 'lib/final.js', (text) => text.replace('res.statusCode === 401', 'res.statusCode === 407'), 'lib/auth.js');
     assert.deepEqual(messages.map((message) => message.line), [4, 9, 10]);

@@ -8,6 +8,14 @@ const rule = plugin.rules['require-403-for-permission-denial'];
 /** One report, its one suggestion giving `output`. */
 const respond403 = (output: string) => [{ messageId: 'permissionDenial' as const, suggestions: [{ messageId: 'respond403' as const, output }] }];
 
+/** A Koa handler refusing a board the caller is not a member of, and a column they did not create. */
+const renameColumn = (board: number, column: number) => `async function renameColumn(ctx) {
+  const board = await boards.getBoardForMember(ctx.params.boardId);
+  if (!board) return ctx.throw(${board}, 'Not on this board');
+  const column = await Columns.findOne({ where: { id: ctx.params.id, creator_id: ctx.session.userInfo.id } });
+  if (!column) return ctx.throw(${column}, 'Not your column');
+}`;
+
 const VALID = [
   // A missing session, a missing token, a failed verification: credential failures, 401 is right.
   `function requireLogin(req, res, next) { if (!req.user) return res.status(401).json({ message: 'Not logged in' }); next(); }`,
@@ -55,6 +63,25 @@ const VALID = [
   }`,
   // Other statuses are other rules' business.
   `function isAdmin(req, res, next) { if (!req.user.isAdmin) return res.status(404).end(); next(); }`,
+  // The caller's own account looked up by their id: not finding it says nothing of a right.
+  `async function profile(ctx) {
+  const account = await Accounts.findOne({ where: { id: ctx.state.user.id, active: true } });
+  if (!account) return ctx.unauthorized('Sign in again');
+  ctx.body = account;
+}`,
+  // A record looked up by its id alone: not finding it is no permission's answer.
+  `async function show(ctx) {
+  const invoice = await Invoices.findOne({ where: { id: ctx.params.id } });
+  if (!invoice) return ctx.unauthorized('No such invoice');
+  ctx.body = invoice;
+}`,
+  // Whether a route needs authentication is its setting, not a right of the caller: a revoked token there is the
+  // credential's failure.
+  `async function gate(ctx, next) {
+  const permissions = await routes.settingsFor(ctx.path);
+  if (permissions.authentication === 'required' && (await revokedTokens.has(ctx.get('authorization')))) return ctx.throw(401, 'Token revoked');
+  await next();
+}`,
   // A one-time flow's name outweighs a token checked in it: an invitation link's token is no request credential.
   `async function acceptInvitation(req, res) {
   try {
@@ -68,6 +95,27 @@ const VALID = [
 ruleTester.run('require-403-for-permission-denial', rule, {
   valid: VALID,
   invalid: [
+    {
+      // The record of the request looked up among the caller's own: not finding it means it is not theirs.
+      code: `async function rename(ctx) {
+  const board = await Boards.findOne({ where: { id: ctx.params.id, ownerId: ctx.state.user.id } });
+  if (!board) return ctx.unauthorized('You cannot rename this board');
+  ctx.body = await board.update({ name: ctx.request.body.name });
+}`,
+      errors: respond403(`async function rename(ctx) {
+  const board = await Boards.findOne({ where: { id: ctx.params.id, ownerId: ctx.state.user.id } });
+  if (!board) return ctx.forbidden('You cannot rename this board');
+  ctx.body = await board.update({ name: ctx.request.body.name });
+}`),
+    },
+    {
+      // Looked up by a finder named for the caller's memberships, or with the caller's id as its owner field.
+      code: renameColumn(401, 401),
+      errors: [
+        { messageId: 'permissionDenial', line: 3, suggestions: [{ messageId: 'respond403', output: renameColumn(403, 401) }] },
+        { messageId: 'permissionDenial', line: 5, suggestions: [{ messageId: 'respond403', output: renameColumn(401, 403) }] },
+      ],
+    },
     {
       // A role check is decisive where the handler's name (an order's confirmation) or its words (enabling MFA) only
       // hint at a one-time flow: no such flow checks a role.

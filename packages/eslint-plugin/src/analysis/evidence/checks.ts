@@ -569,6 +569,7 @@ export class EvidenceFinder {
    */
   private rightsEvidence(value: Node): Evidence[] {
     if (this.isModuleSetting(value)) return [];
+    if (this.sources.isOwnedRecordLookup(value)) return [this.evidence('authorization', 2, value)];
     let path = memberPath(value);
     if (value.type === T.CallExpression) {
       const callee = skipWrappers(value.callee);

@@ -65,6 +65,8 @@ export class SourceClassifier {
     if (V.namesExemptFlow(tokens)) return 'exempt';
     // `token.role`, `context.auth.token.admin`: a right read off a credential is still a right.
     const lastWords = path && path.length > 1 ? words(path[path.length - 1]!) : [];
+    // `permissions.authentication === '1'`: whether a resource needs authentication is its setting, not a right.
+    if (lastWords.at(-1) === 'authentication') return null;
     const rightClaimed = lastWords.some((word) => RIGHTS_CLAIMS.has(word) || (V.AUTHORIZATION_WORDS.has(word) && word !== 'access'));
     if (rightClaimed && !V.CREDENTIAL_NOUNS.has(lastWords.at(-1) ?? '')) return 'authorization';
     // `ADMIN_TOKEN`, `ownerApiKey`: named for whose credential it is, it is still a credential.
@@ -149,6 +151,7 @@ export class SourceClassifier {
     const text = sink.texts.join('\n');
     const nameWords = names.flatMap(words);
     if (V.namesExemptFlow(nameWords)) return 'exempt';
+    if (this.isOwnedRecordLookup(node)) return 'authorization';
     // A logged-in user confirming the current password (to change it, or before deleting the account) is not
     // authenticating the request: a 401 there would log the user out.
     if (V.PASSWORD_CHECK.test(text)) {
@@ -247,6 +250,28 @@ export class SourceClassifier {
     const fn = declaration?.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
     if (!fn || !isFunction(fn) || !fn.body) return false;
     return !STORED_SECRET_USE.test(this.sourceCode.getText(fn.body));
+  }
+
+  /**
+   * `const post = await posts.find({ id, user: ctx.state.user.id })`: a record of the request looked up among the
+   * signed-in caller's own. Not finding it means it is not theirs (or does not exist): a permission's answer. The
+   * caller's own account looked up by their id is not such a record.
+   */
+  isOwnedRecordLookup(node: Node): boolean {
+    let value = skipWrappers(node);
+    // `!posts.length`: none of the caller's own matched.
+    if (value.type === T.MemberExpression && propertyName(value) === 'length') value = skipWrappers(value.object);
+    if (value.type !== T.Identifier || words(value.name).some((word) => OWN_ACCOUNT_WORDS.has(word))) return false;
+    const initial = initialValueOf(this.sourceCode, value);
+    const lookup = initial && skipWrappers(initial);
+    const call = lookup?.type === T.AwaitExpression ? skipWrappers(lookup.argument) : lookup;
+    if (call?.type !== T.CallExpression) return false;
+    // `getProjectForMember(projectId)`: named for finding it among what the caller is a member or owner of.
+    if (/(?:For|Of)(?:Member|Owner|Manager)s?$/.test(calleeName(call) ?? '')) return true;
+    if (!isLookupResult(this.sourceCode, value)) return false;
+    const fields = call.arguments.flatMap((argument) => queryFields(skipWrappers(argument), 0));
+    const owner = fields.filter((field) => field.key !== 'id' && (V.IDENTITY_SOURCE.test(this.sourceCode.getText(field.value)) || isCallerIdForOwner(field)));
+    return owner.length > 0 && fields.length > owner.length;
   }
 
   /**
@@ -499,4 +524,31 @@ function hasStrengthRules(argument: Node): boolean {
   const value = skipWrappers(argument);
   if (value.type !== T.ObjectExpression) return false;
   return value.properties.some((property) => property.type === T.Property && STRENGTH_RULE.test(keyName(property) ?? ''));
+}
+
+/** Names of the caller's own account or session, which a lookup by the caller's id finds (or not) for other reasons. */
+const OWN_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['user', 'users', 'account', 'accounts', 'member', 'profile', 'me', 'session', 'identity', 'owner', 'person']);
+
+/** The fields of a query object, `where` clauses included: `{ id, user: ctx.state.user.id }`. */
+function queryFields(query: Node, depth: number): { key: string; value: Node }[] {
+  if (query.type !== T.ObjectExpression || depth > 2) return [];
+  return query.properties.flatMap((property) => {
+    if (property.type !== T.Property) return [];
+    const key = keyName(property) ?? '';
+    const value = skipWrappers(property.value as Node);
+    return key === 'where' ? queryFields(value, depth + 1) : [{ key, value }];
+  });
+}
+
+/** `manager_id: ctx.currentRequestData.userInfo.id`: an owner's field given the signed-in caller's id (not the request's data). */
+const OWNER_FIELD = /^(?:owner|manager|author|creator|user|created_?by)(?:_?id)?$/i;
+const CALLER_WORDS: ReadonlySet<string> = new Set(['user', 'userinfo', 'currentuser', 'account', 'viewer', 'me']);
+const REQUEST_DATA_WORDS: ReadonlySet<string> = new Set(['body', 'params', 'query', 'payload', 'input', 'args', 'data']);
+
+function isCallerIdForOwner(field: { key: string; value: Node }): boolean {
+  if (!OWNER_FIELD.test(field.key)) return false;
+  const path = memberPath(field.value);
+  if (!path || path.length < 3 || !/^(?:id|userId|user_id)$/.test(path[path.length - 1]!)) return false;
+  const lower = path.map((part) => part.toLowerCase());
+  return lower.slice(0, -1).some((part) => CALLER_WORDS.has(part)) && !lower.some((part) => REQUEST_DATA_WORDS.has(part));
 }

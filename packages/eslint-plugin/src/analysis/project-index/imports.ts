@@ -1,5 +1,6 @@
 import { mayContainFinding } from '../prefilter';
 import { followsImports } from './debug';
+import { eggHelpersFor } from './egg-helpers';
 import { mayDefineStatus } from './index';
 import { isFollowedModule } from './lookup';
 
@@ -61,6 +62,19 @@ function respondingImports(text: string): Set<string> {
 export function importsMeaningfulModule(text: string, filename: string | undefined): boolean {
   if (!filename || !followsImports) return false;
   for (const specifier of respondingImports(text)) if (mayDefineStatus(filename, specifier)) return true;
+  return callsEggHelperWithStatus(text, filename);
+}
+
+/** `ctx.helper.reply.refuse(`: a call of an Egg helper (`app/extend/helper.js`, merged in by convention, not imported). */
+const EGG_HELPER_CALL = /\bhelper\s*\.\s*([\w$]+(?:\s*\.\s*[\w$]+)*)\s*\(/g;
+
+function callsEggHelperWithStatus(text: string, filename: string): boolean {
+  EGG_HELPER_CALL.lastIndex = 0;
+  let methods: ReadonlyMap<string, unknown> | undefined;
+  for (let match = EGG_HELPER_CALL.exec(text); match; match = EGG_HELPER_CALL.exec(text)) {
+    methods ??= eggHelpersFor(filename)?.methods ?? new Map();
+    if (methods.has(match[1]!.replace(/\s+/g, ''))) return true;
+  }
   return false;
 }
 
@@ -69,7 +83,9 @@ export function importsMeaningfulModule(text: string, filename: string | undefin
  * without loading TypeScript). A tool may send the rest to a thread that resolves them.
  */
 export function mayImportMeaningfulModule(text: string, filename: string | undefined): boolean {
-  return filename !== undefined && followsImports && respondingImports(text).size > 0;
+  if (filename === undefined || !followsImports) return false;
+  EGG_HELPER_CALL.lastIndex = 0;
+  return respondingImports(text).size > 0 || EGG_HELPER_CALL.test(text);
 }
 
 /** The prefilter for tools that have not parsed the file yet: its own text, or what its imports define, may lead to a finding. */

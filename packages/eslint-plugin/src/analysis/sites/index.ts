@@ -5,6 +5,7 @@ import { awsLambdaAdapter } from './aws-lambda';
 import { azureFunctionsAdapter } from './azure-functions';
 import { customErrorsAdapter } from './custom-errors';
 import { eggAdapter } from './egg';
+import { eggHelperAdapter } from './egg-helper';
 import { elysiaAdapter } from './elysia';
 import { errorObjectsAdapter } from './error-objects';
 import { expressAdapter } from './express';
@@ -67,6 +68,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   feathersAdapter,
   restifyAdapter,
   eggAdapter,
+  eggHelperAdapter,
   routingControllersAdapter,
   awsLambdaAdapter,
   azureFunctionsAdapter,
