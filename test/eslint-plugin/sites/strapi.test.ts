@@ -1,5 +1,5 @@
 import plugin from 'eslint-plugin-auth-status';
-import { jsRuleTester } from '../rule-tester';
+import { jsRuleTester, ruleTester } from '../rule-tester';
 import { withSuggestedFix } from '../suggested-fix';
 
 const credential = plugin.rules['require-401-for-credential-failure'];
@@ -85,6 +85,38 @@ jsRuleTester.run('strapi errors: require-403-for-permission-denial', permission,
           messageId: 'permissionDenial',
           suggestions: [{ messageId: 'respond403', output: action(`    if (!ctx.state.user.isAdmin) throw new errors.ForbiddenError('Admins only');`) }],
         },
+      ],
+    },
+  ],
+});
+
+/** A Strapi policy file; Strapi answers its `return false` with a 403 PolicyError. */
+const POLICY_FILE = 'src/api/article/policies/is-signed-in.ts';
+const policy = (body: string) => `export default async (policyContext, config, { strapi }) => {
+${body}
+  return true;
+};`;
+
+ruleTester.run('strapi: a policy returning false is answered 403', credential, {
+  valid: [
+    // A role the signed-in user lacks: 403 is right.
+    { code: policy("  if (policyContext.state.user.role.type !== 'editor') return false;"), filename: POLICY_FILE },
+    // The same function outside a policies folder is no policy.
+    { code: policy('  if (!policyContext.request.header.authorization) return false;'), filename: 'src/api/article/services/flags.ts' },
+  ],
+  invalid: [
+    {
+      code: policy(`  const header = policyContext.request.header.authorization;
+  if (!header) return false;
+  try {
+    await strapi.plugin('users-permissions').service('jwt').verify(header.split(' ')[1]);
+  } catch {
+    return false;
+  }`),
+      filename: POLICY_FILE,
+      errors: [
+        { messageId: 'wrongStatusHeaderless', line: 3 },
+        { messageId: 'wrongStatusHeaderless', line: 7 },
       ],
     },
   ],

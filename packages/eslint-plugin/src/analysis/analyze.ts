@@ -51,7 +51,7 @@ export function analyze(sourceCode: SourceCode, filename?: string): Analysis {
   if (filename) rememberFilename(sourceCode, filename);
   // The text test only: the file is parsed already, so the finer `mayContainFinding` would save nothing here.
   const relevant = hasSignals(sourceCode) || importsMeaningfulModule(sourceCode.text, filename);
-  const analysis = relevant ? collect(sourceCode) : EMPTY;
+  const analysis = relevant ? collect(sourceCode, filename) : EMPTY;
   cache.set(sourceCode.ast, analysis);
   return analysis;
 }
@@ -59,13 +59,14 @@ export function analyze(sourceCode: SourceCode, filename?: string): Analysis {
 // The project index summarizes imported modules with the same adapters.
 useSiteCollector((sourceCode, filename) => {
   rememberFilename(sourceCode, filename);
-  return collect(sourceCode).sites;
+  return collect(sourceCode, filename).sites;
 });
 
-function collect(sourceCode: SourceCode): Analysis {
+function collect(sourceCode: SourceCode, filename: string | undefined): Analysis {
   const sites: ResponseSite[] = [];
   const context: AdapterContext = {
     sourceCode,
+    ...(filename ? { filename } : {}),
     headers: new HeaderRegistry(),
     addSite: (site) => {
       if (!isCaughtByAuthJs(site.node)) sites.push(site);

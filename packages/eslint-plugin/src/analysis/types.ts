@@ -97,6 +97,8 @@ export interface SiteAdapter {
 
 export interface AdapterContext {
   sourceCode: SourceCode;
+  /** The linted file's name as the host gives it (absolute or not), when it gives one. */
+  filename?: string;
   addSite(site: ResponseSite): void;
   headers: import('./handles').HeaderRegistry;
 }

@@ -35,6 +35,7 @@ import { routingControllersAdapter } from './routing-controllers';
 import { sailsAdapter } from './sails';
 import { trpcAdapter } from './trpc';
 import { strapiAdapter } from './strapi';
+import { strapiPolicyAdapter } from './strapi-policy';
 
 /** Every framework adapter. Adding a framework means adding its file here; rules never change. */
 export const ADAPTERS: readonly SiteAdapter[] = [
@@ -65,6 +66,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   grpcAdapter,
   firebaseAdapter,
   strapiAdapter,
+  strapiPolicyAdapter,
   feathersAdapter,
   restifyAdapter,
   eggAdapter,
