@@ -459,6 +459,41 @@ describe('project index: findings through imported modules (ESLint)', () => {
     assert.deepEqual(at((await lintProject(bare)).reports, 'app/middleware/gate.js'), []);
   });
 
+  it('a gate in another module: its null for a missing token and for a missing role is split at the check', async () => {
+    const files: Files = {
+      'package.json': JSON.stringify({ name: 'shop-functions', private: true }),
+      'lib/auth.js': [
+        "const jwt = require('jsonwebtoken');",
+        'function currentAdmin(request) {',
+        "  const token = request.get('authorization');",
+        '  if (!token) return null;',
+        '  let claims;',
+        '  try {',
+        '    claims = jwt.verify(token, process.env.SHOP_SECRET);',
+        '  } catch {',
+        '    return null;',
+        '  }',
+        "  if (claims.role !== 'admin') return null;",
+        '  return claims;',
+        '}',
+        'module.exports = { currentAdmin };',
+      ].join('\n'),
+      'functions/prices.js': [
+        "const { currentAdmin } = require('../lib/auth');",
+        "const router = require('express').Router();",
+        "router.put('/prices', (req, res) => {",
+        '  const admin = currentAdmin(req);',
+        '  if (!admin) return res.status(403).end();',
+        '  res.json(updatePrices(req.body));',
+        '});',
+      ].join('\n'),
+    };
+    assert.deepEqual(at((await lintProject(files)).reports, 'functions/prices.js'), ['5 require-401-for-credential-failure']);
+    // The same check where the gate refuses only a role: 403 is right.
+    const roleOnly = { ...files, 'lib/auth.js': files['lib/auth.js']!.replace('  if (!token) return null;\n', '').replace('    return null;\n  }', "    throw new Error('bad token');\n  }") };
+    assert.deepEqual(at((await lintProject(roleOnly)).reports, 'functions/prices.js'), []);
+  });
+
   it('sees the central middleware stop adding the challenge on the next lint in the same process', async () => {
     const messages = await relintAfterEdit(CENTRAL_CHALLENGE_PROJECT, 'lib/final.js', (text) => text.replace('res.statusCode === 401', 'res.statusCode === 407'), 'lib/auth.js');
     assert.deepEqual(messages.map((message) => message.line), [4, 9, 10]);

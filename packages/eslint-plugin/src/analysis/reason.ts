@@ -20,6 +20,8 @@ export interface Evidence {
   alternative?: true;
   /** A missing identity read from state an earlier middleware or guard set (`req.user`), not fetched here. */
   earlierState?: true;
+  /** What the quoted check stands for, when the quote alone does not say it ("`requireAdmin` answers null …"). */
+  detail?: string;
 }
 
 export type Reason =

@@ -28,7 +28,8 @@ export function quoteEvidence(evidence: readonly Evidence[]): string {
   const first = ordered[0];
   if (!first) return '';
   const second = ordered.find((e) => e.quote !== first.quote && (first.strength === 1 || isStringLiteral(e.quote)));
-  return plainQuote(second ? `${first.quote}, ${second.quote}` : first.quote);
+  const cited = (e: Evidence) => (e.detail ? `${e.quote}: ${e.detail}` : e.quote);
+  return plainQuote(second ? `${cited(first)}, ${cited(second)}` : cited(first));
 }
 
 function isStringLiteral(quote: string): boolean {

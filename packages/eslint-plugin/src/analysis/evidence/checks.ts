@@ -7,6 +7,7 @@ import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIden
 import { classifyMessage, tokenEndpointErrorBody } from './messages';
 import { functionName, nameNode } from './names';
 import { SourceClassifier } from './sources';
+import type { Gate } from '../project-index/gates';
 
 const MAX_CATCH_NODES = 400;
 const MAX_CONDITION_DEPTH = 3;
@@ -456,6 +457,9 @@ export class EvidenceFinder {
     if (ownCategory === 'authorization') return this.rightsEvidence(value);
     if (ownCategory === 'exempt') return [this.evidence('exempt', 2, value)];
 
+    // `!admin` where `admin = requireAdmin(request)` answers null for what its own checks refused.
+    const gate = holds ? null : this.sources.gateOf(value);
+    if (gate) return this.gateEvidence(gate, value);
     const source = this.sources.classifySource(value);
     if (source === 'exempt' || source === 'request-data' || source === 'validation') {
       return [this.evidence('exempt', 2, value)];
@@ -567,6 +571,15 @@ export class EvidenceFinder {
    * may as well be absent because nobody signed in; nothing when it is configuration (`config.allowAnonymous`),
    * the token's own data (`tokenTeamId`) or a guard's generic verdict (`canActivate`).
    */
+  /** A gate's refusal: its credential failure, its permission denial, or both as alternatives the check must split. */
+  private gateEvidence(gate: Gate & { via: string }, value: Node): Evidence[] {
+    const refusal = (category: EvidenceCategory, what: string): Evidence => ({ ...this.evidence(category, 2, value), detail: `\`${gate.via}\` answers null ${what}` });
+    const credential = gate.credential ? refusal(gate.credential, 'without a valid credential') : null;
+    const authorization = gate.authorization ? refusal('authorization', 'for a right the caller lacks') : null;
+    if (credential && authorization) return [{ ...credential, alternative: true }, { ...authorization, alternative: true }];
+    return credential ? [credential] : authorization ? [authorization] : [];
+  }
+
   private rightsEvidence(value: Node): Evidence[] {
     if (this.isModuleSetting(value)) return [];
     if (this.sources.isOwnedRecordLookup(value)) return [this.evidence('authorization', 2, value)];

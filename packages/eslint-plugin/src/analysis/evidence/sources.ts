@@ -2,6 +2,8 @@ import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { bindingOf, calleeName, findVariable, initialValueOf, valuesWrittenTo, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
+import { gateOf, type Gate } from '../project-index/gates';
+import { meaningOf } from '../project-index/lookup';
 import { identifierNames, isLookupResult, walk } from './expressions';
 
 
@@ -272,6 +274,26 @@ export class SourceClassifier {
     const fields = call.arguments.flatMap((argument) => queryFields(skipWrappers(argument), 0));
     const owner = fields.filter((field) => field.key !== 'id' && (V.IDENTITY_SOURCE.test(this.sourceCode.getText(field.value)) || isCallerIdForOwner(field)));
     return owner.length > 0 && fields.length > owner.length;
+  }
+
+  /** `const admin = requireAdmin(request)`: what the function the value came from refuses with null, when it is a gate. */
+  gateOf(node: Node): (Gate & { via: string }) | null {
+    const value = skipWrappers(node);
+    if (value.type !== T.Identifier) return null;
+    const initial = initialValueOf(this.sourceCode, value);
+    let call = initial && skipWrappers(initial);
+    if (call?.type === T.AwaitExpression) call = skipWrappers(call.argument);
+    if (call?.type !== T.CallExpression) return null;
+    const callee = skipWrappers(call.callee);
+    const via = this.sourceCode.getText(callee);
+    const imported = meaningOf(this.sourceCode, callee);
+    if (imported) return imported.meaning.kind === 'gate' ? { ...imported.meaning.gate, via } : null;
+    if (callee.type !== T.Identifier) return null;
+    const definitions = findVariable(this.sourceCode, callee)?.defs;
+    const declaration = definitions?.length === 1 ? (definitions[0]!.node as Node) : null;
+    const fn = declaration?.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
+    const gate = fn && isFunction(fn) ? gateOf(this.sourceCode, fn) : null;
+    return gate && { ...gate, via };
   }
 
   /**

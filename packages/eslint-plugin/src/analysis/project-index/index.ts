@@ -80,6 +80,8 @@ function hashOf(text: string): string {
 /** A transport's error code written as a string (kept in a constants module): `'failed-precondition'`, `'FORBIDDEN'`. */
 /** A status set from a name rather than a number (`res.status(status)`, `res.statusCode = code`): a forwarding helper's text. */
 const FORWARDED_STATUS_TEXT = /\.\s*(?:status|sendStatus|writeHead|code)\s*\(\s*[A-Za-z_$][\w$]*\s*[,)]|\.\s*status(?:Code)?\s*=\s*[A-Za-z_$]/;
+/** A function answering null or false where a check fails, in a module about credentials: a gate's text (`gates.ts`). */
+const GATE_TEXT = { test: (text: string) => /\breturn\s+(?:null|false|undefined)\b/.test(text) && /\b(?:token|jwt|session|auth\w*|role|admin|permission)/i.test(text) };
 const TRANSPORT_CODE_TEXT = /['"`](?:unauthenticated|permission-denied|failed-precondition|invalid-argument|UNAUTHORIZED|UNAUTHENTICATED|FORBIDDEN|PERMISSION_DENIED|BAD_REQUEST)['"`]/;
 
 export function summaryOf(file: string): ModuleSummary | null {
@@ -109,7 +111,7 @@ function computeSummary(file: string, text: string): ModuleSummary | null {
   if (file.endsWith('.json')) return text.length > MAX_MODULE_CHARACTERS ? null : summarizeJson(text);
   if (!/\.[cm]?[jt]sx?$/.test(file) || /\.d\.[cm]?ts$/.test(file) || text.length > MAX_MODULE_CHARACTERS) return null;
   // The engine's own prefilter: a module without any status-like text defines no status; it may pass one on.
-  if (!mayContainFinding(text) && !TRANSPORT_CODE_TEXT.test(text) && !FORWARDED_STATUS_TEXT.test(text)) {
+  if (!mayContainFinding(text) && !TRANSPORT_CODE_TEXT.test(text) && !FORWARDED_STATUS_TEXT.test(text) && !GATE_TEXT.test(text)) {
     const reexports = reexportsOfText(text);
     return reexports.length > 0 ? { exports: new Map(), reexports } : null;
   }

@@ -4,6 +4,7 @@ import { findVariable, isFunction, keyName, propertyName, pushChildren, returned
 import { resolveStatus } from '../status';
 import { errorStatusOfMethod } from '../sites/status-methods';
 import type { ResponseSite } from '../types';
+import { gateOf, type Gate } from './gates';
 
 /** What a module's binding means for a response. */
 export type Meaning =
@@ -13,6 +14,11 @@ export type Meaning =
   | { kind: 'constants'; codes: ReadonlyMap<string, number>; line: number }
   /** A status constant: `export const UNAUTHORIZED = 401`. */
   | { kind: 'status'; status: number; line: number }
+  /**
+   * Calling it answers null or false for a failed credential, a failed right, or both (`requireAdmin(request)`): see
+   * `gates.ts`.
+   */
+  | { kind: 'gate'; gate: Gate }
   /** A transport's error code kept in a constant: `export const FAILED_PRECONDITION = 'failed-precondition'`. */
   | { kind: 'code'; code: string; line: number }
   /**
@@ -157,6 +163,15 @@ const CHALLENGE_TEXT = /www-authenticate/i;
  * Top-level functions that set a status they are handed on a response they are handed, unconditionally:
  * `function sendJSONStatus(res, status, title) { …; res.status(status).json(body) }`, `res.statusCode = status`.
  */
+function gateDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
+  const meanings = new Map<string, Meaning>();
+  for (const [name, fn] of topLevelFunctions(sourceCode)) {
+    const gate = gateOf(sourceCode, fn);
+    if (gate) meanings.set(name, { kind: 'gate', gate });
+  }
+  return meanings;
+}
+
 function forwardingDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
   const meanings = new Map<string, Meaning>();
   for (const [name, fn] of topLevelFunctions(sourceCode)) {
@@ -403,6 +418,7 @@ export function summarize(sourceCode: SourceCode, sites: readonly ResponseSite[]
   const byLocal = new Map<string, Meaning>([
     ...constantDeclarations(sourceCode),
     ...namedErrorClasses(sourceCode),
+    ...gateDeclarations(sourceCode),
     ...forwardingDeclarations(sourceCode),
     ...resultObjectDeclarations(sourceCode),
     ...respondingDeclarations(sites),

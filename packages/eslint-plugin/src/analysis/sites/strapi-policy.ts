@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { enclosingFunction, isFunction, keyName, skipWrappers, type Node } from '../ast';
 import type { SiteAdapter } from '../types';
+import { plainSite } from './plain-site';
 
 /** A file of a Strapi policy folder: `src/policies/x.ts`, `src/api/post/policies/x.js`, `config/policies/x.js`. */
 const POLICY_FILE = /(?:^|[\\/])policies[\\/][^\\/]+\.[cm]?[jt]s$/;
@@ -20,16 +21,11 @@ export const strapiPolicyAdapter: SiteAdapter = {
     if (value.type !== T.Literal || value.value !== false) return;
     const policy = enclosingFunction(node);
     if (!policy || !isStrapiPolicy(policy, context.filename)) return;
-    context.addSite({
-      framework: 'strapi',
-      node: value,
-      status: { code: 403, node: null, form: { kind: 'literal' } },
-      messages: [],
-      carriers: [],
-      hasHeader: () => false,
-      headerLimitation: 'Strapi answers a policy that returns false with 403 (its PolicyError); throw errors.UnauthorizedError from @strapi/utils instead',
-      edit: () => null,
-    });
+    context.addSite(
+      plainSite('strapi', value, 403, {
+        headerLimitation: 'Strapi answers a policy that returns false with 403 (its PolicyError); throw errors.UnauthorizedError from @strapi/utils instead',
+      }),
+    );
   },
 };
 

@@ -1,0 +1,78 @@
+/**
+ * Gates: functions that answer null or false where their own checks fail (`requireAdmin(req)`), whose callers then
+ * answer those failures with one status (`if (!admin) return res.status(403)…`).
+ */
+import plugin from 'eslint-plugin-auth-status';
+import { ruleTester } from '../rule-tester';
+
+const credentialRule = plugin.rules['require-401-for-credential-failure'];
+const permissionRule = plugin.rules['require-403-for-permission-denial'];
+
+/** A gate refusing both a request without a session and a signed-in user who is not an admin. */
+const ADMIN_GATE = `function requireAdmin(req) {
+  const user = requireSession(req);
+  if (!user) return null;
+  if (user.role !== 'admin') return null;
+  return user;
+}
+`;
+
+/** A gate refusing only a request whose session cookie is missing or unknown. */
+const SESSION_GATE = `function sessionUser(req) {
+  const sid = req.cookies.sid;
+  if (!sid) return null;
+  const session = sessions.get(sid);
+  if (!session) return null;
+  return session.user;
+}
+`;
+
+/** A gate refusing only a missing role: the session was checked before it runs. */
+const ROLE_GATE = `function adminOf(req) {
+  if (req.user.role !== 'admin') return null;
+  return req.user;
+}
+`;
+
+const route = (gate: string, status: number) => `router.delete('/orders/:id', (req, res) => {
+  const who = ${gate}(req);
+  if (!who) return res.status(${status}).json({ error: 'refused' });
+  res.json(removeOrder(req.params.id));
+});`;
+
+ruleTester.run('gates: require-401-for-credential-failure', credentialRule, {
+  valid: [
+    // Only a role refused: 403 is right.
+    `${ROLE_GATE}${route('adminOf', 403)}`,
+    // A function answering null for a reason nothing decides is no gate.
+    `function lookup(req) {
+  if (cache.stale) return null;
+  return cache.get(req.params.id);
+}
+${route('lookup', 403)}`,
+  ],
+  invalid: [
+    {
+      code: `${ADMIN_GATE}${route('requireAdmin', 403)}`,
+      errors: [{ messageId: 'splitStatus', line: 9 }],
+    },
+    {
+      code: `${SESSION_GATE}${route('sessionUser', 403)}`,
+      errors: [{ messageId: 'wrongStatus', line: 10, suggestions: [{ messageId: 'respond401', output: `${SESSION_GATE}${route('sessionUser', 403)}`.replace("res.status(403).json", "res.status(401).set('WWW-Authenticate', 'Bearer realm=\"api\"').json") }] }],
+    },
+  ],
+});
+
+ruleTester.run('gates: require-403-for-permission-denial', permissionRule, {
+  valid: [`${SESSION_GATE}${route('sessionUser', 401)}`],
+  invalid: [
+    {
+      code: `${ADMIN_GATE}${route('requireAdmin', 401)}`,
+      errors: [{ messageId: 'splitDenial', line: 9 }],
+    },
+    {
+      code: `${ROLE_GATE}${route('adminOf', 401)}`,
+      errors: [{ messageId: 'permissionDenial', line: 7, suggestions: [{ messageId: 'respond403', output: `${ROLE_GATE}${route('adminOf', 403)}` }] }],
+    },
+  ],
+});
