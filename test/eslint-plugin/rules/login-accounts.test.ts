@@ -197,6 +197,11 @@ ruleTester.run('login accounts: the words of password checks', credentialRule, {
   if (!strong) return res.status(400).json({ message: 'Choose a longer password with a digit' });
   res.status(201).json(await Users.create(req.body));
 });`,
+    // Neither way in was offered: a request that lacks its fields, 400 is right.
+    `router.post('/login', async (req, res) => {
+  if (!req.body.password && !req.body.providerSubject) return res.status(400).json({ message: 'Nothing to sign in with' });
+  res.sendStatus(204);
+});`,
     // An e-mail verification, named so, is not a login.
     `router.post('/verify', async (req, res) => {
   const done = await emailVerification(req.body.code);
@@ -205,6 +210,23 @@ ruleTester.run('login accounts: the words of password checks', credentialRule, {
 });`,
   ],
   invalid: [
+    {
+      // The password failed and no other way in (a social login's subject) was offered: the login failed.
+      code: `router.post('/login', async (req, res) => {
+  const { email, password, providerSubject } = req.body;
+  const account = await Users.findOne({ email });
+  const matches = password ? await bcrypt.compare(password, account.passwordHash) : false;
+  if (!matches && !providerSubject) return res.status(400).json({ message: 'Try again' });
+  res.json({ token: issue(account) });
+});`,
+      errors: [{ messageId: 'wrongStatus', line: 5, suggestions: [{ messageId: 'respond401', output: `router.post('/login', async (req, res) => {
+  const { email, password, providerSubject } = req.body;
+  const account = await Users.findOne({ email });
+  const matches = password ? await bcrypt.compare(password, account.passwordHash) : false;
+  if (!matches && !providerSubject) return res.status(401).set('WWW-Authenticate', ${BEARER}).json({ message: 'Try again' });
+  res.json({ token: issue(account) });
+});` }] }],
+    },
     {
       // A "verification" of the stored hash against the password sent is the login's check.
       code: `router.post('/login', async (req, res) => {

@@ -10,6 +10,7 @@ import { SourceClassifier } from './sources';
 import type { Gate } from '../project-index/gates';
 
 const MAX_CATCH_NODES = 400;
+const CREDENTIAL_FAILURES: ReadonlySet<EvidenceCategory> = new Set(['missing', 'expired', 'invalid', 'login']);
 const MAX_CONDITION_DEPTH = 3;
 
 /**
@@ -159,9 +160,16 @@ export class EvidenceFinder {
    * missing credential means nobody is known, so a flag beside it is a setting, not that nobody's right.
    */
   private logical(node: TSESTree.LogicalExpression, holds: boolean): Evidence[] {
-    const sides = [...this.condition(node.left, holds), ...this.condition(node.right, holds)];
+    const left = this.condition(node.left, holds);
+    const right = this.condition(node.right, holds);
+    const sides = [...left, ...right];
     if (node.operator === '??') return sides;
     if ((node.operator === '||') === holds) return sides.map((e) => ({ ...e, alternative: true }));
+    // `!validPassword && !req.body.sub`: the credential failed and no other way in was offered; the response answers
+    // the failure, not the absence of the alternative.
+    const failed = (evidence: Evidence[]) => evidence.some((e) => CREDENTIAL_FAILURES.has(e.category) && e.strength === 2 && !e.nameOnly);
+    const onlyExempt = (evidence: Evidence[]) => evidence.length > 0 && evidence.every((e) => e.category === 'exempt');
+    if ((failed(left) && onlyExempt(right)) || (failed(right) && onlyExempt(left))) return sides.filter((e) => e.category !== 'exempt');
     const nobodyKnown = sides.some((e) => e.category === 'missing' && e.strength === 2 && !e.nameOnly);
     return nobodyKnown ? sides.filter((e) => e.category !== 'authorization') : sides;
   }
