@@ -273,3 +273,27 @@ describe('require-www-authenticate options schema', () => {
     );
   });
 });
+
+/** A restify module whose refusals go through senders of its own file; `send` sets the challenge or not. */
+const senders = (send: string) => `const errors = require('restify-errors');
+function send(res, next, error) {
+${send}
+  next(error);
+}
+exports.tokenMissing = (req, res, next) => send(res, next, new errors.UnauthorizedError('Bearer token required'));`;
+
+ruleTester.run('require-www-authenticate: errors handed to a sender of the file', rule, {
+  valid: [
+    // The sender sets the challenge on the response before passing the error on.
+    senders(`  res.header('WWW-Authenticate', 'Bearer realm="api"');`),
+    // Through a helper named for it.
+    senders('  setWwwAuthenticate(res, error);'),
+  ],
+  invalid: [
+    {
+      // A sender that only logs adds nothing.
+      code: senders('  log.warn(error.message);'),
+      errors: [{ messageId: 'missingChallenge', line: 6 }],
+    },
+  ],
+});

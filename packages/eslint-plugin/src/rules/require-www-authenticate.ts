@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../analysis/node-types';
 import { analyze } from '../analysis/analyze';
-import { calleeName, enclosingFunction, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
+import { calleeName, enclosingFunction, findVariable, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
 import { centralChallengeFor } from '../analysis/project-index/central-challenge';
@@ -71,7 +71,7 @@ export default createRule<Options, MessageIds>({
           if (site.renderedOutOfView) continue;
           const headerName = code === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
           if (site.hasHeader(headerName.toLowerCase())) continue;
-          if (isChallenged(sourceCode, site, challengers)) continue;
+          if (isChallenged(sourceCode, site, challengers) || handedToChallenger(sourceCode, site)) continue;
           const reason = analysis.reasonOf(site);
           // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site.
           if (code === 401 && (reason.kind === 'authorization' || reason.kind === 'split')) continue;
@@ -111,6 +111,24 @@ function passedOnAsError(site: ResponseSite): boolean {
     if (node.type === T.ThrowStatement) return true;
   }
   return false;
+}
+
+const CHALLENGE_TEXT = /www-?authenticate/i;
+
+/**
+ * `sendWithHeaders(res, next, options, new UnauthorizedError(msg))` where the file's own `sendWithHeaders` sets the
+ * challenge on `res` (itself or through a helper named for it) before passing the error on.
+ */
+function handedToChallenger(sourceCode: SourceCode, site: ResponseSite): boolean {
+  let node: Node = site.node;
+  while (node.parent && node.parent.type !== T.CallExpression && !isFunction(node.parent) && node.parent.type !== T.BlockStatement) node = node.parent;
+  const call = node.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(node as never) || call.callee.type !== T.Identifier) return false;
+  const definitions = findVariable(sourceCode, call.callee)?.defs;
+  // A function the file declares (not a parameter such as `next`, whose definition is the enclosing function).
+  const declaration = definitions?.length === 1 && (definitions[0]!.type === 'FunctionName' || definitions[0]!.type === 'Variable') ? (definitions[0]!.node as Node) : null;
+  const fn = declaration?.type === T.VariableDeclarator ? declaration.init : declaration;
+  return !!fn && isFunction(fn) && !!fn.body && CHALLENGE_TEXT.test(sourceCode.getText(fn.body));
 }
 
 /** Is the site passed through, or accompanied by, a call the project declared to add the challenge? */
