@@ -197,6 +197,12 @@ ruleTester.run('login accounts: the words of password checks', credentialRule, {
   if (!strong) return res.status(400).json({ message: 'Choose a longer password with a digit' });
   res.status(201).json(await Users.create(req.body));
 });`,
+    // A record selected by its id and not found: 404 is right.
+    `router.get('/orders/:id', async (req, res) => {
+  const order = await selectOrderById(req.params.id);
+  if (!order) return res.status(404).json({ message: 'No such order' });
+  res.json(order);
+});`,
     // Neither way in was offered: a request that lacks its fields, 400 is right.
     `router.post('/login', async (req, res) => {
   if (!req.body.password && !req.body.providerSubject) return res.status(400).json({ message: 'Nothing to sign in with' });
@@ -210,6 +216,21 @@ ruleTester.run('login accounts: the words of password checks', credentialRule, {
 });`,
   ],
   invalid: [
+    {
+      // An account selected by the login's phone number, then checked against the password sent: its absence is a failed login.
+      code: `router.post('/sign-in', async (req, res) => {
+  const account = await selectAccountByPhone(req.body.phone);
+  if (!account) return res.status(404).json({ message: 'Unknown phone number' });
+  if (!verifyPass(req.body.password, account.password)) return res.status(401).json({ message: 'Wrong password' });
+  res.json({ token: issue(account) });
+});`,
+      errors: [{ messageId: 'wrongStatus', line: 3, suggestions: [{ messageId: 'respond401', output: `router.post('/sign-in', async (req, res) => {
+  const account = await selectAccountByPhone(req.body.phone);
+  if (!account) return res.status(401).set('WWW-Authenticate', ${BEARER}).json({ message: 'Unknown phone number' });
+  if (!verifyPass(req.body.password, account.password)) return res.status(401).json({ message: 'Wrong password' });
+  res.json({ token: issue(account) });
+});` }] }],
+    },
     {
       // The password failed and no other way in (a social login's subject) was offered: the login failed.
       code: `router.post('/login', async (req, res) => {

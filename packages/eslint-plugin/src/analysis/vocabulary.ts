@@ -88,7 +88,7 @@ export const THROWING_VERIFIER =
   /\b(jwt|jsonwebtoken|jwtService|JwtService|jose|auth\(\)|admin\.auth\(\)|getAuth\(\))\s*\.\s*(verify|verifyAsync|verifyIdToken|verifySessionCookie|jwtVerify)$|^jwtVerify$/;
 
 /** A record looked up by a value (`users.find(u => u.token === key)`, `ApiKey.findOne({ key })`). */
-export const LOOKUP_CALL = /\b(find\w*|get\w*By\w*|lookup\w*|fetch\w*By\w*|query|select|where|filter|some|has|includes)\s*\(/;
+export const LOOKUP_CALL = /\b(find\w*|get\w*By\w*|lookup\w*|fetch\w*By\w*|select\w*By\w*|query|select|where|filter|some|has|includes)\s*\(/;
 
 /** JWT libraries whose verifiers are imported by name (`import { verify } from 'hono/jwt'`), and those names. */
 export const VERIFIER_MODULE = /^(hono\/jwt|hono\/utils\/jwt(\/jwt)?|jsonwebtoken|jose|fast-jwt|jwt-simple|@tsndr\/cloudflare-worker-jwt)$/;
