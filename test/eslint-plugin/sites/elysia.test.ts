@@ -272,3 +272,27 @@ ruleTester.run('elysia: require-403-for-permission-denial', permission, {
     },
   ],
 });
+
+ruleTester.run('elysia: a context destructured in the body', credential, {
+  valid: [
+    // A `status` destructured from something other than the context parameter is not the context's.
+    route(`(context) => { const { status } = helpers; if (!context.headers.authorization) return status(403, 'No token'); }`),
+  ],
+  invalid: [
+    {
+      code: route(`(context) => { const { status } = context as RouteContext; if (!context.headers.authorization) return status(403, 'No token'); }`),
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: route(`(context) => { const { status } = context as RouteContext; if (!context.headers.authorization) { context.set.headers['WWW-Authenticate'] = ${BEARER}; return status(401, 'No token'); } }`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

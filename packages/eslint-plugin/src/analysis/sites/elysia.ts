@@ -90,6 +90,13 @@ function contextPart(sourceCode: SourceCode, node: Node): string | null {
   const value = skipWrappers(node);
   if (value.type === T.Identifier) {
     const binding = bindingOf(sourceCode, value);
+    // `const { error } = context as AuthContext`: destructured from the context parameter in the body.
+    if (binding?.kind === 'const' && binding.key !== undefined) {
+      const source = skipWrappers(binding.init);
+      if (source.type !== T.Identifier) return null;
+      const owner = bindingOf(sourceCode, source);
+      return owner?.kind === 'param' && isFirstParameter(owner.init) ? binding.key : null;
+    }
     if (binding?.kind !== 'param') return null;
     const property = binding.init.parent;
     if (property?.type !== T.Property || property.value !== binding.init) return null;
