@@ -76,3 +76,24 @@ ruleTester.run('gates: require-403-for-permission-denial', permissionRule, {
     },
   ],
 });
+
+ruleTester.run('gates: require-www-authenticate', plugin.rules['require-www-authenticate'], {
+  valid: [
+    // Only a role refused: the 401 is the permission rule's report, not a credential's missing challenge.
+    `${ROLE_GATE}${route('adminOf', 401)}`,
+  ],
+  invalid: [
+    {
+      // Refusing a missing session too, the 401 owes that credential its challenge (and the permission rule splits it).
+      code: `${ADMIN_GATE}${route('requireAdmin', 401)}`,
+      errors: [
+        {
+          messageId: 'missingChallenge',
+          line: 9,
+          suggestions: [{ messageId: 'addChallenge', output: `${ADMIN_GATE}${route('requireAdmin', 401)}`.replace('res.status(401).json', `res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json`) }],
+        },
+      ],
+      output: `${ADMIN_GATE}${route('requireAdmin', 401)}`.replace('res.status(401).json', `res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json`),
+    },
+  ],
+});

@@ -73,8 +73,9 @@ export default createRule<Options, MessageIds>({
           if (site.hasHeader(headerName.toLowerCase())) continue;
           if (isChallenged(sourceCode, site, challengers) || handedToChallenger(sourceCode, site)) continue;
           const reason = analysis.reasonOf(site);
-          // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site.
-          if (code === 401 && (reason.kind === 'authorization' || reason.kind === 'split')) continue;
+          // A 401 for a permission denial is require-403-for-permission-denial's report: one report per site. A 401
+          // that answers a failed credential as well (a split) still owes that credential its challenge.
+          if (code === 401 && reason.kind === 'authorization') continue;
           // Hints lean to a permission denial that nothing decides: the wrong rule must not answer for it.
           if (code === 401 && reason.kind === 'unknown' && reason.leaning?.kind === 'authorization') continue;
           // A lone hint of a permission denial and nothing of a credential: which rule is right is not known.
