@@ -97,3 +97,48 @@ ruleTester.run('gates: require-www-authenticate', plugin.rules['require-www-auth
     },
   ],
 });
+
+const BEARER_OF = `function bearerOf(req) {
+  const header = req.headers.authorization || '';
+  return header.startsWith('Bearer ') ? header.slice(7) : null;
+}
+`;
+
+ruleTester.run('gates: what a function of the file returns from the request', credentialRule, {
+  valid: [
+    // A function returning a query parameter: its absence is a malformed request.
+    `function pageOf(req) {
+  return req.query.page;
+}
+router.get('/list', (req, res) => {
+  const page = pageOf(req);
+  if (!page) return res.status(400).json({ error: 'page required' });
+  res.json(list(page));
+});`,
+  ],
+  invalid: [
+    {
+      code: `${BEARER_OF}router.get('/me', (req, res) => {
+  const token = bearerOf(req);
+  if (!token) return res.status(403).json({ error: 'no token' });
+  res.json(me(token));
+});`,
+      errors: [
+        {
+          messageId: 'wrongStatus',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'respond401',
+              output: `${BEARER_OF}router.get('/me', (req, res) => {
+  const token = bearerOf(req);
+  if (!token) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api"').json({ error: 'no token' });
+  res.json(me(token));
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

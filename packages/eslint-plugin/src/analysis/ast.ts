@@ -317,6 +317,19 @@ export function pushChildren(sourceCode: SourceCode, node: Node, stack: Node[]):
 }
 
 /**
+ * The function a name of this file is declared as (`function f() {}`, `const f = () => …`), or null for a parameter,
+ * an import or anything declared more than once.
+ */
+export function declaredFunction(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.FunctionLike | null {
+  const definitions = findVariable(sourceCode, identifier)?.defs;
+  const definition = definitions?.length === 1 ? definitions[0]! : null;
+  if (!definition || (definition.type !== 'FunctionName' && definition.type !== 'Variable')) return null;
+  const declaration = definition.node as Node;
+  const fn = declaration.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
+  return fn && isFunction(fn) ? fn : null;
+}
+
+/**
  * The value last given to a local variable before `identifier` reads it, by an assignment that runs whenever the
  * read does (a statement of a block around the read): `errMsg = 'No signature'; … body: errMsg`. Null otherwise.
  */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../analysis/node-types';
 import { analyze } from '../analysis/analyze';
-import { calleeName, enclosingFunction, findVariable, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
+import { calleeName, declaredFunction, enclosingFunction, isFunction, pushChildren, type Node, type SourceCode } from '../analysis/ast';
 import { challengeValue } from '../analysis/challenge';
 import { canAffect } from '../analysis/handles';
 import { centralChallengeFor } from '../analysis/project-index/central-challenge';
@@ -125,11 +125,9 @@ function handedToChallenger(sourceCode: SourceCode, site: ResponseSite): boolean
   while (node.parent && node.parent.type !== T.CallExpression && !isFunction(node.parent) && node.parent.type !== T.BlockStatement) node = node.parent;
   const call = node.parent;
   if (call?.type !== T.CallExpression || !call.arguments.includes(node as never) || call.callee.type !== T.Identifier) return false;
-  const definitions = findVariable(sourceCode, call.callee)?.defs;
-  // A function the file declares (not a parameter such as `next`, whose definition is the enclosing function).
-  const declaration = definitions?.length === 1 && (definitions[0]!.type === 'FunctionName' || definitions[0]!.type === 'Variable') ? (definitions[0]!.node as Node) : null;
-  const fn = declaration?.type === T.VariableDeclarator ? declaration.init : declaration;
-  return !!fn && isFunction(fn) && !!fn.body && CHALLENGE_TEXT.test(sourceCode.getText(fn.body));
+  // A function the file declares, not a parameter such as `next`.
+  const fn = declaredFunction(sourceCode, call.callee);
+  return !!fn?.body && CHALLENGE_TEXT.test(sourceCode.getText(fn.body));
 }
 
 /** Is the site passed through, or accompanied by, a call the project declared to add the challenge? */

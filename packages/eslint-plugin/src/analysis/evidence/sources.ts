@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, calleeName, findVariable, initialValueOf, valuesWrittenTo, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, declaredFunction, findVariable, initialValueOf, returnedValues, valuesWrittenTo, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { gateOf, type Gate } from '../project-index/gates';
 import { meaningOf } from '../project-index/lookup';
@@ -181,8 +181,29 @@ export class SourceClassifier {
     if (category === 'authorization') return 'authorization';
     // `const user = await validateUser(token)`: what a project function made of the credential.
     if (V.CREDENTIAL_SOURCE.test(sink.opaqueTexts.join('\n'))) return 'verified';
+    // `const token = bearerOf(request)` where the file's `bearerOf` returns what the Authorization header holds.
+    if (this.returnsCredential(node)) return 'credential';
     if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
     return null;
+  }
+
+  private followedReturns = 0;
+
+  /** Is the value what a function of this file returns, read from the request's credential (in one of its returns)? */
+  private returnsCredential(node: Node): boolean {
+    const value = skipWrappers(node);
+    const initial = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : null;
+    let call = initial && skipWrappers(initial);
+    if (call?.type === T.AwaitExpression) call = skipWrappers(call.argument);
+    if (call?.type !== T.CallExpression || call.callee.type !== T.Identifier || this.followedReturns > 2) return false;
+    const fn = declaredFunction(this.sourceCode, call.callee);
+    if (!fn) return false;
+    this.followedReturns++;
+    try {
+      return (returnedValues(this.sourceCode, fn) ?? []).some((returned) => this.classifySource(returned) === 'credential');
+    } finally {
+      this.followedReturns--;
+    }
   }
 
   /**
@@ -246,11 +267,9 @@ export class SourceClassifier {
     if (call?.type !== T.CallExpression) return false;
     // `checkPassword({ password, minLen: 8, containsNum: true })`: handed the rules a password must follow.
     if (call.arguments.some((argument) => hasStrengthRules(argument))) return true;
-    if (skipWrappers(call.callee).type !== T.Identifier) return false;
-    const definition = findVariable(this.sourceCode, skipWrappers(call.callee) as TSESTree.Identifier)?.defs;
-    const declaration = definition?.length === 1 ? (definition[0]!.node as Node) : null;
-    const fn = declaration?.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
-    if (!fn || !isFunction(fn) || !fn.body) return false;
+    const callee = skipWrappers(call.callee);
+    const fn = callee.type === T.Identifier ? declaredFunction(this.sourceCode, callee) : null;
+    if (!fn?.body) return false;
     return !STORED_SECRET_USE.test(this.sourceCode.getText(fn.body));
   }
 
@@ -288,12 +307,9 @@ export class SourceClassifier {
     const via = this.sourceCode.getText(callee);
     const imported = meaningOf(this.sourceCode, callee);
     if (imported) return imported.meaning.kind === 'gate' ? { ...imported.meaning.gate, via } : null;
-    if (callee.type !== T.Identifier) return null;
-    const definitions = findVariable(this.sourceCode, callee)?.defs;
-    const declaration = definitions?.length === 1 ? (definitions[0]!.node as Node) : null;
-    const fn = declaration?.type === T.VariableDeclarator ? declaration.init && skipWrappers(declaration.init) : declaration;
-    const gate = fn && isFunction(fn) ? gateOf(this.sourceCode, fn) : null;
-    return gate && { ...gate, via };
+    const fn = callee.type === T.Identifier ? declaredFunction(this.sourceCode, callee) : null;
+    const gate = fn && gateOf(this.sourceCode, fn);
+    return gate ? { ...gate, via } : null;
   }
 
   /**
