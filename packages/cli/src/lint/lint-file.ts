@@ -4,6 +4,7 @@ import plugin from 'eslint-plugin-auth-status';
 import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig, type Dialect } from './languages';
 import { NativePassBudget } from './native-pass';
+import { pluginsToCheck } from './option-free-plugins';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -34,7 +35,7 @@ const MAX_FIX_PASSES = 10;
 /** `off` lints every file with ESLint's own parsers alone: the bench and the tests compare both ways. */
 export const NATIVE_PARSE_VARIABLE = 'AUTH_STATUS_NATIVE_PARSE';
 const BOM = '\uFEFF';
-const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
+const ourPlugins = plugin.configs.recommended.plugins as NonNullable<Linter.Config['plugins']>;
 
 const offersFix = (message: Linter.LintMessage) => Boolean(message.fix || message.suggestions?.length);
 const isOurs = (message: Linter.LintMessage) => message.ruleId?.startsWith(RULE_PREFIX) ?? false;
@@ -48,7 +49,7 @@ function isCoreStackOverflow(error: unknown): boolean {
 
 export class FileLinter {
   /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
-  constructor(private readonly plugins: Linter.Config['plugins'] = ourPlugins) {}
+  constructor(private readonly plugins: NonNullable<Linter.Config['plugins']> = ourPlugins) {}
 
   private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();
@@ -158,6 +159,6 @@ export class FileLinter {
 
   private configFor(filePath: string, dialect: Dialect, rules: RulesConfig, native = false): Linter.Config[] {
     const key = `${dialect}${native ? '\0native' : ''}\0${JSON.stringify(rules)}`;
-    return this.configs.get(key, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules, native));
+    return this.configs.get(key, path.resolve(filePath), () => lintConfig(dialect, pluginsToCheck(this.plugins, rules), rules, native));
   }
 }
