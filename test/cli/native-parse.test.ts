@@ -6,8 +6,10 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Linter } from 'eslint';
 import * as espree from 'espree';
 import { KEYS as javascriptKeys } from 'eslint-visitor-keys';
-import { dialectsFor } from '../../packages/cli/src/lint/languages';
+import { Linter as EslintLinter } from 'eslint';
+import { dialectsFor, lintConfig } from '../../packages/cli/src/lint/languages';
 import { FileLinter, NATIVE_PARSE_VARIABLE } from '../../packages/cli/src/lint/lint-file';
+import { NativePassBudget } from '../../packages/cli/src/lint/native-pass';
 import { oxcJavaScriptParser, oxcTypeScriptParser } from '../../packages/cli/src/parse/oxc';
 import { lintJson, makeFolder, REPO_ROOT } from './helpers';
 import { testSnippets, writeSnippets } from './snippets';
@@ -130,20 +132,56 @@ describe('the native parse (oxc behind ESLint\'s parser interface)', () => {
     const text = 'const ok = 1;\nconst = ;\n';
     assert.throws(() => parseWith(oxcTypeScriptParser, text, 'broken.ts'), (error: { lineNumber?: number; column?: number }) => error.lineNumber === 2 && typeof error.column === 'number');
   });
+
+  it('answers every token question with the tokens ESLint\'s own parser gives, on every corpus file', function () {
+    this.timeout(300_000);
+    const files = corpusFiles(/\.(?:[cm]?[jt]s|[jt]sx)$/);
+    const linter = new EslintLinter({ cwd: '/' });
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const answers = (native: boolean) => {
+        for (const dialect of dialectsFor(file)) {
+          const asked: string[] = [];
+          const config = lintConfig(dialect, tokenQuestionsPlugin(asked) as never, { 'auth-status/token-questions': 'error' }, native);
+          const messages = linter.verify(text, config, file);
+          if (!messages.some((message) => message.fatal)) return asked;
+        }
+        return undefined;
+      };
+      const expected = answers(false);
+      assert.ok(expected !== undefined && expected.length > 0, file);
+      assert.deepEqual(answers(true), expected, file);
+    }
+  });
 });
 
-/** A stand-in for our plugin: its rule reports every `res.status(403)` and notes which parser each lint used. */
-function recordingPlugin(parsersSeen: string[]) {
+type TokenLike = { type: string; value: string; range: [number, number] } | null;
+type TokenQuestions = Record<string, (...args: unknown[]) => unknown>;
+
+/** A rule that asks the token store about every node, the way fixes ask it (tokens and comments), and notes the answers. */
+function tokenQuestionsPlugin(asked: string[]) {
+  const show = (token: unknown) => (token === null ? 'none' : `${(token as TokenLike)!.type} ${(token as TokenLike)!.value} ${(token as TokenLike)!.range.join('-')}`);
   return {
     'auth-status': {
       rules: {
-        'note-parser': {
+        'token-questions': {
           meta: { type: 'problem', schema: [] },
-          create(context: { languageOptions: { parser?: { meta?: { name?: string } } }; report(descriptor: object): void }) {
-            parsersSeen.push(context.languageOptions.parser?.meta?.name ?? "ESLint's default parser");
+          create(context: { sourceCode: TokenQuestions }) {
+            const store = context.sourceCode;
             return {
-              'CallExpression[callee.property.name="status"] > Literal[value=403]'(node: object) {
-                context.report({ node, message: 'a 403' });
+              '*'(node: Tree) {
+                const comments = store.getCommentsBefore(node) as unknown[];
+                asked.push(
+                  [
+                    node.type,
+                    show(store.getFirstToken(node)),
+                    show(store.getLastToken(node)),
+                    show(store.getTokenBefore(node, { includeComments: true })),
+                    show(store.getTokenAfter(node)),
+                    (store.getTokens(node) as unknown[]).length,
+                    comments.map(show).join(','),
+                  ].join(' | '),
+                );
               },
             };
           },
@@ -153,39 +191,89 @@ function recordingPlugin(parsersSeen: string[]) {
   };
 }
 
-describe('auth-status-lint lints TypeScript natively first and with typescript-eslint what it reports', () => {
+/**
+ * A stand-in for our plugin: its rule reports every `res.status(403)` with a fix to 401 that, like some of our
+ * fixes, finds its place by asking for a token, and notes which parser each lint used.
+ */
+function recordingPlugin(parsersSeen: string[]) {
+  return {
+    'auth-status': {
+      rules: {
+        'note-parser': {
+          meta: { type: 'problem', fixable: 'code', schema: [] },
+          create(context: { languageOptions: { parser?: { meta?: { name?: string } } }; sourceCode: TokenQuestions; report(descriptor: object): void }) {
+            parsersSeen.push(context.languageOptions.parser?.meta?.name ?? "ESLint's default parser");
+            return {
+              'CallExpression[callee.property.name="status"] > Literal[value=403]'(node: Tree) {
+                context.report({
+                  node,
+                  message: 'a 403',
+                  fix: (fixer: { replaceTextRange(range: [number, number], text: string): unknown }) => {
+                    const close = context.sourceCode.getTokenAfter(node) as TokenLike;
+                    return fixer.replaceTextRange([node.range[0], close!.range[0]], '401');
+                  },
+                });
+              },
+            };
+          },
+        },
+      },
+    },
+  };
+}
+
+describe('auth-status-lint lints natively, and with ESLint\'s own parsers only what oxc cannot parse', () => {
   const lintWith = (parsersSeen: string[], text: string, filePath = '/virtual/handler.ts') =>
     new FileLinter(recordingPlugin(parsersSeen) as never).lint({ filePath, text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
+  const withoutNativeParse = <T>(run: () => T): T => {
+    process.env[NATIVE_PARSE_VARIABLE] = 'off';
+    try {
+      return run();
+    } finally {
+      delete process.env[NATIVE_PARSE_VARIABLE];
+    }
+  };
 
-  it('a clean TypeScript file is parsed once, natively; one with a finding again by typescript-eslint, whose result is kept', () => {
+  it('a TypeScript file is parsed once, natively, clean or with a finding whose fix asks for a token; the result is typescript-eslint\'s', () => {
     const clean: string[] = [];
     assert.deepEqual(lintWith(clean, 'export const ok = (res: Response) => res.status(200);\n').result.messages, []);
     assert.deepEqual(clean, ['auth-status-oxc-typescript']);
 
     const reported: string[] = [];
-    const text = 'export const no = (res: Response) => res.status(403);\n';
+    const text = 'export const no = (res: Response) => res.status(403 /* why */);\n';
     const { result } = lintWith(reported, text);
-    assert.deepEqual(reported, ['auth-status-oxc-typescript', 'typescript-eslint/parser']);
+    assert.deepEqual(reported, ['auth-status-oxc-typescript']);
     assert.deepEqual(result.messages.map((message) => [message.message, message.line, message.column]), [['a 403', 1, text.indexOf('403') + 1]]);
+    assert.deepEqual(result.messages[0].fix, { range: [text.indexOf('403'), text.lastIndexOf(')')], text: '401' });
+    const byTypescriptEslint: string[] = [];
+    assert.deepEqual(withoutNativeParse(() => lintWith(byTypescriptEslint, text)).result, result);
+    assert.deepEqual(byTypescriptEslint, ['typescript-eslint/parser']);
   });
 
-  it('a file oxc cannot parse gets typescript-eslint\'s verdict; clean JavaScript is parsed natively too', () => {
+  it('a file oxc cannot parse gets typescript-eslint\'s verdict; JavaScript with a finding is parsed natively too', () => {
     const text = 'export const = (res) => res.status(403);\n';
     const { result } = lintWith([], text);
     assert.equal(result.messages[0]?.fatal, true);
-    process.env[NATIVE_PARSE_VARIABLE] = 'off';
-    try {
-      assert.deepEqual(result, lintWith([], text).result);
-    } finally {
-      delete process.env[NATIVE_PARSE_VARIABLE];
-    }
+    assert.deepEqual(result, withoutNativeParse(() => lintWith([], text)).result);
 
     const javascript: string[] = [];
     lintWith(javascript, 'exports.ok = (res) => res.status(200);\n', '/virtual/handler.js');
     assert.deepEqual(javascript, ['auth-status-oxc-javascript']);
     const reported: string[] = [];
-    lintWith(reported, 'exports.no = (res) => res.status(403);\n', '/virtual/handler.js');
-    assert.deepEqual(reported, ['auth-status-oxc-javascript', "ESLint's default parser"]);
+    const withFinding = 'exports.no = (res) => res.status(403);\n';
+    const native = lintWith(reported, withFinding, '/virtual/handler.js').result;
+    assert.deepEqual(reported, ['auth-status-oxc-javascript']);
+    assert.equal(native.messages.length, 1);
+    assert.deepEqual(native, withoutNativeParse(() => lintWith([], withFinding, '/virtual/handler.js')).result);
+  });
+
+  it('with --fix, a file whose findings offer fixes is fixed through ESLint\'s own parser', () => {
+    const seen: string[] = [];
+    const text = 'export const no = (res: Response) => res.status(403);\n';
+    const outcome = new FileLinter(recordingPlugin(seen) as never).lint({ filePath: '/virtual/handler.ts', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'safe' });
+    assert.equal(outcome.result.output, text.replace('403', '401'));
+    assert.equal(seen[0], 'auth-status-oxc-typescript');
+    assert.ok(seen.slice(1).every((parser) => parser === 'typescript-eslint/parser') && seen.length > 1, seen.join());
   });
 
   it('JSX that may hold an HTML entity goes straight to typescript-eslint, which decodes it; JSX without one stays native', () => {
@@ -197,27 +285,35 @@ describe('auth-status-lint lints TypeScript natively first and with typescript-e
     assert.deepEqual(without, ['auth-status-oxc-typescript']);
   });
 
-  it('stops parsing twice once most files have findings, and still tries one file in ten', () => {
+  it('stops parsing twice once most files are left to ESLint\'s parsers, and still tries one file in ten', () => {
     const seen: string[] = [];
     const linter = new FileLinter(recordingPlugin(seen) as never);
-    const lint = (text: string) => linter.lint({ filePath: '/virtual/handler.ts', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
-    const reported = 'export const no = (res: Response) => res.status(403);\n';
-    const clean = 'export const ok = (res: Response) => res.status(200);\n';
-    for (let index = 0; index < 20; index++) assert.equal(lint(reported).result.messages.length, 1);
+    const lint = (text: string) => linter.lint({ filePath: '/virtual/page.tsx', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
+    for (let index = 0; index < 20; index++) lint('export const Page = (res: Response) => <p>Don&apos;t {res.status(403)}</p>;\n');
     seen.length = 0;
-    for (let index = 0; index < 10; index++) assert.deepEqual(lint(clean).result.messages, []);
+    for (let index = 0; index < 10; index++) assert.deepEqual(lint('export const ok = (res: Response) => res.status(200);\n').result.messages, []);
     assert.equal(seen.filter((parser) => parser === 'auth-status-oxc-typescript').length, 1);
     assert.equal(seen.filter((parser) => parser === 'typescript-eslint/parser').length, 9);
   });
 
-  it('keeps the native pass where most files are clean', () => {
+  it('keeps the native pass where most files have findings', () => {
     const seen: string[] = [];
     const linter = new FileLinter(recordingPlugin(seen) as never);
     const lint = (text: string) => linter.lint({ filePath: '/virtual/handler.ts', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
-    for (let index = 0; index < 20; index++) lint(index % 4 === 0 ? 'export const no = (res: Response) => res.status(403);\n' : 'export const ok = 1;\n');
-    seen.length = 0;
-    for (let index = 0; index < 10; index++) lint('export const ok = (res: Response) => res.status(200);\n');
-    assert.deepEqual(seen, Array(10).fill('auth-status-oxc-typescript'));
+    for (let index = 0; index < 20; index++) assert.equal(lint('export const no = (res: Response) => res.status(403);\n').result.messages.length, 1);
+    assert.deepEqual(seen, Array(20).fill('auth-status-oxc-typescript'));
+  });
+
+  it('the budget: off after its trial once fewer than two in five tried files keep their native result, on again when they do', () => {
+    const budget = new NativePassBudget();
+    for (let index = 0; index < 16; index++) {
+      assert.equal(budget.worthTrying(), true);
+      budget.record(index < 6);
+    }
+    const tries = Array.from({ length: 20 }, () => budget.worthTrying());
+    assert.equal(tries.filter(Boolean).length, 2);
+    for (let index = 0; index < 10; index++) budget.record(true);
+    assert.equal(budget.worthTrying(), true);
   });
 
   const bothWays = (target: string, ...args: string[]) => {
@@ -225,14 +321,19 @@ describe('auth-status-lint lints TypeScript natively first and with typescript-e
     return { native: lint({}), typescriptOnly: lint({ [NATIVE_PARSE_VARIABLE]: 'off' }) };
   };
 
-  it('changes no result on the whole test corpus, fixes included', function () {
-    this.timeout(300_000);
-    const corpus = path.join(REPO_ROOT, 'test/corpus');
-    const { native, typescriptOnly } = bothWays(corpus, '--fix-dry-run', '--fix-status');
-    assert.ok(native.some((result) => result.filePath.endsWith('.ts') && result.messages.length > 0), 'TypeScript files with findings');
-    assert.ok(native.some((result) => result.filePath.endsWith('.ts') && result.messages.length === 0), 'clean TypeScript files');
-    assert.deepEqual(native, typescriptOnly);
-  });
+  for (const [what, args] of [['messages, fixes and suggestions', []], ['fixes applied', ['--fix-dry-run', '--fix-status']]] as const) {
+    it(`changes no result on the whole test corpus: ${what}`, function () {
+      this.timeout(300_000);
+      const corpus = path.join(REPO_ROOT, 'test/corpus');
+      const { native, typescriptOnly } = bothWays(corpus, ...args);
+      assert.ok(native.some((result) => result.filePath.endsWith('.ts') && result.messages.length > 0), 'TypeScript files with findings');
+      assert.ok(native.some((result) => result.filePath.endsWith('.ts') && result.messages.length === 0), 'clean TypeScript files');
+      const offersOrAppliesFixes = (result: (typeof native)[number]) =>
+        result.output !== undefined || result.messages.some((message) => message.fix || message.suggestions?.length);
+      assert.ok(native.some(offersOrAppliesFixes), 'fixes or suggestions');
+      assert.deepEqual(native, typescriptOnly);
+    });
+  }
 
   it('changes no result on any code snippet of the rule and adapter tests, in workers', function () {
     this.timeout(300_000);

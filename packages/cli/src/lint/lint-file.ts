@@ -4,6 +4,7 @@ import plugin from 'eslint-plugin-auth-status';
 import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig, type Dialect } from './languages';
 import { NativePassBudget } from './native-pass';
+import { pluginsToCheck } from './option-free-plugins';
 import { notLintedMessage, resultFor, type LintResult } from './result';
 import { RULE_PREFIX, type RulesConfig } from './rules-config';
 import { applyFirstSuggestions } from './suggestions';
@@ -34,8 +35,9 @@ const MAX_FIX_PASSES = 10;
 /** `off` lints every file with ESLint's own parsers alone: the bench and the tests compare both ways. */
 export const NATIVE_PARSE_VARIABLE = 'AUTH_STATUS_NATIVE_PARSE';
 const BOM = '\uFEFF';
-const ourPlugins = plugin.configs.recommended.plugins as Linter.Config['plugins'];
+const ourPlugins = plugin.configs.recommended.plugins as NonNullable<Linter.Config['plugins']>;
 
+const offersFix = (message: Linter.LintMessage) => Boolean(message.fix || message.suggestions?.length);
 const isOurs = (message: Linter.LintMessage) => message.ruleId?.startsWith(RULE_PREFIX) ?? false;
 /** Our rules and parse errors; inline `/* eslint … *\/` comments may switch on other rules, which are not ours to report. */
 const isReported = (message: Linter.LintMessage) => isOurs(message) || (message.ruleId === null && message.fatal === true);
@@ -47,7 +49,7 @@ function isCoreStackOverflow(error: unknown): boolean {
 
 export class FileLinter {
   /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
-  constructor(private readonly plugins: Linter.Config['plugins'] = ourPlugins) {}
+  constructor(private readonly plugins: NonNullable<Linter.Config['plugins']> = ourPlugins) {}
 
   private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();
@@ -85,10 +87,11 @@ export class FileLinter {
   private lintOrThrow({ filePath, text, rules, fix }: LintTask): LintOutcome {
     const bom = text.startsWith(BOM) ? BOM : '';
     const body = text.slice(bom.length);
-    if (this.cleanByNativeParse(filePath, body, rules)) return { result: resultFor(filePath, []) };
+    const native = this.nativeLint(filePath, body, rules);
+    if (native !== undefined && (fix === 'none' || !native.some(offersFix))) return { result: resultFor(filePath, native, text) };
     const { config, messages } = this.verifyInFittingDialect(filePath, body, rules);
     const unfixed = resultFor(filePath, messages, text);
-    const canFix = fix !== 'none' && messages.some((message) => message.fix || message.suggestions?.length);
+    const canFix = fix !== 'none' && messages.some(offersFix);
     if (!canFix) return { result: unfixed };
 
     const fixed = this.fix(filePath, body, config, fix);
@@ -100,27 +103,28 @@ export class FileLinter {
   }
 
   /**
-   * Whether oxc's parse of the file already shows that our rules have nothing to say. Parsing is most of a lint and
-   * most files are clean; any message, exception, or a parse error in every dialect sends the file to ESLint's own
-   * parsers, so every reported result (messages, fixes, suggestions) is the one ESLint gives.
+   * The messages of a lint on oxc's parse of the file (parse/oxc.ts), which are ESLint's own: the tree, its
+   * locations, comments and scopes are the ones ESLint's parser gives, and tokens, asked for by some fixes, come
+   * from that parser on demand. Undefined when every dialect fails to parse natively or a rule throws: ESLint's own
+   * parsers then decide, parse errors included. Fixing goes through them too.
    */
-  private cleanByNativeParse(filePath: string, text: string, rules: RulesConfig): boolean {
-    if (!this.nativeParse || !this.nativeBudget.worthTrying()) return false;
-    const clean = this.nativelyClean(filePath, text, rules);
-    this.nativeBudget.record(clean);
-    return clean;
+  private nativeLint(filePath: string, text: string, rules: RulesConfig): Linter.LintMessage[] | undefined {
+    if (!this.nativeParse || !this.nativeBudget.worthTrying()) return undefined;
+    const messages = this.nativeMessages(filePath, text, rules);
+    this.nativeBudget.record(messages !== undefined);
+    return messages;
   }
 
-  private nativelyClean(filePath: string, text: string, rules: RulesConfig): boolean {
+  private nativeMessages(filePath: string, text: string, rules: RulesConfig): Linter.LintMessage[] | undefined {
     try {
       for (const dialect of dialectsFor(filePath)) {
         const messages = this.verify(filePath, text, this.configFor(filePath, dialect, rules, true));
-        if (!messages.some((message) => message.fatal)) return messages.length === 0;
+        if (!messages.some((message) => message.fatal)) return messages;
       }
     } catch {
-      // A rule asked for what the native tree lacks (tokens): ESLint's parser decides.
+      // Whatever went wrong on the native tree, ESLint's parser decides.
     }
-    return false;
+    return undefined;
   }
 
   /** The first dialect that parses; when none does, the first dialect's parse error. */
@@ -155,6 +159,6 @@ export class FileLinter {
 
   private configFor(filePath: string, dialect: Dialect, rules: RulesConfig, native = false): Linter.Config[] {
     const key = `${dialect}${native ? '\0native' : ''}\0${JSON.stringify(rules)}`;
-    return this.configs.get(key, path.resolve(filePath), () => lintConfig(dialect, this.plugins, rules, native));
+    return this.configs.get(key, path.resolve(filePath), () => lintConfig(dialect, pluginsToCheck(this.plugins, rules), rules, native));
   }
 }

@@ -1,6 +1,7 @@
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { oneLine, UsageError } from '../errors';
+import { pluginsToCheck } from './option-free-plugins';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RulesConfig = Record<string, Linter.RuleEntry>;
@@ -49,7 +50,8 @@ export function pickOurRules(rules: Record<string, unknown> | undefined): RulesC
 /** Throws a one-line UsageError when ESLint rejects a rule's severity or options. */
 export function assertValidRules(rules: RulesConfig, origin: string): void {
   try {
-    new Linter().verify('', [{ files: ['**/*.js'], plugins: plugin.configs.recommended.plugins as Linter.Config['plugins'], rules }], 'check.js');
+    const plugins = pluginsToCheck(plugin.configs.recommended.plugins as NonNullable<Linter.Config['plugins']>, rules);
+    new Linter().verify('', [{ files: ['**/*.js'], plugins, rules }], 'check.js');
   } catch (error) {
     const reason = oneLine((error as Error).message).replace(/^Key "rules": /, '');
     throw new UsageError(`invalid rule settings ${origin}: ${reason}`);

@@ -2,15 +2,16 @@ import type { Linter } from 'eslint';
 import type * as Oxc from 'oxc-parser' with { 'resolution-mode': 'import' };
 import { analyze } from '@typescript-eslint/scope-manager';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { answerTokensOnDemand, TOKENS_ON_DEMAND } from './lazy-tokens';
 import { lineStartsOf, locationOf } from './locations';
 
 /**
  * JavaScript and TypeScript through oxc's native parser, behind ESLint's parser interface: the trees espree and
  * typescript-eslint give (ESTree, TS-ESTree), for a fraction of the time (no TypeScript program, no token list).
- * It has no tokens, so a rule asking for one gets nothing: `FileLinter` trusts it only to say a file is clean
- * and lints every other file again with ESLint's own parsers (see lint/lint-file.ts).
+ * Tokens come from ESLint's own parser, and only for a file whose lint asks for one (parse/lazy-tokens.ts).
  */
 interface ParserOptions {
+  [option: string]: unknown;
   filePath?: string;
   sourceType?: 'module' | 'commonjs' | 'script';
   ecmaFeatures?: { jsx?: boolean };
@@ -23,6 +24,7 @@ type Program = Located & Record<string, unknown>;
 // An ES module: required, not imported, so the compiled CommonJS loads it with Node's require(esm).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parseSync } = require('oxc-parser') as typeof Oxc;
+answerTokensOnDemand();
 
 /** A syntax error as ESLint reports a parser's: a message with a line and column. */
 class NativeSyntaxError extends SyntaxError {
@@ -69,7 +71,21 @@ function parseNatively(text: string, options: ParserOptions, language: Language)
   const program = locate(parsed.program as unknown as Program, text, lineStarts, typescript);
   program.comments = parsed.comments.map((comment) => locate({ ...comment }, text, lineStarts, typescript));
   program.tokens = [];
+  program[TOKENS_ON_DEMAND as never] = () => tokensByEslintParser(text, options, language);
   return program;
+}
+
+/** The tokens espree or typescript-eslint gives for the text, with the options ESLint hands them. */
+function tokensByEslintParser(text: string, options: ParserOptions, language: Language): unknown[] {
+  if (language === 'javascript') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('espree') as { parse(text: string, options: unknown): { tokens: unknown[] } }).parse(text, options).tokens;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+  // What typescript-eslint's parser hands typescript-estree, less the scope analysis.
+  const tokensOptions = { jsx: options.ecmaFeatures?.jsx === true, ...options, comment: true, loc: true, range: true, tokens: true };
+  return parse(text, tokensOptions as never).tokens ?? [];
 }
 
 function parseTypeScript(text: string, options: ParserOptions = {}) {
