@@ -209,7 +209,7 @@ describe('language server units: the open buffers as the lint worker sees them',
 
 describe('language server units: heap keeper', () => {
   const MB = 1024 * 1024;
-  const limits = { burstGrowth: 48 * MB, idleMs: 300, typingIdleMs: 2000, settleMs: 5500 };
+  const limits = { burstGrowth: 48 * MB, idleMs: 300, typingIdleMs: 2000, settleMs: 5500, youngFillBetweenKeystrokes: 0.25 };
   const afterImmediate = () => new Promise((resolve) => setImmediate(resolve));
   const used = () => v8.getHeapStatistics().used_heap_size;
   const report = (before: number) => `heap ${(before / MB).toFixed(0)} MB → ${(used() / MB).toFixed(0)} MB`;
@@ -267,6 +267,47 @@ describe('language server units: heap keeper', () => {
       await new Promise((resolve) => setTimeout(resolve, limits.idleMs + 300));
       assert.ok(used() > before - 8 * MB, `collected while typing: ${report(before)}`);
     }));
+
+  const youngUsed = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
+  const youngCapacity = () => {
+    const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!;
+    return young.space_used_size + young.space_available_size;
+  };
+  /** Short-lived garbage until the young generation is at least half full, as a keystroke's lint leaves it. */
+  const fillYoungGeneration = () => {
+    let sink = 0;
+    for (let round = 0; round < 100_000 && youngUsed() < youngCapacity() / 2; round++) sink += Array.from({ length: 64 }, (_, index) => ({ index })).length;
+    return sink;
+  };
+
+  it('empties a filling young generation between keystrokes, once the answer is on its way', async () => {
+    const heap = keeper();
+    try {
+      fillYoungGeneration();
+      const before = youngUsed();
+      assert.ok(before >= youngCapacity() / 2, `young generation ${(before / MB).toFixed(1)} of ${(youngCapacity() / MB).toFixed(1)} MB`);
+      heap.keystrokeAnswered();
+      assert.ok(youngUsed() >= before, 'collected before the answer could leave');
+      await afterImmediate();
+      assert.ok(youngUsed() < before / 2, `young generation ${(before / MB).toFixed(1)} MB → ${(youngUsed() / MB).toFixed(1)} MB`);
+    } finally {
+      heap.dispose();
+    }
+  });
+
+  it('leaves a young generation with room to spare alone between keystrokes', async () => {
+    loadCollector()!();
+    const heap = new HeapKeeper({ ...limits, youngFillBetweenKeystrokes: 0.99 });
+    try {
+      fillYoungGeneration();
+      const before = youngUsed();
+      heap.keystrokeAnswered();
+      await afterImmediate();
+      assert.ok(youngUsed() >= before, `young generation ${(before / MB).toFixed(1)} MB → ${(youngUsed() / MB).toFixed(1)} MB`);
+    } finally {
+      heap.dispose();
+    }
+  });
 
   it('once settled, hands the young generation back (V8 shrinks it when the recent allocation rate is low)', async function () {
     this.timeout(30_000);
