@@ -321,3 +321,34 @@ describe('language server units: heap keeper', () => {
     assert.ok(settled <= grown / 4, `young generation ${(grown / MB).toFixed(0)} MB → ${(settled / MB).toFixed(0)} MB`);
   });
 });
+
+describe('language server units: answers of a helper', () => {
+  it('hands answers that arrived together out one per turn of the event loop', async function () {
+    this.timeout(60_000);
+    // The built module: the worker thread runs this very file, which must be plain JavaScript.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { WorkerClient } = require('../../packages/language-server/dist/threads') as typeof import('../../packages/language-server/src/threads');
+    const lint = new WorkerClient('lint', { idleMs: 10_000 });
+    const request = { mode: 'lint', text: EXPRESS_SOURCE, target: parseTargetOf('typescript', '/p/a.ts'), rules: rulesFromSettings(defaultSettings()).rules };
+    try {
+      await lint.request(request);
+      let turn = 0;
+      let ticking = true;
+      const tick = () => {
+        turn++;
+        if (ticking) setImmediate(tick);
+      };
+      const turns: number[] = [];
+      const answers = [1, 2, 3].map(() => lint.request(request).then(() => turns.push(turn)));
+      // The worker answers all three while this thread is busy: their messages wait together.
+      const until = Date.now() + 1500;
+      while (Date.now() < until);
+      setImmediate(tick);
+      await Promise.all(answers);
+      ticking = false;
+      assert.equal(new Set(turns).size, 3, `turns ${turns.join(', ')}`);
+    } finally {
+      lint.stop();
+    }
+  });
+});
