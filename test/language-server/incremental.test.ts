@@ -231,6 +231,20 @@ describe('language server: masked texts', () => {
     assert.equal(masked.text, 'x();\n\n\n/*-const a = "*  eslint-disable";*/');
   });
 
+  it('makes the same comment when the same statements are left out again, and a new one when their text changed', () => {
+    const text = 'keep(1);\nleft(1,\n 2);\nalso();\n';
+    const leftOut = (source: string) => [{ start: source.indexOf('left('), end: source.indexOf('also') - 1 }, { start: source.indexOf('also'), end: source.length - 1 }];
+    assert.equal(maskText(text, leftOut(text)).text, 'keep(1);\n\n\n\n/*-left(1,  2); also();*/');
+    // A keystroke in the kept statement moves the left-out ones: the comment is the same.
+    const typed = text.replace('keep(1)', 'keep(12)');
+    assert.equal(maskText(typed, leftOut(typed)).text, 'keep(12);\n\n\n\n/*-left(1,  2); also();*/');
+    // The same lengths with other text, and other statements: never the last comment.
+    const changed = typed.replace('left(1', 'left(7');
+    assert.equal(maskText(changed, leftOut(changed)).text, 'keep(12);\n\n\n\n/*-left(7,  2); also();*/');
+    const fewer = leftOut(changed).slice(1);
+    assert.equal(maskText(changed, fewer).text, 'keep(12);\nleft(7,\n 2);\n\n\n/*-also();*/');
+  });
+
   it('refuses a kept statement nested too deeply for the parser, but not one left out in the comment', () => {
     const target = parseTargetOf('javascript', '/workspace/deep.js')!;
     const deep = `const deep = ${'['.repeat(1500)}${']'.repeat(1500)};\n`;

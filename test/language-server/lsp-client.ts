@@ -13,13 +13,16 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  SetTraceNotification,
   ShutdownRequest,
   type ClientCapabilities,
   type DocumentDiagnosticReport,
   type InitializeResult,
   type LogMessageParams,
+  type LogTraceParams,
   type PublishDiagnosticsParams,
   type Registration,
   type TextDocumentContentChangeEvent,
@@ -54,6 +57,8 @@ interface PushedDiagnostics extends PublishDiagnosticsParams {
 export class LspTestClient {
   readonly pushed: PushedDiagnostics[] = [];
   readonly logs: LogMessageParams[] = [];
+  /** `$/logTrace` notifications: the server sends them only after `trace('verbose')` (or `'messages'`). */
+  readonly traces: LogTraceParams[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly registrations: Registration[] = [];
   readonly configurationRequests: unknown[] = [];
@@ -74,6 +79,11 @@ export class LspTestClient {
     });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params);
+      this.notify();
+    });
+    // Replaces the connection's own `$/logTrace` handler, which would only print them.
+    connection.onNotification(LogTraceNotification.type, (params) => {
+      this.traces.push(params);
       this.notify();
     });
     connection.onNotification((method, params) => {
@@ -138,6 +148,11 @@ export class LspTestClient {
     return client;
   }
 
+  /** `$/setTrace`: asks the server for `$/logTrace` notifications. */
+  async trace(value: 'off' | 'messages' | 'verbose'): Promise<void> {
+    await this.connection.sendNotification(SetTraceNotification.type, { value });
+  }
+
   async open(uri: string, text: string, languageId = 'typescript'): Promise<void> {
     this.documents.set(uri, TextDocument.create(uri, languageId, 1, text));
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
@@ -194,6 +209,10 @@ export class LspTestClient {
   }
 
   /** Resolves with the params of the first matching notification or request from the server (after `since`). */
+  async waitForTrace(message: string, since = 0, timeout = 15000): Promise<LogTraceParams> {
+    return this.waitFor(() => this.traces.slice(since).find((params) => params.message === message), timeout, `a trace ${message}`);
+  }
+
   async waitForNotification(method: string, accept: (params: unknown) => boolean = () => true, since = 0, timeout = 15000): Promise<unknown> {
     const entry = await this.waitFor(
       () => this.notifications.slice(since).find((candidate) => candidate.method === method && accept(candidate.params)),

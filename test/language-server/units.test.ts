@@ -209,7 +209,7 @@ describe('language server units: the open buffers as the lint worker sees them',
 
 describe('language server units: heap keeper', () => {
   const MB = 1024 * 1024;
-  const limits = { burstGrowth: 48 * MB, idleMs: 300, typingIdleMs: 2000, settleMs: 5500 };
+  const limits = { burstGrowth: 48 * MB, idleMs: 300, typingIdleMs: 2000, settleMs: 5500, youngFillBetweenKeystrokes: 0.25 };
   const afterImmediate = () => new Promise((resolve) => setImmediate(resolve));
   const used = () => v8.getHeapStatistics().used_heap_size;
   const report = (before: number) => `heap ${(before / MB).toFixed(0)} MB → ${(used() / MB).toFixed(0)} MB`;
@@ -268,6 +268,47 @@ describe('language server units: heap keeper', () => {
       assert.ok(used() > before - 8 * MB, `collected while typing: ${report(before)}`);
     }));
 
+  const youngUsed = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
+  const youngCapacity = () => {
+    const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!;
+    return young.space_used_size + young.space_available_size;
+  };
+  /** Short-lived garbage until the young generation is at least half full, as a keystroke's lint leaves it. */
+  const fillYoungGeneration = () => {
+    let sink = 0;
+    for (let round = 0; round < 100_000 && youngUsed() < youngCapacity() / 2; round++) sink += Array.from({ length: 64 }, (_, index) => ({ index })).length;
+    return sink;
+  };
+
+  it('empties a filling young generation between keystrokes, once the answer is on its way', async () => {
+    const heap = keeper();
+    try {
+      fillYoungGeneration();
+      const before = youngUsed();
+      assert.ok(before >= youngCapacity() / 2, `young generation ${(before / MB).toFixed(1)} of ${(youngCapacity() / MB).toFixed(1)} MB`);
+      heap.keystrokeAnswered();
+      assert.ok(youngUsed() >= before, 'collected before the answer could leave');
+      await afterImmediate();
+      assert.ok(youngUsed() < before / 2, `young generation ${(before / MB).toFixed(1)} MB → ${(youngUsed() / MB).toFixed(1)} MB`);
+    } finally {
+      heap.dispose();
+    }
+  });
+
+  it('leaves a young generation with room to spare alone between keystrokes', async () => {
+    loadCollector()!();
+    const heap = new HeapKeeper({ ...limits, youngFillBetweenKeystrokes: 0.99 });
+    try {
+      fillYoungGeneration();
+      const before = youngUsed();
+      heap.keystrokeAnswered();
+      await afterImmediate();
+      assert.ok(youngUsed() >= before, `young generation ${(before / MB).toFixed(1)} MB → ${(youngUsed() / MB).toFixed(1)} MB`);
+    } finally {
+      heap.dispose();
+    }
+  });
+
   it('once settled, hands the young generation back (V8 shrinks it when the recent allocation rate is low)', async function () {
     this.timeout(30_000);
     // In a process of its own: V8 only shrinks the young generation when nothing else has been allocating.
@@ -278,5 +319,36 @@ describe('language server units: heap keeper', () => {
     const { grown, settled } = JSON.parse(output) as { grown: number; settled: number };
     assert.ok(grown >= 8 * MB, `the young generation grew to ${(grown / MB).toFixed(0)} MB`);
     assert.ok(settled <= grown / 4, `young generation ${(grown / MB).toFixed(0)} MB → ${(settled / MB).toFixed(0)} MB`);
+  });
+});
+
+describe('language server units: answers of a helper', () => {
+  it('hands answers that arrived together out one per turn of the event loop', async function () {
+    this.timeout(60_000);
+    // The built module: the worker thread runs this very file, which must be plain JavaScript.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { WorkerClient } = require('../../packages/language-server/dist/threads') as typeof import('../../packages/language-server/src/threads');
+    const lint = new WorkerClient('lint', { idleMs: 10_000 });
+    const request = { mode: 'lint', text: EXPRESS_SOURCE, target: parseTargetOf('typescript', '/p/a.ts'), rules: rulesFromSettings(defaultSettings()).rules };
+    try {
+      await lint.request(request);
+      let turn = 0;
+      let ticking = true;
+      const tick = () => {
+        turn++;
+        if (ticking) setImmediate(tick);
+      };
+      const turns: number[] = [];
+      const answers = [1, 2, 3].map(() => lint.request(request).then(() => turns.push(turn)));
+      // The worker answers all three while this thread is busy: their messages wait together.
+      const until = Date.now() + 1500;
+      while (Date.now() < until);
+      setImmediate(tick);
+      await Promise.all(answers);
+      ticking = false;
+      assert.equal(new Set(turns).size, 3, `turns ${turns.join(', ')}`);
+    } finally {
+      lint.stop();
+    }
   });
 });

@@ -5,7 +5,7 @@ const v8 = require('node:v8');
 const { HeapKeeper } = require('../../packages/language-server/src/memory');
 
 const youngGeneration = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
-const limits = { burstGrowth: 1024 * 1024 * 1024, idleMs: 300, typingIdleMs: 2000, settleMs: 5500 };
+const limits = { burstGrowth: 1024 * 1024 * 1024, idleMs: 300, typingIdleMs: 2000, settleMs: 5500, youngFillBetweenKeystrokes: 0.25 };
 
 /** Objects that survive a few young collections, which is what makes V8 grow the young generation. */
 function growYoungGeneration() {

@@ -27,6 +27,7 @@ import { parseTargetOf } from '../src/lint/languages';
 import { rulesFromSettings } from '../src/lint/rules';
 import { CONFIRM_AFTER_MS, DEBOUNCE_MS } from '../src/features/publisher';
 import { defaultSettings } from '../src/settings';
+import { EDIT_TIMING_TRACE, type EditTimingEntry } from '../src/features/edit-timing';
 import { fileUri, LspTestClient, SERVER_BIN } from '../../../test/language-server/lsp-client';
 import { moduleImportingHelper, REJECT_HELPER, typescriptModule } from './corpus';
 
@@ -181,45 +182,82 @@ interface Servers {
   baseline?: string;
 }
 
-/** Edit → pulled diagnostics with the user pausing `pause` ms between keystrokes, as in a real editor. */
-async function rhythm(serverBin: string, text: string, pause: number, edits: number): Promise<number[]> {
-  return (await typing(serverBin, text, pause, edits, workspace)).times;
+/** What one typing run measured: the round trip per edit, and what the server itself reported per edit. */
+interface TypingRun {
+  times: number[];
+  /** The server's own time per edit (`$/logTrace` timing entries); empty for a build that sends none. */
+  server: EditTimingEntry[];
+  problems: number;
+  /** One-minute load average when the run began and when it ended. */
+  load: [number, number];
 }
 
-/** The edits' times, and how many problems the last answer held. */
-async function typing(serverBin: string, text: string, pause: number, edits: number, root: string): Promise<{ times: number[]; problems: number }> {
+/** Edit → pulled diagnostics with the user pausing `pause` ms between keystrokes, as in a real editor. */
+async function rhythm(serverBin: string, text: string, pause: number, edits: number): Promise<TypingRun> {
+  return typing(serverBin, text, pause, edits, workspace);
+}
+
+async function typing(serverBin: string, text: string, pause: number, edits: number, root: string): Promise<TypingRun> {
   const offset = toggledStatusOffset(text);
   const uri = fileUri(path.join(root, 'rhythm.ts'));
+  const loadAtStart = os.loadavg()[0]!;
   const client = await LspTestClient.start({ rootPath: root, pull: true, serverBin });
+  await client.trace('verbose');
   await client.open(uri, text);
   await client.pull(uri);
   const times: number[] = [];
+  const measuredVersions = new Set<number>();
   let problems = 0;
   for (let round = -3; round < edits; round++) {
     const document = client.document(uri);
     const range = { start: document.positionAt(offset), end: document.positionAt(offset + 3) };
     const started = now();
-    await client.change(uri, [{ range, text: toggled(round) }]);
+    const version = await client.change(uri, [{ range, text: toggled(round) }]);
     const report = (await client.pull(uri)) as { kind: string; items: unknown[] };
-    if (round >= 0) times.push(now() - started);
+    if (round >= 0) {
+      times.push(now() - started);
+      measuredVersions.add(version);
+    }
     if (report.kind !== 'full' || report.items.length === 0) throw new Error('unexpected pull report');
     problems = report.items.length;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+  // The server sends each timing entry shortly after its answer.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const server = client.traces
+    .filter((params) => params.message === EDIT_TIMING_TRACE && params.verbose !== undefined)
+    .map((params) => JSON.parse(params.verbose!) as EditTimingEntry)
+    .filter((entry) => entry.uri === uri && measuredVersions.has(entry.version));
   await client.shutdown();
-  return { times, problems };
+  return { times, server, problems, load: [loadAtStart, os.loadavg()[0]!] };
 }
+
+const spread = (times: number[]) => `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} / ${ms(Math.max(...times))}`;
+
+/** The server's own share: p50 / p95 of its time per edit, the GC pauses inside it, and the edits that overlapped a full lint in the worker. */
+function serverShare(run: TypingRun): string {
+  if (run.server.length === 0) return 'server time not reported';
+  const serverMs = run.server.map((entry) => entry.serverMs);
+  const gcMs = run.server.map((entry) => entry.gcMs);
+  const majors = run.server.reduce((sum, entry) => sum + entry.majorGcs, 0);
+  const overlapped = run.server.filter((entry) => entry.workerBusy).length;
+  return `server ${ms(percentile(serverMs, 50))} / ${ms(percentile(serverMs, 95))}, GC in it p95 ${ms(percentile(gcMs, 95))} (${majors} major), beside a full lint ${overlapped}`;
+}
+
+const loadOf = (run: TypingRun) => `load ${run.load[0].toFixed(1)}→${run.load[1].toFixed(1)}`;
 
 async function rhythms(servers: Servers, lines: number, edits: number): Promise<void> {
   const text = typescriptModule(lines);
-  const spread = (times: number[]) => `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} / ${ms(Math.max(...times))}`;
-  console.log(`\nEdit → diagnostics by typing rhythm, ${text.split('\n').length}-line TypeScript file, pull (${edits} edits each; p50 / p95 / max)`);
+  console.log(`\nEdit → diagnostics by typing rhythm, ${text.split('\n').length}-line TypeScript file, pull (${edits} edits each; round trip p50 / p95 / max; the server's own time p50 / p95)`);
   for (const pause of RHYTHMS_MS) {
-    const times = await rhythm(servers.current, text, pause, edits);
-    const p95 = percentile(times, 95);
+    const run = await rhythm(servers.current, text, pause, edits);
+    const p95 = percentile(run.times, 95);
     const label = pause === 0 ? 'continuous typing' : `${pause} ms pauses`;
-    const baseline = servers.baseline ? `   baseline ${spread(await rhythm(servers.baseline, text, pause, edits))}` : '';
-    console.log(`  ${label.padEnd(20)} ${spread(times)}   ${verdict(p95, TARGETS.editP95Ms)} (p95 ≤ ${TARGETS.editP95Ms} ms)${baseline}`);
+    console.log(`  ${label.padEnd(20)} ${spread(run.times)}   ${verdict(p95, TARGETS.editP95Ms)} (p95 ≤ ${TARGETS.editP95Ms} ms)   ${loadOf(run)}   ${serverShare(run)}`);
+    if (servers.baseline) {
+      const baseline = await rhythm(servers.baseline, text, pause, edits);
+      console.log(`  ${'  baseline'.padEnd(20)} ${spread(baseline.times)}   ${loadOf(baseline)}   ${serverShare(baseline)}`);
+    }
   }
 }
 
@@ -230,7 +268,7 @@ async function rhythms(servers: Servers, lines: number, edits: number): Promise<
  */
 async function importedHelper(servers: Servers, lines: number, edits: number): Promise<void> {
   const text = moduleImportingHelper(lines);
-  const spread = (times: number[]) => `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`;
+  const pair = (times: number[]) => `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`;
   console.log(`\nEdit → diagnostics, ${text.split('\n').length}-line TypeScript file importing a helper module, pull (${edits} edits each; p50 / p95)`);
   for (const pause of [0, 500]) {
     const cells: string[] = [];
@@ -239,8 +277,8 @@ async function importedHelper(servers: Servers, lines: number, edits: number): P
       if (helperOnDisk) fs.writeFileSync(path.join(root, 'reject.ts'), REJECT_HELPER);
       const run = async (bin: string) => typing(bin, text, pause, edits, root);
       const current = await run(servers.current);
-      const baseline = servers.baseline ? `, baseline ${spread((await run(servers.baseline)).times)}` : '';
-      cells.push(`${helperOnDisk ? 'helper indexed' : 'helper absent'} ${spread(current.times)} (${current.problems} problems)${baseline}`);
+      const baseline = servers.baseline ? `, baseline ${pair((await run(servers.baseline)).times)}` : '';
+      cells.push(`${helperOnDisk ? 'helper indexed' : 'helper absent'} ${pair(current.times)} (${current.problems} problems)${baseline}`);
       fs.rmSync(root, { recursive: true, force: true });
     }
     console.log(`  ${(pause === 0 ? 'continuous typing' : `${pause} ms pauses`).padEnd(20)} ${cells.join('   ')}`);

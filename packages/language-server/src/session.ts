@@ -15,6 +15,7 @@ import { DocumentChecker } from './features/checker';
 import { EditBuilder } from './features/edits';
 import { HoverProvider } from './features/hover';
 import { DiagnosticsPublisher } from './features/publisher';
+import { EDIT_TIMING_TRACE, EditTiming } from './features/edit-timing';
 import { LintEngine } from './lint/engine';
 import type { BufferChanges, LintAnswers, LintMode, LintRequest } from './lint/lint-worker';
 import { HeapKeeper } from './memory';
@@ -51,6 +52,8 @@ export function startSession(connection: Connection): void {
   // heap limit the worker is stopped (that lint fails, logged), never the server.
   const lintWorker = new WorkerClient('lint', { idleMs: 10_000, resourceLimits: { maxOldGenerationSizeMb: LINT_WORKER_HEAP_MB } });
   const logger = connection.console;
+  // Sent only while the client asked for traces (`$/setTrace`): the benchmark tells scheduler delay and our work apart.
+  const timing = new EditTiming((entry) => connection.tracer.log(EDIT_TIMING_TRACE, JSON.stringify(entry)), () => lintWorker.busy);
   let capabilities: ClientCapabilities = {};
   let workspaceFolders: string[] = [];
   let features: ReturnType<typeof createFeatures> | undefined;
@@ -76,6 +79,8 @@ export function startSession(connection: Connection): void {
     const publisher = new DiagnosticsPublisher(connection, documents, checker, settings, {
       pull: capabilities.textDocument?.diagnostic !== undefined,
       refresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    }, (uri, version) => {
+      if (timing.answered(uri, version)) heap.keystrokeAnswered();
     });
     const edits = new EditBuilder(capabilities.workspace?.workspaceEdit?.documentChanges === true);
     const resolvesEdits = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
@@ -150,7 +155,10 @@ export function startSession(connection: Connection): void {
     ready().publisher.opened(document);
   });
   documents.onDidChangeContent(({ document }) => {
-    if (openedNow !== document) heap.edited();
+    if (openedNow !== document) {
+      heap.edited();
+      timing.changed(document.uri, document.version);
+    }
     openedNow = undefined;
     ready().publisher.changed(document);
     ready().projectIndex.bufferChanged(document.uri, document.getText());
@@ -160,6 +168,7 @@ export function startSession(connection: Connection): void {
     const { checker, settings, publisher } = ready();
     checker.forget(document.uri);
     journal.forget(document.uri);
+    timing.forget(document.uri);
     settings.forget(document.uri);
     publisher.closed(document.uri);
     ready().projectIndex.bufferClosed(document.uri);
@@ -201,6 +210,7 @@ export function startSession(connection: Connection): void {
     features?.workspaceConfig.invalidate();
     lintWorker.stop();
     heap.dispose();
+    timing.dispose();
   });
 
   documents.listen(connection);

@@ -50,6 +50,8 @@ export class WorkerClient {
   private readonly pending = new Map<number, Pending>();
   private idleTimer: NodeJS.Timeout | undefined;
   private instance = 0;
+  private readonly deliveries: (() => void)[] = [];
+  private delivering: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly role: WorkerRole,
@@ -135,9 +137,25 @@ export class WorkerClient {
     if (!entry) return;
     this.pending.delete(id);
     clearTimeout(entry.timer);
-    if (error !== undefined) entry.reject(new Error(error));
-    else entry.resolve(result);
+    this.deliveries.push(() => (error !== undefined ? entry.reject(new Error(error)) : entry.resolve(result)));
+    this.deliverNext();
     if (this.pending.size === 0 && this.helper === helper) this.idleTimer = setTimeout(() => this.stop(), this.options.idleMs).unref();
+  }
+
+  /**
+   * Hands out answers one per turn of the event loop. A helper process's answers arrive in chunks: a burst of
+   * files waiting for the config would otherwise all be linted in one turn, where neither V8's collection tasks
+   * nor the heap keeper's checks can run between the lints, and the heap grows to the whole burst's garbage.
+   */
+  private deliverNext(): void {
+    if (this.delivering) return;
+    const next = this.deliveries.shift();
+    if (!next) return;
+    this.delivering = setImmediate(() => {
+      this.delivering = undefined;
+      next();
+      this.deliverNext();
+    });
   }
 
   private gone(helper: Helper, why: string): void {

@@ -57,6 +57,8 @@ export class DiagnosticsPublisher {
     private readonly checker: DocumentChecker,
     private readonly settings: SettingsStore,
     private readonly options: PublisherOptions,
+    /** Called once the diagnostics of a version are handed to the connection (pulled or pushed). */
+    private readonly answered: (uri: string, version: number) => void = () => undefined,
   ) {}
 
   get pulls(): boolean {
@@ -126,6 +128,7 @@ export class DiagnosticsPublisher {
         : (this.checker.cached(document) ?? (await this.checkLatest(document, token)));
     const report = checked ? this.remember(document, checked) : kept!;
     if (checked && !checked.exact) this.confirmLater(document.uri);
+    this.answered(document.uri, report.version);
     return params.previousResultId === report.resultId
       ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId }
       : { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
@@ -198,5 +201,6 @@ export class DiagnosticsPublisher {
     const report = this.remember(document, checked);
     if (!checked.exact) this.confirmLater(uri);
     await this.connection.sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics });
+    this.answered(uri, report.version);
   }
 }

@@ -28,7 +28,6 @@ interface Segment {
 export function maskText(text: string, masked: readonly Span[]): MaskedText {
   // Built as one list of pieces joined once: per keystroke the left-out text is most of a long document.
   const kept: string[] = [];
-  const leftOut: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
   let position = 0;
@@ -39,11 +38,10 @@ export function maskText(text: string, masked: readonly Span[]): MaskedText {
   };
   for (const { start, end } of masked) {
     keep(start);
-    leftOut.push(oneLineComment(text.slice(start, end)));
     position = end;
   }
   keep(text.length);
-  const result = leftOut.length > 0 ? [...kept, '\n/*-', leftOut.join(' '), '*/'].join('') : kept.join('');
+  const result = masked.length > 0 ? [...kept, '\n/*-', leftOutComment(text, masked), '*/'].join('') : kept.join('');
   return {
     text: result,
     codeLength: length,
@@ -57,6 +55,31 @@ export function maskText(text: string, masked: readonly Span[]): MaskedText {
       return { ...span, start: span.start + shift, end: span.end + shift };
     },
   };
+}
+
+/**
+ * The statements left out last time, and the comment text made of them. Typing inside one statement leaves out the
+ * very same statements keystroke after keystroke (only their offsets move): comparing their text is much cheaper
+ * than making the comment again, which rewrites most of a long document.
+ */
+let lastLeftOut: { statements: readonly string[]; comment: string } | undefined;
+
+function leftOutComment(text: string, masked: readonly Span[]): string {
+  const last = lastLeftOut;
+  const same =
+    last !== undefined &&
+    last.statements.length === masked.length &&
+    masked.every(({ start, end }, index) => end - start === last.statements[index]!.length && text.startsWith(last.statements[index]!, start));
+  if (same) return last.comment;
+  // Flattened copies, so the cache does not keep this version of the document alive through sliced strings.
+  const statements = masked.map(({ start, end }) => flat(text.slice(start, end)));
+  const comment = statements.map(oneLineComment).join(' ');
+  lastLeftOut = { statements, comment };
+  return comment;
+}
+
+function flat(slice: string): string {
+  return Buffer.from(slice, 'utf16le').toString('utf16le');
 }
 
 /** A left-out statement as comment text on one line that cannot end the comment. */
