@@ -5,7 +5,7 @@ import { filenameOf } from '../project-index';
 import { ownerOf, type Declaration } from '../project-index/summary';
 import { reasonFor } from '../reason';
 import { resolveStatus } from '../status';
-import type { ResponseSite, RuleFix, RuleFixer } from '../types';
+import type { ResponseSite } from '../types';
 import { ERROR_STATUS_FIELDS } from '../vocabulary';
 import { carriersOf } from './error-objects';
 import { leavesWithResponse } from './imported';
@@ -36,7 +36,7 @@ export function localHelperSites(sourceCode: SourceCode, sites: readonly Respons
       continue;
     }
     for (const site of helper.sites) site.judgedAtCalls = true;
-    found.push(...calls.map((call) => callSite(sourceCode, call, helper, helpers)));
+    found.push(...calls.map((call) => callSite(sourceCode, call, helper)));
   }
   return found;
 }
@@ -86,15 +86,6 @@ function callsOf(sourceCode: SourceCode, helper: Helper): TSESTree.CallExpressio
   return calls;
 }
 
-/** Does `name`, written where `at` stands, mean the variable `name` declares (not a nearer one of that name)? */
-function meansAt(sourceCode: SourceCode, at: TSESTree.Identifier, name: TSESTree.Identifier): boolean {
-  for (let scope: ReturnType<SourceCode['getScope']> | null = sourceCode.getScope(at); scope; scope = scope.upper) {
-    const variable = scope.set.get(name.name);
-    if (variable) return variable === findVariable(sourceCode, name);
-  }
-  return false;
-}
-
 function within(node: Node, ancestor: Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
@@ -111,7 +102,7 @@ function passesStatus(sourceCode: SourceCode, call: TSESTree.CallExpression): bo
   });
 }
 
-function callSite(sourceCode: SourceCode, call: TSESTree.CallExpression, helper: Helper, helpers: readonly Helper[]): ResponseSite {
+function callSite(sourceCode: SourceCode, call: TSESTree.CallExpression, helper: Helper): ResponseSite {
   const [first] = helper.sites;
   const callee = call.callee as TSESTree.Identifier;
   const file = filenameOf(sourceCode);
@@ -125,23 +116,8 @@ function callSite(sourceCode: SourceCode, call: TSESTree.CallExpression, helper:
     // The challenge is the helper body's to send, and judged there.
     hasHeader: (name) => name === 'www-authenticate' || helper.sites.every((site) => site.hasHeader(name)),
     ...(file ? { definition: { file, line: helper.declaration.loc.start.line, name: callee.name } } : {}),
-    edit: (fixer, edit) => switchToSibling(fixer, sourceCode, callee, helper, helpers, edit.status),
+    // A switch to a sibling helper would depend on a statement the call does not refer to (editors re-check a
+    // statement and what it uses): the helper is fixed where it is declared instead.
+    edit: () => null,
   };
-}
-
-/** The fix: call the file's helper that answers the wanted status the same way (`deny` → `unauthorized`), if there is one in reach. */
-function switchToSibling(
-  fixer: RuleFixer,
-  sourceCode: SourceCode,
-  callee: TSESTree.Identifier,
-  helper: Helper,
-  helpers: readonly Helper[],
-  status: number | undefined,
-): RuleFix[] | null {
-  if (status === undefined) return null;
-  const [first] = helper.sites;
-  const sibling = helpers.find((other) => other !== helper && other.sites[0]!.status.code === status && other.sites[0]!.transport?.written === first!.transport?.written);
-  if (!sibling) return null;
-  if (!meansAt(sourceCode, callee, sibling.name)) return null;
-  return [fixer.replaceText(callee, sibling.name.name)];
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { enclosingFunction, isFunction, keyName, skipWrappers, type Node } from '../ast';
+import { enclosingFunction, isFunction, skipWrappers, type Node } from '../ast';
 import type { SiteAdapter } from '../types';
 import { plainSite } from './plain-site';
 
@@ -29,16 +29,12 @@ export const strapiPolicyAdapter: SiteAdapter = {
   },
 };
 
-/**
- * `export default (policyContext, config, { strapi }) => …` in a policies folder: the exported function, with
- * Strapi's policy parameters (its context named so, or the `{ strapi }` third parameter).
- */
+/** `export default (policyContext, config, { strapi }) => …` in a policies folder: the exported function of Strapi's policy context. */
 function isStrapiPolicy(fn: TSESTree.FunctionLike, filename: string | undefined): boolean {
   if (!filename || !POLICY_FILE.test(filename) || !isExported(fn)) return false;
-  const [context, , services] = fn.params;
-  const namedContext = context?.type === T.Identifier && context.name === 'policyContext';
-  const strapiServices = services?.type === T.ObjectPattern && services.properties.some((property) => property.type === T.Property && keyName(property) === 'strapi');
-  return namedContext || strapiServices;
+  // Named so, as Strapi names it (and as the prefilter finds it).
+  const [context] = fn.params;
+  return context?.type === T.Identifier && context.name === 'policyContext';
 }
 
 function isExported(fn: Node): boolean {
