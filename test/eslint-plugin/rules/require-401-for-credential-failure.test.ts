@@ -87,6 +87,12 @@ ruleTester.run('require-401-for-credential-failure', rule, {
       code: `function auth(req, res) { if (!req.headers.authorization) return res.status(403).end(); }`,
       options: [{ allowedStatuses: [401, 403] }],
     },
+    // The verified account lacks a detail the application wants: no credential failed.
+    `async function profile(req, res) {
+  const claims = jwt.verify(req.headers.authorization.slice(7), KEY);
+  if (!claims.email) return res.status(400).json({ error: 'Add an e-mail address to your account first' });
+  res.json(claims);
+}`,
     // The current password asked again to change the account's password: a confirmation by a signed-in user, not
     // the request's credential (a 401 would log them out).
     `async function changePassword(req, res) {
@@ -96,6 +102,24 @@ ruleTester.run('require-401-for-credential-failure', rule, {
 }`,
   ],
   invalid: [
+    {
+      // Near-miss: a token without the subject it must name is an invalid credential.
+      code: `async function profile(req, res) {
+  const claims = jwt.verify(req.headers.authorization.slice(7), KEY);
+  if (!claims.sub) return res.status(400).json({ error: 'Token names nobody' });
+  res.json(claims);
+}`,
+      errors: [
+        wrongStatusSuggesting401(
+          3,
+          `async function profile(req, res) {
+  const claims = jwt.verify(req.headers.authorization.slice(7), KEY);
+  if (!claims.sub) return res.status(401).set('WWW-Authenticate', 'Bearer realm="api", error="invalid_token"').json({ error: 'Token names nobody' });
+  res.json(claims);
+}`,
+        ),
+      ],
+    },
     {
       // Near-miss: the same words at a login are its failure.
       code: `async function login(req, res) {

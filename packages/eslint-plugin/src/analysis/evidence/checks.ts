@@ -11,6 +11,8 @@ import type { Gate } from '../project-index/gates';
 
 const MAX_CATCH_NODES = 400;
 const CREDENTIAL_FAILURES: ReadonlySet<EvidenceCategory> = new Set(['missing', 'expired', 'invalid', 'login']);
+/** Details of an account, not of the credential that names it. */
+const PROFILE_FIELDS: ReadonlySet<string> = new Set(['email', 'emailAddress', 'phone', 'phoneNumber', 'name', 'firstName', 'lastName', 'displayName', 'avatar']);
 const MAX_CONDITION_DEPTH = 3;
 
 /**
@@ -499,6 +501,8 @@ export class EvidenceFinder {
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
+        // `!authUser.email`: the verified account lacks a detail the application wants, which is no failed credential.
+        if (value.type === T.MemberExpression && PROFILE_FIELDS.has(propertyName(value) ?? '')) return [];
         return [this.evidence('invalid', 2, value)];
       case 'password-check':
       case 'login-account':
