@@ -167,3 +167,35 @@ ruleTester.run('grpc: require-www-authenticate', challenge, {
   valid: [`${STATUS}function getUser(call, callback) { if (!call.metadata.get('authorization')[0]) return callback({ code: status.UNAUTHENTICATED, details: 'No token' }); }`],
   invalid: [],
 });
+
+/** A service wrapper whose refusals go through a helper of the file that puts the code it is handed in the callback's error. */
+const refusing = (check: string, code: string, refuse = 'callback({ code, message });') => `${STATUS}function refuse(callback, message, code = status.INTERNAL) {
+  ${refuse}
+}
+export function guarded(call, callback) {
+  const token = call.metadata.get('session-token')[0];
+  ${check}
+    return refuse(callback, 'refused', status.${code});
+  return handle(call, callback);
+}`;
+
+ruleTester.run('grpc: a status handed to a helper that puts it in the callback error', credential, {
+  valid: [
+    // A role check answered PERMISSION_DENIED through the helper is right.
+    refusing("if (!call.user.roles.includes('operator'))", 'PERMISSION_DENIED'),
+    // A helper that does not hand the code on (it only logs it) sends nothing with it.
+    refusing('if (!token)', 'PERMISSION_DENIED', 'log.warn(message, code);'),
+  ],
+  invalid: [
+    {
+      code: refusing('if (!token)', 'PERMISSION_DENIED'),
+      errors: [
+        {
+          messageId: 'wrongCode',
+          line: 8,
+          suggestions: [{ messageId: 'answerCredentialCode', output: refusing('if (!token)', 'UNAUTHENTICATED') }],
+        },
+      ],
+    },
+  ],
+});

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
+import { declaredFunction, keyName, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { findProperty } from '../edits';
-import type { SiteAdapter } from '../types';
+import { findNodes } from '../project-index/package-sources';
+import type { AdapterContext, SiteAdapter } from '../types';
 import { carriersOf } from './error-objects';
 import { codeSite, isImportOf, isModuleObject, statusOfCode, type CodePair } from './transport-code';
 
@@ -22,29 +23,66 @@ const GRPC_MODULE = /^(@grpc\/grpc-js|grpc|@grpc\/grpc-js\/build\/src\/constants
  */
 export const grpcAdapter: SiteAdapter = {
   framework: 'grpc',
-  nodeTypes: [T.ObjectExpression],
+  nodeTypes: [T.ObjectExpression, T.CallExpression],
   visit(node, context) {
+    if (node.type === T.CallExpression) {
+      forwardedCodes(node, context);
+      return;
+    }
     if (node.type !== T.ObjectExpression) return;
-    const { sourceCode } = context;
     const code = findProperty(node, 'code');
     const value = code && skipWrappers(code.value);
-    if (value?.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier) return;
-    const status = statusOfCode(GRPC_CODES, value.property.name);
-    if (status === null || !isStatusEnum(sourceCode, value.object)) return;
     const messages = ['details', 'message'].flatMap((key) => findProperty(node, key)?.value ?? []);
-    context.addSite(
-      codeSite(sourceCode, {
-        framework: 'grpc',
-        codeNode: value,
-        status,
-        pair: GRPC_CODES,
-        rewrite: (name) => `${sourceCode.getText(value.object)}.${name}`,
-        messages,
-        carriers: carriersOf(node),
-      }),
-    );
+    if (value) addCodeSite(value, messages, carriersOf(node), context);
   },
 };
+
+/** `status.PERMISSION_DENIED` of grpc's status enum, as a site. */
+function addCodeSite(value: Node, messages: Node[], carriers: string[], context: AdapterContext): void {
+  const { sourceCode } = context;
+  if (value.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier) return;
+  const status = statusOfCode(GRPC_CODES, value.property.name);
+  if (status === null || !isStatusEnum(sourceCode, value.object)) return;
+  const object = value.object;
+  context.addSite(
+    codeSite(sourceCode, {
+      framework: 'grpc',
+      codeNode: value,
+      status,
+      pair: GRPC_CODES,
+      rewrite: (name) => `${sourceCode.getText(object)}.${name}`,
+      messages,
+      carriers,
+    }),
+  );
+}
+
+/**
+ * `throwError(callback, 'No token', status.PERMISSION_DENIED)` where the file's `throwError` puts that parameter in
+ * the `code` of the object it hands on (`callback({ code, message })`): the status is the call's.
+ */
+function forwardedCodes(call: TSESTree.CallExpression, context: AdapterContext): void {
+  if (call.callee.type !== T.Identifier || !call.arguments.some((argument) => argument.type === T.MemberExpression)) return;
+  const fn = declaredFunction(context.sourceCode, call.callee);
+  if (!fn?.body) return;
+  call.arguments.forEach((argument, index) => {
+    const parameter = fn.params[index];
+    const name = parameter?.type === T.Identifier ? parameter.name : parameter?.type === T.AssignmentPattern && parameter.left.type === T.Identifier ? parameter.left.name : null;
+    if (!name || argument.type === T.SpreadElement || !handsOnAsCode(context.sourceCode, fn, name)) return;
+    const messages = call.arguments.filter((other) => other !== argument && other.type !== T.SpreadElement);
+    addCodeSite(skipWrappers(argument), messages, [call.callee.type === T.Identifier ? call.callee.name : ''], context);
+  });
+}
+
+/** Does the function put its parameter `name` in the `code` of an object (`{ code }`, `{ code: name }`)? */
+function handsOnAsCode(sourceCode: SourceCode, fn: TSESTree.FunctionLike, name: string): boolean {
+  const isCode = (node: Node) => {
+    if (node.type !== T.Property || keyName(node) !== 'code') return false;
+    const value = skipWrappers(node.value as Node);
+    return value.type === T.Identifier && value.name === name;
+  };
+  return findNodes(sourceCode, fn.body as Node, isCode, true).length > 0;
+}
 
 /** `status` / `Status` imported from grpc, or `grpc.status` on the module object. */
 function isStatusEnum(sourceCode: SourceCode, node: Node): boolean {
