@@ -316,6 +316,15 @@ export function pushChildren(sourceCode: SourceCode, node: Node, stack: Node[]):
   }
 }
 
+/** The (awaited) call a value is, or that a variable was initialised with: `const user = await lookup(token)`. */
+export function producingCall(sourceCode: SourceCode, value: Node): TSESTree.CallExpression | null {
+  const initial = value.type === T.Identifier ? initialValueOf(sourceCode, value) : value;
+  if (!initial) return null;
+  let init = skipWrappers(initial);
+  if (init.type === T.AwaitExpression) init = skipWrappers(init.argument);
+  return init.type === T.CallExpression ? init : null;
+}
+
 /**
  * The function a name of this file is declared as (`function f() {}`, `const f = () => …`), or null for a parameter,
  * an import or anything declared more than once.

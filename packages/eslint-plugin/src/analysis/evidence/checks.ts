@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, producingCall, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
@@ -550,7 +550,7 @@ export class EvidenceFinder {
 
   /** `session` of `const session = await getServerSession(authOptions)`: the identity looked up right here. */
   private isFetchedHere(value: Node): boolean {
-    const call = this.producingCall(value);
+    const call = producingCall(this.sourceCode, value);
     if (!call) return false;
     // `req.isAuthenticated()`, `c.get('user')`: asking the request what an earlier middleware stored.
     const callee = skipWrappers(call.callee);
@@ -626,16 +626,7 @@ export class EvidenceFinder {
 
   /** A variable holding what an (awaited) call returned, such as a database or service lookup. */
   private isRecordLookedUp(value: Node): boolean {
-    return value.type === T.Identifier && this.producingCall(value) !== null;
-  }
-
-  /** The (awaited) call a value is, or that a variable was initialised with. */
-  private producingCall(value: Node): TSESTree.CallExpression | null {
-    const initial = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : value;
-    if (!initial) return null;
-    let init = skipWrappers(initial);
-    if (init.type === T.AwaitExpression) init = skipWrappers(init.argument);
-    return init.type === T.CallExpression ? init : null;
+    return value.type === T.Identifier && producingCall(this.sourceCode, value) !== null;
   }
 
   /** Calls in conditions: `header.startsWith('Bearer ')`, `isExpired(token)`, `keys.includes(apiKey)`. */

@@ -1,6 +1,6 @@
 import { T } from '../node-types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingOf, calleeName, declaredFunction, findVariable, initialValueOf, returnedValues, valuesWrittenTo, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, declaredFunction, findVariable, initialValueOf, producingCall, returnedValues, valuesWrittenTo, isAncestor, isFunction, keyName, memberPath, propertyName, skipWrappers, words, type Node, type SourceCode } from '../ast';
 import * as V from '../vocabulary';
 import { gateOf, type Gate } from '../project-index/gates';
 import { meaningOf } from '../project-index/lookup';
@@ -192,10 +192,8 @@ export class SourceClassifier {
   /** Is the value what a function of this file returns, read from the request's credential (in one of its returns)? */
   private returnsCredential(node: Node): boolean {
     const value = skipWrappers(node);
-    const initial = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : null;
-    let call = initial && skipWrappers(initial);
-    if (call?.type === T.AwaitExpression) call = skipWrappers(call.argument);
-    if (call?.type !== T.CallExpression || call.callee.type !== T.Identifier || this.followedReturns > 2) return false;
+    const call = value.type === T.Identifier ? producingCall(this.sourceCode, value) : null;
+    if (call?.callee.type !== T.Identifier || this.followedReturns > 2) return false;
     const fn = declaredFunction(this.sourceCode, call.callee);
     if (!fn) return false;
     this.followedReturns++;
@@ -283,10 +281,8 @@ export class SourceClassifier {
     // `!posts.length`: none of the caller's own matched.
     if (value.type === T.MemberExpression && propertyName(value) === 'length') value = skipWrappers(value.object);
     if (value.type !== T.Identifier || words(value.name).some((word) => OWN_ACCOUNT_WORDS.has(word))) return false;
-    const initial = initialValueOf(this.sourceCode, value);
-    const lookup = initial && skipWrappers(initial);
-    const call = lookup?.type === T.AwaitExpression ? skipWrappers(lookup.argument) : lookup;
-    if (call?.type !== T.CallExpression) return false;
+    const call = producingCall(this.sourceCode, value);
+    if (!call) return false;
     // `getProjectForMember(projectId)`: named for finding it among what the caller is a member or owner of.
     if (/(?:For|Of)(?:Member|Owner|Manager)s?$/.test(calleeName(call) ?? '')) return true;
     if (!isLookupResult(this.sourceCode, value)) return false;
@@ -298,11 +294,8 @@ export class SourceClassifier {
   /** `const admin = requireAdmin(request)`: what the function the value came from refuses with null, when it is a gate. */
   gateOf(node: Node): (Gate & { via: string }) | null {
     const value = skipWrappers(node);
-    if (value.type !== T.Identifier) return null;
-    const initial = initialValueOf(this.sourceCode, value);
-    let call = initial && skipWrappers(initial);
-    if (call?.type === T.AwaitExpression) call = skipWrappers(call.argument);
-    if (call?.type !== T.CallExpression) return null;
+    const call = value.type === T.Identifier ? producingCall(this.sourceCode, value) : null;
+    if (!call) return null;
     const callee = skipWrappers(call.callee);
     const via = this.sourceCode.getText(callee);
     const imported = meaningOf(this.sourceCode, callee);

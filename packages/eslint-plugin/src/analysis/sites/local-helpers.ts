@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { findVariable, skipWrappers, type Node, type SourceCode } from '../ast';
+import { findVariable, isAncestor, skipWrappers, type SourceCode } from '../ast';
 import { filenameOf } from '../project-index';
 import { ownerOf, type Declaration } from '../project-index/summary';
 import { reasonFor } from '../reason';
@@ -80,14 +80,10 @@ function callsOf(sourceCode: SourceCode, helper: Helper): TSESTree.CallExpressio
     }
     const call = reference.identifier.parent;
     if (call?.type !== T.CallExpression || call.callee !== reference.identifier) continue;
-    if (within(call, helper.declaration) || !leavesWithResponse(call) || passesStatus(sourceCode, call)) continue;
+    if (isAncestor(helper.declaration, call) || !leavesWithResponse(call) || passesStatus(sourceCode, call)) continue;
     calls.push(call);
   }
   return calls;
-}
-
-function within(node: Node, ancestor: Node): boolean {
-  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 /** A call handing a status of its own (`fail(res, 401)`, `problem({ status: 403 })`) does not answer the helper's. */
