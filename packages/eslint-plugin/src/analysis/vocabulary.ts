@@ -18,6 +18,11 @@ export const AUTHORIZATION_WORDS = new Set([
 export const ACCOUNT_STATE = /^(active|inactive|pending|banned|suspended|blocked|disabled|deactivated|locked|verified|unverified|approved|rejected)$/i;
 
 /** Words of flows whose "tokens" are not request authentication (semantics: never flag). */
+/** The challenge header named in code: `res.set('WWW-Authenticate', …)`, `{ 'www-authenticate': … }`. */
+export const CHALLENGE_HEADER_TEXT = /www-authenticate/i;
+/** The same, or a name given for setting it: `appendWWWAuthenticate(ctx, …)`, `setWwwAuthenticateHeader(res)`. */
+export const CHALLENGE_OR_SETTER_TEXT = /www-?authenticate/i;
+
 /** Status fields an error object carries to the handler that renders it. */
 export const ERROR_STATUS_FIELDS: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
 

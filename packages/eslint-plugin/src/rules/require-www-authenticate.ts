@@ -8,6 +8,7 @@ import { canAffect } from '../analysis/handles';
 import { centralChallengeFor } from '../analysis/project-index/central-challenge';
 import { answersSignedRequest, type Evidence } from '../analysis/reason';
 import type { ResponseSite, RuleFixer } from '../analysis/types';
+import { CHALLENGE_OR_SETTER_TEXT } from '../analysis/vocabulary';
 import type { RequireWwwAuthenticateOptions } from '../options';
 import { createRule } from '../util/createRule';
 import { plainQuote } from '../util/describe';
@@ -114,8 +115,6 @@ function passedOnAsError(site: ResponseSite): boolean {
   return false;
 }
 
-const CHALLENGE_TEXT = /www-?authenticate/i;
-
 /**
  * `sendWithHeaders(res, next, options, new UnauthorizedError(msg))` where the file's own `sendWithHeaders` sets the
  * challenge on `res` (itself or through a helper named for it) before passing the error on.
@@ -127,7 +126,7 @@ function handedToChallenger(sourceCode: SourceCode, site: ResponseSite): boolean
   if (call?.type !== T.CallExpression || !call.arguments.includes(node as never) || call.callee.type !== T.Identifier) return false;
   // A function the file declares, not a parameter such as `next`.
   const fn = declaredFunction(sourceCode, call.callee);
-  return !!fn?.body && CHALLENGE_TEXT.test(sourceCode.getText(fn.body));
+  return !!fn?.body && CHALLENGE_OR_SETTER_TEXT.test(sourceCode.getText(fn.body));
 }
 
 /** Is the site passed through, or accompanied by, a call the project declared to add the challenge? */

@@ -2,6 +2,7 @@ import { T } from '../node-types';
 import { propertyName, skipWrappers, staticString, type Node, type SourceCode } from '../ast';
 import { readModule, stampOf } from './files';
 import { parseModuleOrSkip } from './parse';
+import { CHALLENGE_OR_SETTER_TEXT } from '../vocabulary';
 import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
 
 /** Where a project adds the challenge to every 401 it sends: `if (res.statusCode === 401) res.header('WWW-Authenticate', …)`. */
@@ -16,8 +17,6 @@ export interface CentralChallenge {
  */
 const CENTRAL_TEXT = /(?:\bstatus(?:Code)?\s*={2,3}\s*401\b|\b401\s*={2,3}\s*[\w$.]*\bstatus(?:Code)?\b)[\s\S]{0,400}?(?:\.\s*(?:header|setHeader|set|append)\s*\(\s*['"`]www-authenticate|www-?authenticate\w*\s*\()/i;
 
-/** `appendWWWAuthenticate(ctx, 'Basic', …)`, `setWwwAuthenticate(res, …)`: a helper whose name says it sets the challenge. */
-const CHALLENGE_HELPER_NAME = /www-?authenticate/i;
 
 /** `res.statusCode === 401`, `ctx.status == 401`: the response's own status compared with 401, anywhere in a test. */
 function testsStatus401(test: Node): boolean {
@@ -44,7 +43,7 @@ function setsChallenge(sourceCode: SourceCode, branch: Node): boolean {
     if (node.type !== T.CallExpression) return false;
     const callee = skipWrappers(node.callee);
     const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? propertyName(callee) : null;
-    if (name !== null && CHALLENGE_HELPER_NAME.test(name)) return true;
+    if (name !== null && CHALLENGE_OR_SETTER_TEXT.test(name)) return true;
     return !!node.arguments[0] && staticString(node.arguments[0])?.toLowerCase() === 'www-authenticate';
   };
   return findNodes(sourceCode, branch, isSetter, true).length > 0;

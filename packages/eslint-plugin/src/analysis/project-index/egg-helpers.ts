@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { isFunction, keyName, memberPath, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
 import { resolveStatus } from '../status';
+import { CHALLENGE_HEADER_TEXT } from '../vocabulary';
 import { readModule, stampOf } from './files';
 import { packageRootOf } from './package-sources';
 import { parseModuleOrSkip } from './parse';
@@ -95,7 +96,7 @@ function statusSetBy(sourceCode: SourceCode, fn: TSESTree.FunctionLike): EggHelp
     const option = value.type === T.Identifier && options ? defaultOf(options, value.name) : null;
     const status = option ? resolveStatus(sourceCode, option) : resolveStatus(sourceCode, value);
     if (!status || (value.type === T.Identifier && !option && status.node === value && !options)) return null;
-    found = { status: status.code, ...(option && value.type === T.Identifier ? { option: value.name } : {}), challenge: /www-authenticate/i.test(sourceCode.getText(fn)), line: fn.loc.start.line };
+    found = { status: status.code, ...(option && value.type === T.Identifier ? { option: value.name } : {}), challenge: CHALLENGE_HEADER_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line };
   }
   return found;
 }

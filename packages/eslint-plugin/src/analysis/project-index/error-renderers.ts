@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import { enclosingFunction, isFunction, propertyName, skipWrappers, type Node, type SourceCode } from '../ast';
-import { ERROR_STATUS_FIELDS } from '../vocabulary';
+import { CHALLENGE_HEADER_TEXT, ERROR_STATUS_FIELDS } from '../vocabulary';
 import { readModule, stampOf } from './files';
 import { findNodes, MAX_FILE_CHARACTERS, packageRootOf, sourceFiles } from './package-sources';
 import { parseModuleOrSkip } from './parse';
@@ -13,8 +13,6 @@ export interface ErrorRendering {
   /** Does it set a challenge, or copy the error's own headers, where it renders? */
   challenge: boolean;
 }
-
-const CHALLENGE_TEXT = /www-authenticate/i;
 
 /** `error instanceof ApplicationError` anywhere in a test, with the tested name. */
 function testedInstance(test: Node, className: string): string | null {
@@ -44,7 +42,7 @@ function readsStatusOf(sourceCode: SourceCode, branch: Node, name: string): bool
 /** Does the renderer set a challenge or pass on the error's own `headers`? Judged over the whole function it is in. */
 function mayChallenge(sourceCode: SourceCode, rendering: Node, name: string): boolean {
   const scope = enclosingFunction(rendering) ?? rendering;
-  return CHALLENGE_TEXT.test(sourceCode.getText(scope)) || readsMemberOf(sourceCode, scope, name, (key) => key === 'headers');
+  return CHALLENGE_HEADER_TEXT.test(sourceCode.getText(scope)) || readsMemberOf(sourceCode, scope, name, (key) => key === 'headers');
 }
 
 function renderingsIn(file: string, text: string, className: string): ErrorRendering[] {

@@ -5,6 +5,7 @@ import { resolveStatus } from '../status';
 import { errorStatusOfMethod } from '../sites/status-methods';
 import type { ResponseSite } from '../types';
 import { gateOf, type Gate } from './gates';
+import { CHALLENGE_HEADER_TEXT } from '../vocabulary';
 
 /** What a module's binding means for a response. */
 export type Meaning =
@@ -157,7 +158,6 @@ function respondingDeclarations(sites: readonly ResponseSite[]): Map<string, Mea
 
 /** Methods that set the status they are given on a response: `res.status(s)`, `res.writeHead(s, …)`, `reply.code(s)`. */
 const STATUS_SETTERS = new Set(['status', 'sendStatus', 'writeHead', 'code']);
-const CHALLENGE_TEXT = /www-authenticate/i;
 
 /**
  * Top-level functions that set a status they are handed on a response they are handed, unconditionally:
@@ -176,7 +176,7 @@ function forwardingDeclarations(sourceCode: SourceCode): Map<string, Meaning> {
   const meanings = new Map<string, Meaning>();
   for (const [name, fn] of topLevelFunctions(sourceCode)) {
     const forwarding = statusForwarding(sourceCode, fn);
-    if (forwarding) meanings.set(name, { kind: 'forwards', ...forwarding, challenge: CHALLENGE_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line });
+    if (forwarding) meanings.set(name, { kind: 'forwards', ...forwarding, challenge: CHALLENGE_HEADER_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line });
   }
   return meanings;
 }
@@ -260,7 +260,7 @@ function resultObjectDeclarations(sourceCode: SourceCode): Map<string, Meaning> 
     if (status < 400) continue;
     const challenge = results.every((object) => {
       const headers = object.properties.find((property) => property.type === T.Property && keyName(property) === 'headers');
-      return headers?.type === T.Property && CHALLENGE_TEXT.test(sourceCode.getText(headers.value));
+      return headers?.type === T.Property && CHALLENGE_HEADER_TEXT.test(sourceCode.getText(headers.value));
     });
     meanings.set(name, { kind: 'responds', form: 'function', status, challenge, line: fn.loc.start.line });
   }
