@@ -21,6 +21,8 @@ export interface EggHelperMethod {
 
 export interface EggHelpers {
   file: string;
+  /** The file as the application names it: `app/extend/helper.js`. */
+  name: string;
   /** `body.UNAUTHORIZED` → the method; the path below `ctx.helper`. */
   methods: ReadonlyMap<string, EggHelperMethod>;
 }
@@ -35,14 +37,15 @@ const known = new Map<string, { stamp: string | undefined; helpers: EggHelpers |
  */
 export function eggHelpersFor(file: string): EggHelpers | null {
   const root = packageRootOf(file);
-  const helperFile = HELPER_FILES.map((name) => path.join(root, name)).find((candidate) => stampOf(candidate) !== undefined);
-  if (!helperFile) return null;
+  const name = HELPER_FILES.find((candidate) => stampOf(path.join(root, candidate)) !== undefined);
+  if (!name) return null;
+  const helperFile = path.join(root, name);
   const stamp = stampOf(helperFile);
   const cached = known.get(helperFile);
   if (cached && cached.stamp === stamp) return cached.helpers;
   const module = readModule(helperFile);
   const sourceCode = module ? parseModuleOrSkip(helperFile, module.text) : null;
-  const helpers = sourceCode ? { file: helperFile, methods: helperMethods(sourceCode) } : null;
+  const helpers = sourceCode ? { file: helperFile, name, methods: helperMethods(sourceCode) } : null;
   known.set(helperFile, { stamp, helpers });
   return helpers;
 }
@@ -94,8 +97,8 @@ function statusSetBy(sourceCode: SourceCode, fn: TSESTree.FunctionLike): EggHelp
     if (expression?.type !== T.AssignmentExpression || expression.left.type !== T.MemberExpression || propertyName(expression.left) !== 'status') continue;
     const value = skipWrappers(expression.right);
     const option = value.type === T.Identifier && options ? defaultOf(options, value.name) : null;
-    const status = option ? resolveStatus(sourceCode, option) : resolveStatus(sourceCode, value);
-    if (!status || (value.type === T.Identifier && !option && status.node === value && !options)) return null;
+    const status = resolveStatus(sourceCode, option ?? value);
+    if (!status || (value.type === T.Identifier && !options)) return null;
     found = { status: status.code, ...(option && value.type === T.Identifier ? { option: value.name } : {}), challenge: CHALLENGE_HEADER_TEXT.test(sourceCode.getText(fn)), line: fn.loc.start.line };
   }
   return found;

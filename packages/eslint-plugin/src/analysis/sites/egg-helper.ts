@@ -60,7 +60,7 @@ function helperSite(call: TSESTree.CallExpression, route: string[], method: EggH
     names: errorStatusOfMethod(name) === method.status || /^[A-Z_]+$/.test(name) ? [] : [(skipWrappers(call.callee) as TSESTree.MemberExpression).property],
     carriers: [calleeText],
     hasHeader: (header) => header === 'www-authenticate' && method.challenge,
-    ...(method.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in ${path.relative(path.dirname(path.dirname(path.dirname(helpers.file))), helpers.file)}, so add the challenge there` }),
+    ...(method.challenge ? {} : { headerLimitation: `\`${calleeText}\` is defined in ${helpers.name}, so add the challenge there` }),
     definition: { file: helpers.file, line: method.line, name: route.join('.') },
     edit: handed ? statusOnlyEdit(sourceCode, status) : (fixer, edit) => switchToSibling(fixer, call, route, helpers, edit),
   };
