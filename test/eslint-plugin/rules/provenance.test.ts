@@ -1046,6 +1046,30 @@ ruleTester.run('a 401 whose only hint is of a permission denial is left to the 4
   ]),
 });
 
+const LOOKUP_FAILED_400 = "return { statusCode: 400, body: JSON.stringify({ error: 'No account with this e-mail' }) };";
+const PASSWORD_FAILED_400 = "return { statusCode: 400, body: JSON.stringify({ error: 'Wrong password' }) };";
+/** A 400 answer of `lambdaLogin` as the 401 suggestion writes it. */
+const challenged = (answer: string) => answer.replace('{ statusCode: 400,', `{ headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401,`);
+
+/** A Lambda login answering its account lookup's and its password check's failures with `lookupFailed` and `passwordFailed`. */
+const lambdaLogin = (lookupFailed: string, passwordFailed: string) => `export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const email = body.email;
+  const password = body.password;
+  let account;
+  try {
+    account = await accounts.findByEmail(email);
+  } catch (error) {
+    ${lookupFailed}
+  }
+  try {
+    await credentials.verify(account.id, password);
+  } catch (error) {
+    ${passwordFailed}
+  }
+  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
+};`;
+
 ruleTester.run("a catch after a login's own lookup or password check", credentialRule, {
   valid: [
     // A sign-up hands the password to a call that creates the account: its failure is no failed login.
@@ -1071,58 +1095,10 @@ ruleTester.run("a catch after a login's own lookup or password check", credentia
   ],
   invalid: [
     {
-      code: `export const handler = async (event) => {
-  const body = JSON.parse(event.body);
-  const email = body.email;
-  const password = body.password;
-  let account;
-  try {
-    account = await accounts.findByEmail(email);
-  } catch (error) {
-    return { statusCode: 400, body: JSON.stringify({ error: 'No account with this e-mail' }) };
-  }
-  try {
-    await credentials.verify(account.id, password);
-  } catch (error) {
-    return { statusCode: 400, body: JSON.stringify({ error: 'Wrong password' }) };
-  }
-  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
-};`,
+      code: lambdaLogin(LOOKUP_FAILED_400, PASSWORD_FAILED_400),
       errors: [
-        { messageId: 'wrongStatus', line: 9, suggestions: [{ messageId: 'respond401', output: `export const handler = async (event) => {
-  const body = JSON.parse(event.body);
-  const email = body.email;
-  const password = body.password;
-  let account;
-  try {
-    account = await accounts.findByEmail(email);
-  } catch (error) {
-    return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: JSON.stringify({ error: 'No account with this e-mail' }) };
-  }
-  try {
-    await credentials.verify(account.id, password);
-  } catch (error) {
-    return { statusCode: 400, body: JSON.stringify({ error: 'Wrong password' }) };
-  }
-  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
-};` }] },
-        { messageId: 'wrongStatus', line: 14, suggestions: [{ messageId: 'respond401', output: `export const handler = async (event) => {
-  const body = JSON.parse(event.body);
-  const email = body.email;
-  const password = body.password;
-  let account;
-  try {
-    account = await accounts.findByEmail(email);
-  } catch (error) {
-    return { statusCode: 400, body: JSON.stringify({ error: 'No account with this e-mail' }) };
-  }
-  try {
-    await credentials.verify(account.id, password);
-  } catch (error) {
-    return { headers: { 'WWW-Authenticate': 'Bearer realm="api"' }, statusCode: 401, body: JSON.stringify({ error: 'Wrong password' }) };
-  }
-  return { statusCode: 200, body: JSON.stringify({ token: sign(account.id) }) };
-};` }] },
+        { messageId: 'wrongStatus', line: 9, suggestions: [{ messageId: 'respond401', output: lambdaLogin(challenged(LOOKUP_FAILED_400), PASSWORD_FAILED_400) }] },
+        { messageId: 'wrongStatus', line: 14, suggestions: [{ messageId: 'respond401', output: lambdaLogin(LOOKUP_FAILED_400, challenged(PASSWORD_FAILED_400)) }] },
       ],
     },
   ],

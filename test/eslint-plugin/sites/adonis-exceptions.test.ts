@@ -65,6 +65,24 @@ ruleTester.run('adonis exceptions: the challenge of a 401 class', challenge, {
   ],
 });
 
+const CHALLENGE = ".header('WWW-Authenticate', 'Bearer realm=\"api\"')";
+
+/** A 401 exception with a renderer per guard, each sending the challenge or not. */
+const guardRenderers = (apiChallenges: boolean, webChallenges: boolean) => `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
+  static status = 401
+  renderers = {
+    api: (message, error, ctx) => {
+      ctx.response.status(error.status)${apiChallenges ? CHALLENGE : ''}.send({ errors: [{ message }] })
+    },
+    web: (message, _error, ctx) => {
+      ctx.response.status(this.status)${webChallenges ? CHALLENGE : ''}.send(message)
+    },
+  }
+  async handle(error: this, ctx) {
+    return this.renderers[ctx.guard](error.message, error, ctx)
+  }
+}`;
+
 ruleTester.run('adonis exceptions: a 401 class rendering itself with its own status', challenge, {
   valid: [
     // The renderer sends the challenge with the class's status.
@@ -113,81 +131,11 @@ export class Rejected extends Exception {
     },
     {
       // A renderer per guard, typed through the class's renderers table: its error is the exception.
-      code: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
-  static status = 401
-  renderers = {
-    api: (message, error, ctx) => {
-      ctx.response.status(error.status).send({ errors: [{ message }] })
-    },
-    web: (message, _error, ctx) => {
-      ctx.response.status(this.status).send(message)
-    },
-  }
-  async handle(error: this, ctx) {
-    return this.renderers[ctx.guard](error.message, error, ctx)
-  }
-}`,
-      output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
-  static status = 401
-  renderers = {
-    api: (message, error, ctx) => {
-      ctx.response.status(error.status).header('WWW-Authenticate', 'Bearer realm="api"').send({ errors: [{ message }] })
-    },
-    web: (message, _error, ctx) => {
-      ctx.response.status(this.status).header('WWW-Authenticate', 'Bearer realm="api"').send(message)
-    },
-  }
-  async handle(error: this, ctx) {
-    return this.renderers[ctx.guard](error.message, error, ctx)
-  }
-}`,
+      code: guardRenderers(false, false),
+      output: guardRenderers(true, true),
       errors: [
-        {
-          messageId: 'missingChallenge',
-          line: 6,
-          suggestions: [
-            {
-              messageId: 'addChallenge',
-              output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
-  static status = 401
-  renderers = {
-    api: (message, error, ctx) => {
-      ctx.response.status(error.status).header('WWW-Authenticate', 'Bearer realm="api"').send({ errors: [{ message }] })
-    },
-    web: (message, _error, ctx) => {
-      ctx.response.status(this.status).send(message)
-    },
-  }
-  async handle(error: this, ctx) {
-    return this.renderers[ctx.guard](error.message, error, ctx)
-  }
-}`,
-            },
-          ],
-        },
-        {
-          messageId: 'missingChallenge',
-          line: 9,
-          suggestions: [
-            {
-              messageId: 'addChallenge',
-              output: `${V6}export const E_UNAUTHORIZED_ACCESS = class extends Exception {
-  static status = 401
-  renderers = {
-    api: (message, error, ctx) => {
-      ctx.response.status(error.status).send({ errors: [{ message }] })
-    },
-    web: (message, _error, ctx) => {
-      ctx.response.status(this.status).header('WWW-Authenticate', 'Bearer realm="api"').send(message)
-    },
-  }
-  async handle(error: this, ctx) {
-    return this.renderers[ctx.guard](error.message, error, ctx)
-  }
-}`,
-            },
-          ],
-        },
+        { messageId: 'missingChallenge', line: 6, suggestions: [{ messageId: 'addChallenge', output: guardRenderers(true, false) }] },
+        { messageId: 'missingChallenge', line: 9, suggestions: [{ messageId: 'addChallenge', output: guardRenderers(false, true) }] },
       ],
     },
   ]),
