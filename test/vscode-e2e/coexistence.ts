@@ -50,7 +50,7 @@ async function checkWorkspace(workbench: Workbench, { url, userData, timeoutMs }
 
   await workbench.showProblems();
   const rows = await settledProblemRows(workbench, workspace.eslintReportsOurRule, timeoutMs);
-  const squiggles = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'));
+  const squiggles = await workbench.settledSquigglesUnder(WRONG_LINE, '403', 1, timeoutMs);
   if (squiggles !== 1) throw new Error(`expected one squiggle under "403", found ${squiggles}`);
   const item = await workbench.openLanguageStatus('Auth Status', timeoutMs);
   const status = (await item.innerText()).replace(/\s+/g, ' ');

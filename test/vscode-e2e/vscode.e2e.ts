@@ -89,7 +89,7 @@ async function userJourney(scenario: Scenario, workbench: Workbench, url: string
       await workbench.openFile(FILE, 'No token provided', SLOW);
       await page.waitForFunction(() => document.querySelector('.editor-instance .squiggly-error'), null, { timeout: SLOW });
     });
-    const under = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'));
+    const under = await workbench.settledSquigglesUnder(WRONG_LINE, '403', 1, SLOW);
     if (under !== 1) throw new Error(`expected one squiggle under "403", found ${under}`);
     return `under "403" ${scenario.timings.squiggle} ms after opening ${FILE}`;
   });
@@ -157,7 +157,7 @@ async function workspaceTrust(scenario: Scenario, workbench: Workbench, url: str
     await workbench.answerTrustPrompt(false, SLOW);
     await workbench.openFile(FILE, 'No token provided', SLOW);
     await page.waitForFunction(() => document.querySelector('.editor-instance .squiggly-error'), null, { timeout: SLOW });
-    const errors = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'), 'error');
+    const errors = await workbench.settledSquigglesUnder(WRONG_LINE, '403', 1, SLOW, 'error');
     if (errors !== 1) throw new Error(`expected an error squiggle under "403", found ${errors}`);
     const item = await workbench.openLanguageStatus('Auth Status', SLOW);
     const status = (await item.innerText()).replace(/\s+/g, ' ');
@@ -174,7 +174,7 @@ async function workspaceTrust(scenario: Scenario, workbench: Workbench, url: str
       null,
       { timeout: SLOW },
     );
-    const warnings = await workbench.squigglesUnder(await workbench.textBox(WRONG_LINE, '403'), 'warning');
+    const warnings = await workbench.settledSquigglesUnder(WRONG_LINE, '403', 1, SLOW, 'warning');
     if (warnings !== 1) throw new Error(`expected a warning squiggle under "403", found ${warnings}`);
     return 'trusted without a reload: eslint.config.mjs now applies and the squiggle under "403" is a warning';
   });

@@ -89,8 +89,22 @@ export class Workbench {
     return box;
   }
 
+  /**
+   * How many squiggles lie under `text` on the line containing `lineText`, measured again until there are `expected`
+   * or the time is up: the editor may still be laying out (a panel opening, a decoration repainting) when the
+   * problem is already listed.
+   */
+  async settledSquigglesUnder(lineText: string, text: string, expected: number, timeoutMs: number, kind?: 'error' | 'warning'): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const count = await this.squigglesUnder(await this.textBox(lineText, text), kind);
+      if (count === expected || Date.now() > deadline) return count;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   /** Squiggles (of one kind, if given) whose box covers the text's box on the same line. */
-  async squigglesUnder(box: DOMRect, kind?: 'error' | 'warning'): Promise<number> {
+  private async squigglesUnder(box: DOMRect, kind?: 'error' | 'warning'): Promise<number> {
     const squiggles = kind ? this.editor().locator(`.squiggly-${kind}`) : this.squiggles();
     const boxes = await squiggles.evaluateAll((elements) =>
       elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect),
