@@ -93,7 +93,7 @@ function total(results: Agreement[]): Agreement {
 }
 
 describe('language server: incremental checks agree with full lints', function () {
-  this.timeout(120_000);
+  this.timeout(600_000);
   const files = corpusFiles();
 
   it('answers most single-statement edits in the corpus, always exactly as a full lint would', () => {
