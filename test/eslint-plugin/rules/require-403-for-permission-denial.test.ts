@@ -562,3 +562,30 @@ describe('require-403-for-permission-denial options schema', () => {
     });
   }
 });
+
+/** A document route refusing with `status` when `test` holds. */
+const documentRoute = (test: string, status: number) => `router.get('/documents/:id', authenticate, async (req, res) => {
+  const doc = await Documents.findById(req.params.id);
+  if (${test}) return res.status(${status}).json({ message: 'Refused' });
+  res.json(doc);
+});`;
+
+ruleTester.run('require-403-for-permission-denial: the caller searched for in a list of a record', rule, {
+  valid: [
+    // The same search in a list of revoked sessions is a credential's failure, not a denial.
+    documentRoute('revokedSessions.includes(req.session.id)', 401),
+    // The caller's id compared with nothing: a missing identity, answered 401.
+    documentRoute('!req.user.id', 401),
+  ],
+  invalid: [
+    {
+      // Whatever the list is called, the caller's id missing from it refuses a known identity.
+      code: documentRoute('!doc.sharedWith.includes(req.user.id)', 401),
+      errors: respond403(documentRoute('!doc.sharedWith.includes(req.user.id)', 403)),
+    },
+    {
+      code: documentRoute('!doc.readers.includes(req.user.id) && !doc.editors.has(req.user.sub)', 401),
+      errors: [{ messageId: 'permissionDenial', suggestions: 1 }],
+    },
+  ],
+});

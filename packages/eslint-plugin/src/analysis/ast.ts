@@ -365,11 +365,12 @@ export function valueAssignedBefore(sourceCode: SourceCode, identifier: TSESTree
 export function valuesWrittenTo(sourceCode: SourceCode, identifier: TSESTree.Identifier, limit = Infinity): Node[] {
   const variable = findVariable(sourceCode, identifier);
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
-  const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
-  if (declarator.id.type !== T.Identifier) return [];
+  const def = variable.defs[0]!;
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  // `let { identifier } = ctx.request.body`: a destructured variable starts as a part of the whole it is taken from.
   const values: Node[] = declarator.init ? [declarator.init] : [];
   for (const reference of variable.references) {
-    if (!reference.isWrite() || reference.identifier === declarator.id) continue;
+    if (!reference.isWrite() || reference.identifier === def.name) continue;
     const assignment = reference.identifier.parent;
     if (assignment?.type !== T.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return [];
     values.push(assignment.right);

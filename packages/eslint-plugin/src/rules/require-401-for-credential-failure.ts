@@ -1,4 +1,6 @@
 import { analyze } from '../analysis/analyze';
+import { isFunction, propertyName, type Node } from '../analysis/ast';
+import { T } from '../analysis/node-types';
 import { challengeValue, type CredentialProblem } from '../analysis/challenge';
 import type { Reason } from '../analysis/reason';
 import type { ResponseSite } from '../analysis/types';
@@ -11,10 +13,23 @@ export const DEFAULT_ALLOWED_STATUSES = [401, 407, 429];
 
 /**
  * A 404 for a token hides whether the resource exists, which a server may want; a 404 for an account a password
- * login could not find tells the caller which accounts exist, and is judged like any other status.
+ * login could not find tells the caller which accounts exist, and is judged like any other status. A 500 is judged
+ * only there too, and not in a `catch`: elsewhere it answers whatever else failed on the way (a database call and a
+ * token's verification alike), while a login that answers its unknown account with 500 chose it.
  */
 function answersFailedLogin(reason: Reason): boolean {
   return reason.kind === 'credential' && reason.problem === 'login' && reason.evidence.some((e) => e.category === 'login' && e.strength === 2);
+}
+
+/** Sent where something threw or rejected: a `catch` block, or a callback handed to a promise's `.catch`. */
+function answeredOnError(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.CatchClause) return true;
+    if (!isFunction(current)) continue;
+    const call = current.parent;
+    return call?.type === T.CallExpression && call.callee.type === T.MemberExpression && propertyName(call.callee) === 'catch';
+  }
+  return false;
 }
 
 type Options = [Require401ForCredentialFailureOptions];
@@ -66,7 +81,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const allowed = new Set(options.allowedStatuses ?? DEFAULT_ALLOWED_STATUSES);
     const sourceCode = context.sourceCode;
-    const isReported = (code: number) => !allowed.has(code) && ((code >= 400 && code <= 499) || code === 999);
+    const isReported = (code: number) => !allowed.has(code) && ((code >= 400 && code <= 499) || code === 500 || code === 999);
 
     /** The change to 401, and the suggestion that names what it writes (the challenge it adds, if any). */
     function edit(site: ResponseSite, problem: CredentialProblem) {
@@ -91,7 +106,8 @@ export default createRule<Options, MessageIds>({
           // A helper of this file: judged at each call, where the reason is.
           if (site.judgedAtCalls) continue;
           const reason = analysis.reasonOf(site);
-          if (site.status.code === 404 && !answersFailedLogin(reason)) continue;
+          if ((site.status.code === 404 || site.status.code === 500) && !answersFailedLogin(reason)) continue;
+          if (site.status.code === 500 && answeredOnError(site.node)) continue;
           if (reason.kind === 'split') {
             // The check must be split by hand: no fix can tell which branch the code wants where.
             const { problem, evidence, denial } = describeSplit(reason);

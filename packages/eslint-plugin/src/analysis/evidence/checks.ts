@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, producingCall, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
-import { idValue, isNow, isNullish, isOwnership, isSchemePattern, referencedIdentifiers, stringsIn } from './expressions';
+import { idValue, isNow, isNullish, isOwnership, isSchemePattern, messageConstantWords, referencedIdentifiers, stringsIn } from './expressions';
 import { classifyMessage, tokenEndpointErrorBody } from './messages';
 import { functionName, nameNode } from './names';
 import { SourceClassifier } from './sources';
@@ -189,10 +189,24 @@ export class EvidenceFinder {
     return [];
   }
 
+  /**
+   * `matches === null` where `matches = await bcrypt.compare(…).catch(() => null)`: null stands for the call
+   * failing (a server error), not for the check saying no.
+   */
+  private nullMarksError(value: Node): boolean {
+    const call = value.type === T.Identifier ? producingCall(this.sourceCode, value) : null;
+    if (call?.callee.type !== T.MemberExpression || propertyName(call.callee) !== 'catch') return false;
+    const handler = call.arguments[0];
+    const returned = handler && isFunction(handler) ? returnedExpression(handler) : null;
+    return returned !== null && isNullish(returned);
+  }
+
   /** `left == right` is known to be `equal`. */
   private equality(leftNode: Node, rightNode: Node, equal: boolean, whole: Node): Evidence[] {
     const left = skipWrappers(leftNode);
     const right = skipWrappers(rightNode);
+    const nullable = isNullish(right) ? left : isNullish(left) ? right : null;
+    if (nullable && equal && this.nullMarksError(nullable)) return [];
     if (isNullish(right)) return this.anchor(this.truthiness(left, !equal), left, whole);
     if (isNullish(left)) return this.anchor(this.truthiness(right, !equal), right, whole);
     // `req.headers.origin !== allowedOrigin`: where the request comes from is a policy, never the credential.
@@ -833,12 +847,21 @@ export class EvidenceFinder {
     return found;
   }
 
-  /** `body: errMsg` where `errMsg = 'No X-Hub-Signature found'` just before: the texts of message variables. */
+  /**
+   * `body: errMsg` where `errMsg = 'No X-Hub-Signature found'` just before: the texts of message variables; else the
+   * words of a constant's name (`INVALID_CREDENTIALS`, defined elsewhere).
+   */
   private textsAssignedTo(message: Node): { value: string; node: Node }[] {
     const value = skipWrappers(message);
-    const variable = value.type === T.Identifier ? value : value.type === T.Property && skipWrappers(value.value as Node).type === T.Identifier ? (skipWrappers(value.value as Node) as TSESTree.Identifier) : null;
-    const assigned = variable ? valueAssignedBefore(this.sourceCode, variable) : null;
-    return assigned ? stringsIn(assigned) : [];
+    const parts = value.type === T.ObjectExpression ? value.properties.filter((part) => part.type === T.Property) : [value];
+    return parts.flatMap((part) => {
+      const variable = skipWrappers(part.type === T.Property ? (part.value as Node) : part);
+      if (variable.type !== T.Identifier) return [];
+      const assigned = valueAssignedBefore(this.sourceCode, variable);
+      if (assigned) return stringsIn(assigned);
+      const constant = messageConstantWords(variable);
+      return constant ? [{ value: constant, node: variable }] : [];
+    });
   }
 
   /** Enclosing function, class and route names: `verifyToken`, `JwtAuthGuard`, `app.post('/reset-password')`. */

@@ -1,15 +1,28 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, initialValueOf, keyName, memberPath, propertyName, skipWrappers, staticString, words, type Node, type SourceCode } from '../ast';
+import { calleeName, initialValueOf, keyName, memberPath, propertyName, skipWrappers, staticString, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import { T } from '../node-types';
 import * as V from '../vocabulary';
 
 /** `user` in `const user = await Users.findOne({ apiKey })`: the result of looking something up. */
 export function isLookupResult(sourceCode: SourceCode, node: Node): boolean {
-  const value = skipWrappers(node);
-  if (value.type !== T.Identifier) return false;
-  const init = initialValueOf(sourceCode, value);
-  return !!init && V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(init)).split('(')[0] + '(');
+  return lookupsAssignedTo(sourceCode, node) !== null;
 }
+
+/**
+ * The lookups a variable holds: its initial value, or every value given to a `let` declared without one
+ * (`let user; if (isEmail(id)) user = await find({ email: id }); else user = await find({ phone: id })`); null when
+ * any of them is something else.
+ */
+export function lookupsAssignedTo(sourceCode: SourceCode, node: Node): Node[] | null {
+  const value = skipWrappers(node);
+  if (value.type !== T.Identifier) return null;
+  const init = initialValueOf(sourceCode, value);
+  const values = init ? [init] : valuesWrittenTo(sourceCode, value, MAX_LOOKUPS).filter((written) => !isNullish(written));
+  const isLookup = (written: Node) => V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(written)).split('(')[0] + '(');
+  return values.length > 0 && values.every(isLookup) ? values : null;
+}
+
+const MAX_LOOKUPS = 4;
 
 export function isSchemePattern(node: Node): boolean {
   const value = skipWrappers(node);
@@ -127,6 +140,24 @@ export function walk(node: Node, visit: (node: Node, parent: Node | null) => voi
 }
 
 /** String contents in a message expression: literals, template parts, object values (`{ message: '…' }`). */
+const CATALOGUE_WORDS = new Set(['message', 'messages', 'msg', 'msgs', 'error', 'errors', 'code', 'codes', 'text', 'texts', 'reason', 'reasons']);
+
+/**
+ * The words of a message kept in a catalogue whose text lives elsewhere (`ErrorMessage.InvalidCredentials`,
+ * `AUTH_ERRORS.TOKEN_EXPIRED`): the entry's name is what it says.
+ */
+function catalogueEntry(node: Node): string | null {
+  if (node.type !== T.MemberExpression || node.computed || node.property.type !== T.Identifier) return null;
+  const owner = memberPath(node.object);
+  const ownerWords = words(owner?.[owner.length - 1] ?? '');
+  return CATALOGUE_WORDS.has(ownerWords[ownerWords.length - 1] ?? '') ? words(node.property.name).join(' ') : null;
+}
+
+/** `INVALID_CREDENTIALS`: a constant named like a catalogue entry, whose text lives elsewhere. */
+export function messageConstantWords(node: Node): string | null {
+  return node.type === T.Identifier && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(node.name) ? words(node.name).join(' ') : null;
+}
+
 export function stringsIn(node: Node): { value: string; node: Node }[] {
   const found: { value: string; node: Node }[] = [];
   walk(node, (child, parent) => {
@@ -136,6 +167,8 @@ export function stringsIn(node: Node): { value: string; node: Node }[] {
       const value = child.quasis.map((quasi) => quasi.value.cooked ?? '').join(' … ');
       found.push({ value, node: child });
     }
+    const entry = catalogueEntry(child);
+    if (entry) found.push({ value: entry, node: child });
     if (child.type === T.Property && parent?.type === T.ObjectExpression) {
       const key = keyName(child);
       // `{ code: 'TOKEN_EXPIRED' }`, `{ error: 'invalid_token' }`: machine codes count like messages.

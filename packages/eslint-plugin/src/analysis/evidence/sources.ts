@@ -4,7 +4,7 @@ import { bindingOf, calleeName, declaredFunction, findVariable, initialValueOf, 
 import * as V from '../vocabulary';
 import { gateOf, type Gate } from '../project-index/gates';
 import { meaningOf } from '../project-index/lookup';
-import { identifierNames, isLookupResult, walk } from './expressions';
+import { identifierNames, isLookupResult, lookupsAssignedTo, walk } from './expressions';
 
 
 /**
@@ -57,6 +57,20 @@ export class SourceClassifier {
     const text = this.sourceCode.getText(skipWrappers(expression));
     const lookup = V.LOOKUP_CALL.exec(text);
     return !!lookup && words(text.slice(0, lookup.index)).some((word) => V.AUTHORIZATION_WORDS.has(word));
+  }
+
+  /**
+   * `doc.sharedWith.includes(req.claims.sub)`: the caller's id searched for in a list of a record, whatever the list
+   * is called, is a membership. Not a list of revoked or blocked credentials (`revokedSessions.has(req.session.id)`).
+   */
+  private searchesListForCaller(node: Node): boolean {
+    const call = skipWrappers(node);
+    if (call.type !== T.CallExpression || call.callee.type !== T.MemberExpression || !LIST_SEARCH.test(propertyName(call.callee) ?? '')) return false;
+    const searched = call.arguments[0];
+    const listWords = memberPath(call.callee.object)?.flatMap(words) ?? [];
+    const idWords = searched ? (memberPath(searched)?.flatMap(words) ?? []) : [];
+    if (listWords.length === 0 || listWords.some((word) => V.CREDENTIAL_WORDS.has(word) || REVOCATION_WORDS.has(word))) return false;
+    return (idWords.at(-1) === 'id' || idWords.at(-1) === 'sub') && !idWords.some((word) => V.CREDENTIAL_WORDS.has(word)) && this.classifySource(searched!) === 'identity';
   }
 
   /** The category an expression's own identifiers name: `user.role` → authorization, `csrfToken` → exempt. */
@@ -174,7 +188,7 @@ export class SourceClassifier {
       return 'authorization';
     }
     if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
-    if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) ? 'authorization' : 'identity';
+    if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) || this.searchesListForCaller(node) ? 'authorization' : 'identity';
     if (this.isOwnLoginState(node)) return 'identity';
     if (V.VALIDATION.test(text)) return 'validation';
     const category = this.identifierCategory(node);
@@ -211,13 +225,18 @@ export class SourceClassifier {
    */
   private loginAccountCheck(node: Node): Node | null {
     const value = skipWrappers(node);
-    if (value.type !== T.Identifier || !isLookupResult(this.sourceCode, value)) return null;
+    const lookups = value.type === T.Identifier ? lookupsAssignedTo(this.sourceCode, value) : null;
+    if (value.type !== T.Identifier || !lookups) return null;
     const sink = newSink();
-    this.collectSource(initialValueOf(this.sourceCode, value)!, sink, 0, new Set(), false);
+    for (const lookup of lookups) this.collectSource(lookup, sink, 0, new Set(), false);
     const lookup = [...sink.texts, ...sink.opaqueTexts].join('\n');
     if (V.IDENTITY_SOURCE.test(lookup) || V.CREDENTIAL_SOURCE.test(lookup) || V.VERIFIER_CALL.test(lookup)) return null;
     // `findByPrefix(apiKey.slice(0, 8))`: an API key's record, however it is checked, is no account.
-    if (sink.names.flatMap(words).some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password')) return null;
+    const lookedUpBy = sink.names.flatMap(words);
+    if (lookedUpBy.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password')) return null;
+    // `findUnique({ where: { id } })` before a password check: an account known by its id is the signed-in one's,
+    // asked for its password again; a login finds the account by what the user types.
+    if (lookedUpBy.includes('id') && !V.LOGIN_LOOKUP.test(lookup)) return null;
     const variable = findVariable(this.sourceCode, value);
     for (const reference of variable?.references ?? []) {
       const check = storedPasswordCheck(reference.identifier);
@@ -498,6 +517,9 @@ function contains(outer: Node, inner: Node): boolean {
 function newSink(): SourceSink {
   return { texts: [], opaqueTexts: [], names: [], verifiedInputs: [] };
 }
+
+const LIST_SEARCH = /^(includes|has)$/;
+const REVOCATION_WORDS: ReadonlySet<string> = new Set(['revoked', 'blacklist', 'blacklisted', 'blocklist', 'blocklisted', 'denylist', 'invalidated', 'expired', 'logged', 'logout']);
 
 /** Claims that state a right, whatever holds them. */
 const RIGHTS_CLAIMS: ReadonlySet<string> = new Set(['role', 'roles', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'privileges', 'groups', 'entitlements']);

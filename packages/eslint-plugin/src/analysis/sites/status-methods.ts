@@ -8,7 +8,8 @@ import type { ResponseSite, RuleFix, RuleFixer } from '../types';
  * `ApiError.badRequest()`): the status the name stands for, when it is 400 or more.
  */
 export function errorStatusOfMethod(name: string): number | undefined {
-  const code = statusFromName(name.replace(/(Error|Exception)$/, ''));
+  // `internalServerError` is its status's own name; `unauthorizedError` and `forbiddenException` add a suffix.
+  const code = statusFromName(name) ?? statusFromName(name.replace(/(Error|Exception)$/, ''));
   return code !== undefined && code >= 400 ? code : undefined;
 }
 
