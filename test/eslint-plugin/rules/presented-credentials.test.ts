@@ -124,3 +124,39 @@ function gate(req, res, next) {
     },
   ],
 });
+
+/** A middleware taking the API key from the header or, where the header is missing, from `fallback`. */
+const keyFromHeaderOr = (fallback: string) => `const errors = require('restify-errors');
+module.exports = (req, res, next) => {
+  if (req.headers['x-api-key'] == null) {
+    if (${fallback} != null) req.headers['x-api-key'] = ${fallback};
+    else return next(new errors.ForbiddenError('Send an API key'));
+  }
+  next();
+};`;
+
+ruleTester.run('presented credentials: an access token or key sent in the URL', credentialRule, {
+  valid: [
+    // In a body, an access token is as often a form field: a social login's provider token, missing, is a bad request.
+    `router.post('/login/provider', async (req, res) => {
+  if (!req.body.access_token) return res.status(400).json({ message: 'access_token is required' });
+  res.json(await exchangeProviderToken(req.body.access_token));
+});`,
+    // A one-time code of the URL is no credential of the request.
+    `router.get('/confirm', async (req, res) => {
+  if (!req.query.code) return res.status(400).json({ message: 'The link is incomplete' });
+  res.json(await confirm(req.query.code));
+});`,
+  ],
+  invalid: [
+    {
+      // Neither the header nor the URL's api_key: no credential at all.
+      code: keyFromHeaderOr('req.query.api_key'),
+      errors: [{ messageId: 'wrongStatus', line: 5, suggestions: 1 }],
+    },
+    {
+      code: keyFromHeaderOr('req.params.access_token'),
+      errors: [{ messageId: 'wrongStatus', line: 5, suggestions: 1 }],
+    },
+  ],
+});

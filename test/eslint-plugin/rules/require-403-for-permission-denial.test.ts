@@ -576,12 +576,19 @@ ruleTester.run('require-403-for-permission-denial: the caller searched for in a 
     documentRoute('revokedSessions.includes(req.session.id)', 401),
     // The caller's id compared with nothing: a missing identity, answered 401.
     documentRoute('!req.user.id', 401),
+    // A value object compared by its method, but no identity in it: a state, not a denial.
+    documentRoute("!doc.state.equals('published')", 401),
   ],
   invalid: [
     {
       // Whatever the list is called, the caller's id missing from it refuses a known identity.
       code: documentRoute('!doc.sharedWith.includes(req.user.id)', 401),
       errors: respond403(documentRoute('!doc.sharedWith.includes(req.user.id)', 403)),
+    },
+    {
+      // A Mongoose ObjectId compared with the caller's by its \`equals\` method.
+      code: documentRoute('!doc.author.equals(req.user._id)', 401),
+      errors: respond403(documentRoute('!doc.author.equals(req.user._id)', 403)),
     },
     {
       code: documentRoute('!doc.readers.includes(req.user.id) && !doc.editors.has(req.user.sub)', 401),

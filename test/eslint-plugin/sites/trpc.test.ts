@@ -196,3 +196,35 @@ ruleTester.run('trpc: require-www-authenticate', challenge, {
     },
   ]),
 });
+
+/** A router whose `login` procedure checks a signed message built by `construct`, answering its failure with `code`. */
+const signedLogin = (imports: string, construct: string, code: string) => `${TRPC}${imports}
+export const authRouter = t.router({
+  login: t.procedure.input(loginInput).mutation(async ({ input, ctx }) => {
+    try {
+      const signed = ${construct};
+      const fields = await signed.verify({ signature: input.signature, nonce: ctx.session.nonce });
+      ctx.session.address = fields.data.address;
+      await ctx.session.save();
+      return ctx.session.address;
+    } catch (error) {
+      ctx.session.nonce = undefined;
+      throw new TRPCError({ code: '${code}', message: error.message });
+    }
+  }),
+});`;
+
+ruleTester.run('trpc: Sign-In with Ethereum, the login procedure', credential, {
+  valid: [
+    // The right code.
+    signedLogin("import { SiweMessage } from 'siwe';", 'new SiweMessage(input.message)', 'UNAUTHORIZED'),
+    // A receipt's signature checked by another library is no login of the caller.
+    signedLogin("import { Receipt } from './receipts';", 'new Receipt(input.message)', 'PRECONDITION_FAILED'),
+  ],
+  invalid: [
+    {
+      code: signedLogin("import { SiweMessage } from 'siwe';", 'new SiweMessage(input.message)', 'PRECONDITION_FAILED'),
+      errors: [{ messageId: 'wrongCode', line: 14, suggestions: 1 }],
+    },
+  ],
+});

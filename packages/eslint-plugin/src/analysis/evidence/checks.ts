@@ -147,9 +147,13 @@ export class EvidenceFinder {
         return this.logical(node, holds);
       case T.BinaryExpression:
         return this.binary(node, holds);
+      case T.CallExpression: {
+        // `rating.author.equals(req.user._id)`: an ObjectId (or any value object) compared by its method.
+        const compared = equalsCall(node);
+        return compared ? this.equality(compared[0], compared[1], holds, node) : this.truthiness(node, holds);
+      }
       case T.Identifier:
       case T.MemberExpression:
-      case T.CallExpression:
         return this.truthiness(node, holds);
       default:
         return [];
@@ -814,12 +818,27 @@ export class EvidenceFinder {
 
   /** A lookup of the login's account by what the request gives, or a lookup or check handed the request's password. */
   private isLoginCheckCall(call: TSESTree.CallExpression): boolean {
+    if (this.isSiweVerification(call)) return true;
     const name = calleeName(call) ?? '';
     if (!LOGIN_CHECK_VERB.test(name)) return false;
     if (this.sources.classifySource(call) === 'login-lookup') return true;
     return call.arguments.some(
       (argument) => argument.type === T.Identifier && /^(password|passwd|pwd)$/i.test(argument.name) && this.sources.classifySource(argument) === 'request-data',
     );
+  }
+
+  /**
+   * `new SiweMessage(input.message).verify({ signature })`: Sign-In with Ethereum's check of the signed message, a
+   * login (the `siwe` package rejects when the signature, nonce or domain does not match).
+   */
+  private isSiweVerification(call: TSESTree.CallExpression): boolean {
+    if (call.callee.type !== T.MemberExpression || propertyName(call.callee) !== 'verify') return false;
+    const receiver = skipWrappers(call.callee.object);
+    const built = receiver.type === T.Identifier ? initialValueOf(this.sourceCode, receiver) : receiver;
+    const construction = built && skipWrappers(built);
+    if (construction?.type !== T.NewExpression || construction.callee.type !== T.Identifier) return false;
+    const binding = bindingOf(this.sourceCode, construction.callee);
+    return binding?.kind === 'import' && binding.module === 'siwe' && binding.imported === 'SiweMessage';
   }
 
   /** `apiKey.projects`: a list kept on the record of the presented credential. */
@@ -1029,6 +1048,13 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+/** `a.equals(b)` with one argument: the two values compared. */
+function equalsCall(call: TSESTree.CallExpression): [Node, Node] | null {
+  if (call.callee.type !== T.MemberExpression || propertyName(call.callee) !== 'equals' || call.arguments.length !== 1) return null;
+  const other = call.arguments[0]!;
+  return other.type === T.SpreadElement ? null : [call.callee.object, other];
 }
 
 /** The fields of a presented user-name-and-password pair. */

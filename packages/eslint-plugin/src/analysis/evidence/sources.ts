@@ -178,7 +178,7 @@ export class SourceClassifier {
     const account = this.loginAccountCheck(node);
     if (account) return V.REAUTHENTICATION.test(this.sourceCode.getText(account)) ? 'exempt' : 'login-account';
     if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
-    if (this.isRequestData(node)) return 'request-data';
+    if (this.isRequestData(node)) return this.isUrlAccessToken(node) ? 'credential' : 'request-data';
     // `const invite = await Invites.findOne({ token: req.params.token })`: a one-time token of the URL or body.
     if (isLookupResult(this.sourceCode, node) && V.REQUEST_DATA.test(text) && nameWords.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'exempt';
     if (V.VERIFIER_CALL.test(text)) return 'verified';
@@ -339,6 +339,16 @@ export class SourceClassifier {
     };
     const fields = call.arguments.flatMap((argument) => (argument.type === T.SpreadElement ? [] : [fieldOf(argument)]));
     return fields.some((field) => field !== null && ACCOUNT_FIELDS.has(field)) && fields.some((field) => field !== null && V.PASSWORD_FIELDS.has(field));
+  }
+
+  /**
+   * `req.params.access_token`, `req.query.api_key`: the credential sent in the URL (RFC 6750 §2.3), read where the
+   * header is missing. In a body, an access token is as often a form field (a social login's provider token).
+   */
+  private isUrlAccessToken(node: Node): boolean {
+    const path = memberPath(skipWrappers(node));
+    if (!path || path.length < 3 || !URL_ACCESS_TOKEN.test(path[path.length - 1]!)) return false;
+    return /^(params|query)$/.test(path[path.length - 2]!);
   }
 
   /**
@@ -518,6 +528,7 @@ function newSink(): SourceSink {
   return { texts: [], opaqueTexts: [], names: [], verifiedInputs: [] };
 }
 
+const URL_ACCESS_TOKEN = /^(access[_-]?token|api[_-]?key|auth[_-]?token)$/i;
 const LIST_SEARCH = /^(includes|has)$/;
 const REVOCATION_WORDS: ReadonlySet<string> = new Set(['revoked', 'blacklist', 'blacklisted', 'blocklist', 'blocklisted', 'denylist', 'invalidated', 'expired', 'logged', 'logout']);
 
