@@ -296,3 +296,28 @@ ruleTester.run('elysia: a context destructured in the body', credential, {
     },
   ],
 });
+
+/** An app whose auth plugin derives `user`, and a route refusing with `status` when `test` holds. */
+const derivedUserRoute = (parameters: string, test: string, status: number) => `import { Elysia } from 'elysia';
+import { sessionPlugin } from './session';
+export const app = new Elysia().use(sessionPlugin).patch('/profile', (${parameters}) => {
+  if (${test}) return status(${status}, 'Refused');
+  return { saved: true };
+});`;
+
+ruleTester.run('elysia: what the app derived for the request, destructured from the context', credential, {
+  valid: [
+    // A role of the derived user: a permission denial, 403 is right.
+    derivedUserRoute('{ user, status }', "user.role !== 'editor'", 403),
+    // A \`user\` of the route's parameters is the URL's, not the signed-in one.
+    derivedUserRoute('{ params: { user }, status }', '!user', 400),
+    // A \`user\` field of the body is the form's.
+    derivedUserRoute('{ body: { user }, status }', '!user', 403),
+  ],
+  invalid: [
+    {
+      code: derivedUserRoute('{ user, body, status }', '!user', 403),
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: 1 }],
+    },
+  ],
+});

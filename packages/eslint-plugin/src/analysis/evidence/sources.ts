@@ -422,9 +422,12 @@ export class SourceClassifier {
         into.push(...parameterDecorators(binding.init).map((decorator) => this.sourceCode.getText(decorator)));
         // `({ cookie: { session } }) => …`: the parameter's place in the destructured context says what it holds.
         const place = destructuredPath(binding.init);
-        if (place.length > 1) into.push(place.join('.'));
+        // `({ params: { user } })` of a route handler is the URL's; Feathers' hook `params.user` is the caller.
+        if (place.length > 1) into.push(isRouteContext(binding.declaration, binding.init) ? `request.${place.join('.')}` : place.join('.'));
         // `(parent, args, { user })`: a GraphQL resolver's third parameter is its context.
         else if (place.length === 1 && isResolverContext(binding.declaration, binding.init)) into.push(`context.${place[0]}`);
+        // `({ user, body, set })` of a route handler: the user an auth plugin derived (other parts keep their own reading).
+        else if (place.length === 1 && isRouteContext(binding.declaration, binding.init) && V.IDENTITY_SOURCE.test(`context.${place[0]}`)) into.push(`context.${place[0]}`);
         // `loginDto: LoginDto`: a request payload by its declared type.
         const type = parameterTypeName(binding.init);
         if (type) into.push(type);
@@ -564,6 +567,22 @@ function isResolverContext(fn: Node, identifier: Node): boolean {
   const third = fn.params[2]!;
   return third.type === T.ObjectPattern && isAncestor(third, identifier);
 }
+
+/**
+ * `.patch('/:id', ({ body, user, set }) => …)`: an Elysia-style route handler takes one context object, whose other
+ * parts (`user` here) are what the app's plugins derived for the request.
+ */
+function isRouteContext(fn: Node, identifier: Node): boolean {
+  if (!isFunction(fn) || fn.params.length !== 1 || fn.params[0]!.type !== T.ObjectPattern || !isAncestor(fn.params[0]!, identifier)) return false;
+  const call = fn.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(fn as never) || call.callee.type !== T.MemberExpression) return false;
+  if (!ROUTE_METHOD.test(propertyName(call.callee) ?? '')) return false;
+  const keys = fn.params[0]!.properties.map((property) => (property.type === T.Property ? keyName(property) : null));
+  return keys.some((key) => key !== null && CONTEXT_PARTS.has(key));
+}
+
+const ROUTE_METHOD = /^(get|post|put|patch|delete|all|head|options|ws|derive|resolve|onBeforeHandle|beforeHandle|guard)$/;
+const CONTEXT_PARTS: ReadonlySet<string> = new Set(['body', 'set', 'params', 'query', 'headers', 'cookie', 'request', 'store', 'status', 'error', 'redirect', 'path']);
 
 /** The property path an identifier is bound at inside a destructuring parameter: `cookie.session`. */
 function destructuredPath(identifier: Node): string[] {
