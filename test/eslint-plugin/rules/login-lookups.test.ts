@@ -127,3 +127,32 @@ ruleTester.run('login lookups: accounts found one of several ways, and catalogue
     },
   ],
 });
+
+/** A Koa middleware refusing with 403 when `test` holds, the token read from the Authorization header. */
+const storeCheck = (test: string) => `module.exports = () => async (ctx, next) => {
+  const token = (ctx.get('Authorization') || '').replace('Bearer ', '');
+  if (!token) { ctx.set('WWW-Authenticate', 'Bearer realm="api"'); ctx.status = 401; return; }
+  if (${test}) { ctx.status = 403; ctx.body = { message: 'Refused' }; return; }
+  await next();
+};`;
+
+ruleTester.run('login lookups: a token looked up in a store', credentialRule, {
+  valid: [
+    // A lock of the order, not the token, found in the store: a conflict of state.
+    storeCheck('(await redis.exists(`lock:${ctx.params.orderId}`)) === 1'),
+    // The token's count compared with a limit is a rate, not a verdict on the token.
+    storeCheck('token.length > 4096'),
+  ],
+  invalid: [
+    {
+      // On the deny list (signed out): a revoked credential.
+      code: storeCheck('(await redis.exists(token)) === 1'),
+      errors: [{ messageId: 'wrongStatus', line: 4, data: { status: 403, problem: 'an invalid credential', evidence: '(await redis.exists(token)) === 1', limitation: '' }, suggestions: 1 }],
+    },
+    {
+      // Missing from the allow list: an unknown credential.
+      code: storeCheck('(await redis.sismember("sessions", token)) === 0'),
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: 1 }],
+    },
+  ],
+});

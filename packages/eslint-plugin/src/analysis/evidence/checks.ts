@@ -240,6 +240,9 @@ export class EvidenceFinder {
         const verdict = this.verdict(value, other, whole);
         if (verdict.length > 0) return verdict;
       }
+      // `(await redis.exists(token)) === 1`: the credential looked up in a store (a deny list or an allow list); either
+      // way the answer is the credential's verdict.
+      if (/^(\d+|true|false)$/.test(value) && this.sources.classifySource(other) === 'verified' && isCall(other)) return [this.evidence('invalid', 2, whole)];
       // user.status !== 'active': the account's state, so the identity is known and policy refuses it.
       if (V.ACCOUNT_STATE.test(value) && this.sources.isAccountState(other)) return [this.evidence('authorization', 2, whole)];
       const category = this.sources.identifierCategory(other);
@@ -1048,6 +1051,11 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+function isCall(node: Node): boolean {
+  const value = skipWrappers(node);
+  return (value.type === T.AwaitExpression ? skipWrappers(value.argument) : value).type === T.CallExpression;
 }
 
 /** `a.equals(b)` with one argument: the two values compared. */
