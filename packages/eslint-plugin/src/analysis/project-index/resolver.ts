@@ -10,7 +10,7 @@ import { ASK_TYPESCRIPT, clearPlainResolutions, resolveWithoutTypeScript } from 
  * `.js` written for a `.ts` file, index files), `paths` and `baseUrl` of the nearest tsconfig.json or jsconfig.json
  * (with `extends`), package `exports` and `imports`, and packages in node_modules, workspace packages included
  * (symlinks are followed). TypeScript is already loaded by every face (typescript-eslint needs it), so it costs
- * nothing to install or bundle; without it the index resolves nothing and the rules judge each file alone.
+ * nothing to install or bundle; without it the index follows only what plain-resolution.ts answers.
  */
 let ts: typeof TypeScript | null | undefined;
 
