@@ -43,6 +43,7 @@ const PROJECT = {
   'self/x.js': stub,
   'self/a.js': stub,
   'installed/node_modules/lib/index.js': stub,
+  'installed/node_modules/lib/codes.js': stub,
   'installed/a.js': stub,
 };
 
@@ -76,6 +77,10 @@ const ANSWERED: Record<string, Record<string, string | null>> = {
   },
   'self/a.js': {
     'other-pkg': null,
+  },
+  // Inside a package: a relative name keeps the path as found (TypeScript follows links only for package names).
+  'installed/node_modules/lib/index.js': {
+    './codes': 'installed/node_modules/lib/codes.js',
   },
 };
 

@@ -252,8 +252,8 @@ export function resolveWithoutTypeScript(specifier: string, fromFile: string): s
     if (found === null && !mayBeAPackage(specifier, directory)) return null;
     found ??= ASK_TYPESCRIPT;
   }
-  // A file under node_modules is a package's: TypeScript follows its symbolic links.
-  return typeof found === 'string' && found.includes('/node_modules/') ? ASK_TYPESCRIPT : found;
+  // A package's file found by a name that is not relative: TypeScript follows its symbolic links.
+  return typeof found === 'string' && !RELATIVE.test(specifier) && found.includes('/node_modules/') ? ASK_TYPESCRIPT : found;
 }
 
 /** Forget what was read of the file system (a tool saw files or configs change). */
