@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as typescriptParser from '@typescript-eslint/parser';
+import * as typescriptEstree from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Linter } from 'eslint';
 import * as espree from 'espree';
@@ -10,7 +11,8 @@ import { Linter as EslintLinter } from 'eslint';
 import { dialectsFor, lintConfig } from '../../packages/cli/src/lint/languages';
 import { FileLinter, NATIVE_PARSE_VARIABLE } from '../../packages/cli/src/lint/lint-file';
 import { NativePassBudget } from '../../packages/cli/src/lint/native-pass';
-import { oxcJavaScriptParser, oxcTypeScriptParser } from '../../packages/cli/src/parse/oxc';
+import { importedModuleTree, oxcJavaScriptParser, oxcTypeScriptParser } from '../../packages/cli/src/parse/oxc';
+import { parseModule, useModuleTreeParser, type ModuleTreeParser } from '../../packages/eslint-plugin/src/analysis/project-index/parse';
 import { lintJson, makeFolder, REPO_ROOT } from './helpers';
 import { testSnippets, writeSnippets } from './snippets';
 
@@ -131,6 +133,41 @@ describe('the native parse (oxc behind ESLint\'s parser interface)', () => {
   it('reports a syntax error as a parser does (line and column), never a partial tree', () => {
     const text = 'const ok = 1;\nconst = ;\n';
     assert.throws(() => parseWith(oxcTypeScriptParser, text, 'broken.ts'), (error: { lineNumber?: number; column?: number }) => error.lineNumber === 2 && typeof error.column === 'number');
+  });
+
+  /** The module as the project index reads it: parsed by `treeParser`, or by typescript-estree alone. */
+  const indexedModule = (treeParser: ModuleTreeParser | undefined, file: string, text: string) => {
+    useModuleTreeParser(treeParser);
+    try {
+      return parseModule(file, text) as unknown as Parsed;
+    } finally {
+      useModuleTreeParser(undefined);
+    }
+  };
+
+  it('gives a module the project index reads the tree and scopes typescript-estree gives it, on every corpus file', function () {
+    this.timeout(300_000);
+    const files = corpusFiles(/\.(?:[cm]?[jt]s|[jt]sx)$/);
+    const parsedNatively = files.filter((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const tree = importedModuleTree(file, text) as unknown as Parsed['ast'] | undefined;
+      if (tree === undefined) return false;
+      const expected = typescriptEstree.parse(text, { range: true, loc: true, jsx: !/\.[cm]?ts$/.test(file), filePath: file });
+      assert.equal(tree.sourceType, expected.sourceType, file);
+      const [actual, reference] = [indexedModule(importedModuleTree as ModuleTreeParser, file, text), indexedModule(undefined, file, text)];
+      assertSameShape(actual.ast, reference.ast, visitorKeys, file);
+      assert.deepEqual(scopesOf(actual), scopesOf(reference), file);
+      return true;
+    });
+    assert.ok(parsedNatively.length >= files.length * 0.95, `only ${parsedNatively.length} of ${files.length} parsed by oxc`);
+  });
+
+  it('leaves to typescript-estree the modules oxc would read otherwise: a CommonJS return, `import.meta` in a script', () => {
+    assert.equal(importedModuleTree('a.js', 'if (!module.parent) return;\nexports.code = 401;\n'), undefined);
+    assert.equal(importedModuleTree('a.mjs', 'const here = import.meta.url;\n'), undefined);
+    assert.equal((importedModuleTree('a.mjs', 'export const here = import.meta.url;\n') as { sourceType?: string } | undefined)?.sourceType, 'module');
+    assert.equal((importedModuleTree('a.js', 'const x = <b>401</b>;\nmodule.exports = x;\n') as { sourceType?: string } | undefined)?.sourceType, 'script');
+    assert.equal(importedModuleTree('a.js', 'const x: number = 401;\n'), undefined);
   });
 
   it('answers every token question with the tokens ESLint\'s own parser gives, on every corpus file', function () {

@@ -47,7 +47,7 @@ function loadTypescriptParser(): Linter.Parser {
   return (typescriptParser ??= require('@typescript-eslint/parser') as Linter.Parser);
 }
 
-function loadNativeParsers(): typeof import('../parse/oxc') {
+export function loadNativeParsers(): typeof import('../parse/oxc') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (nativeParsers ??= require('../parse/oxc') as typeof import('../parse/oxc'));
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
-import { importsMeaningfulModule, NormalizedConfigs } from 'eslint-plugin-auth-status/tooling';
-import { dialectsFor, lintConfig, type Dialect } from './languages';
+import { importsMeaningfulModule, NormalizedConfigs, useModuleTreeParser } from 'eslint-plugin-auth-status/tooling';
+import { dialectsFor, lintConfig, loadNativeParsers, type Dialect } from './languages';
 import { NativePassBudget } from './native-pass';
 import { pluginsToCheck } from './option-free-plugins';
 import { notLintedMessage, resultFor, type LintResult } from './result';
@@ -49,7 +49,10 @@ function isCoreStackOverflow(error: unknown): boolean {
 
 export class FileLinter {
   /** `plugins` replaces our plugin only in tests that need a rule misbehaving. */
-  constructor(private readonly plugins: NonNullable<Linter.Config['plugins']> = ourPlugins) {}
+  constructor(private readonly plugins: NonNullable<Linter.Config['plugins']> = ourPlugins) {
+    // The modules a file imports are parsed by oxc too, so a worker never loads TypeScript to summarize them.
+    if (this.nativeParse) useModuleTreeParser((file, text) => loadNativeParsers().importedModuleTree(file, text) as never);
+  }
 
   private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();

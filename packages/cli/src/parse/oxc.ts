@@ -50,18 +50,27 @@ const HTML_ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
  */
 function parseNatively(text: string, options: ParserOptions, language: Language): Program {
   const jsx = options.ecmaFeatures?.jsx === true;
-  if (jsx && HTML_ENTITY.test(text)) throw new Error('JSX that may hold HTML entities: left to ESLint\'s parser');
-  // espree also turns \r\n into \n in JSX text.
-  if (jsx && text.includes('\r')) throw new Error('JSX with carriage returns: left to ESLint\'s parser');
   const typescript = language === 'typescript';
-  const parsed = parseSync(options.filePath ?? 'file', text, {
+  const program = parsedTree(text, options.filePath ?? 'file', {
     lang: typescript ? (jsx ? 'tsx' : 'ts') : jsx ? 'jsx' : 'js',
     sourceType: !typescript && options.sourceType === 'commonjs' ? 'commonjs' : 'module',
     astType: typescript ? 'ts' : 'js',
-    range: true,
-    preserveParens: false,
     showSemanticErrors: !typescript,
   });
+  program[TOKENS_ON_DEMAND as never] = () => tokensByEslintParser(text, options, language);
+  return program;
+}
+
+type TreeOptions = Pick<Oxc.ParserOptions, 'lang' | 'sourceType' | 'astType' | 'showSemanticErrors'>;
+
+/** oxc's tree with ESLint's parser's ranges, locations and comments, no tokens; thrown syntax errors. */
+function parsedTree(text: string, filePath: string, options: TreeOptions): Program {
+  const jsx = options.lang === 'jsx' || options.lang === 'tsx';
+  if (jsx && HTML_ENTITY.test(text)) throw new Error('JSX that may hold HTML entities: left to ESLint\'s parser');
+  // espree also turns \r\n into \n in JSX text.
+  if (jsx && text.includes('\r')) throw new Error('JSX with carriage returns: left to ESLint\'s parser');
+  const typescript = options.astType === 'ts';
+  const parsed = parseSync(filePath, text, { ...options, range: true, preserveParens: false });
   const lineStarts = lineStartsOf(text);
   const error = parsed.errors.find((candidate) => candidate.severity === 'Error');
   if (error) {
@@ -71,7 +80,35 @@ function parseNatively(text: string, options: ParserOptions, language: Language)
   const program = locate(parsed.program as unknown as Program, text, lineStarts, typescript);
   program.comments = parsed.comments.map((comment) => locate({ ...comment }, text, lineStarts, typescript));
   program.tokens = [];
-  program[TOKENS_ON_DEMAND as never] = () => tokensByEslintParser(text, options, language);
+  return program;
+}
+
+/** The statements that make typescript-estree call a file a module (TypeScript's `externalModuleIndicator`). */
+const MODULE_STATEMENTS = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'TSExportAssignment']);
+
+function isModuleStatement(statement: { type: string; moduleReference?: { type: string } }): boolean {
+  return MODULE_STATEMENTS.has(statement.type) || (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference?.type === 'TSExternalModuleReference');
+}
+
+/**
+ * The tree typescript-estree gives a module the project index reads (TS-ESTree for JavaScript too, JSX allowed
+ * in every JavaScript file, no tokens or comments), or undefined where oxc might give another: a parse error (a
+ * CommonJS `return`, TypeScript syntax in a .js file), `import.meta` without an import or export (TypeScript's
+ * own rule for it is not worth copying).
+ */
+export function importedModuleTree(file: string, text: string): Program | undefined {
+  const extension = /\.([cm]?[jt]sx?)$/.exec(file)?.[1];
+  if (extension === undefined) return undefined;
+  const lang = extension === 'tsx' ? 'tsx' : extension.endsWith('ts') ? 'ts' : 'jsx';
+  let program: Program;
+  try {
+    program = parsedTree(text, file, { lang, sourceType: 'unambiguous', astType: 'ts', showSemanticErrors: false });
+  } catch {
+    return undefined;
+  }
+  const module = (program.body as { type: string }[]).some(isModuleStatement);
+  if (!module && /\bimport\s*\.\s*meta\b/.test(text)) return undefined;
+  program.sourceType = module ? 'module' : 'script';
   return program;
 }
 

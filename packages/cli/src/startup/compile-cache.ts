@@ -30,6 +30,8 @@ const callsImport = (content: string) => IMPORT_CALL.test(content) && DYNAMIC_IM
 const MAX_ENTRIES = 2000;
 const VERSION_TAG = `v8-${process.versions.v8}-${process.arch}`;
 
+/** An entry to write when the process ends: the compiled code, or none for a module left to Node's loader. */
+type Unsaved = { file: string; script?: vm.Script };
 type CompiledModule = Module & { _compile(content: string, filename: string): unknown };
 type Wrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
 
@@ -52,12 +54,16 @@ export function installCompileCache(folder: string | undefined): void {
   if (folder === undefined) return;
   const prototype = Module.prototype as CompiledModule;
   const compile = prototype._compile;
-  const unsaved: { file: string; script: vm.Script }[] = [];
+  const unsaved: Unsaved[] = [];
   prototype._compile = function (this: CompiledModule, content: string, filename: string) {
-    const cacheable = content.length >= MIN_CACHED_CHARACTERS && !content.startsWith('#!') && !callsImport(content);
-    const file = cacheable ? cacheFileOf(folder, filename) : undefined;
-    if (file === undefined) return compile.call(this, content, filename);
-    const cachedData = readOrNothing(file);
+    const file = content.length >= MIN_CACHED_CHARACTERS && !content.startsWith('#!') ? cacheFileOf(folder, filename) : undefined;
+    const cachedData = file === undefined ? undefined : readOrNothing(file);
+    // An empty entry: this version of the module calls import(). The search for the call runs once per version.
+    const leftToNode = file === undefined || (cachedData === undefined ? callsImport(content) : cachedData.length === 0);
+    if (leftToNode) {
+      if (file !== undefined && cachedData === undefined) unsaved.push({ file });
+      return compile.call(this, content, filename);
+    }
     const script = new vm.Script(Module.wrap(content), {
       filename,
       cachedData,
@@ -88,7 +94,7 @@ function readOrNothing(file: string): Buffer | undefined {
 }
 
 /** Best effort: a read-only installation or a full disk leaves the cache as it was. */
-function save(folder: string, unsaved: readonly { file: string; script: vm.Script }[]): void {
+function save(folder: string, unsaved: readonly Unsaved[]): void {
   if (unsaved.length === 0) return;
   try {
     fs.mkdirSync(folder, { recursive: true });
@@ -102,7 +108,7 @@ function save(folder: string, unsaved: readonly { file: string; script: vm.Scrip
     // Written aside and renamed, so a run reading meanwhile (a worker, a parallel hook) never sees half of it.
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(temporary, script.createCachedData());
+      fs.writeFileSync(temporary, script ? script.createCachedData() : new Uint8Array(0));
       fs.renameSync(temporary, file);
     } catch {
       fs.rmSync(temporary, { force: true });

@@ -5,16 +5,37 @@ import { SourceCode as ESLintSourceCode } from 'eslint';
 import type { Node, SourceCode } from '../ast';
 import { debugIndex } from './debug';
 
-/** Loaded on the first module summarized: a process that never follows an import never loads TypeScript for it. */
-let parser: { parse: typeof Estree.parse; analyzeScopes: typeof ScopeManager.analyze } | undefined;
-function loadParser(): NonNullable<typeof parser> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  parser ??= {
-    parse: (require('@typescript-eslint/typescript-estree') as typeof Estree).parse,
-    analyzeScopes: (require('@typescript-eslint/scope-manager') as typeof ScopeManager).analyze,
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return parser;
+/* eslint-disable @typescript-eslint/no-require-imports */
+/** Loaded on the first module typescript-estree parses: TypeScript itself is loaded only then. */
+let parser: typeof Estree | undefined;
+function loadParser(): typeof Estree {
+  return (parser ??= require('@typescript-eslint/typescript-estree') as typeof Estree);
+}
+
+/** Loaded on the first module summarized (it does not load TypeScript). */
+let analyzeScopes: typeof ScopeManager.analyze | undefined;
+function loadScopeAnalysis(): typeof ScopeManager.analyze {
+  return (analyzeScopes ??= (require('@typescript-eslint/scope-manager') as typeof ScopeManager).analyze);
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * A faster parser a tool may bring (the CLI's oxc adapter): the tree typescript-estree gives for the file, with
+ * ranges and locations, no tokens or comments, and `sourceType` 'module' exactly when typescript-estree says so.
+ * Returns undefined for any text it cannot give that tree for; typescript-estree then parses it.
+ */
+export type ModuleTreeParser = (file: string, text: string) => Estree.TSESTree.Program | undefined;
+let moduleTreeParser: ModuleTreeParser | undefined;
+export function useModuleTreeParser(parser: ModuleTreeParser | undefined): void {
+  moduleTreeParser = parser;
+}
+
+function parseTree(file: string, text: string): Estree.TSESTree.Program {
+  const native = moduleTreeParser?.(file, text);
+  if (native) return native;
+  const jsx = /\.[jt]sx$/.test(file) || /\.[cm]?js$/.test(file);
+  // No tokens or comments: a summary reads nodes only, and converting tokens is a third of the parse.
+  return loadParser().parse(text, { range: true, loc: true, tokens: false, comment: false, jsx, filePath: file });
 }
 
 /**
@@ -22,15 +43,12 @@ function loadParser(): NonNullable<typeof parser> {
  * and scopes), so the engine's adapters read it as they read the linted file. Throws on a syntax error.
  */
 export function parseModule(file: string, text: string): SourceCode {
-  const jsx = /\.[jt]sx$/.test(file) || /\.[cm]?js$/.test(file);
-  // No tokens or comments: a summary reads nodes only, and converting tokens is a third of the parse.
-  const { parse, analyzeScopes } = loadParser();
-  const ast = parse(text, { range: true, loc: true, tokens: false, comment: false, jsx, filePath: file });
+  const ast = parseTree(file, text);
   Object.assign(ast, { tokens: [], comments: [] });
   const commonjs = /\.c[jt]s$/.test(file) || (ast.sourceType === 'script' && /\brequire\s*\(/.test(text));
   ast.sourceType = commonjs ? 'script' : 'module';
   setParents(ast as Node);
-  const scopeManager = analyzeScopes(ast, { sourceType: ast.sourceType, globalReturn: commonjs });
+  const scopeManager = loadScopeAnalysis()(ast, { sourceType: ast.sourceType, globalReturn: commonjs });
   const sourceCode = new ESLintSourceCode({ text, ast: ast as never, scopeManager: scopeManager as never, visitorKeys: visitorKeys as never });
   return sourceCode as unknown as SourceCode;
 }

@@ -2,13 +2,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type * as TypeScript from 'typescript';
 import { debugIndex } from './debug';
+import { ASK_TYPESCRIPT, clearPlainResolutions, resolveWithoutTypeScript } from './plain-resolution';
 
 /**
- * Module resolution as the project configures it, by TypeScript's own resolver: relative paths (ESM and CJS,
+ * Module resolution as the project configures it, by TypeScript's own resolver (the common cases answered the
+ * same way without loading it, by plain-resolution.ts): relative paths (ESM and CJS,
  * `.js` written for a `.ts` file, index files), `paths` and `baseUrl` of the nearest tsconfig.json or jsconfig.json
  * (with `extends`), package `exports` and `imports`, and packages in node_modules, workspace packages included
  * (symlinks are followed). TypeScript is already loaded by every face (typescript-eslint needs it), so it costs
- * nothing to install or bundle; without it the index resolves nothing and the rules judge each file alone.
+ * nothing to install or bundle; without it the index follows only what plain-resolution.ts answers.
  */
 let ts: typeof TypeScript | null | undefined;
 
@@ -85,24 +87,32 @@ function sourceOf(file: string): string {
 
 /** The absolute path of the file `specifier` names from `fromFile`, or null when it does not resolve. */
 export function resolveImport(specifier: string, fromFile: string): string | null {
-  const api = typescript();
-  if (!api) return null;
   const directory = path.dirname(fromFile);
   const key = `${directory}\0${specifier}`;
   const known = resolved.get(key);
   if (known !== undefined) return known;
-  const config = configFor(api, directory);
-  let file: string | null = null;
-  try {
-    const result = api.resolveModuleName(specifier, fromFile, config.options, api.sys, config.cache);
-    file = result.resolvedModule ? sourceOf(path.resolve(result.resolvedModule.resolvedFileName)) : null;
-  } catch (error) {
-    debugIndex(`cannot resolve ${specifier} from ${fromFile}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const plain = resolveWithoutTypeScript(specifier, fromFile);
+  const found = plain === ASK_TYPESCRIPT ? resolveByTypeScript(specifier, fromFile) : plain;
+  if (found === undefined) return null;
+  let file = found && sourceOf(path.resolve(found));
   if (!file && specifier.startsWith('.')) file = caseInsensitiveMatch(path.resolve(directory, specifier));
   if (!file) debugIndex(`unresolved ${specifier} from ${fromFile}`);
   resolved.set(key, file);
   return file;
+}
+
+/** TypeScript's answer (exported for the tests that hold plain-resolution.ts to it); undefined when TypeScript is not installed (nothing is resolved then, nor remembered). */
+export function resolveByTypeScript(specifier: string, fromFile: string): string | null | undefined {
+  const api = typescript();
+  if (!api) return undefined;
+  const config = configFor(api, path.dirname(fromFile));
+  try {
+    const result = api.resolveModuleName(specifier, fromFile, config.options, api.sys, config.cache);
+    return result.resolvedModule?.resolvedFileName ?? null;
+  } catch (error) {
+    debugIndex(`cannot resolve ${specifier} from ${fromFile}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 /**
@@ -133,4 +143,5 @@ export function clearResolutions(): void {
   configByDirectory.clear();
   configByFile.clear();
   resolved.clear();
+  clearPlainResolutions();
 }
