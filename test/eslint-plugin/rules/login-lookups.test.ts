@@ -112,6 +112,16 @@ ruleTester.run('login lookups: accounts found one of several ways, and catalogue
       errors: [{ messageId: 'wrongStatus', line: 11, data: { status: 500, problem: 'a failed login', evidence: '!account', limitation: '' }, suggestions: 1 }],
     },
     {
+      // A Nitro login comparing the pair it was sent with the configured one, answering a mismatch as a server error.
+      code: `export default defineEventHandler(async (event) => {
+  const body = await readBody(event);
+  const { username, passwordHash } = await loadAdminAccount();
+  if (username === body.username && hash(body.password) === passwordHash) return { token: await issue(username) };
+  throw createError({ statusCode: 500, statusMessage: 'Username or password is incorrect' });
+});`,
+      errors: [{ messageId: 'wrongStatus', line: 5, suggestions: 1 }],
+    },
+    {
       // The catalogue's entry names the missing token: with \`!token\`, two hints agree.
       code: upload('{ message: ErrorMessage.TokenMissing }'),
       errors: [{ messageId: 'wrongStatus', line: 4, data: { status: 400, problem: 'a missing credential', evidence: '!token, ErrorMessage.TokenMissing', limitation: '' }, suggestions: 1 }],

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAY_CONTAIN_FINDING, mayContainFinding } from 'eslint-plugin-auth-status/tooling';
+import { hasSignalText, mayContainFinding } from 'eslint-plugin-auth-status/tooling';
 import { ConfiguredLinter, RULE_PREFIX, inFirstParsingDialect } from './configured-linter';
 import { dialectKey, dialectsFor } from './dialects';
 import { REPO_ROOT } from './source-tree';
@@ -20,7 +20,7 @@ export type FileOutcome =
 export type RuledOut = 'no' | 'text' | 'lexer';
 
 function ruledOutBy(text: string): RuledOut {
-  if (!MAY_CONTAIN_FINDING.test(text)) return 'text';
+  if (!hasSignalText(text)) return 'text';
   return mayContainFinding(text) ? 'no' : 'lexer';
 }
 

@@ -1,6 +1,6 @@
 import { pushChildren, type Node, type SourceCode } from './ast';
 import { HeaderRegistry } from './handles';
-import { MAY_CONTAIN_FINDING } from './prefilter';
+import { hasSignalText } from './prefilter';
 import { rememberFilename, useSiteCollector } from './project-index';
 import { importsMeaningfulModule } from './project-index/imports';
 import { reasonFor, type Reason } from './reason';
@@ -29,13 +29,13 @@ const EMPTY: Analysis = {
 };
 
 /**
- * Whether the file's text holds any signal of a finding (`MAY_CONTAIN_FINDING`), searched once per parsed file
+ * Whether the file's text holds any signal of a finding (`hasSignalText`), searched once per parsed file
  * for every rule: on most files this search is all our rules do, so a second one would double their cost.
  */
 export function hasSignals(sourceCode: SourceCode): boolean {
   let found = signalled.get(sourceCode.ast);
   if (found === undefined) {
-    found = MAY_CONTAIN_FINDING.test(sourceCode.text);
+    found = hasSignalText(sourceCode.text);
     signalled.set(sourceCode.ast, found);
   }
   return found;

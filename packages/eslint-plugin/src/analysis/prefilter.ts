@@ -6,13 +6,25 @@ import { CodeScanner } from './code-scanner';
  * own code (gRPC `UNAUTHENTICATED`/`PERMISSION_DENIED`/`INVALID_ARGUMENT`, `TRPCError`, Firebase `HttpsError`, Apollo's
  * `AuthenticationError`), Feathers' `NotAuthenticated`, restify's `NotAuthorizedError`/`InvalidCredentialsError`, or
  * the name of a package whose error classes are statuses (restify-errors, egg-errors, @feathersjs/errors), a Lambda
- * authorizer's `'Deny'`, a Strapi policy's `policyContext`.
+ * authorizer's `'Deny'`, a Strapi policy's `policyContext`. (And, in a file that speaks of a password or a login,
+ * a 500: `hasSignalText`.)
  * A file without any of these cannot produce a report, so neither the engine nor the CLI needs to look further. Keep it a superset of what the adapters recognise.
  */
 export const MAY_CONTAIN_FINDING =
   /\b(?:4\d\d|999)\b|\bUNAUTHORI[SZ]ED\b|\bFORBIDDEN\b|(?<![A-Za-z])(?:Unauthori[sz]ed|Forbidden|BadRequest)(?:Error|Exception)?(?![A-Za-z])|\bBAD_REQUEST\b|['"`]Bad Request['"`]|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|(?:HttpErrors|httpErrors|createError|createHttpError)\s*(?:\.\s*[A-Z]|\[)|http-errors|(?:Http|Unauthorized|Forbidden|BadRequest|LoginTimeout|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|ImATeapot|Misdirected|UnprocessableEntity)Exception|Boom\b|HTTPException|canActivate|AuthGuard|\bUNAUTHENTICATED\b|\bPERMISSION_DENIED\b|\bINVALID_ARGUMENT\b|\bFAILED_PRECONDITION\b|\bTRPCError\b|\bHttpsError\b|\bAuthenticationError\b|\bNotAuthenticated\b|\b(?:NotAuthorized|InvalidCredentials)Error\b|['"]Deny['"]|restify-errors|egg-errors|\bpolicyContext\b|@feathersjs\/errors|\brestify\b|\.(?:unauthorized|forbidden|badRequest|expired)\s*\(|\bresponse\s*\.\s*abort(?:If|Unless)?\s*\(|@hapi\/boom|['"]boom['"]|getHttpError|\.(?:paymentRequired|notAcceptable|proxyAuth\w*|requestTimeout|conflict|gone|preconditionFailed|unprocessableEntity|imATeapot|locked|failedDependency|tooEarly|upgradeRequired|preconditionRequired)\s*\(/;
 
+/** A login's 500 (the one 5xx the rules judge), looked for only where a password or a login is spoken of. */
+const LOGIN_TEXT = /password|passwd|log_?in|sign_?in/i;
+const SERVER_ERROR_TEXT = /\b500\b|\.internalServerError\s*\(|\bInternalServerError/;
+
+/** The cheap first stage, a text search: whether the text holds any signal of a finding at all. */
+export function hasSignalText(text: string): boolean {
+  return MAY_CONTAIN_FINDING.test(text) || (SERVER_ERROR_TEXT.test(text) && LOGIN_TEXT.test(text));
+}
+
 const SIGNALS = new RegExp(MAY_CONTAIN_FINDING.source, 'g');
+const SERVER_ERROR_SIGNALS = new RegExp(SERVER_ERROR_TEXT.source, 'g');
+const SERVER_ERROR_DIGITS = /^500$/;
 const STATUS_DIGITS = /^(?:4\d\d|999)$/;
 
 /**
@@ -22,13 +34,20 @@ const STATUS_DIGITS = /^(?:4\d\d|999)$/;
  * string, part of a regular expression or a row of a data table (`[389, 397, 401, 409]`).
  */
 export function mayContainFinding(text: string): boolean {
-  SIGNALS.lastIndex = 0;
   // Lexes lazily, only up to the signals it is asked about: a text without any costs one regular expression search.
   const scanner = new CodeScanner(text);
-  for (let match = SIGNALS.exec(text); match; match = SIGNALS.exec(text)) {
+  if (hasSignal(scanner, SIGNALS, STATUS_DIGITS)) return true;
+  return LOGIN_TEXT.test(text) && hasSignal(scanner, SERVER_ERROR_SIGNALS, SERVER_ERROR_DIGITS);
+}
+
+/** Whether a match of `signals` stands where a status can (`digits`: the matches that are a bare number). */
+function hasSignal(scanner: CodeScanner, signals: RegExp, digits: RegExp): boolean {
+  const { text } = scanner;
+  signals.lastIndex = 0;
+  for (let match = signals.exec(text); match; match = signals.exec(text)) {
     const { region, start } = scanner.regionAt(match.index);
     if (region === 'comment') continue;
-    if (!STATUS_DIGITS.test(match[0])) return true;
+    if (!digits.test(match[0])) return true;
     const end = match.index + match[0].length;
     if (region === 'code' && isStatusOperand(scanner, match.index, end)) return true;
     // `'401'`: a string that holds the status and nothing else, standing where a status can.
