@@ -578,12 +578,19 @@ ruleTester.run('require-403-for-permission-denial: the caller searched for in a 
     documentRoute('!req.user.id', 401),
     // A value object compared by its method, but no identity in it: a state, not a denial.
     documentRoute("!doc.state.equals('published')", 401),
+    // A detail of the signed-in user's profile missing is no membership.
+    documentRoute('!req.user.nickname', 401),
   ],
   invalid: [
     {
       // Whatever the list is called, the caller's id missing from it refuses a known identity.
       code: documentRoute('!doc.sharedWith.includes(req.user.id)', 401),
       errors: respond403(documentRoute('!doc.sharedWith.includes(req.user.id)', 403)),
+    },
+    {
+      // The signed-in user acts for no organization: a membership the request lacks.
+      code: documentRoute('!req.user.orgId', 401),
+      errors: respond403(documentRoute('!req.user.orgId', 403)),
     },
     {
       // A Mongoose ObjectId compared with the caller's by its \`equals\` method.

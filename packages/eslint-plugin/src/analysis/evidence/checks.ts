@@ -517,8 +517,9 @@ export class EvidenceFinder {
       case 'credential':
         return [this.evidence('missing', 2, value)];
       case 'identity':
-        // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity.
-        if (this.isFieldOfIdentity(value)) return [];
+        // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity; `!auth.orgId`:
+        // the signed-in user acts for no organization, which is a membership the request lacks.
+        if (this.isFieldOfIdentity(value)) return this.isIdentityMembership(value) ? [this.evidence('authorization', 2, value)] : [];
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
@@ -562,6 +563,12 @@ export class EvidenceFinder {
   }
 
   /** `user.roomId`, where `user` itself is the signed-in identity and the field does not name who it is. */
+  /** `auth.orgId`, `session.user.teamId`: the organization the signed-in identity acts for. */
+  private isIdentityMembership(value: Node): boolean {
+    if (value.type !== T.MemberExpression || !words(propertyName(value) ?? '').some((word) => MEMBERSHIP_FIELD_WORDS.has(word))) return false;
+    return this.sources.classifySource(value.object as Node) === 'identity';
+  }
+
   private isFieldOfIdentity(value: Node): boolean {
     if (value.type !== T.MemberExpression) return false;
     const field = propertyName(value);
@@ -615,6 +622,7 @@ export class EvidenceFinder {
 
   private rightsEvidence(value: Node): Evidence[] {
     if (this.isModuleSetting(value)) return [];
+    if (this.isIdentityMembership(value)) return [this.evidence('authorization', 2, value)];
     if (this.sources.isOwnedRecordLookup(value)) return [this.evidence('authorization', 2, value)];
     let path = memberPath(value);
     if (value.type === T.CallExpression) {
@@ -997,6 +1005,8 @@ function alwaysExits(statement: Node): boolean {
 /** Words of a server's own settings: a flag there is configuration, not the caller's rights. */
 const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'metadata', 'env', 'defaults']);
 /** Fields that say who the caller is: their absence is the identity's. */
+const MEMBERSHIP_FIELD_WORDS: ReadonlySet<string> = new Set(['org', 'orgs', 'organization', 'organisation', 'organizations', 'tenant', 'team', 'workspace']);
+
 const IDENTITY_FIELDS = new Set([
   'id', '_id', 'uid', 'userid', 'user_id', 'sub', 'user', 'username', 'email', 'session', 'sessionid', 'account', 'accountid',
   'login', 'principal', 'currentuser', 'passport', 'token', 'auth', 'loggedin', 'isloggedin', 'authenticated', 'isauthenticated',
