@@ -160,3 +160,50 @@ ruleTester.run('presented credentials: an access token or key sent in the URL', 
     },
   ],
 });
+
+ruleTester.run('presented credentials: the cookie parser did not run', credentialRule, {
+  valid: [
+    // No cookies object at all: the cookie plugin is not registered, a set-up fault answered 400, whatever the header checks around it say.
+    `const createError = require('http-errors');
+function tokenOf(request) {
+  if (request.headers.authorization && /^Bearer /.test(request.headers.authorization)) return request.headers.authorization.slice(7);
+  if (request.cookies) {
+    if (request.cookies.session) return request.cookies.session;
+    throw createError(401, 'No session cookie', { headers: { 'WWW-Authenticate': 'Bearer realm="api"' } });
+  } else {
+    throw createError(400, 'Register the cookie plugin');
+  }
+}`,
+  ],
+  invalid: [
+    {
+      // The cookies object checked together with the cookie that holds the session: a missing credential.
+      code: `router.get('/me', (req, res) => {
+  if (!req.cookies || !req.cookies.session) return res.status(403).json({ message: 'Sign in' });
+  res.json(profileOf(req.cookies.session));
+});`,
+      errors: [{ messageId: 'wrongStatus', line: 2, suggestions: 1 }],
+    },
+  ],
+});
+
+/** A guard refusing unsafe requests that carry no token when `test` also holds. */
+const crossSiteGuard = (test: string) => `router.use((req, res, next) => {
+  if (!req.headers.authorization && req.method !== 'GET'${test}) return res.status(403).json({ message: 'Refused' });
+  next();
+});`;
+
+ruleTester.run('presented credentials: a cross-site check of requests without a token', credentialRule, {
+  valid: [
+    // A cookie request from an origin not allowed: the cross-site check decides, 403 is right.
+    crossSiteGuard(' && !isAllowedOrigin(req.headers.origin)'),
+    crossSiteGuard(' && (!req.get("origin") || !verifyRequestOrigin(req.get("origin"), allowedOrigins))'),
+  ],
+  invalid: [
+    {
+      // No origin check beside it: an unsafe request without a token is refused for lacking the credential.
+      code: crossSiteGuard(''),
+      errors: [{ messageId: 'wrongStatus', line: 2, suggestions: 1 }],
+    },
+  ],
+});

@@ -6,7 +6,7 @@ import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, messageConstantWords, referencedIdentifiers, stringsIn } from './expressions';
 import { classifyMessage, tokenEndpointErrorBody } from './messages';
 import { functionName, nameNode } from './names';
-import { SourceClassifier } from './sources';
+import { destructuredPath, SourceClassifier } from './sources';
 import type { Gate } from '../project-index/gates';
 
 const MAX_CATCH_NODES = 400;
@@ -59,6 +59,9 @@ export class EvidenceFinder {
       // `if (!workspace) return …403` inside `if (!bearerToken) { … }`: the record that was not found is this
       // response's own reason; the enclosing credential branch no longer explains it.
       if (node.type === T.IfStatement && child === node.consequent && this.testsLookedUpRecord(node.test)) return [];
+      // `if (request.cookies) … else throw …`: whether the cookie parser ran is the server's set-up; the checks
+      // around it (the header's) do not explain this response.
+      if (node.type === T.IfStatement && testsCookieContainer(node.test)) return [];
       if (isConditionalPart(node, child)) conditional = true;
       else if (!conditional && (node.type === T.BlockStatement || node.type === T.Program)) {
         const fallThrough = this.fallThroughEvidence(node.body as Node[], child);
@@ -177,7 +180,8 @@ export class EvidenceFinder {
     const onlyExempt = (evidence: Evidence[]) => evidence.length > 0 && evidence.every((e) => e.category === 'exempt');
     if ((failed(left) && onlyExempt(right)) || (failed(right) && onlyExempt(left))) return sides.filter((e) => e.category !== 'exempt');
     const nobodyKnown = sides.some((e) => e.category === 'missing' && e.strength === 2 && !e.nameOnly);
-    return nobodyKnown ? sides.filter((e) => e.category !== 'authorization') : sides;
+    // `!authorization && (!origin || …)`: a cross-site check of requests that carry no token still decides alone.
+    return nobodyKnown ? sides.filter((e) => e.category !== 'authorization' || this.isOriginCheck(e.node)) : sides;
   }
 
   private binary(node: TSESTree.BinaryExpression, holds: boolean): Evidence[] {
@@ -471,6 +475,9 @@ export class EvidenceFinder {
     const derived = this.derivedCondition(value, holds);
     if (derived) return derived;
 
+    // `!origin`, `!verifyRequestOrigin(origin, allowed)`: where the request comes from is a policy (a cross-site
+    // check), never the credential.
+    if (!holds && this.isOriginCheck(value)) return [this.evidence('authorization', 2, value)];
     if (value.type === T.CallExpression) {
       // `_.isUndefined(req.session.userId)`, `isNil(token)`: true when the value is absent.
       const absent = absenceTested(value);
@@ -563,6 +570,24 @@ export class EvidenceFinder {
   }
 
   /** `user.roomId`, where `user` itself is the signed-in identity and the field does not name who it is. */
+  /** The request's Origin header, or a check handed it (`verifyRequestOrigin(origin, allowed)`, `isAllowedOrigin(o)`). */
+  private isOriginCheck(node: Node): boolean {
+    let value = skipWrappers(node);
+    if (value.type === T.UnaryExpression && value.operator === '!') value = skipWrappers(value.argument);
+    const readsOrigin = (candidate: Node) => {
+      const read = skipWrappers(candidate);
+      if (readsOriginHeader(read)) return true;
+      if (read.type !== T.Identifier) return false;
+      // `({ headers: { origin } }) => …`: the Origin header destructured from a handler's context.
+      const binding = bindingOf(this.sourceCode, read);
+      if (binding?.kind === 'param') return destructuredPath(binding.init).slice(-2).join('.').toLowerCase() === 'headers.origin';
+      const init = initialValueOf(this.sourceCode, read);
+      return init !== null && readsOriginHeader(skipWrappers(init));
+    };
+    if (value.type === T.CallExpression && /origin/i.test(calleeName(value) ?? '')) return value.arguments.some((argument) => argument.type !== T.SpreadElement && readsOrigin(argument));
+    return readsOrigin(value);
+  }
+
   /** `auth.orgId`, `session.user.teamId`: the organization the signed-in identity acts for. */
   private isIdentityMembership(value: Node): boolean {
     if (value.type !== T.MemberExpression || !words(propertyName(value) ?? '').some((word) => MEMBERSHIP_FIELD_WORDS.has(word))) return false;
@@ -1066,6 +1091,14 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
 function isCall(node: Node): boolean {
   const value = skipWrappers(node);
   return (value.type === T.AwaitExpression ? skipWrappers(value.argument) : value).type === T.CallExpression;
+}
+
+/** `request.cookies`, `!req.signedCookies`: the object a cookie parser puts on the request, itself. */
+function testsCookieContainer(test: Node): boolean {
+  let value = skipWrappers(test);
+  if (value.type === T.UnaryExpression && value.operator === '!') value = skipWrappers(value.argument);
+  const path = memberPath(value);
+  return path !== null && path.length === 2 && /^(req|request|ctx)$/.test(path[0]!) && /^(cookies|signedCookies)$/.test(path[1]!);
 }
 
 /** `a.equals(b)` with one argument: the two values compared. */

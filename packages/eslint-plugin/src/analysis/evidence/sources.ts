@@ -585,7 +585,7 @@ const ROUTE_METHOD = /^(get|post|put|patch|delete|all|head|options|ws|derive|res
 const CONTEXT_PARTS: ReadonlySet<string> = new Set(['body', 'set', 'params', 'query', 'headers', 'cookie', 'request', 'store', 'status', 'error', 'redirect', 'path']);
 
 /** The property path an identifier is bound at inside a destructuring parameter: `cookie.session`. */
-function destructuredPath(identifier: Node): string[] {
+export function destructuredPath(identifier: Node): string[] {
   const path: string[] = [];
   for (let node: Node | undefined = identifier; node?.parent; node = node.parent) {
     const parent: Node = node.parent;
