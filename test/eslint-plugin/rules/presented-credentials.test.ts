@@ -184,6 +184,22 @@ function tokenOf(request) {
 });`,
       errors: [{ messageId: 'wrongStatus', line: 2, suggestions: 1 }],
     },
+    {
+      // The last of the ways a token may come: neither a Bearer header nor a cookies object, so no credential came.
+      code: `async function readToken(req, res, next) {
+  let token;
+  if (req.headers.authorization && req.headers.authorization.startsWith('Bearer ')) {
+    token = req.headers.authorization.slice(7);
+  } else if (req.cookies) {
+    token = req.cookies.session;
+  } else {
+    return res.status(403).send('Unauthorized');
+  }
+  req.claims = await verifyIdToken(token);
+  next();
+}`,
+      errors: [{ messageId: 'wrongStatus', line: 8, suggestions: 1 }],
+    },
   ],
 });
 

@@ -60,8 +60,10 @@ export class EvidenceFinder {
       // response's own reason; the enclosing credential branch no longer explains it.
       if (node.type === T.IfStatement && child === node.consequent && this.testsLookedUpRecord(node.test)) return [];
       // `if (request.cookies) … else throw …`: whether the cookie parser ran is the server's set-up; the checks
-      // around it (the header's) do not explain this response.
-      if (node.type === T.IfStatement && testsCookieContainer(node.test)) return [];
+      // around it (the header's) do not explain this response. Not so for the last link of a chain of the ways a
+      // credential may come (`if (bearer) … else if (req.cookies) … else`): there none of them came.
+      const chained = node.parent?.type === T.IfStatement && node.parent.alternate === node;
+      if (node.type === T.IfStatement && !chained && testsCookieContainer(node.test)) return [];
       if (isConditionalPart(node, child)) conditional = true;
       else if (!conditional && (node.type === T.BlockStatement || node.type === T.Program)) {
         const fallThrough = this.fallThroughEvidence(node.body as Node[], child);
