@@ -166,3 +166,29 @@ ruleTester.run('login lookups: a token looked up in a store', credentialRule, {
     },
   ],
 });
+
+/** A Feathers method confirming the account's password before changing its e-mail, refusing with `details`. */
+const confirmBeforeChange = (details: string) => `const { BadRequest } = require('@feathersjs/errors');
+module.exports = async function changeEmail(users, id, password, email) {
+  const account = await users.get(id);
+  try {
+    await comparePasswords(password, account.password);
+  } catch (error) {
+    throw new BadRequest('Password is incorrect.', ${details});
+  }
+  return users.patch(id, { email });
+};`;
+
+ruleTester.run('login lookups: the same words said twice are one hint', credentialRule, {
+  valid: [
+    // The message and its copy for the form field: one hint, not enough to call it a failed login.
+    confirmBeforeChange("{ errors: { password: 'Password is incorrect.' } }"),
+  ],
+  invalid: [
+    {
+      // Two different sayings of a failed login agree.
+      code: confirmBeforeChange("{ errors: { password: 'Wrong password' } }"),
+      errors: [{ messageId: 'wrongStatusHeaderless', line: 7 }],
+    },
+  ],
+});

@@ -62,7 +62,10 @@ export function reasonFor(sourceCode: SourceCode, site: ResponseSite): Reason {
   const finder = new EvidenceFinder(sourceCode);
   const ownGuard = site.guard ? finder.condition(site.guard.test, site.guard.holds) : [];
   const guard = ownGuard.length > 0 ? ownGuard : finder.decidingGuard(site.node);
-  const messages = site.messages.flatMap((message) => finder.messageEvidence(message));
+  // The same words said twice (a message and its copy in the error's details) are one hint, not two.
+  const messages = site.messages
+    .flatMap((message) => finder.messageEvidence(message))
+    .filter((found, index, all) => all.findIndex((other) => other.category === found.category && other.quote === found.quote) === index);
   const names = (site.names ?? []).flatMap((name) => finder.nameEvidence(name));
   const context = finder.contextEvidence(site.node);
   return decide([...guard, ...messages, ...names, ...context]);
