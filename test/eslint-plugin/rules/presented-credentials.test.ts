@@ -223,3 +223,29 @@ ruleTester.run('presented credentials: a cross-site check of requests without a 
     },
   ],
 });
+
+/** An upload refusing when `name` (a value of a helper from another module) is missing. */
+const keyed = (name: string, message: string) => `const { pickKey } = require('./keys');
+router.post('/uploads', async (req, res) => {
+  const ${name} = pickKey(req);
+  if (!${name}) return res.status(400).json({ message: '${message}' });
+  res.status(201).json(await store(req.body));
+});`;
+
+ruleTester.run('presented credentials: an API key named in two words', credentialRule, {
+  valid: [
+    // A label for a key being created is a form field.
+    keyed('apiKeyLabel', 'API key missing'),
+    keyed('apiKey', 'Upload is empty'),
+  ],
+  invalid: [
+    {
+      code: keyed('apiKey', 'API key missing'),
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: 1 }],
+    },
+    {
+      code: keyed('api_key', 'API key missing'),
+      errors: [{ messageId: 'wrongStatus', line: 4, suggestions: 1 }],
+    },
+  ],
+});

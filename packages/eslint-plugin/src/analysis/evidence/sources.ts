@@ -197,7 +197,8 @@ export class SourceClassifier {
     if (V.CREDENTIAL_SOURCE.test(sink.opaqueTexts.join('\n'))) return 'verified';
     // `const token = bearerOf(request)` where the file's `bearerOf` returns what the Authorization header holds.
     if (this.returnsCredential(node)) return 'credential';
-    if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret')) return 'named-credential';
+    // `apiKey`, `api_key`: one credential written as two words.
+    if (nameWords.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password' && word !== 'secret') || names.some((name) => /^api[-_]?key$/i.test(name))) return 'named-credential';
     return null;
   }
 
