@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import * as typescriptParser from '@typescript-eslint/parser';
+import type { Linter } from 'eslint';
 import { typescriptModule } from '../../packages/language-server/bench/corpus';
+import { codeOnly, eslintDefaultParser, parsingCodeOnly } from '../../packages/language-server/src/lint/code-only-parser';
 import { LintEngine } from '../../packages/language-server/src/lint/engine';
 import { checkIncrementally, type IncrementalCheck } from '../../packages/language-server/src/lint/incremental';
 import { parseTargetOf, type ParseTarget } from '../../packages/language-server/src/lint/languages';
@@ -256,4 +259,40 @@ describe('language server: masked texts', () => {
     assert.equal(outcome.kind, 'problems');
     assert.equal(outcome.kind === 'problems' && outcome.problems.length, 1);
   });
+});
+
+describe('language server: masked texts are parsed up to their code', () => {
+  const handler = "app.get('/me', (req, res) => { if (!req.headers.authorization) return res.status(401).json({}); });\n";
+  const basicReader = "const readsBasic = (header) => header.startsWith('Basic ');\n";
+
+  for (const [languageId, file] of [['javascript', '/workspace/masked.js'], ['typescript', '/workspace/masked.ts']] as const) {
+    it(`${languageId}: the comment holding the left-out statements is not parsed, the Program still spans it`, () => {
+      const text = `${handler}${basicReader}`;
+      const masked = maskText(text, [{ start: handler.length, end: text.length - 1 }]);
+      let program: { range: [number, number]; loc: { end: { line: number; column: number } }; comments?: unknown[]; tokens?: Array<{ range: [number, number] }> } | undefined;
+      const parser = codeOnly(languageId === 'javascript' ? eslintDefaultParser() : (typescriptParser as unknown as Linter.Parser));
+      const options = { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true } as const;
+      parsingCodeOnly(masked.codeLength, () => {
+        program = ('parseForESLint' in parser ? parser.parseForESLint(masked.text, options).ast : parser.parse(masked.text, options)) as unknown as typeof program;
+      });
+      assert.deepEqual(program!.comments, []);
+      assert.ok(program!.tokens!.every((token) => token.range[1] <= masked.codeLength));
+      assert.deepEqual(program!.range, [0, masked.text.length]);
+      const lines = masked.text.split('\n');
+      assert.deepEqual(program!.loc.end, { line: lines.length, column: lines.at(-1)!.length });
+    });
+
+    it(`${languageId}: checks that read the file's text still see the left-out statements (the challenge a fix adds)`, () => {
+      const target = parseTargetOf(languageId, file)!;
+      const text = `${handler}${basicReader}`;
+      const masked = maskText(text, [{ start: handler.length, end: text.length - 1 }]);
+      const { outcome } = engine.lintMasked(masked, target, rules);
+      assert.equal(outcome.kind, 'problems');
+      const fixes = outcome.kind === 'problems' ? outcome.problems.flatMap((problem) => [problem.fix, ...problem.suggestions.map((suggestion) => suggestion.change)]) : [];
+      assert.ok(fixes.some((change) => change?.text.includes('Basic realm=')), JSON.stringify(fixes));
+      const withoutReader = engine.lintMasked(maskText(handler, []), target, rules).outcome;
+      const plainFixes = withoutReader.kind === 'problems' ? withoutReader.problems.flatMap((problem) => [problem.fix, ...problem.suggestions.map((suggestion) => suggestion.change)]) : [];
+      assert.ok(plainFixes.length > 0 && plainFixes.every((change) => !change?.text.includes('Basic')), 'the near miss: no Basic reader, no Basic challenge');
+    });
+  }
 });

@@ -42,6 +42,8 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** Extra Node options for the server process (e.g. `--require` a fault injector). */
   nodeOptions?: string[];
+  /** Variables added to this process's environment for the server process (`SERVER_ENVIRONMENT`, as editors set it). */
+  env?: Record<string, string>;
   /** Another build's server bin (the benchmark compares with an earlier commit); default: this checkout's. */
   serverBin?: string;
   capabilities?: ClientCapabilities;
@@ -106,7 +108,10 @@ export class LspTestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.serverBin ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.serverBin ?? SERVER_BIN, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

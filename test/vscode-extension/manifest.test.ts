@@ -28,6 +28,10 @@ describe('vscode-extension: manifest and protocol agree with the language server
     assert.equal(client.SHOW_DOCUMENTATION_COMMAND, server.SHOW_DOCUMENTATION_COMMAND);
   });
 
+  it('starts the server with the environment the server asks for', () => {
+    assert.deepEqual(client.SERVER_ENVIRONMENT, server.SERVER_ENVIRONMENT);
+  });
+
   it('contributes every setting the server reads, with the server’s default', () => {
     const serverSettings = flatten(defaultSettings()).concat([['challenge.scheme', undefined], ['challenge.realm', undefined]]);
     for (const [key, serverDefault] of serverSettings) {

@@ -60,7 +60,7 @@ async function startup(runs: number): Promise<void> {
   for (let run = 0; run < runs; run++) {
     for (const language of ['typescript', 'javascript'] as const) {
       const spawned = now();
-      const client = await LspTestClient.start({ rootPath: workspace });
+      const client = await LspTestClient.start({ rootPath: workspace, env: environmentOf(SERVER_BIN) });
       const initialized = now();
       const uri = fileUri(path.join(workspace, language === 'typescript' ? 'first.ts' : 'first.js'));
       await client.open(uri, language === 'typescript' ? typescript : javascript, language);
@@ -124,7 +124,7 @@ async function editLatency(lines: number, rounds: number): Promise<void> {
     outline = full.outline!;
   }
 
-  const pullClient = await LspTestClient.start({ rootPath: workspace, pull: true });
+  const pullClient = await LspTestClient.start({ rootPath: workspace, pull: true, env: environmentOf(SERVER_BIN) });
   const uri = fileUri(path.join(workspace, 'big.ts'));
   await pullClient.open(uri, text);
   await pullClient.pull(uri);
@@ -148,7 +148,7 @@ async function editLatency(lines: number, rounds: number): Promise<void> {
   const pulledSpanning = await pullRounds([offset, second]);
   await pullClient.shutdown();
 
-  const pushClient = await LspTestClient.start({ rootPath: workspace });
+  const pushClient = await LspTestClient.start({ rootPath: workspace, env: environmentOf(SERVER_BIN) });
   await pushClient.open(uri, text);
   await pushClient.waitForPush(uri);
   const pushed: number[] = [];
@@ -192,6 +192,13 @@ interface TypingRun {
   load: [number, number];
 }
 
+/** The environment that build's own VS Code extension starts it with (`SERVER_ENVIRONMENT`; none before it existed). */
+function environmentOf(serverBin: string): Record<string, string> {
+  const protocol = path.resolve(path.dirname(serverBin), '../dist/protocol.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(protocol) as { SERVER_ENVIRONMENT?: Record<string, string> }).SERVER_ENVIRONMENT ?? {};
+}
+
 /** Edit → pulled diagnostics with the user pausing `pause` ms between keystrokes, as in a real editor. */
 async function rhythm(serverBin: string, text: string, pause: number, edits: number): Promise<TypingRun> {
   return typing(serverBin, text, pause, edits, workspace);
@@ -201,7 +208,7 @@ async function typing(serverBin: string, text: string, pause: number, edits: num
   const offset = toggledStatusOffset(text);
   const uri = fileUri(path.join(root, 'rhythm.ts'));
   const loadAtStart = os.loadavg()[0]!;
-  const client = await LspTestClient.start({ rootPath: root, pull: true, serverBin });
+  const client = await LspTestClient.start({ rootPath: root, pull: true, serverBin, env: environmentOf(serverBin) });
   await client.trace('verbose');
   await client.open(uri, text);
   await client.pull(uri);
@@ -307,7 +314,7 @@ interface MemoryRun {
 
 async function memoryRun(serverBin: string, files: number, trusted: boolean): Promise<MemoryRun> {
   const root = trusted ? configuredWorkspace() : workspace;
-  const client = await LspTestClient.start({ rootPath: root, trusted, serverBin });
+  const client = await LspTestClient.start({ rootPath: root, trusted, serverBin, env: environmentOf(serverBin) });
   const pid = client.process.pid!;
   const before = rssMb(pid).rss;
   const uris: string[] = [];

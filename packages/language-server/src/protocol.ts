@@ -9,6 +9,14 @@ export const CONFIGURATION_SECTION = 'authStatus';
 /** Code action kind of fix-on-save (`editor.codeActionsOnSave: { "source.fixAll.authStatus": "explicit" }`). */
 export const FIX_ALL_KIND = 'source.fixAll.authStatus';
 
+/**
+ * Environment to start the server with. `MALLOC_ARENA_MAX`: glibc gives each thread that allocates (V8's compiler
+ * and garbage-collector helpers) an allocator arena of its own, up to 8 per core, and keeps what a burst of work
+ * grew them to; two arenas keep idle memory of a long session bounded. glibc reads it only at process start, so
+ * the client has to set it (the VS Code extension does; other editors: see the README).
+ */
+export const SERVER_ENVIRONMENT = { MALLOC_ARENA_MAX: '2' } as const;
+
 /** Server command: opens a rule's documentation (`window/showDocument`, or a message with the link). Args: `[url]`. */
 export const SHOW_DOCUMENTATION_COMMAND = 'authStatus.showDocumentation';
 

@@ -6,7 +6,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIGURATION_SECTION, LANGUAGES, type InitializationOptions } from './protocol';
+import { CONFIGURATION_SECTION, LANGUAGES, SERVER_ENVIRONMENT, type InitializationOptions } from './protocol';
 
 /** Port the server listens on for a debugger in development ("Attach to Server" in .vscode/launch.json). */
 export const SERVER_DEBUG_PORT = 6009;
@@ -21,7 +21,7 @@ export interface ClientParts {
 
 /** The language client for the bundled server, started as a Node module over IPC. */
 export function createLanguageClient({ serverModule, compileCacheDir, outputChannel, middleware }: ClientParts): LanguageClient {
-  const env = { NODE_COMPILE_CACHE: compileCacheDir };
+  const env = { ...SERVER_ENVIRONMENT, NODE_COMPILE_CACHE: compileCacheDir };
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: {

@@ -12,6 +12,9 @@ import type {
 
 export const CONFIGURATION_SECTION = 'authStatus';
 
+/** The environment the server is started with (the server's `SERVER_ENVIRONMENT`: bounded allocator arenas). */
+export const SERVER_ENVIRONMENT = { MALLOC_ARENA_MAX: '2' } as const;
+
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 
 export const METHODS = {

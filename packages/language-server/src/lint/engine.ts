@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { analyze, evidenceRows, excessiveNesting, MAX_NESTING_DEPTH, mayContainFindingIn, NormalizedConfigs, type Analysis } from 'eslint-plugin-auth-status/tooling';
 import { BY_EXTENSION, type Language, type ParseTarget } from './languages';
+import { codeOnly, eslintDefaultParser, parsingCodeOnly } from './code-only-parser';
 import type { MaskedLint } from './incremental';
 import type { MaskedText } from './masking';
 import { directivesOf, statementFactsOf, type Outline, type ParsedSource } from './outline';
@@ -20,11 +21,15 @@ function loadTypescriptParser(): Linter.Parser {
   return typescriptParser;
 }
 
-function languageOptions(language: Language): Linter.LanguageOptions {
+/** `maskedCode`: for masked texts, whose parse reads only their code (`code-only-parser.ts`). */
+function languageOptions(language: Language, maskedCode: boolean): Linter.LanguageOptions {
   const parserOptions = { ecmaFeatures: { jsx: language.jsx } };
-  if (language.kind === 'javascript') return { ecmaVersion: 'latest', sourceType: language.sourceType, parserOptions };
+  const parser = (own: () => Linter.Parser) => (maskedCode ? codeOnly(own()) : own());
+  if (language.kind === 'javascript') {
+    return { ecmaVersion: 'latest', sourceType: language.sourceType, ...(maskedCode ? { parser: parser(eslintDefaultParser) } : {}), parserOptions };
+  }
   return {
-    parser: loadTypescriptParser(),
+    parser: parser(loadTypescriptParser),
     sourceType: language.sourceType,
     // JSDoc is never read by our rules; skipping it makes parsing cheaper.
     parserOptions: { ...parserOptions, jsDocParsingMode: 'none' },
@@ -67,7 +72,7 @@ export class LintEngine {
 
   /**
    * A masked text (see `incremental.ts`): always parsed, since its statements are checked against the expected ones.
-   * Only its code can nest: the comment after it, most of a long document, is not searched for brackets.
+   * Only its code is parsed and searched for nesting: the comment after it, most of a long document, is only text.
    */
   lintMasked(masked: Pick<MaskedText, 'text' | 'codeLength'>, target: ParseTarget, rules: RulesConfig): MaskedLint {
     const { outcome, outline } = this.run(masked.text, target, rules, { prefilter: false, outline: true, codeLength: masked.codeLength });
@@ -90,7 +95,9 @@ export class LintEngine {
     const linter = this.linterFor(target.filename);
     let messages: Linter.LintMessage[];
     try {
-      messages = linter.verify(source, this.config(target, rules), { filename: target.filename });
+      const config = this.config(target, rules, want.codeLength !== undefined);
+      const verify = () => linter.verify(source, config, { filename: target.filename });
+      messages = want.codeLength === undefined ? verify() : parsingCodeOnly(code.length, verify);
     } catch (error) {
       return { outcome: { kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } };
     }
@@ -127,13 +134,13 @@ export class LintEngine {
     }
   }
 
-  private config({ language, filename }: ParseTarget, rules: RulesConfig): Linter.Config[] {
-    const key = JSON.stringify([rootOf(filename), path.extname(filename), language, rules]);
+  private config({ language, filename }: ParseTarget, rules: RulesConfig, maskedCode: boolean): Linter.Config[] {
+    const key = JSON.stringify([rootOf(filename), path.extname(filename), language, rules, maskedCode]);
     return this.configs.get(key, path.resolve(filename), () => [
       {
         // Every file name the linter sees has one of these extensions (see `parseTargetOf`).
         files: LINTED_FILES,
-        languageOptions: languageOptions(language),
+        languageOptions: languageOptions(language, maskedCode),
         // The user's disable comments name rules we do not run: never report them as unused.
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         plugins: { 'auth-status': plugin as never },

@@ -69,7 +69,7 @@ function leftOutComment(text: string, masked: readonly Span[]): string {
   const same =
     last !== undefined &&
     last.statements.length === masked.length &&
-    masked.every(({ start, end }, index) => end - start === last.statements[index]!.length && text.startsWith(last.statements[index]!, start));
+    masked.every(({ start, end }, index) => end - start === last.statements[index]!.length && text.slice(start, end) === last.statements[index]);
   if (same) return last.comment;
   // Flattened copies, so the cache does not keep this version of the document alive through sliced strings.
   const statements = masked.map(({ start, end }) => flat(text.slice(start, end)));
