@@ -15,6 +15,8 @@ ruleTester.run('axios-auth-refresh: statusCodes', rule, {
     `${IMPORT}createAuthRefreshInterceptor(api, renewSession);`,
     // Another library's option of the same name says nothing about refreshing.
     `import retryOn from 'retry-axios-lite';\nretryOn(api, backoff, { statusCodes: [429, 503, 403] });`,
+    // Another export of the package is no factory.
+    `import { createRefreshQueue } from 'axios-auth-refresh';\ncreateRefreshQueue(api, renewSession, { statusCodes: [401, 403] });`,
     // 403 left to the project: listed in no status the rule is told to watch.
     { code: `${IMPORT}createAuthRefreshInterceptor(api, renewSession, { statusCodes: [401, 403] });`, options: [{ statuses: [400] }] },
   ],
@@ -29,6 +31,15 @@ ruleTester.run('axios-auth-refresh: statusCodes', rule, {
           suggestions: [{ messageId: 'dropRefreshStatus', data: { status: 403 }, output: `${IMPORT}createAuthRefreshInterceptor(api, renewSession, { statusCodes: [401] });` }],
         },
       ],
+    },
+    {
+      // Version 5 exports the factory by name too, under two names.
+      code: `import { createAuthRefresh } from 'axios-auth-refresh';\ncreateAuthRefresh(api, renewSession, { statusCodes: [401, 403] });`,
+      errors: [{ messageId: 'refreshStatusOption', data: { status: 403 }, suggestions: 1 }],
+    },
+    {
+      code: `const { createAuthRefreshInterceptor } = require('axios-auth-refresh');\ncreateAuthRefreshInterceptor(api, renewSession, { statusCodes: [403, 401] });`,
+      errors: [{ messageId: 'refreshStatusOption', data: { status: 403 }, suggestions: 1 }],
     },
     {
       // Without 401 in the list, the fix swaps the status rather than leave nothing to refresh on.

@@ -28,14 +28,17 @@ export function refreshStatusOptions(sourceCode: SourceCode, call: TSESTree.Call
   });
 }
 
+/** The factory's names: the default export and, since version 5, the same function under two names. */
+const FACTORY_EXPORTS: ReadonlySet<string> = new Set(['default', 'createAuthRefresh', 'createAuthRefreshInterceptor']);
+
 /**
- * The package's default export: imported or required (`bindingOf` reads `require(…).default` as the default
- * import), or called on the `require(…)` itself.
+ * The package's factory: imported or required (`bindingOf` reads `require(…).default` as the default import), or
+ * called on the `require(…)` itself.
  */
 function isInterceptorFactory(sourceCode: SourceCode, callee: Node): boolean {
   const value = skipWrappers(callee);
-  if (value.type === T.CallExpression || (value.type === T.MemberExpression && propertyName(value) === 'default')) return requiredModule(value) === MODULE;
+  if (value.type === T.CallExpression || (value.type === T.MemberExpression && FACTORY_EXPORTS.has(propertyName(value) ?? ''))) return requiredModule(value) === MODULE;
   if (value.type !== T.Identifier) return false;
   const binding = bindingOf(sourceCode, value);
-  return binding?.kind === 'import' && binding.module === MODULE && binding.imported === 'default';
+  return binding?.kind === 'import' && binding.module === MODULE && FACTORY_EXPORTS.has(binding.imported ?? '');
 }
