@@ -248,7 +248,9 @@ export class EvidenceFinder {
       }
       // `(await redis.exists(token)) === 1`: the credential looked up in a store (a deny list or an allow list); either
       // way the answer is the credential's verdict.
-      if (/^(\d+|true|false)$/.test(value) && this.sources.classifySource(other) === 'verified' && isCall(other)) return [this.evidence('invalid', 2, whole)];
+      if (/^(\d+|true|false)$/.test(value) && other.type !== T.Identifier && producingCall(this.sourceCode, other) && this.sources.classifySource(other) === 'verified') {
+        return [this.evidence('invalid', 2, whole)];
+      }
       // user.status !== 'active': the account's state, so the identity is known and policy refuses it.
       if (V.ACCOUNT_STATE.test(value) && this.sources.isAccountState(other)) return [this.evidence('authorization', 2, whole)];
       const category = this.sources.identifierCategory(other);
@@ -528,7 +530,7 @@ export class EvidenceFinder {
       case 'identity':
         // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity; `!auth.orgId`:
         // the signed-in user acts for no organization, which is a membership the request lacks.
-        if (this.isFieldOfIdentity(value)) return this.isIdentityMembership(value) ? [this.evidence('authorization', 2, value)] : [];
+        if (this.isFieldOfIdentity(value)) return namesMembership(value) ? [this.evidence('authorization', 2, value)] : [];
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
@@ -571,7 +573,6 @@ export class EvidenceFinder {
     }
   }
 
-  /** `user.roomId`, where `user` itself is the signed-in identity and the field does not name who it is. */
   /** The request's Origin header, or a check handed it (`verifyRequestOrigin(origin, allowed)`, `isAllowedOrigin(o)`). */
   private isOriginCheck(node: Node): boolean {
     let value = skipWrappers(node);
@@ -590,12 +591,7 @@ export class EvidenceFinder {
     return readsOrigin(value);
   }
 
-  /** `auth.orgId`, `session.user.teamId`: the organization the signed-in identity acts for. */
-  private isIdentityMembership(value: Node): boolean {
-    if (value.type !== T.MemberExpression || !words(propertyName(value) ?? '').some((word) => MEMBERSHIP_FIELD_WORDS.has(word))) return false;
-    return this.sources.classifySource(value.object as Node) === 'identity';
-  }
-
+  /** `user.roomId`, where `user` itself is the signed-in identity and the field does not name who it is. */
   private isFieldOfIdentity(value: Node): boolean {
     if (value.type !== T.MemberExpression) return false;
     const field = propertyName(value);
@@ -649,7 +645,7 @@ export class EvidenceFinder {
 
   private rightsEvidence(value: Node): Evidence[] {
     if (this.isModuleSetting(value)) return [];
-    if (this.isIdentityMembership(value)) return [this.evidence('authorization', 2, value)];
+    if (namesMembership(value) && this.isFieldOfIdentity(value)) return [this.evidence('authorization', 2, value)];
     if (this.sources.isOwnedRecordLookup(value)) return [this.evidence('authorization', 2, value)];
     let path = memberPath(value);
     if (value.type === T.CallExpression) {
@@ -1034,6 +1030,11 @@ const CONFIGURATION_WORDS = new Set(['config', 'configuration', 'options', 'opts
 /** Fields that say who the caller is: their absence is the identity's. */
 const MEMBERSHIP_FIELD_WORDS: ReadonlySet<string> = new Set(['org', 'orgs', 'organization', 'organisation', 'organizations', 'tenant', 'team', 'workspace']);
 
+/** `auth.orgId`, `session.user.teamId`: a field naming the organization its holder acts for. */
+function namesMembership(value: Node): boolean {
+  return value.type === T.MemberExpression && words(propertyName(value) ?? '').some((word) => MEMBERSHIP_FIELD_WORDS.has(word));
+}
+
 const IDENTITY_FIELDS = new Set([
   'id', '_id', 'uid', 'userid', 'user_id', 'sub', 'user', 'username', 'email', 'session', 'sessionid', 'account', 'accountid',
   'login', 'principal', 'currentuser', 'passport', 'token', 'auth', 'loggedin', 'isloggedin', 'authenticated', 'isauthenticated',
@@ -1088,11 +1089,6 @@ function isPassportGuardSuperCall(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
-}
-
-function isCall(node: Node): boolean {
-  const value = skipWrappers(node);
-  return (value.type === T.AwaitExpression ? skipWrappers(value.argument) : value).type === T.CallExpression;
 }
 
 /** `request.cookies`, `!req.signedCookies`: the object a cookie parser puts on the request, itself. */

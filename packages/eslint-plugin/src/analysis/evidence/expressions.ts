@@ -139,7 +139,6 @@ export function walk(node: Node, visit: (node: Node, parent: Node | null) => voi
   }
 }
 
-/** String contents in a message expression: literals, template parts, object values (`{ message: '…' }`). */
 const CATALOGUE_WORDS = new Set(['message', 'messages', 'msg', 'msgs', 'error', 'errors', 'code', 'codes', 'text', 'texts', 'reason', 'reasons']);
 
 /**
@@ -158,6 +157,7 @@ export function messageConstantWords(node: Node): string | null {
   return node.type === T.Identifier && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(node.name) ? words(node.name).join(' ') : null;
 }
 
+/** String contents in a message expression: literals, template parts, object values (`{ message: '…' }`). */
 export function stringsIn(node: Node): { value: string; node: Node }[] {
   const found: { value: string; node: Node }[] = [];
   walk(node, (child, parent) => {

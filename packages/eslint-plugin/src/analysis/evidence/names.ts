@@ -11,17 +11,19 @@ export function functionName(fn: TSESTree.FunctionLike): string | null {
     const className = owner && (owner.type === T.ClassDeclaration || owner.type === T.ClassExpression) ? owner.id?.name : null;
     if (className && V.AUTHENTICATION_CLASS.test(className)) return className;
   }
-  const key = procedureKey(fn);
-  return declaredName(fn) ?? (key && keyName(key.parent as TSESTree.Property));
+  const declared = declaredName(fn);
+  if (declared) return declared;
+  const procedure = procedureOf(fn);
+  return procedure && keyName(procedure);
 }
 
 /** `login: publicProcedure.input(…).mutation(async () => …)`: a tRPC procedure is named by its router's key. */
-function procedureKey(fn: TSESTree.FunctionLike): TSESTree.Property['key'] | null {
+function procedureOf(fn: TSESTree.FunctionLike): TSESTree.Property | null {
   const call = fn.parent;
   if (call?.type !== T.CallExpression || call.arguments[0] !== fn || call.callee.type !== T.MemberExpression) return null;
   if (!/^(query|mutation|subscription)$/.test(propertyName(call.callee) ?? '')) return null;
   const property = call.parent;
-  return property?.type === T.Property && property.value === call ? property.key : null;
+  return property?.type === T.Property && property.value === call ? property : null;
 }
 
 export function nameNode(fn: TSESTree.FunctionLike): Node {
@@ -31,5 +33,5 @@ export function nameNode(fn: TSESTree.FunctionLike): Node {
   if (parent?.type === T.Property || parent?.type === T.PropertyDefinition || parent?.type === T.MethodDefinition) return parent.key;
   // `module.exports.githubWebhookListener = (event) => …`
   if (parent?.type === T.AssignmentExpression && parent.right === fn && parent.left.type === T.MemberExpression) return parent.left.property;
-  return procedureKey(fn) ?? fn;
+  return procedureOf(fn)?.key ?? fn;
 }
