@@ -275,6 +275,14 @@ function resolvedPromiseOf(fn: Node, parameter: Node): Node | null {
   return promise.type === T.CallExpression ? promise : null;
 }
 
+/** What a function returns on every call: an arrow's expression, or a body whose only statement is a `return`. */
+export function returnedExpression(fn: TSESTree.FunctionLike): Node | null {
+  if (!fn.body) return null;
+  if (fn.body.type !== T.BlockStatement) return skipWrappers(fn.body);
+  const [only, ...rest] = fn.body.body;
+  return rest.length === 0 && only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
+}
+
 /**
  * What a function returns: an arrow's expression body, or the argument of every `return` of its body (nested
  * functions aside). Null when a `return` has no argument, or when there is none.

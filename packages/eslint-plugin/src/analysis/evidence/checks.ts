@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, producingCall, keyName, memberPath, propertyName, pushChildren, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, producingCall, keyName, memberPath, propertyName, pushChildren, returnedExpression, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
 import { idValue, isNow, isNullish, isOwnership, isSchemePattern, messageConstantWords, referencedIdentifiers, stringsIn } from './expressions';
@@ -1109,12 +1109,4 @@ function equalsCall(call: TSESTree.CallExpression): [Node, Node] | null {
 /** The fields of a presented user-name-and-password pair. */
 const PRESENTED_LOGIN_FIELDS: ReadonlySet<string> = new Set(['username', 'user', 'name', 'password', 'pass']);
 
-/** What a callback answers: its expression body, or the argument of a body that is one `return`. */
-function returnedExpression(callback: TSESTree.FunctionLike): Node | null {
-  const body = callback.body;
-  if (!body) return null;
-  if (body.type !== T.BlockStatement) return skipWrappers(body);
-  const only = body.body.length === 1 ? body.body[0] : undefined;
-  return only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
-}
 

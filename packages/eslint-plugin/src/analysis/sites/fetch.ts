@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, findVariable, initialValueOf, propertyName, returnedValues, skipWrappers, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, findVariable, initialValueOf, propertyName, returnedExpression, returnedValues, skipWrappers, type Node, type SourceCode } from '../ast';
 import { jsString } from '../challenge';
 import { addHeaderToOptions, combineParts, findProperty, headerProperty, removeHeaderFromOptions, statusEdit } from '../edits';
 import { handleKey, headerNamesOfArguments, headerNamesOfObject } from '../handles';
@@ -271,14 +271,6 @@ function localFunction(sourceCode: SourceCode, identifier: TSESTree.Identifier):
   const init = (node as TSESTree.VariableDeclarator).init;
   const value = init && skipWrappers(init);
   return value?.type === T.ArrowFunctionExpression || value?.type === T.FunctionExpression ? value : null;
-}
-
-/** What a function returns on every call: an arrow's expression, or a body whose only statement is a `return`. */
-function returnedExpression(fn: TSESTree.FunctionLike): Node | null {
-  if (!fn.body) return null;
-  if (fn.body.type !== T.BlockStatement) return skipWrappers(fn.body);
-  const [only, ...rest] = fn.body.body;
-  return rest.length === 0 && only?.type === T.ReturnStatement && only.argument ? skipWrappers(only.argument) : null;
 }
 
 function responseSite(
