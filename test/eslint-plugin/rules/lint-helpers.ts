@@ -45,3 +45,11 @@ export function assertSuggestionsLeaveNoNewReport(code: string, ruleId: string):
 export function lintWithOptions(ruleName: string, options: object): Linter.LintMessage[] {
   return new Linter().verify('x;', [{ plugins: { 'auth-status': plugin }, rules: { [`auth-status/${ruleName}`]: ['error', options] } }] as never);
 }
+
+/** A route that reads the signed-in member's lists and refuses with `status` when `test` holds. */
+export const memberListRoute = (test: string, status: number) => `router.get('/environments/:id', authenticate, async (req, res) => {
+  const member = await Members.findByUserId(req.user.id);
+  const { accessedEnvironments, apiKeys } = member;
+  if (${test}) return res.status(${status}).json({ message: 'Refused' });
+  res.json(await Environments.findById(req.params.id));
+});`;

@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
 import { wrongStatusSuggesting401 } from '../suggested-fix';
+import { memberListRoute } from './lint-helpers';
 
 const rule = plugin.rules['require-401-for-credential-failure'];
 const BEARER = `'Bearer realm="api"'`;
@@ -501,3 +502,73 @@ function lintWith(options: object) {
     { plugins: { 'auth-status': plugin }, rules: { 'auth-status/require-401-for-credential-failure': ['error', options] } },
   ] as never);
 }
+
+ruleTester.run('require-401-for-credential-failure: a list of the signed-in member', rule, {
+  valid: [
+    // The member's own list lacks the environment: a right the known caller lacks, which 403 answers rightly.
+    memberListRoute('!accessedEnvironments.includes(req.params.id)', 403),
+    memberListRoute('!member.projectIds.some((id) => id === req.params.id)', 403),
+  ],
+  invalid: [
+    {
+      // Near-miss: no signed-in user at all in the same route is the identity missing, still a 401.
+      code: memberListRoute('!req.user', 403),
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+  ],
+});
+
+ruleTester.run('require-401-for-credential-failure: what the signed-in caller owns or did', rule, {
+  valid: [
+    // The caller's id kept under a name of its own still makes the lookup one of the caller's own records.
+    `router.delete('/posts/:id', authenticate, async (req, res) => {
+      const userId = req.user.id;
+      const post = await Post.findOne({ _id: req.params.id, author: userId });
+      if (!post) return res.status(403).json({ message: 'Not your post' });
+      res.json(await post.deleteOne());
+    });`,
+    // The same through a chain that reaches the model first and handles the promise last.
+    `router.post('/rooms/:id/messages', authenticate, async (req, res) => {
+      const userId = req.user.id;
+      const room = await models.ChatRoom.getInstance().findOne({ _id: req.params.id, participants: userId }).catch(() => null);
+      if (!room) return res.status(403).json({ message: 'Not in this room' });
+      res.json({});
+    });`,
+    // What an action of the signed-in user returned (whether there was a request to accept) is not the user.
+    `export const accept = async (ctx) => {
+      const { user: viewer, targetUser } = ctx.state;
+      const ok = await viewer.acceptSubscriptionRequest(targetUser);
+      if (!ok) { ctx.status = 403; ctx.body = { err: 'There is no subscription request' }; return; }
+      ctx.body = {};
+    };`,
+  ],
+  invalid: [
+    {
+      // Near-miss: an alias of something other than the caller's id (the URL's) makes no owned lookup.
+      code: `router.get('/me', authenticate, async (req, res) => {
+        const userId = req.user.id;
+        if (!userId) return res.status(403).json({ message: 'Sign in first' });
+        res.json({});
+      });`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // Near-miss: the same chain looking a session up by the presented token: the credential failing.
+      code: `router.post('/rooms/:id/messages', async (req, res) => {
+        const session = await models.Session.getInstance().findOne({ token: req.headers.authorization }).catch(() => null);
+        if (!session) return res.status(403).json({ message: 'Unknown session' });
+        res.json({});
+      });`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // Near-miss: a method that reads the caller again (`reload`) still gives the caller.
+      code: `export const show = async (ctx) => {
+        const viewer = await ctx.state.user.reload();
+        if (!viewer) { ctx.status = 403; ctx.body = { err: 'Sign in first' }; return; }
+        ctx.body = {};
+      };`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+  ],
+});

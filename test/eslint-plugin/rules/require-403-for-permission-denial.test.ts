@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import plugin from 'eslint-plugin-auth-status';
 import { jsRuleTester, ruleTester } from '../rule-tester';
-import { assertSuggestionsLeaveNoNewReport, lintWithAllRules, lintWithOptions } from './lint-helpers';
+import { assertSuggestionsLeaveNoNewReport, lintWithAllRules, lintWithOptions, memberListRoute } from './lint-helpers';
 
 const rule = plugin.rules['require-403-for-permission-denial'];
 
@@ -599,6 +599,43 @@ ruleTester.run('require-403-for-permission-denial: the caller searched for in a 
     },
     {
       code: documentRoute('!doc.readers.includes(req.user.id) && !doc.editors.has(req.user.sub)', 401),
+      errors: [{ messageId: 'permissionDenial', suggestions: 1 }],
+    },
+  ],
+});
+
+ruleTester.run('require-403-for-permission-denial: a list of the signed-in member', rule, {
+  valid: [
+    // Near-miss: the member's list of keys lacks the key the request presents, a credential that fails: 401 is right.
+    memberListRoute("!apiKeys.includes(req.headers['x-api-key'])", 401),
+  ],
+  invalid: [
+    {
+      // The member's own list lacks the environment the request names: a right of a known caller.
+      code: memberListRoute('!accessedEnvironments.includes(req.params.id)', 401),
+      errors: respond403(memberListRoute('!accessedEnvironments.includes(req.params.id)', 403)),
+    },
+  ],
+});
+
+ruleTester.run('require-403-for-permission-denial: the caller id kept under a name of its own', rule, {
+  valid: [
+    // Near-miss: the alias holds the URL's id, so the lookup is anybody's record and its absence no denial.
+    `router.delete('/posts/:id', authenticate, async (req, res) => {
+      const authorId = req.params.authorId;
+      const post = await Post.findOne({ _id: req.params.id, author: authorId });
+      if (!post) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ message: 'No such post' });
+      res.json({});
+    });`,
+  ],
+  invalid: [
+    {
+      code: `router.delete('/posts/:id', authenticate, async (req, res) => {
+        const userId = req.user.id;
+        const post = await Post.findOne({ _id: req.params.id, author: userId });
+        if (!post) return res.status(401).json({ message: 'Not your post' });
+        res.json({});
+      });`,
       errors: [{ messageId: 'permissionDenial', suggestions: 1 }],
     },
   ],

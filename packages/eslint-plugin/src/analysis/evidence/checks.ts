@@ -528,6 +528,9 @@ export class EvidenceFinder {
       case 'credential':
         return [this.evidence('missing', 2, value)];
       case 'identity':
+        // `!accessedEnvironments.includes(environment.id)` of the signed-in member: whether the identity's own list
+        // holds the resource is a right it has, never the identity itself missing.
+        if (collectionChecked(value)) return this.rightsEvidence(value);
         // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity; `!auth.orgId`:
         // the signed-in user acts for no organization, which is a membership the request lacks.
         if (this.isFieldOfIdentity(value)) return namesMembership(value) ? [this.evidence('authorization', 2, value)] : [];
@@ -651,7 +654,8 @@ export class EvidenceFinder {
     if (value.type === T.CallExpression) {
       const callee = skipWrappers(value.callee);
       // `scopes.includes('admin')`: membership in a collection of rights is the check; `isAdmin(user)`: the name.
-      const collection = callee.type === T.MemberExpression && COLLECTION_CHECKS.has(propertyName(callee) ?? '') ? memberPath(callee.object) : null;
+      const checked = collectionChecked(value);
+      const collection = checked && memberPath(checked);
       if (collection) {
         const collectionWords = collection.flatMap(words);
         const settingsOrToken = collectionWords.some((word) => CONFIGURATION_WORDS.has(word) || V.TOKEN_DATA_WORDS.has(word));
@@ -1060,6 +1064,13 @@ function isLoginField(node: Node): boolean {
 /** Calls that look an account up or check it, as opposed to creating or changing one (a sign-up is handed a password too). */
 const LOGIN_CHECK_VERB = /^(find|get|lookup|fetch|verify|check|authenticate|login|signIn|compare|validate)/i;
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
+
+/** The collection asked of in `list.includes(item)`, `set.has(key)`, `grants.some(…)`; null for any other value. */
+function collectionChecked(value: Node): Node | null {
+  if (value.type !== T.CallExpression || value.arguments.length === 0) return null;
+  const callee = skipWrappers(value.callee);
+  return callee.type === T.MemberExpression && COLLECTION_CHECKS.has(propertyName(callee) ?? '') ? (callee.object as Node) : null;
+}
 /** The last word of a field that holds the caller's rights: `payload.scope`, `user.roles`. */
 const RIGHTS_CLAIM_WORDS = new Set(['role', 'roles', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'privileges', 'grants']);
 const MEMBERSHIP_WORDS = new Set(['member', 'members', 'membership', 'memberships', 'access', 'collaborator', 'permission', 'permissions', 'role', 'roles', 'grant', 'grants']);

@@ -18,9 +18,27 @@ export function lookupsAssignedTo(sourceCode: SourceCode, node: Node): Node[] | 
   if (value.type !== T.Identifier) return null;
   const init = initialValueOf(sourceCode, value);
   const values = init ? [init] : valuesWrittenTo(sourceCode, value, MAX_LOOKUPS).filter((written) => !isNullish(written));
-  const isLookup = (written: Node) => V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(written)).split('(')[0] + '(');
+  const isLookup = (written: Node) => V.LOOKUP_CALL.test(sourceCode.getText(skipWrappers(written)).split('(')[0] + '(') || lookupInChain(written) !== null;
   return values.length > 0 && values.every(isLookup) ? values : null;
 }
+
+/**
+ * The lookup call of a chain: `findOne(…)` in `await models.Room.getInstance().findOne({ … }).catch(…)`, where the
+ * chain's first call only reaches the model and its last only handles the promise.
+ */
+export function lookupInChain(node: Node): TSESTree.CallExpression | null {
+  let current = skipWrappers(node);
+  if (current.type === T.AwaitExpression) current = skipWrappers(current.argument);
+  for (let link = 0; current.type === T.CallExpression && link < MAX_CHAIN; link++) {
+    const callee = skipWrappers(current.callee);
+    if (callee.type !== T.MemberExpression) return null;
+    if (V.LOOKUP_CALL.test(`${propertyName(callee) ?? ''}(`)) return current;
+    current = skipWrappers(callee.object as Node);
+  }
+  return null;
+}
+
+const MAX_CHAIN = 6;
 
 const MAX_LOOKUPS = 4;
 

@@ -4,7 +4,7 @@ import { bindingOf, calleeName, declaredFunction, findVariable, initialValueOf, 
 import * as V from '../vocabulary';
 import { gateOf, type Gate } from '../project-index/gates';
 import { meaningOf } from '../project-index/lookup';
-import { identifierNames, isLookupResult, lookupsAssignedTo, walk } from './expressions';
+import { identifierNames, isLookupResult, lookupInChain, lookupsAssignedTo, walk } from './expressions';
 
 
 /**
@@ -188,7 +188,10 @@ export class SourceClassifier {
       return 'authorization';
     }
     if (V.CREDENTIAL_SOURCE.test(text)) return V.LOOKUP_CALL.test(this.sourceCode.getText(skipWrappers(node))) || isLookupResult(this.sourceCode, node) ? 'verified' : 'credential';
-    if (V.IDENTITY_SOURCE.test(text)) return this.isMembershipLookup(node) || this.searchesListForCaller(node) ? 'authorization' : 'identity';
+    if (V.IDENTITY_SOURCE.test(text)) {
+      if (this.isMembershipLookup(node) || this.searchesListForCaller(node)) return 'authorization';
+      return this.isActionOfIdentity(node) ? null : 'identity';
+    }
     if (this.isOwnLoginState(node)) return 'identity';
     if (V.VALIDATION.test(text)) return 'validation';
     const category = this.identifierCategory(node);
@@ -301,14 +304,38 @@ export class SourceClassifier {
     // `!posts.length`: none of the caller's own matched.
     if (value.type === T.MemberExpression && propertyName(value) === 'length') value = skipWrappers(value.object);
     if (value.type !== T.Identifier || words(value.name).some((word) => OWN_ACCOUNT_WORDS.has(word))) return false;
-    const call = producingCall(this.sourceCode, value);
-    if (!call) return false;
+    const produced = producingCall(this.sourceCode, value);
+    if (!produced) return false;
     // `getProjectForMember(projectId)`: named for finding it among what the caller is a member or owner of.
-    if (/(?:For|Of)(?:Member|Owner|Manager)s?$/.test(calleeName(call) ?? '')) return true;
+    if (/(?:For|Of)(?:Member|Owner|Manager)s?$/.test(calleeName(produced) ?? '')) return true;
     if (!isLookupResult(this.sourceCode, value)) return false;
+    const call = lookupInChain(produced) ?? produced;
     const fields = call.arguments.flatMap((argument) => queryFields(skipWrappers(argument), 0));
-    const owner = fields.filter((field) => field.key !== 'id' && (V.IDENTITY_SOURCE.test(this.sourceCode.getText(field.value)) || isCallerIdForOwner(field)));
+    const owner = fields.filter((field) => field.key !== 'id' && (this.readsCallerIdentity(field.value) || isCallerIdForOwner(field)));
     return owner.length > 0 && fields.length > owner.length;
+  }
+
+  /**
+   * `ok = await viewer.acceptRequest(id)` of the signed-in `viewer`: what an action of the caller returned (whether
+   * it did anything), not the caller. Reading methods (`user.get('id')`, `session.reload()`) still give the caller.
+   */
+  private isActionOfIdentity(node: Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type !== T.Identifier && value.type !== T.AwaitExpression) return false;
+    const call = producingCall(this.sourceCode, value);
+    const callee = call && skipWrappers(call.callee);
+    if (callee?.type !== T.MemberExpression) return false;
+    const method = propertyName(callee);
+    if (method === null || READING_METHOD.test(method)) return false;
+    const holder = skipWrappers(callee.object as Node);
+    return V.IDENTITY_SOURCE.test(this.sourceCode.getText(holder)) || this.classifySource(holder) === 'identity';
+  }
+
+  /** `req.user.id`, or `userId` where `const userId = req.user.id`: the caller's identity, under a name of its own or not. */
+  private readsCallerIdentity(value: Node): boolean {
+    if (V.IDENTITY_SOURCE.test(this.sourceCode.getText(value))) return true;
+    const init = value.type === T.Identifier ? initialValueOf(this.sourceCode, value) : null;
+    return init !== null && init.type === T.MemberExpression && V.IDENTITY_SOURCE.test(this.sourceCode.getText(init));
   }
 
   /** `const admin = requireAdmin(request)`: what the function the value came from refuses with null, when it is a gate. */
@@ -482,6 +509,9 @@ export class SourceClassifier {
     return V.LOOKUP_CALL.test(`${callee}(`) || V.VERIFIER_CALL.test(whole) || V.PASSWORD_CHECK.test(whole) || V.CREDENTIAL_SOURCE.test(whole) || V.IDENTITY_SOURCE.test(callee);
   }
 }
+
+/** Methods that read an account or a session rather than act for it: their result is (part of) the same caller. */
+const READING_METHOD = /^(get|find|fetch|load|read|lookup|reload|refresh|populate|current|select|pick|serialize|lean|exec|then|catch|finally|clone|valueOf|to[A-Z]|check|verify|validate|authenticate|includes$|has$|some$|every$|indexOf$|contains$|is[A-Z]|has[A-Z]|can[A-Z])/;
 
 /** A flag that says whether the caller is logged in. */
 const LOGIN_STATE_FLAG = /^(loggedIn|isLoggedIn|signedIn|isSignedIn)$/;
