@@ -572,3 +572,95 @@ ruleTester.run('require-401-for-credential-failure: what the signed-in caller ow
     },
   ],
 });
+
+ruleTester.run('require-401-for-credential-failure: flows and records that are not the request credential', rule, {
+  valid: [
+    // A captcha token (Cloudflare Turnstile) missing is no credential of the caller.
+    `import { BadRequestException } from '@nestjs/common';
+    export class CaptchaService {
+      async check(token: string) {
+        if (!token) throw new BadRequestException('Turnstile token is required.');
+      }
+    }`,
+    // An OAuth authorization code that fails at the token endpoint is answered 400 (RFC 6749 invalid_grant).
+    `app.post('/oauth/token', async (req, res) => {
+      const grant = await grants.take(req.body.code);
+      if (!grant) return res.status(400).json({ message: 'Invalid authorization code' });
+      res.json(await issueTokens(grant));
+    });`,
+    // A record found by the URL's id whose projection names a user name: no login, whatever fails after it.
+    `router.get('/responses/:id', async (req, res) => {
+      try {
+        const response = await Responses.findOne({ where: { id: req.params.id }, populate: { respondent: { fields: ['username', 'phone'] } } });
+        if (!response) return res.status(404).json({ message: 'Response not found' });
+        res.json(response);
+      } catch (error) {
+        res.status(400).json({ message: 'Could not read the response' });
+      }
+    });`,
+    // A table of handlers holds code: what the code reads (the session) is not the table's value.
+    `const handlers = {
+      'GET /': async (req, res) => {
+        const session = await getServerSession(req, res, authOptions);
+        if (!session) return res.status(401).setHeader('WWW-Authenticate', 'Bearer').end();
+        res.json({});
+      },
+    };
+    export default async function handle(req, res) {
+      const handler = handlers[req.method + ' /'];
+      if (handler) return handler(req, res);
+      return res.status(405).json({ error: 'Method not allowed' });
+    }`,
+    // A field of a record found for the signed-in caller, given to a variable first: the record's gap.
+    `router.get('/documents/:id/length', async (req, res) => {
+      const session = await getServerSession(req, res, authOptions);
+      const document = await prisma.document.findFirst({ where: { id: req.query.id, ownerId: session.user.id } });
+      if (!document) return res.status(404).end();
+      const length = document.versions[0]?.length || 0;
+      if (!length) return res.status(400).json({ message: 'No length recorded' });
+      res.json({ length });
+    });`,
+  ],
+  invalid: [
+    {
+      // Near-miss: a bearer token missing in the same kind of service is the request's credential.
+      code: `import { BadRequestException } from '@nestjs/common';
+      export class TokenGuard {
+        check(request: Request) {
+          const token = request.headers.authorization;
+          if (!token) throw new BadRequestException('Access token is required.');
+        }
+      }`,
+      errors: [{ messageId: 'wrongStatusHeaderless' }],
+    },
+    {
+      // Near-miss: a field of the request's own authentication given to a variable is the caller itself.
+      code: `import Boom from '@hapi/boom';
+      export function access(request) {
+        const credentials = request.auth.credentials;
+        if (!credentials) throw Boom.forbidden('Request is unauthenticated');
+        return true;
+      }`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // Near-miss: an object holding the session as data still holds the caller.
+      code: `export default async function handle(req, res) {
+        const auth = { session: await getServerSession(req, res, authOptions) };
+        if (!auth.session) return res.status(403).json({ error: 'Sign in first' });
+        res.json({});
+      }`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // A lookup's projection is not what it finds by: this one finds by the e-mail the user typed, a login's.
+      code: `app.post('/login', async (req, res) => {
+        const account = await prisma.user.findUnique({ where: { email: req.body.email }, select: { id: true, password: true } });
+        if (!account) return res.status(404).json({ message: 'No such account' });
+        if (!(await bcrypt.compare(req.body.password, account.password))) return res.status(401).set('WWW-Authenticate', 'Basic').end();
+        res.json({});
+      });`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+  ],
+});

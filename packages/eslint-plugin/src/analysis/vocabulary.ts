@@ -110,6 +110,44 @@ export const REAUTHENTICATION = /\b(old|current|previous|existing)_?pass(word)?\
 /** A user looked up by login name from the request body: absent means "wrong username". */
 export const LOGIN_LOOKUP = /\b(find\w*|getUserBy\w*|where)\s*\(.*\b(email|username|userName|name|login|phone)\b/s;
 
+/** A lookup option that says what to return, not what to find by (`select: { name: true }`, `populate: ['user']`). */
+const PROJECTION_OPTION = /\b(select|include|populate|fields|attributes|projection|omit)\s*:\s*(?=[{[])/g;
+
+/** Whether a lookup finds its record by what a user types at login, judged by its filter, not its projections. */
+export function looksUpByLoginName(lookupText: string): boolean {
+  return LOGIN_LOOKUP.test(withoutProjections(lookupText));
+}
+
+/** The lookup's text with each projection option's braces or brackets left out. */
+function withoutProjections(text: string): string {
+  let result = '';
+  let from = 0;
+  PROJECTION_OPTION.lastIndex = 0;
+  for (let match = PROJECTION_OPTION.exec(text); match; match = PROJECTION_OPTION.exec(text)) {
+    const open = match.index + match[0].length;
+    const end = closingBracket(text, open);
+    if (end < 0) break;
+    result += text.slice(from, match.index);
+    from = end + 1;
+    PROJECTION_OPTION.lastIndex = from;
+  }
+  return result + text.slice(from);
+}
+
+/** Where the bracket opened at `open` closes, counting nesting only; -1 when it does not. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    const char = text[index];
+    if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') {
+      depth--;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
 /**
  * Data read from the request body, route or URL query, and Nest-style payload types (`LoginDto`): credential-like
  * fields there are one-time tokens or form fields.
@@ -139,7 +177,7 @@ export const MESSAGE_LOGIN =
 export const MESSAGE_AUTHORIZATION =
   /\b(insufficient\s+(scope|permissions?|privileges?|rights?|role)|permission\s+denied|not\s+(allowed|permitted)\s+to\b|not\s+authorized\s+to\b|not\s+authorised\s+to\b|you\s+(do\s+not|don'?t)\s+have\s+(permission|access|rights?)|admins?\s+only|only\s+(admins?|owners?|the\s+owner|moderators?)|requires?\s+(admin|role|permission|scope)|(account|user)\s+(is\s+)?(banned|suspended|blocked|disabled|locked|deactivated|not\s+verified|unverified)|email\s+(is\s+)?not\s+verified|verify\s+your\s+email|not\s+the\s+owner|(role|scope|permission)\s+required|forbidden\s+resource|access\s+to\s+this\s+resource\s+is\s+forbidden|missing\s+(scope|permission|role)s?)|没有权限|无权限|权限不足|无权|禁止访问|只有.{0,12}(拥有者|所有者|管理员|创建者)才能|仅限?管理员/i;
 export const MESSAGE_EXEMPT =
-  /\b(csrf|xsrf|captcha|recaptcha|reset\s+(token|link|code)|password\s+reset|(current|old|previous|existing)\s+password|verification\s+(token|link|code|email)|confirmation\s+(token|link|code)|invit(e|ation)\s+(token|link|code)|invitation\s+(has\s+|is\s+)?(expired|invalid|not\s+found)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b|(?<!token\s)\bvalidation\s+(error|errors|failed)\b/i;
+  /\b(csrf|xsrf|captcha|recaptcha|hcaptcha|turnstile|reset\s+(token|link|code)|password\s+reset|(current|old|previous|existing)\s+password|verification\s+(token|link|code|email)|confirmation\s+(token|link|code)|invit(e|ation)\s+(token|link|code)|invitation\s+(has\s+|is\s+)?(expired|invalid|not\s+found)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|(invalid|expired|missing)\s+authori[sz]ation\s+code|authori[sz]ation\s+code\s+(is\s+)?(invalid|expired|missing)|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b|(?<!token\s)\bvalidation\s+(error|errors|failed)\b/i;
 
 /** Function and class names of authentication code (weak evidence on their own). */
 export const AUTHENTICATION_FUNCTION =

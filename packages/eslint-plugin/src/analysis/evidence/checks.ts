@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
-import { bindingOf, calleeName, enclosingFunction, findVariable, initialValueOf, isFunction, producingCall, keyName, memberPath, propertyName, pushChildren, returnedExpression, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
+import { bindingOf, calleeName, chainRoot, enclosingFunction, findVariable, initialValueOf, isFunction, producingCall, keyName, memberPath, propertyName, pushChildren, returnedExpression, skipWrappers, staticString, valueAssignedBefore, valuesWrittenTo, words, type Node, type SourceCode } from '../ast';
 import type { Evidence, EvidenceCategory } from '../reason';
 import * as V from '../vocabulary';
-import { idValue, isNow, isNullish, isOwnership, isSchemePattern, messageConstantWords, referencedIdentifiers, stringsIn } from './expressions';
+import { idValue, isLookupResult, isNow, isNullish, isOwnership, isSchemePattern, messageConstantWords, referencedIdentifiers, stringsIn } from './expressions';
 import { classifyMessage, tokenEndpointErrorBody } from './messages';
 import { functionName, nameNode } from './names';
 import { destructuredPath, SourceClassifier } from './sources';
@@ -534,6 +534,7 @@ export class EvidenceFinder {
         // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity; `!auth.orgId`:
         // the signed-in user acts for no organization, which is a membership the request lacks.
         if (this.isFieldOfIdentity(value)) return namesMembership(value) ? [this.evidence('authorization', 2, value)] : [];
+        if (this.holdsFieldOfFoundRecord(value)) return [];
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
@@ -592,6 +593,15 @@ export class EvidenceFinder {
     };
     if (value.type === T.CallExpression && /origin/i.test(calleeName(value) ?? '')) return value.arguments.some((argument) => argument.type !== T.SpreadElement && readsOrigin(argument));
     return readsOrigin(value);
+  }
+
+  /**
+   * `videoLength` where `const videoLength = document.versions[0]?.length || 51` and `document` was found for the
+   * caller: a field of a record again, where `credentials = request.auth.credentials` is the caller itself.
+   */
+  private holdsFieldOfFoundRecord(value: Node): boolean {
+    const field = fieldHeldBy(this.sourceCode, value);
+    return field !== value && this.isFieldOfIdentity(field) && isLookupResult(this.sourceCode, chainRoot(field));
   }
 
   /** `user.roomId`, where `user` itself is the signed-in identity and the field does not name who it is. */
@@ -1064,6 +1074,15 @@ function isLoginField(node: Node): boolean {
 /** Calls that look an account up or check it, as opposed to creating or changing one (a sign-up is handed a password too). */
 const LOGIN_CHECK_VERB = /^(find|get|lookup|fetch|verify|check|authenticate|login|signIn|compare|validate)/i;
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
+
+/** What a variable was given from a field, the default after `||` or `??` left aside; the value itself otherwise. */
+function fieldHeldBy(sourceCode: SourceCode, value: Node): Node {
+  const init = value.type === T.Identifier ? initialValueOf(sourceCode, value) : null;
+  let held = init && skipWrappers(init);
+  if (held?.type === T.LogicalExpression && held.operator !== '&&') held = skipWrappers(held.left);
+  // `get('session-token')[0]`: an element of what was read, not a field of a record.
+  return held?.type === T.MemberExpression && !held.computed ? held : value;
+}
 
 /** The collection asked of in `list.includes(item)`, `set.has(key)`, `grants.some(…)`; null for any other value. */
 function collectionChecked(value: Node): Node | null {

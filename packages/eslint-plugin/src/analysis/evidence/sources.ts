@@ -177,7 +177,7 @@ export class SourceClassifier {
     if (this.isLoginPairCheck(node)) return 'password-check';
     const account = this.loginAccountCheck(node);
     if (account) return V.REAUTHENTICATION.test(this.sourceCode.getText(account)) ? 'exempt' : 'login-account';
-    if (V.LOGIN_LOOKUP.test(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
+    if (V.looksUpByLoginName(text) && V.REQUEST_DATA.test(text)) return 'login-lookup';
     if (this.isRequestData(node)) return this.isUrlAccessToken(node) ? 'credential' : 'request-data';
     // `const invite = await Invites.findOne({ token: req.params.token })`: a one-time token of the URL or body.
     if (isLookupResult(this.sourceCode, node) && V.REQUEST_DATA.test(text) && nameWords.some((word) => V.CREDENTIAL_WORDS.has(word))) return 'exempt';
@@ -240,7 +240,7 @@ export class SourceClassifier {
     if (lookedUpBy.some((word) => V.CREDENTIAL_WORDS.has(word) && word !== 'password')) return null;
     // `findUnique({ where: { id } })` before a password check: an account known by its id is the signed-in one's,
     // asked for its password again; a login finds the account by what the user types.
-    if (lookedUpBy.includes('id') && !V.LOGIN_LOOKUP.test(lookup)) return null;
+    if (lookedUpBy.includes('id') && !V.looksUpByLoginName(lookup)) return null;
     const variable = findVariable(this.sourceCode, value);
     for (const reference of variable?.references ?? []) {
       const check = storedPasswordCheck(reference.identifier);
@@ -420,8 +420,8 @@ export class SourceClassifier {
       this.collectSource(field, sink, depth + 1, seen, opaque);
       return;
     }
-    const { identifiers, opaqueArguments } = this.sourceIdentifiers(value);
-    (opaque ? sink.opaqueTexts : sink.texts).push(this.textWithout(value, opaqueArguments));
+    const { identifiers, opaqueArguments, methods } = this.sourceIdentifiers(value);
+    (opaque ? sink.opaqueTexts : sink.texts).push(this.textWithout(value, [...opaqueArguments, ...methods]));
     for (const argument of opaqueArguments) sink.opaqueTexts.push(this.sourceCode.getText(argument));
     for (const { identifier, throughCall } of identifiers) {
       const member = identifier.parent;
@@ -473,10 +473,14 @@ export class SourceClassifier {
    * The identifiers an expression reads, each marked when it only reaches the value as a project call's argument,
    * and those arguments.
    */
-  private sourceIdentifiers(node: Node): { identifiers: { identifier: TSESTree.Identifier; throughCall: boolean }[]; opaqueArguments: Node[] } {
+  private sourceIdentifiers(node: Node): { identifiers: { identifier: TSESTree.Identifier; throughCall: boolean }[]; opaqueArguments: Node[]; methods: Node[] } {
     const identifiers: { identifier: TSESTree.Identifier; throughCall: boolean }[] = [];
     const opaqueArguments: Node[] = [];
+    // `{ 'POST /': async (req, res) => { … } }`: a table of handlers holds code, and what the code reads is not its value.
+    const methods: Node[] = [];
     walk(node, (child, parent) => {
+      if (isFunction(child) && parent?.type === T.Property && parent.value === child) methods.push(child);
+      if (methods.some((method) => contains(method, child))) return;
       if ((child.type === T.CallExpression || child.type === T.NewExpression) && !this.passesInputsThrough(child)) {
         for (const argument of child.arguments) if (!opaqueArguments.some((outer) => contains(outer, argument))) opaqueArguments.push(argument);
       }
@@ -485,7 +489,7 @@ export class SourceClassifier {
       if (parent?.type === T.Property && parent.key === child && !parent.computed && parent.value !== child) return;
       identifiers.push({ identifier: child, throughCall: opaqueArguments.some((argument) => contains(argument, child)) });
     });
-    return { identifiers, opaqueArguments };
+    return { identifiers, opaqueArguments, methods };
   }
 
   /** The expression's text with the given parts left out: `getSpaceFor(…)` for `getSpaceFor(ctx.user.id)`. */
