@@ -534,6 +534,24 @@ ruleTester.run('require-401-for-credential-failure: what the signed-in caller ow
       if (!room) return res.status(403).json({ message: 'Not in this room' });
       res.json({});
     });`,
+    // Whether the caller's own teams hold the one asked for, kept in a flag first: a right, which 403 answers.
+    `router.post('/authorize', async (req, res) => {
+      const session = await getServerSession(req, res, authOptions);
+      if (!session) return res.status(401).setHeader('WWW-Authenticate', 'Bearer').end();
+      const userTeams = await getTeamsByUserId(db, session.user.id);
+      const isMemberOfTeam = userTeams.some((team) => team.id === req.body.teamId);
+      if (!isMemberOfTeam) return res.status(403).json({ message: 'Not a member of that team' });
+      res.json({});
+    });`,
+    // A fixed list asked about a field of the caller's record: no evidence of anything.
+    `router.get('/documents/:id/preview', async (req, res) => {
+      const session = await getServerSession(req, res, authOptions);
+      const document = await prisma.document.findFirst({ where: { id: req.query.id, ownerId: session.user.id } });
+      const version = document.versions[0];
+      const hasPages = ['pdf', 'docs', 'slides'].includes(version.type);
+      if (!hasPages) return res.status(400).json({ message: 'No preview for this type' });
+      res.json({});
+    });`,
     // What an action of the signed-in user returned (whether there was a request to accept) is not the user.
     `export const accept = async (ctx) => {
       const { user: viewer, targetUser } = ctx.state;

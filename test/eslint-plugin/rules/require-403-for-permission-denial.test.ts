@@ -615,6 +615,16 @@ ruleTester.run('require-403-for-permission-denial: a list of the signed-in membe
       code: memberListRoute('!accessedEnvironments.includes(req.params.id)', 401),
       errors: respond403(memberListRoute('!accessedEnvironments.includes(req.params.id)', 403)),
     },
+    {
+      // The same question kept in a flag first.
+      code: `router.get('/environments/:id', authenticate, async (req, res) => {
+        const { accessedEnvironments } = await Members.findByUserId(req.user.id);
+        const reachable = accessedEnvironments.some((id) => id === req.params.id);
+        if (!reachable) return res.status(401).json({ message: 'Refused' });
+        res.json({});
+      });`,
+      errors: [{ messageId: 'permissionDenial', suggestions: 1 }],
+    },
   ],
 });
 

@@ -528,9 +528,7 @@ export class EvidenceFinder {
       case 'credential':
         return [this.evidence('missing', 2, value)];
       case 'identity':
-        // `!accessedEnvironments.includes(environment.id)` of the signed-in member: whether the identity's own list
-        // holds the resource is a right it has, never the identity itself missing.
-        if (collectionChecked(value)) return this.rightsEvidence(value);
+        if (heldCollectionCheck(this.sourceCode, value)) return this.collectionEvidence(value);
         // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity; `!auth.orgId`:
         // the signed-in user acts for no organization, which is a membership the request lacks.
         if (this.isFieldOfIdentity(value)) return namesMembership(value) ? [this.evidence('authorization', 2, value)] : [];
@@ -538,6 +536,7 @@ export class EvidenceFinder {
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
+        if (heldCollectionCheck(this.sourceCode, value)) return this.collectionEvidence(value);
         // `!authUser.email`: the verified account lacks a detail the application wants, which is no failed credential.
         if (value.type === T.MemberExpression && PROFILE_FIELDS.has(propertyName(value) ?? '')) return [];
         return [this.evidence('invalid', 2, value)];
@@ -593,6 +592,17 @@ export class EvidenceFinder {
     };
     if (value.type === T.CallExpression && /origin/i.test(calleeName(value) ?? '')) return value.arguments.some((argument) => argument.type !== T.SpreadElement && readsOrigin(argument));
     return readsOrigin(value);
+  }
+
+  /**
+   * `!accessedEnvironments.includes(environment.id)`, `!isMember` where `isMember = teams.some(…)`, of the caller's
+   * own data: whether the caller's list holds the resource is a right it has, never the caller missing. A list of
+   * anything else asked about the caller's data (`['pdf', 'docs'].includes(version.type)`) is no evidence at all.
+   */
+  private collectionEvidence(value: Node): Evidence[] {
+    const check = heldCollectionCheck(this.sourceCode, value)!;
+    const source = this.sources.classifySource(collectionChecked(check)!);
+    return source === 'identity' || source === 'verified' ? this.rightsEvidence(check) : [];
   }
 
   /**
@@ -1082,6 +1092,14 @@ function fieldHeldBy(sourceCode: SourceCode, value: Node): Node {
   if (held?.type === T.LogicalExpression && held.operator !== '&&') held = skipWrappers(held.left);
   // `get('session-token')[0]`: an element of what was read, not a field of a record.
   return held?.type === T.MemberExpression && !held.computed ? held : value;
+}
+
+/** `list.includes(item)` itself, or the one a variable was given (`const isMember = teams.some(…)`); null otherwise. */
+function heldCollectionCheck(sourceCode: SourceCode, value: Node): Node | null {
+  if (collectionChecked(value)) return value;
+  const init = value.type === T.Identifier ? initialValueOf(sourceCode, value) : null;
+  const held = init && skipWrappers(init);
+  return held && collectionChecked(held) ? held : null;
 }
 
 /** The collection asked of in `list.includes(item)`, `set.has(key)`, `grants.some(…)`; null for any other value. */
