@@ -130,6 +130,29 @@ describe('the native parse (oxc behind ESLint\'s parser interface)', () => {
     assert.ok(expected.some((line) => line.startsWith(`Identifier ${text.indexOf('o?')}-`)), 'the reference starts `o` after its decorator and comment');
   });
 
+  /** Named, decimal and hexadecimal entities, ones typescript-estree keeps as written (unknown, past U+10FFFF, no `;`), in text and attributes. */
+  const ENTITY_PAGE = [
+    'export const Page = ({ name }: { name: string }) => (',
+    '  <section title="Tom&apos;s &amp; &#65;&#x42; &bogus; &#x110000; &copy" data-raw=\'a\\n&lt;\'>',
+    '    Don&apos;t &nbsp;&mdash; &#8212;&#X41;&#x1F600; &amp;lt; {name} &Eacute;&eacute; &unknownentity; & alone',
+    '    <img alt="&quot;x&quot;" />&hellip;',
+    '  </section>',
+    ');',
+    '',
+  ].join('\n');
+
+  it('decodes JSX text and attribute entities as typescript-eslint does (value decoded, raw as written), node for node', () => {
+    const expected = parseWith(typescriptParser as unknown as Linter.Parser, ENTITY_PAGE, 'page.tsx');
+    const actual = parseWith(oxcTypeScriptParser, ENTITY_PAGE, 'page.tsx');
+    assertSameShape(actual.ast, expected.ast, visitorKeys, 'page.tsx');
+    const texts = shapeOf(actual.ast, (node) => Object.keys(node)).filter((line) => line.startsWith('JSXText'));
+    assert.ok(texts.some((line) => line.includes("Don't \u00a0\u2014 \u2014&#X41;\u{1F600} &lt;")), texts.join('\n'));
+    // The project index reads JavaScript JSX through the same decoding: typescript-estree's tree for it.
+    const javascript = ENTITY_PAGE.replace(': { name: string }', '');
+    const indexed = importedModuleTree('page.jsx', javascript) as unknown as Parsed['ast'];
+    assertSameShape(indexed, typescriptEstree.parse(javascript, { range: true, loc: true, jsx: true, comment: true, tokens: true }) as never, visitorKeys, 'page.jsx');
+  });
+
   it('reports a syntax error as a parser does (line and column), never a partial tree', () => {
     const text = 'const ok = 1;\nconst = ;\n';
     assert.throws(() => parseWith(oxcTypeScriptParser, text, 'broken.ts'), (error: { lineNumber?: number; column?: number }) => error.lineNumber === 2 && typeof error.column === 'number');
@@ -313,20 +336,23 @@ describe('auth-status-lint lints natively, and with ESLint\'s own parsers only w
     assert.ok(seen.slice(1).every((parser) => parser === 'typescript-eslint/parser') && seen.length > 1, seen.join());
   });
 
-  it('JSX that may hold an HTML entity goes straight to typescript-eslint, which decodes it; JSX without one stays native', () => {
-    const withEntity: string[] = [];
-    lintWith(withEntity, 'export const Page = () => <p title="Tom&apos;s">Don&apos;t</p>;\n', '/virtual/page.tsx');
-    assert.deepEqual(withEntity, ['typescript-eslint/parser']);
+  it('TypeScript JSX with HTML entities stays native; JavaScript JSX that may hold one goes to espree, which decodes it by its own rules', () => {
+    const typescript: string[] = [];
+    lintWith(typescript, 'export const Page = () => <p title="Tom&apos;s">Don&apos;t</p>;\n', '/virtual/page.tsx');
+    assert.deepEqual(typescript, ['auth-status-oxc-typescript']);
+    const javascript: string[] = [];
+    lintWith(javascript, 'export const Page = () => <p title="Tom&apos;s">Don&apos;t</p>;\n', '/virtual/page.jsx');
+    assert.deepEqual(javascript, ["ESLint's default parser"]);
     const without: string[] = [];
-    lintWith(without, 'export const Page = () => <p title="Toms">Do not & go</p>;\n', '/virtual/page.tsx');
-    assert.deepEqual(without, ['auth-status-oxc-typescript']);
+    lintWith(without, 'export const Page = () => <p title="Toms">Do not & go</p>;\n', '/virtual/page.jsx');
+    assert.deepEqual(without, ['auth-status-oxc-javascript']);
   });
 
   it('stops parsing twice once most files are left to ESLint\'s parsers, and still tries one file in ten', () => {
     const seen: string[] = [];
     const linter = new FileLinter(recordingPlugin(seen) as never);
     const lint = (text: string) => linter.lint({ filePath: '/virtual/page.tsx', text, rules: { 'auth-status/note-parser': 'error' }, fix: 'none' });
-    for (let index = 0; index < 20; index++) lint('export const Page = (res: Response) => <p>Don&apos;t {res.status(403)}</p>;\n');
+    for (let index = 0; index < 20; index++) lint('export const Page = (res: Response) =>\r\n  <p>Do not {res.status(403)}</p>;\r\n');
     seen.length = 0;
     for (let index = 0; index < 10; index++) assert.deepEqual(lint('export const ok = (res: Response) => res.status(200);\n').result.messages, []);
     assert.equal(seen.filter((parser) => parser === 'auth-status-oxc-typescript').length, 1);

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 'use strict';
 
-let cli;
-let processRunner;
+let command;
 try {
   require('../dist/startup/install-compile-cache.js');
-  cli = require('../dist/main.js');
-  processRunner = require('../dist/process.js');
+  const path = require('node:path');
+  const dist = path.join(__dirname, '..', 'dist');
+  command = require('../dist/startup/bundle.js').freshBundle(dist, process.env) ?? path.join(dist, 'run.js');
 } catch (error) {
-  if (error && error.code === 'MODULE_NOT_FOUND' && /dist[\\/](main|startup)/.test(error.message)) {
+  if (error && error.code === 'MODULE_NOT_FOUND' && /dist[\\/]startup/.test(error.message)) {
     process.stderr.write('auth-status-lint: not built yet; run npm run build (or npx tsc -b packages/cli) first.\n');
     process.exit(2);
   }
   throw error;
 }
 
-processRunner.runAsProcess(cli.main, process.argv.slice(2));
+require(command);

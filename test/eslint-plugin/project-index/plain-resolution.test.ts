@@ -10,7 +10,7 @@ const stub = 'export const code = 401;\n';
 /** A project that walks through TypeScript's steps: extension order, index files, `paths`, `baseUrl`, `extends`. */
 const PROJECT = {
   'tsconfig.json': '{\n  // the base holds the paths\n  "extends": "./configs/base",\n  "compilerOptions": { "baseUrl": "src", },\n}\n',
-  'configs/base.json': JSON.stringify({ compilerOptions: { paths: { '@app/*': ['app/*', 'fallback/*'], '@app/special/*': ['special/*'], '@lib': ['lib/main'], '@data': ['shared/consts.json'] } } }),
+  'configs/base.json': JSON.stringify({ compilerOptions: { paths: { '@app/*': ['app/*', 'fallback/*'], '@app/special/*': ['special/*'], '@lib': ['lib/main'], '@data': ['shared/consts.json'], '#app/*': ['app/*'] } } }),
   'src/app/entry.ts': stub,
   'src/app/user.service.ts': stub,
   'src/app/codes.ts': stub,
@@ -69,6 +69,9 @@ const ANSWERED: Record<string, Record<string, string | null>> = {
     'shared/errors': 'src/shared/errors.ts',
     'express': null,
     '@ioc:Adonis/Core/Env': null,
+    // A `#` name: through `paths` like any other; with no package.json above to map it (`imports`), nothing.
+    '#app/x': 'src/app/x.ts',
+    '#imports': null,
   },
   'js/a.js': {
     // A tsconfig.json above wins over a nearer jsconfig.json, as in TypeScript: its baseUrl (src) has no lib/h.
@@ -91,6 +94,7 @@ const LEFT_TO_TYPESCRIPT = [
   ['nodenext/a.ts', './b'],
   ['shared-config/a.ts', './b'],
   ['self/a.js', 'self-pkg/x'],
+  ['self/a.js', '#internal'],
   ['installed/a.js', 'lib'],
 ] as const;
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint } from 'eslint';
+import { importModule } from 'eslint-plugin-auth-status/import-module';
 import { oneLine, UsageError } from '../errors';
 import type { LintResult } from '../lint/result';
 import { FORMATS } from '../options';
@@ -21,7 +22,7 @@ export async function loadEslintFormatter(name: string, cwd: string): Promise<Es
   const location = formatterLocation(name, cwd);
   let loaded: { default?: unknown };
   try {
-    loaded = (await import(pathToFileURL(location).href)) as { default?: unknown };
+    loaded = (await importModule(pathToFileURL(location).href)) as { default?: unknown };
   } catch (error) {
     throw new UsageError(`could not load the formatter ${name} (${location}): ${oneLine(error instanceof Error ? error.message : String(error))}.`);
   }

@@ -2,6 +2,7 @@ import type { Linter } from 'eslint';
 import type * as Oxc from 'oxc-parser' with { 'resolution-mode': 'import' };
 import { analyze } from '@typescript-eslint/scope-manager';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { decodeJsxEntities } from './jsx-entities';
 import { answerTokensOnDemand, TOKENS_ON_DEMAND } from './lazy-tokens';
 import { lineStartsOf, locationOf } from './locations';
 
@@ -38,8 +39,9 @@ class NativeSyntaxError extends SyntaxError {
 }
 
 /**
- * espree and typescript-eslint decode HTML entities in JSX text and attribute strings (`&apos;` → `'`); oxc keeps
- * them as written. A JSX file that may hold one is left to them rather than decoded a second way here.
+ * espree decodes HTML entities in JSX text and attribute strings (`&apos;` → `'`) by its own rules; oxc keeps them
+ * as written. A JavaScript JSX file that may hold one is left to espree; TypeScript's are decoded here as
+ * typescript-estree decodes them (parse/jsx-entities.ts).
  */
 const HTML_ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
@@ -66,10 +68,10 @@ type TreeOptions = Pick<Oxc.ParserOptions, 'lang' | 'sourceType' | 'astType' | '
 /** oxc's tree with ESLint's parser's ranges, locations and comments, no tokens; thrown syntax errors. */
 function parsedTree(text: string, filePath: string, options: TreeOptions): Program {
   const jsx = options.lang === 'jsx' || options.lang === 'tsx';
-  if (jsx && HTML_ENTITY.test(text)) throw new Error('JSX that may hold HTML entities: left to ESLint\'s parser');
+  const typescript = options.astType === 'ts';
+  if (jsx && !typescript && HTML_ENTITY.test(text)) throw new Error('JSX that may hold HTML entities: left to espree');
   // espree also turns \r\n into \n in JSX text.
   if (jsx && text.includes('\r')) throw new Error('JSX with carriage returns: left to ESLint\'s parser');
-  const typescript = options.astType === 'ts';
   const parsed = parseSync(filePath, text, { ...options, range: true, preserveParens: false });
   const lineStarts = lineStartsOf(text);
   const error = parsed.errors.find((candidate) => candidate.severity === 'Error');
@@ -165,6 +167,13 @@ function keepFlagOrder(literal: { raw: string; regex: { flags: string } }): void
   literal.regex.flags = literal.raw.slice(literal.raw.lastIndexOf('/') + 1);
 }
 
+/** JSX text and attribute strings as typescript-estree gives them: `value` decoded, `raw` as written. */
+function decodeEntities(node: Record<string, unknown>): void {
+  if (node.type === 'JSXText') node.value = decodeJsxEntities(node.value as string);
+  const attributeValue = node.type === 'JSXAttribute' ? (node.value as { type: string; value: unknown } | null) : null;
+  if (attributeValue?.type === 'Literal') attributeValue.value = decodeJsxEntities(attributeValue.value as string);
+}
+
 /** Adds `range` and `loc` to a node and everything under it (oxc gives offsets only). */
 function locate<T extends Located>(root: T, text: string, lineStarts: readonly number[], typescript: boolean): T {
   const stack: unknown[] = [root];
@@ -178,6 +187,7 @@ function locate<T extends Located>(root: T, text: string, lineStarts: readonly n
     if (!typescript && node.type === 'Decorator') throw new Error('a decorator in JavaScript: left to espree');
     if (typeof node.type === 'string' && typeof node.start === 'number') {
       if (node.regex) keepFlagOrder(node as never);
+      if (typescript) decodeEntities(node);
       node.range = rangeOf(node, text, typescript);
       // acorn's own offsets, which espree's nodes carry too.
       if (!typescript) [node.start, node.end] = node.range;

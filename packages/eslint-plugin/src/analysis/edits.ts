@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from './node-types';
 import { isFunction, keyName, skipWrappers, staticString, type Node, type SourceCode } from './ast';
 import { jsString } from './challenge';
+import { nextSignificant } from './significant-text';
 import { statusText, type StatusValue } from './status';
 import type { ResponseEdit, ResponseSite, RuleFix, RuleFixer } from './types';
 
@@ -52,10 +53,10 @@ export function addToObjectLiteral(
   object: TSESTree.ObjectExpression,
   property: string,
 ): RuleFix {
-  const open = sourceCode.getFirstToken(object)!;
   if (object.properties.length === 0) return fixer.replaceText(object, `{ ${property} }`);
   const first = object.properties[0]!;
-  const sameLine = first.loc.start.line === open.loc.start.line;
+  // The literal's `{` is where its range starts.
+  const sameLine = first.loc.start.line === object.loc.start.line;
   if (sameLine) return fixer.insertTextBefore(first, `${property}, `);
   return fixer.insertTextBefore(first, `${property},\n${indentOf(sourceCode, first)}`);
 }
@@ -135,8 +136,8 @@ export function removeListElement(fixer: RuleFixer, sourceCode: SourceCode, list
   if (next) return fixer.removeRange([element.range[0], next.range[0]]);
   const previous = list[index - 1];
   if (previous) return fixer.removeRange([previous.range[1], element.range[1]]);
-  const after = sourceCode.getTokenAfter(element);
-  return after?.value === ',' ? fixer.removeRange([element.range[0], after.range[1]]) : fixer.remove(element);
+  const after = nextSignificant(sourceCode, element.range[1]);
+  return sourceCode.text[after] === ',' ? fixer.removeRange([element.range[0], after + 1]) : fixer.remove(element);
 }
 
 /**

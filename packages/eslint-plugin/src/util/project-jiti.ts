@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from './import-module';
 
 /** The `messageTemplate` of a config-worker answer whose config is TypeScript and found no jiti in the project. */
 export const JITI_MISSING = 'auth-status-jiti-missing';
@@ -35,7 +36,7 @@ export function useProjectJiti(searchFrom: () => readonly string[], eslintEntry:
       state.missing = true;
       throw new Error('jiti is not installed in the project');
     }
-    const loaded = (await import(pathToFileURL(entry).href)) as Partial<JitiModule> & { default?: Partial<JitiModule> };
+    const loaded = (await importModule(pathToFileURL(entry).href)) as Partial<JitiModule> & { default?: Partial<JitiModule> };
     const createJiti = loaded.createJiti ?? loaded.default?.createJiti;
     return { createJiti, version: packageVersion(entry) };
   };

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { T } from '../node-types';
 import type { Node, SourceCode } from '../ast';
 import { removeListElement, replaceStatus } from '../edits';
+import { nextSignificant, previousSignificant } from '../significant-text';
 import type { RuleFix, RuleFixer } from '../types';
 import { keyedChecks, statusLiteral, type StatusCheck } from './status-checks';
 
@@ -34,10 +35,10 @@ function dropAlternative(fixer: RuleFixer, sourceCode: SourceCode, comparison: T
   if (parent?.type !== T.LogicalExpression || parent.operator === '??') return null;
   const other = parent.left === comparison ? parent.right : (parent.left as Node);
   if (!tests401(sourceCode, other)) return null;
-  const operator = sourceCode.getTokenAfter(parent.left, { filter: (token) => token.value === parent.operator })!;
+  const operator = nextSignificant(sourceCode, parent.left.range[1], { skipping: ')' });
   return parent.left === comparison
-    ? fixer.removeRange([parent.range[0], sourceCode.getTokenAfter(operator)!.range[0]])
-    : fixer.removeRange([sourceCode.getTokenBefore(operator)!.range[1], parent.range[1]]);
+    ? fixer.removeRange([parent.range[0], nextSignificant(sourceCode, operator + parent.operator.length)])
+    : fixer.removeRange([previousSignificant(sourceCode, operator) + 1, parent.range[1]]);
 }
 
 function tests401(sourceCode: SourceCode, node: Node): boolean {
@@ -66,12 +67,12 @@ function fallThroughGroup(statement: TSESTree.SwitchStatement, switchCase: TSEST
 
 /** Removes `case 403:` and leaves its statements to the case that falls into them; a label on its own line goes with its line. */
 function removeCaseLabel(fixer: RuleFixer, sourceCode: SourceCode, switchCase: TSESTree.SwitchCase): RuleFix {
-  const colon = sourceCode.getTokenAfter(switchCase.test!, { filter: (token) => token.value === ':' })!;
+  const colonEnd = nextSignificant(sourceCode, switchCase.test!.range[1], { skipping: ')' }) + 1;
   const text = sourceCode.text;
   const lineStart = text.lastIndexOf('\n', switchCase.range[0] - 1) + 1;
-  const lineEnd = text.indexOf('\n', colon.range[1]);
-  const ownLine = /^\s*$/.test(text.slice(lineStart, switchCase.range[0])) && lineEnd >= 0 && /^\s*$/.test(text.slice(colon.range[1], lineEnd));
+  const lineEnd = text.indexOf('\n', colonEnd);
+  const ownLine = /^\s*$/.test(text.slice(lineStart, switchCase.range[0])) && lineEnd >= 0 && /^\s*$/.test(text.slice(colonEnd, lineEnd));
   if (ownLine) return fixer.removeRange([lineStart, lineEnd + 1]);
-  const next = sourceCode.getTokenAfter(colon, { includeComments: true });
-  return fixer.removeRange([switchCase.range[0], next ? next.range[0] : colon.range[1]]);
+  const next = nextSignificant(sourceCode, colonEnd, { stopAtComments: true });
+  return fixer.removeRange([switchCase.range[0], next >= 0 ? next : colonEnd]);
 }

@@ -206,7 +206,8 @@ function loadThroughPaths(config: PlainConfig, specifier: string): string | null
 
 /**
  * Whether TypeScript could find `specifier` as a package: when a node_modules folder lies above the importing
- * file, or the enclosing package.json names the package itself (a self-reference through its `exports`).
+ * file, or the enclosing package.json names the package itself (a self-reference through its `exports`) or, for
+ * a `#` name, may map it (its `imports`).
  */
 function mayBeAPackage(specifier: string, directory: string): boolean {
   const [first, second] = specifier.split('/');
@@ -216,7 +217,7 @@ function mayBeAPackage(specifier: string, directory: string): boolean {
     if (path.basename(current) !== 'node_modules' && entryAt(path.join(current, 'node_modules')) === 'directory') return true;
     if (!packageJsonSeen && entryAt(path.join(current, 'package.json')) === 'file') {
       packageJsonSeen = true;
-      if (namesPackage(path.join(current, 'package.json'), name!)) return true;
+      if (specifier.startsWith('#') || namesPackage(path.join(current, 'package.json'), name!)) return true;
     }
     if (path.dirname(current) === current) return false;
   }
@@ -244,7 +245,6 @@ export function resolveWithoutTypeScript(specifier: string, fromFile: string): s
   if (config === undefined) return ASK_TYPESCRIPT;
   let found: string | null | undefined;
   if (RELATIVE.test(specifier)) found = loadCandidate(path.resolve(directory, specifier));
-  else if (specifier.startsWith('#')) found = ASK_TYPESCRIPT;
   else {
     found = loadThroughPaths(config, specifier);
     // Unmatched by `paths`: `baseUrl`; a name found by neither is a package's, for TypeScript to find.

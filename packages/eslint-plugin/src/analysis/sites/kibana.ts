@@ -77,8 +77,8 @@ function headerFix(
   header: { name: string; value: string },
 ): RuleFix | null {
   if (options) return addHeaderToOptions(fixer, sourceCode, options, header);
-  const close = sourceCode.getLastToken(call)!;
-  return fixer.insertTextBefore(close, `{ headers: { ${headerProperty(header)} } }`);
+  // A call ends with its `)`.
+  return fixer.insertTextBeforeRange([call.range[1] - 1, call.range[1]], `{ headers: { ${headerProperty(header)} } }`);
 }
 
 function namedSite(
