@@ -650,3 +650,27 @@ ruleTester.run('require-403-for-permission-denial: the caller id kept under a na
     },
   ],
 });
+
+/** An authentication helper throwing its own error class with status 401, named `className`. */
+const guardThrowing = (className: string, message: string) => `class ${className} extends Error {
+  constructor(message) { super(message); this.status = 401; }
+}
+export async function authenticate(ctx, guard) {
+  if (await guard.check()) return guard.user;
+  throw new ${className}('${message}');
+}`;
+
+ruleTester.run('require-403-for-permission-denial: an error class named for 401 itself', rule, {
+  valid: [
+    // `E_UNAUTHORIZED_ACCESS` (AdonisJS' name): "unauthorized" is the 401 status's own name, not a denied right.
+    guardThrowing('E_UNAUTHORIZED_ACCESS', 'Unauthorized access'),
+    guardThrowing('UnauthenticatedAccessError', 'Sign in first'),
+  ],
+  invalid: [
+    {
+      // Near-miss: a class named for access denied is a permission refusal, answered 401.
+      code: guardThrowing('E_ACCESS_DENIED', 'Access refused'),
+      errors: [{ messageId: 'permissionDenial', suggestions: 1 }],
+    },
+  ],
+});

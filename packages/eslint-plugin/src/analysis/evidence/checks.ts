@@ -392,6 +392,8 @@ export class EvidenceFinder {
     if (known.length > 0) return known;
     const category = classifyMessage(words(name.name).filter((word) => word !== 'error' && word !== 'exception').join(' '));
     if (category) return [this.evidence(category, 2, name)];
+    // `E_UNAUTHORIZED_ACCESS`, `UnauthorizedAccessError`: named for the 401 status itself, whatever else it mentions.
+    if (words(name.name).some((word) => STATUS_401_WORDS.has(word))) return [];
     // `NotOwnerException`, `InsufficientRoleError`, `AccessDeniedError`: named for a permission.
     return this.sources.identifierCategory(name) === 'authorization' ? [this.evidence('authorization', 2, name)] : [];
   }
@@ -1083,6 +1085,8 @@ function isLoginField(node: Node): boolean {
 
 /** Calls that look an account up or check it, as opposed to creating or changing one (a sign-up is handed a password too). */
 const LOGIN_CHECK_VERB = /^(find|get|lookup|fetch|verify|check|authenticate|login|signIn|compare|validate)/i;
+/** The reason phrase of 401 and its variants. */
+const STATUS_401_WORDS = new Set(['unauthorized', 'unauthorised', 'unauthenticated']);
 const COLLECTION_CHECKS = new Set(['includes', 'has', 'some', 'every', 'indexOf', 'contains', 'find']);
 
 /** What a variable was given from a field, the default after `||` or `??` left aside; the value itself otherwise. */
