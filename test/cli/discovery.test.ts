@@ -96,6 +96,9 @@ export function guard(req: Request, res: Response): JSX.Element | void {
       'src/auth.js': CODE.wrongStatus,
       'src/auth.test.js': CODE.wrongStatus,
       'src/routes.spec.ts': CODE.wrongStatus,
+      // tsd's type tests and Cypress suites.
+      'src/types.test-d.ts': CODE.wrongStatus,
+      'src/login.cy.ts': CODE.wrongStatus,
       'src/__tests__/auth.js': CODE.wrongStatus,
       'test/fixtures/app.js': CODE.wrongStatus,
       'packages/api/tests/server.js': CODE.wrongStatus,
@@ -105,7 +108,7 @@ export function guard(req: Request, res: Response): JSX.Element | void {
     });
     const files = (args: string[]) => findingsOf(lintJson(args, folder).results, folder).map((finding) => finding.split(':')[0]);
     assert.deepEqual(files([]), ['src/auth.js', 'src/latest.js', 'src/testing/harness.js']);
-    assert.equal(files(['--no-default-ignores']).length, 8);
+    assert.equal(files(['--no-default-ignores']).length, 10);
     assert.deepEqual(files(['src/auth.test.js']), ['src/auth.test.js']);
   });
 

@@ -41,11 +41,13 @@ describe('eslint-plugin-auth-status plugin object', () => {
     const reports = (config: Linter.Config, filename: string) => new Linter({ cwd: '/project' }).verify(code, [config], `/project/${filename}`).length;
     const recommended = plugin.configs.recommended as Linter.Config;
     assert.equal(reports(recommended, 'src/routes.js'), 1);
-    for (const filename of ['src/routes.test.js', 'src/routes.spec.mjs', 'test/app.js', 'src/__tests__/routes.js', 'tests/fixtures/app.js', 'src/__mocks__/api.js']) {
+    for (const filename of ['src/routes.test.js', 'src/routes.spec.mjs', 'src/routes.test-d.js', 'src/login.cy.js', 'src/login.e2e.js', 'test/app.js', 'src/__tests__/routes.js', 'tests/fixtures/app.js', 'src/__mocks__/api.js']) {
       assert.equal(reports(recommended, filename), 0, filename);
       assert.equal(reports(plugin.configs.strict as Linter.Config, filename), 1, filename);
     }
     assert.equal(reports(recommended, 'src/testing/harness.js'), 1);
+    // A file named after a kind of test, not marked as one, is source.
+    assert.equal(reports(recommended, 'src/e2e.js'), 1);
   });
 
   it('sets every rule to error in the strict config', () => {

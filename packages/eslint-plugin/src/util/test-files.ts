@@ -10,10 +10,11 @@ const SOURCE_EXTENSIONS = '{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 /** Flat-config globs for the same files. */
 export const TEST_FILE_GLOBS: readonly string[] = [
   ...TEST_FOLDERS.map((folder) => `**/${folder}/**`),
-  `**/*.{test,spec,e2e-spec}.${SOURCE_EXTENSIONS}`,
+  `**/*.{test,spec,e2e-spec,e2e,cy,test-d}.${SOURCE_EXTENSIONS}`,
 ];
 
-const TEST_NAME = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/i;
+/** Suites of mocha, Jest, Vitest, Playwright (`.e2e`), Cypress (`.cy`) and tsd's type tests (`.test-d`). */
+const TEST_NAME = /\.(test|spec|e2e-spec|e2e|cy|test-d)\.[cm]?[jt]sx?$/i;
 
 /** Is this path (relative to the project, `/` or the platform's separators) test code? */
 export function isTestFile(relativePath: string): boolean {
