@@ -682,3 +682,28 @@ ruleTester.run('require-401-for-credential-failure: flows and records that are n
     },
   ],
 });
+
+/** A NestJS service method refusing with 410 once a looked-up record of kind `record` is past its lifetime. */
+const expiringRecord = (record: string) => `import { GoneException, Injectable } from '@nestjs/common';
+@Injectable()
+export class AccountService {
+  async validate(id: string): Promise<void> {
+    const ${record} = await this.records.findById(id);
+    if (Date.now() > new Date(${record}.createdAt).getTime() + ${record}.expirationTime) throw new GoneException();
+  }
+}`;
+
+ruleTester.run('require-401-for-credential-failure: a password change or recovery request', rule, {
+  valid: [
+    // A request to change or recover a password that has expired is a one-time flow, answered 410 rightly.
+    expiringRecord('changePassword'),
+    expiringRecord('passwordRecovery'),
+  ],
+  invalid: [
+    {
+      // Near-miss: an expired session is the request's credential.
+      code: expiringRecord('session'),
+      errors: [{ messageId: 'wrongStatusHeaderless' }],
+    },
+  ],
+});

@@ -36,11 +36,15 @@ export const EXEMPT_WORDS = new Set([
   'unsubscribe', 'grant_type', 'nonce',
 ]);
 
+const PASSWORD_FLOW_WORDS = new Set(['change', 'recovery', 'recover']);
+
 /**
  * Do these words name a flow outside the request's own credential (a CSRF token, a webhook's signature)? The
  * signature of a JWT (`isValidJwtSignature`) is the credential's own.
  */
 export function namesExemptFlow(words: readonly string[]): boolean {
+  // `changePassword`, `passwordRecovery`: a request to change or recover a password, not the request's credential.
+  if (words.includes('password') && words.some((word) => PASSWORD_FLOW_WORDS.has(word))) return true;
   const exempt = words.filter((word) => EXEMPT_WORDS.has(word));
   if (exempt.length === 0) return false;
   // `hashingVerification(user.password, password)`: the verification of a password is a login's check.
