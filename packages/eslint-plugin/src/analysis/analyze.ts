@@ -1,4 +1,4 @@
-import { pushChildren, type Node, type SourceCode } from './ast';
+import type { SourceCode } from './ast';
 import { HeaderRegistry } from './handles';
 import { hasSignalText } from './prefilter';
 import { rememberFilename, useSiteCollector } from './project-index';
@@ -7,6 +7,7 @@ import { reasonFor, type Reason } from './reason';
 import { ADAPTERS } from './sites';
 import { isCaughtByAuthJs } from './sites/authjs';
 import { localHelperSites } from './sites/local-helpers';
+import { forEachNode } from './traversal';
 import type { AdapterContext, ResponseSite, SiteAdapter } from './types';
 
 export interface Analysis {
@@ -51,7 +52,7 @@ export function analyze(sourceCode: SourceCode, filename?: string): Analysis {
   if (filename) rememberFilename(sourceCode, filename);
   // The text test only: the file is parsed already, so the finer `mayContainFinding` would save nothing here.
   const relevant = hasSignals(sourceCode) || importsMeaningfulModule(sourceCode.text, filename);
-  const analysis = relevant ? collect(sourceCode, filename) : EMPTY;
+  const analysis = relevant ? collect(sourceCode, filename, true) : EMPTY;
   cache.set(sourceCode.ast, analysis);
   return analysis;
 }
@@ -59,10 +60,11 @@ export function analyze(sourceCode: SourceCode, filename?: string): Analysis {
 // The project index summarizes imported modules with the same adapters.
 useSiteCollector((sourceCode, filename) => {
   rememberFilename(sourceCode, filename);
-  return collect(sourceCode, filename).sites;
+  return collect(sourceCode, filename, false).sites;
 });
 
-function collect(sourceCode: SourceCode, filename: string | undefined): Analysis {
+/** `hostTraversed`: the file comes from the host's linter, which has walked it already (see `forEachNode`). */
+function collect(sourceCode: SourceCode, filename: string | undefined, hostTraversed: boolean): Analysis {
   const sites: ResponseSite[] = [];
   const context: AdapterContext = {
     sourceCode,
@@ -72,13 +74,10 @@ function collect(sourceCode: SourceCode, filename: string | undefined): Analysis
       if (!isCaughtByAuthJs(site.node)) sites.push(site);
     },
   };
-  const stack: Node[] = [sourceCode.ast as Node];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  forEachNode(sourceCode, hostTraversed, (node) => {
     const adapters = ADAPTERS_BY_TYPE.get(node.type);
     if (adapters) for (const adapter of adapters) adapter.visit(node, context);
-    pushChildren(sourceCode, node, stack);
-  }
+  });
   sites.push(...localHelperSites(sourceCode, sites));
   sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const reasons = new Map<ResponseSite, Reason>();

@@ -90,13 +90,18 @@ export function isFunction(node: Node): node is TSESTree.FunctionLike {
   );
 }
 
+/** The last answer of `findVariable`: the adapters of a call ask about its callee one after the other. */
+let lastLookup: { sourceCode: SourceCode; identifier: TSESTree.Identifier; variable: TSESLint.Scope.Variable | null } | null = null;
+
 /** Finds the variable an identifier refers to, from the scope the identifier is in. */
 export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
-    const variable = scope.set.get(identifier.name);
-    if (variable) return variable;
+  if (lastLookup?.identifier === identifier && lastLookup.sourceCode === sourceCode) return lastLookup.variable;
+  let variable: TSESLint.Scope.Variable | null = null;
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope && !variable; scope = scope.upper) {
+    variable = scope.set.get(identifier.name) ?? null;
   }
-  return null;
+  lastLookup = { sourceCode, identifier, variable };
+  return variable;
 }
 
 /**

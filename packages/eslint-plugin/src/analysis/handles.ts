@@ -151,6 +151,7 @@ interface HeaderRecord {
 /** Every header set on every handle in the file, queried by the sites. */
 export class HeaderRegistry {
   private readonly records = new Map<HandleKey, HeaderRecord[]>();
+  private pending: (() => void)[] = [];
 
   record(handle: HandleKey, names: string[], node: Node): void {
     const list = this.records.get(handle);
@@ -158,8 +159,21 @@ export class HeaderRegistry {
     else this.records.set(handle, [{ names, node }]);
   }
 
+  /**
+   * Records that are costly to find (`findRecords` calls `record`), looked for only when a site first asks: most
+   * files have no site, and an answer does not depend on the order of the records.
+   */
+  recordLater(findRecords: () => void): void {
+    this.pending.push(findRecords);
+  }
+
   /** Is `name` (lower case) set on `handle` somewhere that can affect the response chosen at `site`? */
   has(handle: HandleKey, name: string, site: Node): boolean {
+    if (this.pending.length > 0) {
+      const pending = this.pending;
+      this.pending = [];
+      for (const findRecords of pending) findRecords();
+    }
     const list = this.records.get(handle);
     if (!list) return false;
     return list.some(

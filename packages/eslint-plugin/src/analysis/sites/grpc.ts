@@ -40,9 +40,8 @@ export const grpcAdapter: SiteAdapter = {
 /** `status.PERMISSION_DENIED` of grpc's status enum, as a site. */
 function addCodeSite(value: Node, messages: Node[], carriers: string[], context: AdapterContext): void {
   const { sourceCode } = context;
-  if (value.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier) return;
-  const status = statusOfCode(GRPC_CODES, value.property.name);
-  if (status === null || !isStatusEnum(sourceCode, value.object)) return;
+  const status = namedCodeStatus(value);
+  if (status === null || value.type !== T.MemberExpression || !isStatusEnum(sourceCode, value.object)) return;
   const object = value.object;
   context.addSite(
     codeSite(sourceCode, {
@@ -57,12 +56,20 @@ function addCodeSite(value: Node, messages: Node[], carriers: string[], context:
   );
 }
 
+/** The status of `x.UNAUTHENTICATED` and the other codes by name, whatever `x` is; null for anything else. */
+function namedCodeStatus(value: Node): number | null {
+  if (value.type !== T.MemberExpression || value.computed || value.property.type !== T.Identifier) return null;
+  return statusOfCode(GRPC_CODES, value.property.name);
+}
+
 /**
  * `throwError(callback, 'No token', status.PERMISSION_DENIED)` where the file's `throwError` puts that parameter in
  * the `code` of the object it hands on (`callback({ code, message })`): the status is the call's.
  */
 function forwardedCodes(call: TSESTree.CallExpression, context: AdapterContext): void {
   if (call.callee.type !== T.Identifier || !call.arguments.some((argument) => argument.type === T.MemberExpression)) return;
+  // The cheap question first: only an argument named like a gRPC code can become a site.
+  if (!call.arguments.some((argument) => namedCodeStatus(skipWrappers(argument)) !== null)) return;
   const fn = declaredFunction(context.sourceCode, call.callee);
   if (!fn?.body) return;
   call.arguments.forEach((argument, index) => {

@@ -3,7 +3,7 @@ import { T } from '../node-types';
 import { findVariable, isFunction, keyName, propertyName, pushChildren, skipWrappers, type Node, type SourceCode } from '../ast';
 import { handleKey, headerNamesOfArguments } from '../handles';
 import { baseReceiver } from '../response-object';
-import type { SiteAdapter } from '../types';
+import type { AdapterContext, SiteAdapter } from '../types';
 import { HEADER_SETTERS } from './response-headers';
 
 const MAX_HELPER_NODES = 500;
@@ -18,23 +18,26 @@ export const helperHeadersAdapter: SiteAdapter = {
   framework: 'headers',
   nodeTypes: [T.CallExpression],
   visit(node, context) {
-    if (node.type !== T.CallExpression) return;
-    const helper =
-      node.callee.type === T.Identifier
-        ? localFunction(context.sourceCode, node.callee)
-        : node.callee.type === T.MemberExpression && node.callee.object.type === T.ThisExpression
-          ? ownMethod(node.callee)
-          : null;
-    if (!helper) return;
-    node.arguments.forEach((argument, index) => {
-      const parameter = helper.params[index];
-      if (argument.type === T.SpreadElement || parameter?.type !== T.Identifier) return;
-      const names = headersSetOn(context.sourceCode, helper, parameter.name);
-      const handle = names.length > 0 ? handleKey(context.sourceCode, argument) : null;
-      if (handle) context.headers.record(handle, names, node);
-    });
+    if (node.type !== T.CallExpression || node.arguments.length === 0) return;
+    const { callee } = node;
+    if (callee.type === T.Identifier || (callee.type === T.MemberExpression && callee.object.type === T.ThisExpression)) {
+      context.headers.recordLater(() => recordHelperHeaders(node, callee, context));
+    }
   },
 };
+
+/** Records, on the handle passed in, the headers the called helper (`f(res)`, `this.f(res)`) sets on its parameter. */
+function recordHelperHeaders(node: TSESTree.CallExpression, callee: TSESTree.Identifier | TSESTree.MemberExpression, context: AdapterContext): void {
+  const helper = callee.type === T.Identifier ? localFunction(context.sourceCode, callee) : ownMethod(callee);
+  if (!helper) return;
+  node.arguments.forEach((argument, index) => {
+    const parameter = helper.params[index];
+    if (argument.type === T.SpreadElement || parameter?.type !== T.Identifier) return;
+    const names = headersSetOn(context.sourceCode, helper, parameter.name);
+    const handle = names.length > 0 ? handleKey(context.sourceCode, argument) : null;
+    if (handle) context.headers.record(handle, names, node);
+  });
+}
 
 /** The function a name is declared as in this file: `function f() {}` or `const f = (…) => …`. */
 function localFunction(sourceCode: SourceCode, callee: TSESTree.Identifier): TSESTree.FunctionLike | null {

@@ -44,9 +44,10 @@ function microFunction(sourceCode: SourceCode, callee: Node): { module: string; 
   }
   if (target.type !== T.MemberExpression) return null;
   const object = skipWrappers(target.object);
-  if (object.type !== T.Identifier) return null;
-  const binding = bindingOf(sourceCode, object);
   const name = propertyName(target);
+  // The cheap question first: no other member of the module makes a site.
+  if (object.type !== T.Identifier || (name !== 'createError' && name !== 'send')) return null;
+  const binding = bindingOf(sourceCode, object);
   const isModule = binding?.kind === 'import' && isMicro(binding.module) && (binding.imported === 'default' || binding.imported === '*');
   return isModule && name ? { module: binding.module!, name } : null;
 }

@@ -19,8 +19,12 @@ export const responseHeadersAdapter: SiteAdapter = {
     if (node.type === T.CallExpression && node.callee.type === T.MemberExpression) {
       const method = propertyName(node.callee);
       if (method === null || !HEADER_SETTERS.has(method)) return;
-      const handle = handleKey(context.sourceCode, baseReceiver(node.callee.object));
-      if (handle) context.headers.record(handle, headerNamesOfArguments(node.arguments, context.sourceCode), node);
+      const { callee } = node;
+      // `map.set(…)` is as common as `res.set(…)`: whose it is, is worked out only if a site asks.
+      context.headers.recordLater(() => {
+        const handle = handleKey(context.sourceCode, baseReceiver(callee.object));
+        if (handle) context.headers.record(handle, headerNamesOfArguments(node.arguments, context.sourceCode), node);
+      });
       return;
     }
     if (node.type !== T.AssignmentExpression || node.left.type !== T.MemberExpression) return;
