@@ -591,6 +591,16 @@ ruleTester.run('require-401-for-credential-failure: what the signed-in caller ow
   ],
 });
 
+/** A route answering 400 with `message` when `call` failed with `failure`. */
+const answeringFailure = (route: string, call: string, failure: string, message: string) => `app.post('${route}', async (req, res) => {
+  try {
+    res.json(await ${call});
+  } catch (error) {
+    if (error.message.includes('${failure}')) return res.status(400).json({ message: '${message}' });
+    throw error;
+  }
+});`;
+
 ruleTester.run('require-401-for-credential-failure: flows and records that are not the request credential', rule, {
   valid: [
     // A captcha token (Cloudflare Turnstile) missing is no credential of the caller.
@@ -615,6 +625,13 @@ ruleTester.run('require-401-for-credential-failure: flows and records that are n
       } catch (error) {
         res.status(400).json({ message: 'Could not read the response' });
       }
+    });`,
+    // An OAuth sign-in under way: its authorization code expired at the provider, its PKCE verifier cookie gone.
+    answeringFailure('/oauth/token', 'exchange(req.body.code)', 'Authorization code expired', 'The authorization code has expired. Please start again.'),
+    `app.get('/oauth/callback', async (req, res) => {
+      const codeVerifier = req.cookies.oauth_code_verifier;
+      if (!codeVerifier) return res.status(400).json({ message: 'Missing code verifier' });
+      res.json(await finishSignIn(req.query.code, codeVerifier));
     });`,
     // A table of handlers holds code: what the code reads (the session) is not the table's value.
     `const handlers = {
@@ -659,6 +676,11 @@ ruleTester.run('require-401-for-credential-failure: flows and records that are n
         if (!credentials) throw Boom.forbidden('Request is unauthenticated');
         return true;
       }`,
+      errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
+    },
+    {
+      // Near-miss: the request's own access token expired is a credential, whatever flow it came from.
+      code: answeringFailure('/me', 'profileFor(req.headers.authorization)', 'Access token expired', 'The access token has expired.'),
       errors: [{ messageId: 'wrongStatus', suggestions: 1 }],
     },
     {

@@ -45,6 +45,8 @@ const PASSWORD_FLOW_WORDS = new Set(['change', 'recovery', 'recover']);
 export function namesExemptFlow(words: readonly string[]): boolean {
   // `changePassword`, `passwordRecovery`: a request to change or recover a password, not the request's credential.
   if (words.includes('password') && words.some((word) => PASSWORD_FLOW_WORDS.has(word))) return true;
+  // `codeVerifier`: the PKCE secret of an OAuth sign-in under way (RFC 7636), not a credential of this request.
+  if (words.includes('code') && words.includes('verifier')) return true;
   const exempt = words.filter((word) => EXEMPT_WORDS.has(word));
   if (exempt.length === 0) return false;
   // `hashingVerification(user.password, password)`: the verification of a password is a login's check.
@@ -181,7 +183,7 @@ export const MESSAGE_LOGIN =
 export const MESSAGE_AUTHORIZATION =
   /\b(insufficient\s+(scope|permissions?|privileges?|rights?|role)|permission\s+denied|not\s+(allowed|permitted)\s+to\b|not\s+authorized\s+to\b|not\s+authorised\s+to\b|you\s+(do\s+not|don'?t)\s+have\s+(permission|access|rights?)|admins?\s+only|only\s+(admins?|owners?|the\s+owner|moderators?)|requires?\s+(admin|role|permission|scope)|(account|user)\s+(is\s+)?(banned|suspended|blocked|disabled|locked|deactivated|not\s+verified|unverified)|email\s+(is\s+)?not\s+verified|verify\s+your\s+email|not\s+the\s+owner|(role|scope|permission)\s+required|forbidden\s+resource|access\s+to\s+this\s+resource\s+is\s+forbidden|missing\s+(scope|permission|role)s?)|没有权限|无权限|权限不足|无权|禁止访问|只有.{0,12}(拥有者|所有者|管理员|创建者)才能|仅限?管理员/i;
 export const MESSAGE_EXEMPT =
-  /\b(csrf|xsrf|captcha|recaptcha|hcaptcha|turnstile|reset\s+(token|link|code)|password\s+reset|(current|old|previous|existing)\s+password|verification\s+(token|link|code|email)|confirmation\s+(token|link|code)|invit(e|ation)\s+(token|link|code)|invitation\s+(has\s+|is\s+)?(expired|invalid|not\s+found)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|(invalid|expired|missing)\s+authori[sz]ation\s+code|authori[sz]ation\s+code\s+(is\s+)?(invalid|expired|missing)|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b|(?<!token\s)\bvalidation\s+(error|errors|failed)\b/i;
+  /\b(csrf|xsrf|captcha|recaptcha|hcaptcha|turnstile|reset\s+(token|link|code)|password\s+reset|(current|old|previous|existing)\s+password|verification\s+(token|link|code|email)|confirmation\s+(token|link|code)|invit(e|ation)\s+(token|link|code)|invitation\s+(has\s+|is\s+)?(expired|invalid|not\s+found)|activation\s+(token|link|code)|magic\s+link|otp|one-?time|2fa|two[\s-]factor|mfa|idempotency|cursor|page\s+token|webhook|signature\s+(verification|mismatch)|invalid\s+signature\s+header|invalid_grant|invalid_client|(invalid|expired|missing)\s+authori[sz]ation\s+code|authori[sz]ation\s+code\s+(is\s+|has\s+)?(already\s+)?(been\s+)?(invalid|expired|missing|used)|(missing|invalid)\s+code\s+verifier|code\s+verifier\s+(is\s+)?(missing|invalid)|unsupported_grant_type|refresh\s+token|refreshtoken|invalid_request|is\s+required\s+field|must\s+be\s+(a\s+)?valid\s+email)\b|(?<!token\s)\bvalidation\s+(error|errors|failed)\b/i;
 
 /** Function and class names of authentication code (weak evidence on their own). */
 export const AUTHENTICATION_FUNCTION =
