@@ -20,6 +20,7 @@ const MAY_HAVE_FINDINGS: Record<string, string> = {
   'a TypeScript const': 'const FORBIDDEN_STATUS = 403 as const;',
   'a decorator': '@HttpCode(403)\nfinish() {}',
   'a status string': "res.status('403');",
+  'a template that holds a status and nothing else': 'res.status(`498`).end();',
   'a template expression': 'const body = `${res.status(403)}`;',
   'a status name': 'throw new ForbiddenException();',
   'a constant object member': 'res.status(StatusCodes.FORBIDDEN);',
@@ -67,6 +68,7 @@ const CANNOT_HAVE_FINDINGS: Record<string, string> = {
   'an upper-case name with a suffix': 'const FORBIDDEN_EXCLUSIVITY = "ERR_FORBIDDEN";',
   "an AbortController's abort": 'controller.abort(new Error("replaced"));',
   'a status in a template chunk': 'const text = `status 403 ${name}`;',
+  'a template of a status used as text': 'const line = `403`.padStart(5);',
 };
 
 describe('the prefilter', () => {

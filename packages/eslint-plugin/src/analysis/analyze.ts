@@ -1,6 +1,6 @@
 import type { SourceCode } from './ast';
 import { HeaderRegistry } from './handles';
-import { hasSignalText } from './prefilter';
+import { mayContainFinding } from './prefilter';
 import { rememberFilename, useSiteCollector } from './project-index';
 import { importsMeaningfulModule } from './project-index/imports';
 import { reasonFor, type Reason } from './reason';
@@ -30,13 +30,14 @@ const EMPTY: Analysis = {
 };
 
 /**
- * Whether the file's text holds any signal of a finding (`hasSignalText`), searched once per parsed file
- * for every rule: on most files this search is all our rules do, so a second one would double their cost.
+ * Whether the file may produce a finding (`mayContainFinding`: a status-like signal standing where a status can, not
+ * in a comment, arithmetic or a data table), decided once per parsed file for every rule. About a third of the files
+ * with a signal at all fail this finer test; on them it costs less than the analysis it saves.
  */
 export function hasSignals(sourceCode: SourceCode): boolean {
   let found = signalled.get(sourceCode.ast);
   if (found === undefined) {
-    found = hasSignalText(sourceCode.text);
+    found = mayContainFinding(sourceCode.text);
     signalled.set(sourceCode.ast, found);
   }
   return found;
@@ -50,7 +51,6 @@ export function analyze(sourceCode: SourceCode, filename?: string): Analysis {
   const cached = cache.get(sourceCode.ast);
   if (cached) return cached;
   if (filename) rememberFilename(sourceCode, filename);
-  // The text test only: the file is parsed already, so the finer `mayContainFinding` would save nothing here.
   const relevant = hasSignals(sourceCode) || importsMeaningfulModule(sourceCode.text, filename);
   const analysis = relevant ? collect(sourceCode, filename, true) : EMPTY;
   cache.set(sourceCode.ast, analysis);

@@ -50,8 +50,8 @@ function hasSignal(scanner: CodeScanner, signals: RegExp, digits: RegExp): boole
     if (!digits.test(match[0])) return true;
     const end = match.index + match[0].length;
     if (region === 'code' && isStatusOperand(scanner, match.index, end)) return true;
-    // `'401'`: a string that holds the status and nothing else, standing where a status can.
-    const wholeString = region === 'string' && start === match.index - 1 && text[end] === text[start];
+    // `'401'`, `` `401` ``: a string or template that holds the status and nothing else, standing where a status can.
+    const wholeString = (region === 'string' || region === 'template') && start === match.index - 1 && text[end] === text[start];
     if (wholeString && isStatusOperand(scanner, start, end + 1)) return true;
   }
   return false;
