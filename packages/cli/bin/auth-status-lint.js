@@ -4,6 +4,7 @@
 let command;
 try {
   require('../dist/startup/install-compile-cache.js');
+  require('../dist/startup/without-code-paths.js');
   const path = require('node:path');
   const dist = path.join(__dirname, '..', 'dist');
   command = require('../dist/startup/bundle.js').freshBundle(dist, process.env) ?? path.join(dist, 'run.js');

@@ -1,4 +1,5 @@
 import '../startup/install-compile-cache';
+import '../startup/without-code-paths';
 import { parentPort } from 'node:worker_threads';
 import { FileLinter, type LintTask } from './lint-file';
 
