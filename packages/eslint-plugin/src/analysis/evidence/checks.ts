@@ -526,11 +526,14 @@ export class EvidenceFinder {
       }
       return [];
     }
+    if (source === 'identity' || source === 'verified') {
+      const collection = this.collectionEvidence(value);
+      if (collection) return collection;
+    }
     switch (source) {
       case 'credential':
         return [this.evidence('missing', 2, value)];
       case 'identity':
-        if (heldCollectionCheck(this.sourceCode, value)) return this.collectionEvidence(value);
         // `!user.roomId` of a signed-in `user`: a field of a known identity missing, not the identity; `!auth.orgId`:
         // the signed-in user acts for no organization, which is a membership the request lacks.
         if (this.isFieldOfIdentity(value)) return namesMembership(value) ? [this.evidence('authorization', 2, value)] : [];
@@ -538,7 +541,6 @@ export class EvidenceFinder {
         // `!req.user`, `!ctx.session`: state an earlier middleware set, often checked again only in passing.
         return [{ ...this.evidence('missing', 2, value), ...(this.isFetchedHere(value) ? {} : { earlierState: true as const }) }];
       case 'verified':
-        if (heldCollectionCheck(this.sourceCode, value)) return this.collectionEvidence(value);
         // `!authUser.email`: the verified account lacks a detail the application wants, which is no failed credential.
         if (value.type === T.MemberExpression && PROFILE_FIELDS.has(propertyName(value) ?? '')) return [];
         return [this.evidence('invalid', 2, value)];
@@ -600,11 +602,13 @@ export class EvidenceFinder {
    * `!accessedEnvironments.includes(environment.id)`, `!isMember` where `isMember = teams.some(…)`, of the caller's
    * own data: whether the caller's list holds the resource is a right it has, never the caller missing. A list of
    * anything else asked about the caller's data (`['pdf', 'docs'].includes(version.type)`) is no evidence at all.
+   * Null when the value is no such check.
    */
-  private collectionEvidence(value: Node): Evidence[] {
-    const check = heldCollectionCheck(this.sourceCode, value)!;
-    const source = this.sources.classifySource(collectionChecked(check)!);
-    return source === 'identity' || source === 'verified' ? this.rightsEvidence(check) : [];
+  private collectionEvidence(value: Node): Evidence[] | null {
+    const held = heldCollectionCheck(this.sourceCode, value);
+    if (!held) return null;
+    const source = this.sources.classifySource(held.collection);
+    return source === 'identity' || source === 'verified' ? this.rightsEvidence(held.check) : [];
   }
 
   /**
@@ -1098,12 +1102,17 @@ function fieldHeldBy(sourceCode: SourceCode, value: Node): Node {
   return held?.type === T.MemberExpression && !held.computed ? held : value;
 }
 
-/** `list.includes(item)` itself, or the one a variable was given (`const isMember = teams.some(…)`); null otherwise. */
-function heldCollectionCheck(sourceCode: SourceCode, value: Node): Node | null {
-  if (collectionChecked(value)) return value;
+/**
+ * `list.includes(item)` itself, or the one a variable was given (`const isMember = teams.some(…)`), with the
+ * collection it asks of; null otherwise.
+ */
+function heldCollectionCheck(sourceCode: SourceCode, value: Node): { check: Node; collection: Node } | null {
+  const direct = collectionChecked(value);
+  if (direct) return { check: value, collection: direct };
   const init = value.type === T.Identifier ? initialValueOf(sourceCode, value) : null;
   const held = init && skipWrappers(init);
-  return held && collectionChecked(held) ? held : null;
+  const collection = held && collectionChecked(held);
+  return held && collection ? { check: held, collection } : null;
 }
 
 /** The collection asked of in `list.includes(item)`, `set.has(key)`, `grants.some(…)`; null for any other value. */
