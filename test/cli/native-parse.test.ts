@@ -122,6 +122,19 @@ describe('the native parse (oxc behind ESLint\'s parser interface)', () => {
     assert.throws(() => parseWith(oxcJavaScriptParser, '@sealed class Token {}\n', 'a.js', { sourceType: 'module' }), /decorator/);
   });
 
+  it('gives a location that reads, compares and serializes as a parser\'s plain `{ start, end }`, worked out when first read', () => {
+    const text = 'const token = req.headers.authorization;\r\nif (!token) {\n  res.status(401).end();\n}\n';
+    const ours = parseWith(oxcTypeScriptParser, text, 'a.ts').ast;
+    const reference = parseWith(typescriptParser as unknown as Linter.Parser, text, 'a.ts').ast;
+    const statement = ours.body as unknown as Tree[];
+    const expected = reference.body as unknown as Tree[];
+    for (let index = 0; index < expected.length; index++) {
+      assert.deepEqual(JSON.parse(JSON.stringify(statement[index]!.loc)), expected[index]!.loc);
+      assert.deepEqual({ start: statement[index]!.loc.start, end: statement[index]!.loc.end }, expected[index]!.loc);
+      assert.equal(statement[index]!.loc.start, statement[index]!.loc.start, 'a position is worked out once and kept');
+    }
+  });
+
   it('starts a decorated parameter at its name, as typescript-eslint does, and a decorated parameter property at its decorator', () => {
     const text = 'class A {\n  constructor(@Inject(T) private readonly t: T, @Opt() /* why */ o?: number, @Q() page = 1) {}\n}\n';
     const shape = (parser: Linter.Parser) => shapeOf(parseWith(parser, text, 'a.ts').ast, (node) => Object.keys(node)).filter((line) => /^(Identifier|AssignmentPattern|TSParameterProperty) /.test(line)).map((line) => line.split(' ').slice(0, 3).join(' '));

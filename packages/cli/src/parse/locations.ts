@@ -17,3 +17,34 @@ export function locationOf(lineStarts: readonly number[], offset: number): { lin
   }
   return { line: low + 1, column: offset - lineStarts[low] };
 }
+
+type Position = { line: number; column: number };
+
+/**
+ * A node's `loc` as ESLint's parsers give it (`{ start, end }`), each end worked out on first read: ESLint and our
+ * rules read the positions of few nodes, and building them for every node was a large share of the adapter's
+ * time and garbage.
+ */
+export class NodeLocation {
+  readonly #lineStarts: readonly number[];
+  readonly #range: readonly [number, number];
+  #start: Position | undefined;
+  #end: Position | undefined;
+
+  constructor(lineStarts: readonly number[], range: readonly [number, number]) {
+    this.#lineStarts = lineStarts;
+    this.#range = range;
+  }
+
+  get start(): Position {
+    return (this.#start ??= locationOf(this.#lineStarts, this.#range[0]));
+  }
+
+  get end(): Position {
+    return (this.#end ??= locationOf(this.#lineStarts, this.#range[1]));
+  }
+
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
+  }
+}

@@ -4,7 +4,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { decodeJsxEntities } from './jsx-entities';
 import { answerTokensOnDemand, TOKENS_ON_DEMAND } from './lazy-tokens';
-import { lineStartsOf, locationOf } from './locations';
+import { lineStartsOf, locationOf, NodeLocation } from './locations';
 
 /**
  * JavaScript and TypeScript through oxc's native parser, behind ESLint's parser interface: the trees espree and
@@ -152,7 +152,9 @@ const TRIVIA = /(?:\s+|\/\/.*|\/\*[\s\S]*?\*\/)*/y;
  */
 function rangeOf(node: Located & { type?: unknown; decorators?: unknown; tail?: unknown }, text: string, typescript: boolean): [number, number] {
   if (!typescript && node.type === 'TemplateElement') return [node.start - 1, node.end + (node.tail === true ? 1 : 2)];
-  return [startOf(node, text), node.end];
+  const start = startOf(node, text);
+  // oxc's own range (asked for), kept where it agrees: one array less per node.
+  return node.range !== undefined && node.range[0] === start && node.range[1] === node.end ? node.range : [start, node.end];
 }
 
 function startOf(node: Located & { type?: unknown; decorators?: unknown }, text: string): number {
@@ -188,10 +190,11 @@ function locate<T extends Located>(root: T, text: string, lineStarts: readonly n
     if (typeof node.type === 'string' && typeof node.start === 'number') {
       if (node.regex) keepFlagOrder(node as never);
       if (typescript) decodeEntities(node);
-      node.range = rangeOf(node, text, typescript);
+      const range = rangeOf(node, text, typescript);
+      node.range = range;
       // acorn's own offsets, which espree's nodes carry too.
-      if (!typescript) [node.start, node.end] = node.range;
-      node.loc = { start: locationOf(lineStarts, node.range[0]), end: locationOf(lineStarts, node.range[1]) };
+      if (!typescript) [node.start, node.end] = range;
+      node.loc = new NodeLocation(lineStarts, range);
     }
     for (const key in node) {
       if (key === 'loc' || key === 'range' || key === 'parent') continue;
