@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the cost of our rules on top of ESLint itself, on real code from node_modules.
+ * `npm run bench`: the cost of our rules on top of ESLint with a typical config, and with no other rule, on real
+ * code from node_modules.
  * `-- --all` measures every file (long); `--sample <files>`, `--rounds <n>` and `--workers <n>` tune the run.
  */
 import { runBench, formatBench } from '../../test/quality/harness/bench';

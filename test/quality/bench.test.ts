@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareRounds } from './harness/bench';
+import { compareRounds, overheadVerdict, turned } from './harness/bench';
 import { median } from './harness/format';
 
 describe('benchmark arithmetic', () => {
@@ -8,19 +8,30 @@ describe('benchmark arithmetic', () => {
     assert.equal(median([4, 1, 3, 2]), 2.5);
   });
 
-  it("sums each file's median over the rounds, so one slow round on one file does not move the result", () => {
-    const round = (a: [number, number], b: [number, number]) => [
-      { bareMs: a[0], recommendedMs: a[1] },
-      { bareMs: b[0], recommendedMs: b[1] },
-    ];
-    const result = compareRounds([round([10, 11], [20, 21]), round([10, 11], [200, 21]), round([12, 11], [20, 22])]);
-    assert.deepEqual(result.rounds, [
-      { bareMs: 30, recommendedMs: 32 },
-      { bareMs: 210, recommendedMs: 32 },
-      { bareMs: 32, recommendedMs: 33 },
+  it("sums each chunk's median over the rounds, so one slow round on one chunk does not move the result", () => {
+    // Two chunks, three rounds; each chunk's times are [bare, ours, typical, typical with ours].
+    const times = ([bareMs, oursMs, typicalMs, typicalWithOursMs]: number[]) => ({ bareMs, oursMs, typicalMs, typicalWithOursMs });
+    const round = (first: number[], second: number[]) => [times(first), times(second)];
+    const result = compareRounds([
+      round([10, 11, 30, 31], [20, 21, 50, 52]),
+      round([10, 11, 30, 31], [200, 21, 500, 52]),
+      round([12, 11, 31, 33], [20, 22, 50, 51]),
     ]);
-    assert.equal(result.bareMs, 10 + 20);
-    assert.equal(result.recommendedMs, 11 + 21);
-    assert.equal(result.overhead, 32 / 30 - 1);
+    assert.deepEqual(result.rounds, [times([30, 32, 80, 83]), times([210, 32, 530, 83]), times([32, 33, 81, 84])]);
+    assert.deepEqual(result.medians, times([10 + 20, 11 + 21, 30 + 50, 31 + 52]));
+    assert.equal(result.overhead, 83 / 80 - 1);
+    assert.equal(result.overheadOverBare, 32 / 30 - 1);
+  });
+
+  it('turns the order of the configurations from round to round, so each runs before and after the others', () => {
+    const orders = [0, 1, 2, 3].map((round) => turned(['a', 'b', 'c'], round).join(''));
+    assert.deepEqual(orders, ['abc', 'cba', 'bca', 'acb']);
+  });
+
+  it('calls the overhead unresolved when the rounds spread wider than the target, whatever the median says', () => {
+    const round = (typicalMs: number, typicalWithOursMs: number) => ({ bareMs: 0, oursMs: 0, typicalMs, typicalWithOursMs });
+    assert.equal(overheadVerdict({ rounds: [round(100, 102), round(100, 103)], overhead: 0.025 }), 'within target');
+    assert.equal(overheadVerdict({ rounds: [round(100, 108), round(100, 107)], overhead: 0.075 }), 'ABOVE target');
+    assert.match(overheadVerdict({ rounds: [round(100, 96), round(100, 108)], overhead: -0.02 }), /^not resolved, the rounds read -4\.00% to 8\.00%/);
   });
 });

@@ -10,26 +10,39 @@ import { REPO_ROOT } from './source-tree';
  */
 export type BenchInput =
   | { kind: 'discover'; file: string }
-  | { kind: 'time'; file: string; dialect: Dialect; bareFirst: boolean }
+  | { kind: 'time'; files: { file: string; dialect: Dialect }[]; order: Configuration[] }
   | { kind: 'profile'; file: string; dialect: Dialect };
+
+/** A time for each configuration the benchmark compares. */
+export interface ConfigurationTimes {
+  /** ESLint with no rules: parse, scope analysis and traversal. */
+  bareMs: number;
+  /** ESLint with our recommended config alone. */
+  oursMs: number;
+  /** ESLint with a typical project's rules (configured-linter.ts). */
+  typicalMs: number;
+  /** The typical rules and our recommended config. */
+  typicalWithOursMs: number;
+}
 
 export type BenchOutput =
   | { kind: 'discover'; file: string; bytes: number; dialect: Dialect | null }
-  | { kind: 'time'; file: string; bareMs: number; recommendedMs: number }
+  | { kind: 'time'; times: ConfigurationTimes }
   | { kind: 'profile'; file: string; ruleMs: Record<string, number> };
 
-let linters: { bare: ConfiguredLinter; recommended: ConfiguredLinter } | undefined;
+export type Configuration = keyof ConfigurationTimes;
+type Linters = Record<Configuration, ConfiguredLinter>;
+let linters: Linters | undefined;
 
 export function processItem(input: BenchInput): BenchOutput {
-  linters ??= { bare: new ConfiguredLinter('none'), recommended: new ConfiguredLinter('recommended') };
+  linters ??= createLinters();
+  if (input.kind === 'time') return time(input, linters);
   const text = fs.readFileSync(path.join(REPO_ROOT, input.file), 'utf8');
   switch (input.kind) {
     case 'discover':
-      return discover(input.file, text, linters.bare);
-    case 'time':
-      return time(input, text, linters);
+      return discover(input.file, text, linters.bareMs);
     case 'profile':
-      return profile(input, text, linters.recommended);
+      return profile(input, text, linters.oursMs);
   }
 }
 
@@ -44,22 +57,30 @@ function profile(input: Extract<BenchInput, { kind: 'profile' }>, text: string, 
   return { kind: 'profile', file: input.file, ruleMs: recommended.lastRuleTimes() };
 }
 
-/**
- * Both configurations on the same text, back to back, in alternating order from file to file so that neither
- * always runs on the caches the other warmed. No `stats`: its timers would slow the configuration with rules.
- */
-function time(input: Extract<BenchInput, { kind: 'time' }>, text: string, pair: NonNullable<typeof linters>): BenchOutput {
-  const run = (linter: ConfiguredLinter) => {
-    const started = performance.now();
-    const messages = linter.verify(text, input.dialect);
-    const elapsed = performance.now() - started;
-    if (messages.some((message) => message.fatal)) throw new Error(`${input.file} no longer parses as ${dialectKey(input.dialect)}`);
-    return elapsed;
+function createLinters(): Linters {
+  return {
+    bareMs: new ConfiguredLinter('none'),
+    oursMs: new ConfiguredLinter('recommended'),
+    typicalMs: new ConfiguredLinter('none', [], 'typical'),
+    typicalWithOursMs: new ConfiguredLinter('recommended', [], 'typical'),
   };
-  if (input.bareFirst) {
-    const bareMs = run(pair.bare);
-    return { kind: 'time', file: input.file, bareMs, recommendedMs: run(pair.recommended) };
+}
+
+/**
+ * A few files in each configuration, one configuration at a time in the given order: long enough that garbage is
+ * mostly collected in the configuration that made it, short enough that a machine whose speed drifts over seconds
+ * runs every configuration at about the same speed. No `stats`: its timers would slow the configurations with rules.
+ */
+function time(input: Extract<BenchInput, { kind: 'time' }>, all: Linters): BenchOutput {
+  const texts = input.files.map(({ file }) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+  const times = {} as ConfigurationTimes;
+  for (const configuration of input.order) {
+    const started = performance.now();
+    input.files.forEach(({ file, dialect }, index) => {
+      const messages = all[configuration].verify(texts[index]!, dialect);
+      if (messages.some((message) => message.fatal)) throw new Error(`${file} no longer parses as ${dialectKey(dialect)}`);
+    });
+    times[configuration] = performance.now() - started;
   }
-  const recommendedMs = run(pair.recommended);
-  return { kind: 'time', file: input.file, bareMs: run(pair.bare), recommendedMs };
+  return { kind: 'time', times };
 }

@@ -1,7 +1,10 @@
 import path from 'node:path';
+import js from '@eslint/js';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-auth-status';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
 import type { Dialect } from './dialects';
 import { dialectKey } from './dialects';
 
@@ -15,6 +18,26 @@ const RULE_SETS: Record<RuleSet, Linter.Config[]> = {
   recommended: [plugin.configs.recommended as Linter.Config],
   strict: [plugin.configs.strict as Linter.Config],
 };
+
+/** What our rules are added to: ESLint alone, or the rules a typical project already runs. */
+export type Base = 'bare' | 'typical';
+
+const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx'];
+
+/**
+ * A typical project's config: ESLint's recommended rules with Node and browser globals, and for TypeScript
+ * typescript-eslint's recommended rules (those that need no type information), kept to TypeScript files as a
+ * project's config keeps them. Only rules and plugins are taken: the parser and source type stay the dialect's, so
+ * every configuration parses a file the same way.
+ */
+function typicalConfig(): Linter.Config[] {
+  const typescript = (tseslint.configs.recommended as Linter.Config[]).map(({ files, plugins, rules }) => ({
+    files: files ?? TYPESCRIPT_FILES,
+    ...(plugins ? { plugins } : {}),
+    ...(rules ? { rules } : {}),
+  }));
+  return [js.configs.recommended, { languageOptions: { globals: { ...globals.node, ...globals.browser } } }, ...typescript];
+}
 
 /** The name a dialect's text is linted under; config matching needs one, rules never read it. */
 function virtualFilename(dialect: Dialect): string {
@@ -69,13 +92,15 @@ export class ConfiguredLinter {
   constructor(
     readonly ruleSet: RuleSet,
     private readonly overrides: ConfigOverrides = [],
+    readonly base: Base = 'bare',
   ) {}
 
   private configFor(dialect: Dialect): Linter.Config[] {
     const key = dialectKey(dialect);
     let config = this.configs.get(key);
     if (!config) {
-      config = normalizedOnce([dialectConfig(dialect), ...RULE_SETS[this.ruleSet], ...this.overrides]);
+      const base = this.base === 'typical' ? typicalConfig() : [];
+      config = normalizedOnce([dialectConfig(dialect), ...base, ...RULE_SETS[this.ruleSet], ...this.overrides]);
       this.configs.set(key, config);
     }
     return config;
