@@ -1,10 +1,7 @@
 import path from 'node:path';
-import js from '@eslint/js';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import plugin from 'eslint-plugin-auth-status';
-import globals from 'globals';
-import tseslint from 'typescript-eslint';
 import type { Dialect } from './dialects';
 import { dialectKey } from './dialects';
 
@@ -31,6 +28,12 @@ const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx'];
  * every configuration parses a file the same way.
  */
 function typicalConfig(): Linter.Config[] {
+  // Loaded here: the other harnesses (fix safety, robustness) never need these packages.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const js = require('@eslint/js') as typeof import('@eslint/js');
+  const globals = require('globals') as typeof import('globals');
+  const tseslint = require('typescript-eslint') as typeof import('typescript-eslint');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const typescript = (tseslint.configs.recommended as Linter.Config[]).map(({ files, plugins, rules }) => ({
     files: files ?? TYPESCRIPT_FILES,
     ...(plugins ? { plugins } : {}),
