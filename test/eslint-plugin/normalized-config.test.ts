@@ -11,17 +11,23 @@ describe('the normalised config the CLI and the language server hand to ESLint',
   const plain = (): Linter.Config[] => [{ files: ['**/*.js'], ...plugin.configs.recommended }];
   const code = "app.get('/me', (req, res) => { if (!req.headers.authorization) return res.status(403).end(); });";
 
-  it('is the plain config until ESLint has normalised it, then the form Linter#verify takes as is', async () => {
+  type Handed = Linter.Config[] & { getConfig?: unknown };
+
+  it('is the plain config until ESLint has normalised it, asked for on the second use, then the form Linter#verify takes as is', async () => {
     const configs = new NormalizedConfigs();
-    const first = configs.get('recommended', path.join(root, 'project', 'a.js'), plain) as Linter.Config[] & { getConfig?: unknown };
+    const first = configs.get('recommended', path.join(root, 'project', 'a.js'), plain) as Handed;
     assert.equal(first.getConfig, undefined);
     await settle();
-    const later = configs.get('recommended', path.join(root, 'project', 'b.js'), plain) as Linter.Config[] & { getConfig?: unknown };
+    const second = configs.get('recommended', path.join(root, 'project', 'b.js'), plain) as Handed;
+    assert.equal(second.getConfig, undefined, 'a config used once is not worth normalising (a one-file run)');
+    await settle();
+    const later = configs.get('recommended', path.join(root, 'project', 'c.js'), plain) as Handed;
     assert.equal(typeof later.getConfig, 'function', 'ESLint did not normalise the config: every lint pays for it again');
   });
 
   it('lints exactly as the plain config does, file after file', async () => {
     const configs = new NormalizedConfigs();
+    configs.get('recommended', path.join(root, 'project', 'a.js'), plain);
     configs.get('recommended', path.join(root, 'project', 'a.js'), plain);
     await settle();
     const linter = new Linter({ cwd: root });

@@ -17,6 +17,6 @@ export { invalidateModule, setModuleOverlay } from './analysis/project-index/fil
 export { dependantsOf, summariesComputed, summaryCount } from './analysis/project-index';
 export { SUMMARY_FOLDER_VARIABLE } from './analysis/project-index/shared-summaries';
 export { clearResolutions } from './analysis/project-index/resolver';
-export { useModuleTreeParser } from './analysis/project-index/parse';
+export { useModuleTreeParser, useSourceCodeClass } from './analysis/project-index/parse';
 export { importsMeaningfulModule, mayContainFindingIn, mayImportMeaningfulModule } from './analysis/project-index/imports';
 export { JITI_MISSING, useProjectJiti } from './util/project-jiti';

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
+import { createLinter, SourceCode } from './eslint-core';
 import plugin from 'eslint-plugin-auth-status';
-import { importsMeaningfulModule, NormalizedConfigs, useModuleTreeParser } from 'eslint-plugin-auth-status/tooling';
+import { importsMeaningfulModule, NormalizedConfigs, useModuleTreeParser, useSourceCodeClass } from 'eslint-plugin-auth-status/tooling';
 import { dialectsFor, lintConfig, loadNativeParsers, type Dialect } from './languages';
 import { NativePassBudget } from './native-pass';
 import { pluginsToCheck } from './option-free-plugins';
@@ -52,9 +53,10 @@ export class FileLinter {
   constructor(private readonly plugins: NonNullable<Linter.Config['plugins']> = ourPlugins) {
     // The modules a file imports are parsed by oxc too, so a worker never loads TypeScript to summarize them.
     if (this.nativeParse) useModuleTreeParser((file, text) => loadNativeParsers().importedModuleTree(file, text) as never);
+    useSourceCodeClass(SourceCode);
   }
 
-  private readonly linter = new Linter({ cwd: path.parse(process.cwd()).root });
+  private readonly linter = createLinter({ cwd: path.parse(process.cwd()).root });
   private readonly configs = new NormalizedConfigs();
   private readonly nativeParse = process.env[NATIVE_PARSE_VARIABLE] !== 'off';
   private readonly nativeBudget = new NativePassBudget();

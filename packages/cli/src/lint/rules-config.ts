@@ -1,4 +1,5 @@
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
+import { createLinter } from './eslint-core';
 import plugin from 'eslint-plugin-auth-status';
 import { oneLine, UsageError } from '../errors';
 import { pluginsToCheck } from './option-free-plugins';
@@ -51,7 +52,7 @@ export function pickOurRules(rules: Record<string, unknown> | undefined): RulesC
 export function assertValidRules(rules: RulesConfig, origin: string): void {
   try {
     const plugins = pluginsToCheck(plugin.configs.recommended.plugins as NonNullable<Linter.Config['plugins']>, rules);
-    new Linter().verify('', [{ files: ['**/*.js'], plugins, rules }], 'check.js');
+    createLinter().verify('', [{ files: ['**/*.js'], plugins, rules }], 'check.js');
   } catch (error) {
     const reason = oneLine((error as Error).message).replace(/^Key "rules": /, '');
     throw new UsageError(`invalid rule settings ${origin}: ${reason}`);

@@ -1,4 +1,4 @@
-import { SourceCode } from 'eslint';
+import { SourceCode } from '../lint/eslint-core';
 
 /**
  * oxc gives no tokens, and most lints never ask for one: our rules ask only while building a fix or a suggestion.

@@ -1,7 +1,7 @@
 import type * as ScopeManager from '@typescript-eslint/scope-manager';
 import type * as Estree from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { SourceCode as ESLintSourceCode } from 'eslint';
+import type { SourceCode as ESLintSourceCode } from 'eslint';
 import type { Node, SourceCode } from '../ast';
 import { debugIndex } from './debug';
 
@@ -17,7 +17,18 @@ let analyzeScopes: typeof ScopeManager.analyze | undefined;
 function loadScopeAnalysis(): typeof ScopeManager.analyze {
   return (analyzeScopes ??= (require('@typescript-eslint/scope-manager') as typeof ScopeManager).analyze);
 }
+
+/** ESLint's `SourceCode` class, loaded on the first module summarized unless a tool has handed over its own. */
+let SourceCodeClass: typeof ESLintSourceCode | undefined;
+function loadSourceCode(): typeof ESLintSourceCode {
+  return (SourceCodeClass ??= (require('eslint') as { SourceCode: typeof ESLintSourceCode }).SourceCode);
+}
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/** A tool that loads only part of ESLint (the CLI: `eslint/universal`) hands over the `SourceCode` class it has. */
+export function useSourceCodeClass(sourceCodeClass: typeof ESLintSourceCode): void {
+  SourceCodeClass = sourceCodeClass;
+}
 
 /**
  * A faster parser a tool may bring (the CLI's oxc adapter): the tree typescript-estree gives for the file, with
@@ -49,7 +60,7 @@ export function parseModule(file: string, text: string): SourceCode {
   ast.sourceType = commonjs ? 'script' : 'module';
   setParents(ast as Node);
   const scopeManager = loadScopeAnalysis()(ast, { sourceType: ast.sourceType, globalReturn: commonjs });
-  const sourceCode = new ESLintSourceCode({ text, ast: ast as never, scopeManager: scopeManager as never, visitorKeys: visitorKeys as never });
+  const sourceCode = new (loadSourceCode())({ text, ast: ast as never, scopeManager: scopeManager as never, visitorKeys: visitorKeys as never });
   return sourceCode as unknown as SourceCode;
 }
 
