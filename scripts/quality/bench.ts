@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the cost of our rules on top of ESLint with a typical config, and with no other rule, on real
  * code from node_modules.
- * `-- --all` measures every file (long); `--sample <files>`, `--rounds <n>` and `--workers <n>` tune the run.
+ * `-- --all` measures every file (long); `--sample <files>`, `--rounds <n>` and `--workers <n>` (threads that find
+ * each file's dialect; the timed rounds and the rules' profile run in one thread) tune the run.
  */
 import { runBench, formatBench } from '../../test/quality/harness/bench';
 import { count } from '../../test/quality/harness/format';
@@ -17,7 +18,7 @@ runCommand(async () => {
   });
   const rounds = extra.rounds ?? DEFAULT_ROUNDS;
   console.log(
-    `bench: ${count(files.length)} of ${count(treeSize)} code files in node_modules (every ${step}), ${rounds} rounds, ${workers} worker(s)`,
+    `bench: ${count(files.length)} of ${count(treeSize)} code files in node_modules (every ${step}), ${rounds} rounds timed in one thread, ${workers} worker(s) finding dialects`,
   );
   let lastStage = '';
   const result = await runBench(files, {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compareRounds, overheadVerdict, turned } from './harness/bench';
+import { chunked, compareRounds, overheadVerdict, turned } from './harness/bench';
 import { median } from './harness/format';
 
 describe('benchmark arithmetic', () => {
@@ -33,5 +33,12 @@ describe('benchmark arithmetic', () => {
     assert.equal(overheadVerdict({ rounds: [round(100, 102), round(100, 103)], overhead: 0.025 }), 'within target');
     assert.equal(overheadVerdict({ rounds: [round(100, 108), round(100, 107)], overhead: 0.075 }), 'ABOVE target');
     assert.match(overheadVerdict({ rounds: [round(100, 96), round(100, 108)], overhead: -0.02 }), /^not resolved, the rounds read -4\.00% to 8\.00%/);
+  });
+
+  it('chunks files up to 16 and 64 KB together, and a large file alone', () => {
+    const sizes = (kilobytes: number[]) => kilobytes.map((size) => ({ bytes: size * 1024 }));
+    const chunkSizes = (kilobytes: number[]) => chunked(sizes(kilobytes)).map((chunk) => chunk.map((file) => file.bytes / 1024));
+    assert.deepEqual(chunkSizes([300, 70, 40, 30, 10, 5]), [[300], [70], [40], [30, 10, 5]]);
+    assert.deepEqual(chunked(sizes(Array(20).fill(1))).map((chunk) => chunk.length), [16, 4]);
   });
 });

@@ -32,8 +32,14 @@ export interface BenchResult {
   wallMs: number;
 }
 
-/** Files per chunk: each configuration lints a chunk in some 50 to 200 ms on typical files. */
+/** Files (spread over the sample) each configuration lints once before the rounds, uncounted. */
+const WARM_UP_FILES = 480;
+/**
+ * A chunk: up to 16 files and 64 KB, a large file alone. Each configuration lints one in some 20 to 300 ms; a chunk of
+ * sixteen of the largest files took seconds, long enough for the machine's speed to change between configurations.
+ */
 const CHUNK_FILES = 16;
+const CHUNK_BYTES = 64 * 1024;
 
 const CONFIGURATIONS: readonly Configuration[] = ['bareMs', 'oursMs', 'typicalMs', 'typicalWithOursMs'];
 
@@ -43,9 +49,9 @@ type Profile = Extract<BenchOutput, { kind: 'profile' }>;
 
 /**
  * ESLint with and without our `configs.recommended`, on top of a typical config and of no rules at all, on the same
- * texts. A first pass finds each file's dialect and a warm-up round runs every configuration once. Then each round
- * lints the files in chunks: every configuration on a chunk in turn, in an order that turns from chunk to chunk,
- * timed as a whole (bench-task.ts says why). A last pass collects ESLint's per-rule stats.
+ * texts. A first pass finds each file's dialect and a warm-up runs every configuration on some files. Then each
+ * round lints the files in chunks, in one thread: every configuration on a chunk in turn, in an order that turns
+ * from chunk to chunk, timed as a whole (bench-task.ts says why). A last pass collects ESLint's per-rule stats.
  */
 export async function runBench(
   files: readonly string[],
@@ -53,27 +59,29 @@ export async function runBench(
 ): Promise<BenchResult> {
   const started = performance.now();
   const pool = new WorkerPool<BenchInput, BenchOutput>(TASK, options.workers);
-  const pass = async <T extends BenchOutput>(stage: string, inputs: BenchInput[]) =>
-    (await pool.map(inputs, 4, (done) => options.onProgress?.(stage, done))) as T[];
+  // Timed and profiled in one thread: two threads on two cores, with V8's own threads beside them, moved the
+  // overhead on the typical config by 5-20% from round to round; one thread keeps it within about a percent.
+  const timing = new WorkerPool<BenchInput, BenchOutput>(TASK, 1);
+  const pass = async <T extends BenchOutput>(stage: string, inputs: BenchInput[], on = pool) =>
+    (await on.map(inputs, 4, (done) => options.onProgress?.(stage, done))) as T[];
   try {
     const discovered = await pass<Extract<BenchOutput, { kind: 'discover' }>>('discover', largestFirst(files).map((file) => ({ kind: 'discover', file })));
     const parsed = discovered.filter((file): file is Discovered => file.dialect !== null);
-    const chunks: BenchInput[][] = [];
-    for (let round = 0; round <= options.rounds; round++) {
-      const inputs: BenchInput[] = [];
-      for (let start = 0; start < parsed.length; start += CHUNK_FILES) {
-        const files = parsed.slice(start, start + CHUNK_FILES).map(({ file, dialect }) => ({ file, dialect }));
-        inputs.push({ kind: 'time', files, order: turned(CONFIGURATIONS, round + start / CHUNK_FILES) });
-      }
-      chunks.push(inputs);
-    }
-    // Round 0 is not counted: until each configuration's rules are compiled and optimized, they run up to twice as long.
+    const chunksOf = (round: number, from: readonly Discovered[]): BenchInput[] =>
+      chunked(from).map((chunk, index) => ({
+        kind: 'time',
+        files: chunk.map(({ file, dialect }) => ({ file, dialect })),
+        order: turned(CONFIGURATIONS, round + index),
+      }));
+    // Not counted: until each configuration's rules are compiled and optimized, they run up to twice as long.
+    const spacing = Math.max(1, Math.ceil(parsed.length / WARM_UP_FILES));
+    await pass('warm-up', chunksOf(0, parsed.filter((_, index) => index % spacing === 0)), timing);
     const perRound: ConfigurationTimes[][] = [];
-    for (let round = 0; round <= options.rounds; round++) {
-      const timed = await pass<Timed>(round === 0 ? 'warm-up' : `round ${round}`, chunks[round]!);
-      if (round > 0) perRound.push(timed.map((chunk) => chunk.times));
+    for (let round = 1; round <= options.rounds; round++) {
+      const timed = await pass<Timed>(`round ${round}`, chunksOf(round, parsed), timing);
+      perRound.push(timed.map((chunk) => chunk.times));
     }
-    const profiles = await pass<Profile>('profile', parsed.map((file) => ({ kind: 'profile', file: file.file, dialect: file.dialect })));
+    const profiles = await pass<Profile>('profile', parsed.map((file) => ({ kind: 'profile', file: file.file, dialect: file.dialect })), timing);
     return {
       files: parsed.length,
       bytes: sum(parsed.map((file) => file.bytes)),
@@ -83,8 +91,26 @@ export async function runBench(
       wallMs: performance.now() - started,
     };
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), timing.close()]);
   }
+}
+
+/** Consecutive files, up to CHUNK_FILES of them and CHUNK_BYTES together; a file of that size or more alone. */
+export function chunked<T extends { bytes: number }>(files: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length === CHUNK_FILES || bytes + file.bytes > CHUNK_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 /** The configurations in round `round`'s order: forward, backward, then starting one further on, and so on. */
@@ -169,7 +195,7 @@ export function formatBench(result: BenchResult): string {
   return [
     `files:     ${count(result.files)} (${megabytes(result.bytes)}); ${count(result.parseFailures)} left out because they do not parse`,
     '',
-    `each configuration's time, summed over all files (chunks of ${CHUNK_FILES} files, every configuration in turn):`,
+    `each configuration's time, summed over all files (in chunks of up to ${CHUNK_FILES} files and ${CHUNK_BYTES / 1024} KB, every configuration in turn):`,
     table(
       ['configuration', ...result.rounds.map((_, index) => `round ${index + 1}`), 'per-chunk median'],
       [
