@@ -135,10 +135,14 @@ export function compareRounds(
   return {
     rounds: perRound.map(totals),
     medians,
-    overhead: medians.typicalWithOursMs / medians.typicalMs - 1,
-    overheadOverBare: medians.oursMs / medians.bareMs - 1,
+    overhead: onTypical(medians),
+    overheadOverBare: onBare(medians),
   };
 }
+
+/** What our rules add, as a share of the time without them. */
+const onTypical = (times: ConfigurationTimes) => times.typicalWithOursMs / times.typicalMs - 1;
+const onBare = (times: ConfigurationTimes) => times.oursMs / times.bareMs - 1;
 
 function totals(chunks: readonly ConfigurationTimes[]): ConfigurationTimes {
   const total = {} as ConfigurationTimes;
@@ -170,7 +174,7 @@ function sum(values: readonly number[]): number {
  * machine's noise is larger than what is measured and the median says nothing either way.
  */
 export function overheadVerdict(result: Pick<BenchResult, 'rounds' | 'overhead'>): string {
-  const perRound = result.rounds.map((round) => round.typicalWithOursMs / round.typicalMs - 1);
+  const perRound = result.rounds.map(onTypical);
   const spread = Math.max(...perRound) - Math.min(...perRound);
   if (perRound.length > 1 && spread > OVERHEAD_TARGET) {
     return `not resolved, the rounds read ${percent(Math.min(...perRound))} to ${percent(Math.max(...perRound))}; see the rules' own time below`;
@@ -187,9 +191,9 @@ export function formatBench(result: BenchResult): string {
     ...result.rounds.map((round) => milliseconds(round[key])),
     milliseconds(result.medians[key]),
   ];
-  const overheadRow = (label: string, withOurs: Configuration, without: Configuration, value: number) => [
+  const overheadRow = (label: string, overheadOf: (times: ConfigurationTimes) => number, value: number) => [
     label,
-    ...result.rounds.map((round) => percent(round[withOurs] / round[without] - 1)),
+    ...result.rounds.map((round) => percent(overheadOf(round))),
     percent(value),
   ];
   return [
@@ -201,17 +205,17 @@ export function formatBench(result: BenchResult): string {
       [
         row('typical config (@eslint/js, typescript-eslint recommended)', 'typicalMs'),
         row('typical config + our recommended', 'typicalWithOursMs'),
-        overheadRow('our overhead on the typical config', 'typicalWithOursMs', 'typicalMs', result.overhead),
+        overheadRow('our overhead on the typical config', onTypical, result.overhead),
         row('ESLint, no rules (parse + traverse)', 'bareMs'),
         row('ESLint + our recommended alone', 'oursMs'),
-        overheadRow('our overhead on parse + traverse alone', 'oursMs', 'bareMs', result.overheadOverBare),
+        overheadRow('our overhead on parse + traverse alone', onBare, result.overheadOverBare),
       ],
     ),
     '',
     `overhead:  ${(1 + result.overhead).toFixed(3)}x ESLint's own time with a typical config (${percent(result.overhead)}; target ≤ ${percent(OVERHEAD_TARGET)}: ${verdict})`,
     `           ${(1 + result.overheadOverBare).toFixed(3)}x ESLint's parse and traversal with no other rule (${percent(result.overheadOverBare)}; the strictest measure)`,
-    // Wall times on a shared machine move by several percent from round to round; ESLint's own count of the time
-    // spent in our rules' code does not, though it leaves out the garbage they make.
+    // ESLint's own count of the time spent in our rules' code: it leaves out the garbage they make and what a thread
+    // waits for a core, so it is shown beside the comparison, never instead of it.
     `rules' own time (ESLint stats): ${milliseconds(rulesTotal)}, ${percent(rulesTotal / result.medians.typicalMs)} of the typical config's time, ${percent(rulesTotal / result.medians.bareMs)} of parse + traverse`,
     '',
     'per rule (ESLint `stats`, the TIMING=1 numbers; the first rule to run on a file pays for the shared analysis):',
