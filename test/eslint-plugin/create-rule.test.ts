@@ -41,4 +41,22 @@ describe('createRule', () => {
     const once = optionsSeen([{ realm: 'admin' }]) as unknown[];
     assert.deepEqual(optionsSeen(once), once);
   });
+
+  it('hands over the options as given when they hold every default already, as ESLint 9.15 and later hands them', () => {
+    const given = [{ statuses: [419], realm: 'api', nested: { a: 1, b: 5 } }];
+    let seen: unknown;
+    const rule = createRule<[{ statuses?: number[]; realm?: string; nested?: { a?: number; b?: number } }], 'x'>({
+      name: 'probe',
+      meta: { type: 'problem', docs: { description: 'probe' }, schema: [], messages: { x: 'x' }, defaultOptions: [{ statuses: [400, 403], realm: 'api', nested: { a: 1, b: 2 } }] },
+      create(_context, options) {
+        seen = options;
+        return {};
+      },
+    });
+    rule.create({ options: given } as never);
+    assert.equal(seen, given);
+    // A nested default missing is still filled in.
+    rule.create({ options: [{ statuses: [419], realm: 'api', nested: { b: 5 } }] } as never);
+    assert.deepEqual(seen, given);
+  });
 });

@@ -46,7 +46,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${DOCS_BASE_URL}${name}.md` } },
     defaultOptions: meta.defaultOptions,
-    create: (context) => create(context, withDefaults(meta.defaultOptions, context.options)),
+    create: (context) => {
+      const given = context.options;
+      // ESLint ≥ 9.15 hands every file the options with the defaults merged in already: merging again would only copy them.
+      return create(context, holdsDefaults(meta.defaultOptions, given) ? (given as unknown as Options) : withDefaults(meta.defaultOptions, given));
+    },
   };
 }
 
@@ -54,6 +58,17 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 function withDefaults<Options extends readonly unknown[]>(defaults: Options, given: readonly unknown[]): Options {
   const length = Math.max(defaults.length, given.length);
   return Array.from({ length }, (_, index) => merged(defaults[index], given[index])) as unknown as Options;
+}
+
+/** Whether `given` has a value for every default (nested objects key by key), so that merging would change nothing. */
+function holdsDefaults(defaults: readonly unknown[], given: readonly unknown[]): boolean {
+  return defaults.every((fallback, index) => holds(fallback, given[index]));
+}
+
+function holds(fallback: unknown, value: unknown): boolean {
+  if (value === undefined) return fallback === undefined;
+  if (!isPlainObject(fallback) || !isPlainObject(value)) return true;
+  return Object.keys(fallback).every((key) => holds(fallback[key], value[key]));
 }
 
 function merged(fallback: unknown, value: unknown): unknown {
