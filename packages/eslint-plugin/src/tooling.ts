@@ -3,7 +3,7 @@
  * (the language server's related information and hover). `import { … } from 'eslint-plugin-auth-status/tooling'`.
  */
 export { analyze, type Analysis } from './analysis/analyze';
-export { hasSignalText, mayContainFinding, MAY_CONTAIN_FINDING } from './analysis/prefilter';
+export { hasSignalText, mayContainFinding, MAY_CONTAIN_FINDING, SIGNAL_PATTERNS } from './analysis/prefilter';
 export { isValidRealm, isValidScheme } from './util/option-schemas';
 export type { ResponseSite } from './analysis/types';
 export type { Reason, Evidence } from './analysis/reason';

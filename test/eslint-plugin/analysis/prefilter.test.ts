@@ -32,6 +32,7 @@ const MAY_HAVE_FINDINGS: Record<string, string> = {
   'a status after a regular expression': "if (/^Bearer /.test(header)) res.status(403);",
   'a status after a division': 'const half = total / 2; res.status(403);',
   'a status after a comment with a quote': "// don't\nres.status(403);",
+  'a status before a status word in a comment (the two searches are read in text order)': 'res.status(403); // Forbidden',
   'a gRPC status': 'callback({ code: status.PERMISSION_DENIED, details: "no token" });',
   'a gRPC status for a malformed request': 'callback({ code: status.INVALID_ARGUMENT, details: "no token" });',
   'a tRPC error': "throw new TRPCError({ code: 'CONFLICT' });",

@@ -1,6 +1,15 @@
 import { CodeScanner } from './code-scanner';
 
 /**
+ * A 4xx status (or 999) as digits, and every other signal (`STATUS_WORDS`). They are searched apart: V8 searches a
+ * text for each in about half the time it takes for their union.
+ */
+const STATUS_NUMBER = /\b(?:4\d\d|999)\b/;
+const STATUS_WORDS =
+  /\bUNAUTHORI[SZ]ED\b|\bFORBIDDEN\b|(?<![A-Za-z])(?:Unauthori[sz]ed|Forbidden|BadRequest)(?:Error|Exception)?(?![A-Za-z])|\bBAD_REQUEST\b|['"`]Bad Request['"`]|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|(?:HttpErrors|httpErrors|createError|createHttpError)\s*(?:\.\s*[A-Z]|\[)|http-errors|(?:Http|Unauthorized|Forbidden|BadRequest|LoginTimeout|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|ImATeapot|Misdirected|UnprocessableEntity)Exception|Boom\b|HTTPException|canActivate|AuthGuard|\bUNAUTHENTICATED\b|\bPERMISSION_DENIED\b|\bINVALID_ARGUMENT\b|\bFAILED_PRECONDITION\b|\bTRPCError\b|\bHttpsError\b|\bAuthenticationError\b|\bNotAuthenticated\b|\b(?:NotAuthorized|InvalidCredentials)Error\b|['"]Deny['"]|restify-errors|egg-errors|\bpolicyContext\b|@feathersjs\/errors|\brestify\b|\.(?:unauthorized|forbidden|badRequest|expired)\s*\(|\bresponse\s*\.\s*abort(?:If|Unless)?\s*\(|@hapi\/boom|['"]boom['"]|getHttpError|\.(?:paymentRequired|notAcceptable|proxyAuth\w*|requestTimeout|conflict|gone|preconditionFailed|unprocessableEntity|imATeapot|locked|failedDependency|tooEarly|upgradeRequired|preconditionRequired)\s*\(/;
+export const SIGNAL_PATTERNS: readonly RegExp[] = [STATUS_NUMBER, STATUS_WORDS];
+
+/**
  * Text that every file with a response site contains: a 4xx status (or 999) as digits, a status constant
  * name, an http-errors class (`createError.Conflict`), a NestJS 4xx exception, a Boom or sensible helper, a transport's
  * own code (gRPC `UNAUTHENTICATED`/`PERMISSION_DENIED`/`INVALID_ARGUMENT`, `TRPCError`, Firebase `HttpsError`, Apollo's
@@ -10,8 +19,7 @@ import { CodeScanner } from './code-scanner';
  * a 500: `hasSignalText`.)
  * A file without any of these cannot produce a report, so neither the engine nor the CLI needs to look further. Keep it a superset of what the adapters recognise.
  */
-export const MAY_CONTAIN_FINDING =
-  /\b(?:4\d\d|999)\b|\bUNAUTHORI[SZ]ED\b|\bFORBIDDEN\b|(?<![A-Za-z])(?:Unauthori[sz]ed|Forbidden|BadRequest)(?:Error|Exception)?(?![A-Za-z])|\bBAD_REQUEST\b|['"`]Bad Request['"`]|HTTP_STATUS_|StatusCodes?\b|HttpStatus|httpStatus|(?:HttpErrors|httpErrors|createError|createHttpError)\s*(?:\.\s*[A-Z]|\[)|http-errors|(?:Http|Unauthorized|Forbidden|BadRequest|LoginTimeout|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|ImATeapot|Misdirected|UnprocessableEntity)Exception|Boom\b|HTTPException|canActivate|AuthGuard|\bUNAUTHENTICATED\b|\bPERMISSION_DENIED\b|\bINVALID_ARGUMENT\b|\bFAILED_PRECONDITION\b|\bTRPCError\b|\bHttpsError\b|\bAuthenticationError\b|\bNotAuthenticated\b|\b(?:NotAuthorized|InvalidCredentials)Error\b|['"]Deny['"]|restify-errors|egg-errors|\bpolicyContext\b|@feathersjs\/errors|\brestify\b|\.(?:unauthorized|forbidden|badRequest|expired)\s*\(|\bresponse\s*\.\s*abort(?:If|Unless)?\s*\(|@hapi\/boom|['"]boom['"]|getHttpError|\.(?:paymentRequired|notAcceptable|proxyAuth\w*|requestTimeout|conflict|gone|preconditionFailed|unprocessableEntity|imATeapot|locked|failedDependency|tooEarly|upgradeRequired|preconditionRequired)\s*\(/;
+export const MAY_CONTAIN_FINDING = new RegExp(SIGNAL_PATTERNS.map((pattern) => pattern.source).join('|'));
 
 /** A login's 500 (the one 5xx the rules judge), looked for only where a password or a login is spoken of. */
 const LOGIN_TEXT = /password|passwd|log_?in|sign_?in/i;
@@ -19,11 +27,11 @@ const SERVER_ERROR_TEXT = /\b500\b|\.internalServerError\s*\(|\bInternalServerEr
 
 /** The cheap first stage, a text search: whether the text holds any signal of a finding at all. */
 export function hasSignalText(text: string): boolean {
-  return MAY_CONTAIN_FINDING.test(text) || (SERVER_ERROR_TEXT.test(text) && LOGIN_TEXT.test(text));
+  return SIGNAL_PATTERNS.some((pattern) => pattern.test(text)) || (SERVER_ERROR_TEXT.test(text) && LOGIN_TEXT.test(text));
 }
 
-const SIGNALS = new RegExp(MAY_CONTAIN_FINDING.source, 'g');
-const SERVER_ERROR_SIGNALS = new RegExp(SERVER_ERROR_TEXT.source, 'g');
+const SIGNALS = SIGNAL_PATTERNS.map((pattern) => new RegExp(pattern.source, 'g'));
+const SERVER_ERROR_SIGNALS = [new RegExp(SERVER_ERROR_TEXT.source, 'g')];
 const SERVER_ERROR_DIGITS = /^500$/;
 const STATUS_DIGITS = /^(?:4\d\d|999)$/;
 
@@ -41,10 +49,9 @@ export function mayContainFinding(text: string): boolean {
 }
 
 /** Whether a match of `signals` stands where a status can (`digits`: the matches that are a bare number). */
-function hasSignal(scanner: CodeScanner, signals: RegExp, digits: RegExp): boolean {
+function hasSignal(scanner: CodeScanner, signals: readonly RegExp[], digits: RegExp): boolean {
   const { text } = scanner;
-  signals.lastIndex = 0;
-  for (let match = signals.exec(text); match; match = signals.exec(text)) {
+  for (const match of matchesInOrder(text, signals)) {
     const { region, start } = scanner.regionAt(match.index);
     if (region === 'comment') continue;
     if (!digits.test(match[0])) return true;
@@ -55,6 +62,23 @@ function hasSignal(scanner: CodeScanner, signals: RegExp, digits: RegExp): boole
     if (wholeString && isStatusOperand(scanner, start, end + 1)) return true;
   }
   return false;
+}
+
+/** The matches of global `patterns` (none overlapping another's) in the order they stand in `text`: the scanner only reads forward. */
+function* matchesInOrder(text: string, patterns: readonly RegExp[]): Generator<RegExpExecArray> {
+  const next = patterns.map((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.exec(text);
+  });
+  for (;;) {
+    let first = -1;
+    for (let index = 0; index < next.length; index++) {
+      if (next[index] && (first === -1 || next[index]!.index < next[first]!.index)) first = index;
+    }
+    if (first === -1) return;
+    yield next[first]!;
+    next[first] = patterns[first]!.exec(text);
+  }
 }
 
 /** Operators that make a number arithmetic, bitwise or an ordering, never a status of its own. */
