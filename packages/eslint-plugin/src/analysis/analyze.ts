@@ -19,10 +19,25 @@ export interface Analysis {
 const cache = new WeakMap<object, Analysis>();
 const signalled = new WeakMap<object, boolean>();
 
-/** Adapters by the node types they act on, in registration order. */
-const ADAPTERS_BY_TYPE = new Map<string, SiteAdapter[]>();
-for (const adapter of ADAPTERS) {
-  for (const type of adapter.nodeTypes) ADAPTERS_BY_TYPE.set(type, [...(ADAPTERS_BY_TYPE.get(type) ?? []), adapter]);
+type AdaptersByType = Map<string, SiteAdapter[]>;
+
+/** Adapters that visit only files mentioning their package, and the tables built for each set of them a file has. */
+const GATED = ADAPTERS.filter((adapter) => adapter.mentions);
+const tables = new Map<string, AdaptersByType>();
+
+/** The adapters that may find a site in `text`, by the node types they act on, in registration order. */
+function adaptersFor(text: string): AdaptersByType {
+  const key = GATED.map((adapter) => (adapter.mentions!.test(text) ? '1' : '0')).join('');
+  let table = tables.get(key);
+  if (!table) {
+    table = new Map();
+    for (const adapter of ADAPTERS) {
+      if (adapter.mentions && !adapter.mentions.test(text)) continue;
+      for (const type of adapter.nodeTypes) table.set(type, [...(table.get(type) ?? []), adapter]);
+    }
+    tables.set(key, table);
+  }
+  return table;
 }
 const EMPTY: Analysis = {
   sites: [],
@@ -74,8 +89,9 @@ function collect(sourceCode: SourceCode, filename: string | undefined, hostTrave
       if (!isCaughtByAuthJs(site.node)) sites.push(site);
     },
   };
+  const adaptersByType = adaptersFor(sourceCode.text);
   forEachNode(sourceCode, hostTraversed, (node) => {
-    const adapters = ADAPTERS_BY_TYPE.get(node.type);
+    const adapters = adaptersByType.get(node.type);
     if (adapters) for (const adapter of adapters) adapter.visit(node, context);
   });
   sites.push(...localHelperSites(sourceCode, sites));

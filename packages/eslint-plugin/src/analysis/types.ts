@@ -91,6 +91,12 @@ export interface SiteAdapter {
   framework: string;
   /** The only node types `visit` acts on; the engine calls it for these and no others. */
   nodeTypes: readonly AST_NODE_TYPES[];
+  /**
+   * Text that every file with a site of this adapter contains, for adapters that only act on what a package of
+   * theirs binds (its name as imports and requires write it): files without it are not visited. Absent for adapters
+   * that recognise code by its shape or by names a file may bind itself.
+   */
+  mentions?: RegExp;
   /** Called for every node of the file (after parents are set); returns the sites this node creates. */
   visit(node: Node, context: AdapterContext): void;
 }

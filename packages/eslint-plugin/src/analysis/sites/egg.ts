@@ -41,6 +41,7 @@ const EGG_ERRORS: ErrorPackage = { module: 'egg-errors', statuses: EGG_STATUSES,
 export const eggAdapter: SiteAdapter = {
   framework: 'egg',
   nodeTypes: [T.NewExpression],
+  mentions: /egg-errors/,
   visit(node, context) {
     if (node.type !== T.NewExpression) return;
     const use = packageErrorUse(context.sourceCode, node, EGG_ERRORS);

@@ -19,6 +19,7 @@ const MODULE_PATTERN = /^@fastify\/error$/;
 export const fastifyErrorAdapter: SiteAdapter = {
   framework: 'fastify',
   nodeTypes: [T.CallExpression, T.NewExpression],
+  mentions: /@fastify\/error/,
   visit(node, context) {
     if (node.type !== T.CallExpression && node.type !== T.NewExpression) return;
     const { sourceCode } = context;

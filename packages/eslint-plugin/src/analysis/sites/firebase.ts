@@ -24,6 +24,7 @@ const FIREBASE_MODULE = /^firebase-functions(\/|$)/;
 export const firebaseAdapter: SiteAdapter = {
   framework: 'firebase',
   nodeTypes: [T.NewExpression],
+  mentions: /firebase-functions/,
   visit(node, context) {
     if (node.type !== T.NewExpression || !isHttpsError(context.sourceCode, node.callee)) return;
     const [codeArgument, message] = node.arguments;

@@ -31,6 +31,7 @@ const POSITIONAL_EXTENSIONS = 6;
 export const graphqlAdapter: SiteAdapter = {
   framework: 'graphql',
   nodeTypes: [T.NewExpression, T.CallExpression, T.ClassDeclaration],
+  mentions: /graphql|GraphQLError|apollo/,
   visit(node, context) {
     if (node.type === T.ClassDeclaration) {
       const site = errorClassSite(context.sourceCode, node);

@@ -24,6 +24,7 @@ const GRPC_MODULE = /^(@grpc\/grpc-js|grpc|@grpc\/grpc-js\/build\/src\/constants
 export const grpcAdapter: SiteAdapter = {
   framework: 'grpc',
   nodeTypes: [T.ObjectExpression, T.CallExpression],
+  mentions: /grpc/,
   visit(node, context) {
     if (node.type === T.CallExpression) {
       forwardedCodes(node, context);

@@ -20,6 +20,7 @@ const HTTP_ERRORS_NAMES = new Set(['createError', 'createHttpError', 'httpErrors
 export const httpErrorsAdapter: SiteAdapter = {
   framework: 'http-errors',
   nodeTypes: [T.CallExpression, T.NewExpression],
+  mentions: /http-errors|createerror|createError|createHttpError|[hH]ttpError/,
   visit(node, context) {
     if (node.type !== T.CallExpression && node.type !== T.NewExpression) return;
     const callee = skipWrappers(node.callee);

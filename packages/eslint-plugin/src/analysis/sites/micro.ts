@@ -23,6 +23,7 @@ const MICRO_BOOM = 'micro-boom';
 export const microAdapter: SiteAdapter = {
   framework: 'micro',
   nodeTypes: [T.CallExpression],
+  mentions: /['"`]micro(?:-boom)?['"`]/,
   visit(node, context) {
     if (node.type !== T.CallExpression) return;
     const found = microFunction(context.sourceCode, node.callee);

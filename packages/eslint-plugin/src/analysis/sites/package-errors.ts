@@ -140,6 +140,7 @@ export function throwOnlyPackageAdapter(errorPackage: ErrorPackage, framework: s
   return {
     framework,
     nodeTypes: [T.NewExpression],
+    mentions: new RegExp(errorPackage.module.replace(/[/.]/g, '\\$&')),
     visit(node, context) {
       if (node.type !== T.NewExpression) return;
       const use = packageErrorUse(context.sourceCode, node, errorPackage);

@@ -48,6 +48,7 @@ const LEGACY_RESTIFY: ErrorPackage = { ...RESTIFY_ERRORS, module: 'restify' };
 export const restifyAdapter: SiteAdapter = {
   framework: 'restify',
   nodeTypes: [T.NewExpression],
+  mentions: /restify/,
   visit(node, context) {
     if (node.type !== T.NewExpression) return;
     const use = packageErrorUse(context.sourceCode, node, RESTIFY_ERRORS) ?? packageErrorUse(context.sourceCode, node, LEGACY_RESTIFY);

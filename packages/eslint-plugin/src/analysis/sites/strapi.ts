@@ -23,6 +23,7 @@ const CLASS_FOR_STATUS: Readonly<Record<number, string>> = { 401: 'UnauthorizedE
 export const strapiAdapter: SiteAdapter = {
   framework: 'strapi',
   nodeTypes: [T.NewExpression],
+  mentions: /@strapi\/utils/,
   visit(node, context) {
     if (node.type !== T.NewExpression) return;
     const name = strapiErrorName(context.sourceCode, skipWrappers(node.callee));

@@ -24,6 +24,7 @@ const TRPC_MODULE = /^@trpc\/server(\/|$)/;
 export const trpcAdapter: SiteAdapter = {
   framework: 'trpc',
   nodeTypes: [T.NewExpression],
+  mentions: /@trpc\/server|TRPCError/,
   visit(node, context) {
     if (node.type !== T.NewExpression) return;
     const { sourceCode } = context;
