@@ -6,7 +6,7 @@ import { CODE } from './helpers';
 
 // The built pool: its workers run the compiled worker.js beside it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LintPool, laneCount } = require('../../packages/cli/dist/lint/pool') as typeof import('../../packages/cli/src/lint/pool');
+const { LintPool, laneCount, freeCores } = require('../../packages/cli/dist/lint/pool') as typeof import('../../packages/cli/src/lint/pool');
 
 /** The shared snippets, each several times, as tasks the CLI would queue. */
 function tasks(): LintTask[] {
@@ -27,11 +27,26 @@ async function lintAll(pool: InstanceType<typeof LintPool>): Promise<LintOutcome
 
 describe('lint pool', () => {
   it('auto: between one lane and one per core; off: one; a number: that many', () => {
-    const idleSinceNow = { idle: 0, total: 0 };
-    const lanes = laneCount('auto', idleSinceNow);
+    const sinceNow = { idle: 0, total: 0, own: 0 };
+    const lanes = laneCount('auto', sinceNow);
     assert.ok(lanes >= 1 && lanes <= os.availableParallelism(), String(lanes));
-    assert.equal(laneCount('off', { idle: 0, total: 0 }), 1);
-    assert.equal(laneCount(3, { idle: 0, total: 0 }), 3);
+    assert.equal(laneCount('off', sinceNow), 1);
+    assert.equal(laneCount(3, sinceNow), 3);
+  });
+
+  it("auto counts this process's own threads as free, and other processes' work as load", () => {
+    const since = { idle: 1_000, total: 10_000, own: 500 };
+    // Two cores for 2 s (4,000 ms of core time): this process read on one and V8's threads took most of the other
+    // (3,000 ms), nothing else ran; 900 ms stayed idle, which alone would have said one lane.
+    const alone = { idle: 1_900, total: 14_000, own: 3_500 };
+    assert.equal(freeCores(since, alone, 2), 1.95);
+    assert.equal(laneCount('auto', since, alone, 2), 2);
+    // Another process keeps one core busy: its 2,000 ms are load.
+    const beside = { idle: 1_000, total: 14_000, own: 2_500 };
+    assert.equal(freeCores(since, beside, 2), 1);
+    assert.equal(laneCount('auto', since, beside, 2), 1);
+    // A saturated machine still gets one lane.
+    assert.equal(laneCount('auto', since, { idle: 1_000, total: 14_000, own: 1_000 }, 2), 1);
   });
 
   it('worker threads give the same outcomes, in task order, as the main thread alone', async function () {

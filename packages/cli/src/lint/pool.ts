@@ -29,32 +29,46 @@ const MAIN_BATCH = 2;
  */
 export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
 
-/** Idle and total CPU time of all cores so far (ms). */
-function cpuTimes(): { idle: number; total: number } {
+/** CPU time so far (ms): idle and total of all cores, and what this process (all its threads) used. */
+export interface CpuSnapshot {
+  idle: number;
+  total: number;
+  own: number;
+}
+
+export function cpuSnapshot(): CpuSnapshot {
   let idle = 0;
   let total = 0;
   for (const { times } of os.cpus()) {
     idle += times.idle;
     total += times.user + times.nice + times.sys + times.idle + times.irq;
   }
-  return { idle, total };
+  const { user, system } = process.cpuUsage();
+  return { idle, total, own: (user + system) / 1000 };
 }
 
 /**
- * Threads that lint at once. `auto` takes the main thread's core and one per core that was idle while the main
- * thread read the files (`since`): on a saturated machine a second thread's start-up (loading ESLint and the
- * parsers, warming up the JIT, summarizing the same imported modules again) and heap cost more than the CPU
- * share it wins.
+ * Cores that other processes left free between two snapshots. This process's own threads count as free: while the
+ * main thread reads the files, V8's compiler and collector threads keep about half of a second core busy, and
+ * counting that as load started one lane instead of two on an idle two-core machine in half the runs.
  */
-export function laneCount(concurrency: Concurrency, since: { idle: number; total: number }): number {
+export function freeCores(since: CpuSnapshot, now: CpuSnapshot, cores: number): number {
+  const elapsed = now.total - since.total;
+  if (elapsed <= 0) return cores;
+  const busy = elapsed - (now.idle - since.idle);
+  const others = Math.min(elapsed, Math.max(0, busy - (now.own - since.own)));
+  return cores * (1 - others / elapsed);
+}
+
+/**
+ * Threads that lint at once. `auto` takes one per core that other processes left free while the main thread read
+ * the files (`since`): on a saturated machine a second thread's start-up (loading ESLint and the parsers, warming up
+ * the JIT, summarizing the same imported modules again) and heap cost more than the CPU share it wins.
+ */
+export function laneCount(concurrency: Concurrency, since: CpuSnapshot, now = cpuSnapshot(), cores = os.availableParallelism()): number {
   if (concurrency === 'off') return 1;
   if (concurrency !== 'auto') return concurrency;
-  const cores = os.availableParallelism();
-  const now = cpuTimes();
-  const elapsed = now.total - since.total;
-  const idleCores = elapsed > 0 ? Math.round(((now.idle - since.idle) / elapsed) * cores) : cores;
-  // The core the main thread reads on is busy now and free once reading ends.
-  return Math.max(1, Math.min(cores, idleCores + 1));
+  return Math.max(1, Math.min(cores, Math.round(freeCores(since, now, cores))));
 }
 
 interface WorkerLane {
@@ -81,7 +95,7 @@ export class LintPool {
   private done = 0;
   private bytesQueued = 0;
   private workersStarted = false;
-  private readonly cpuAtStart = cpuTimes();
+  private readonly cpuAtStart = cpuSnapshot();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
