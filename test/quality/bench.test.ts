@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { chunked, compareRounds, overheadVerdict, turned } from './harness/bench';
+import { ConfiguredLinter } from './harness/configured-linter';
+import type { Dialect } from './harness/dialects';
 import { median } from './harness/format';
 
 describe('benchmark arithmetic', () => {
@@ -40,5 +42,14 @@ describe('benchmark arithmetic', () => {
     const chunkSizes = (kilobytes: number[]) => chunked(sizes(kilobytes)).map((chunk) => chunk.map((file) => file.bytes / 1024));
     assert.deepEqual(chunkSizes([300, 70, 40, 30, 10, 5]), [[300], [70], [40], [30, 10, 5]]);
     assert.deepEqual(chunked(sizes(Array(20).fill(1))).map((chunk) => chunk.length), [16, 4]);
+  });
+
+  it("lets go of the last file's tree between turns, so four linters do not each hold a large file", () => {
+    const dialect: Dialect = { parser: 'espree', jsx: false, sourceType: 'module' };
+    const typical = new ConfiguredLinter('recommended', [], 'typical');
+    typical.verify('export const answer = (res) => res.status(403).end();\n', dialect);
+    assert.notEqual(typical.linter.getSourceCode()?.text, '');
+    typical.release(dialect);
+    assert.equal(typical.linter.getSourceCode()?.text, '');
   });
 });

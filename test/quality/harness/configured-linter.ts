@@ -119,6 +119,14 @@ export class ConfiguredLinter {
     return { ...report, messages: report.messages.filter(isRelevant) };
   }
 
+  /**
+   * Lints an empty text, so that ESLint's `Linter` lets go of the last file it linted: it keeps that file's tree,
+   * tokens and scopes (about a gigabyte for a 3.3 MB bundle) until its next lint.
+   */
+  release(dialect: Dialect): void {
+    this.linter.verify('', this.configFor(dialect), { filename: virtualFilename(dialect) });
+  }
+
   /** Milliseconds per rule of the last `verifyAndFix(…, { stats: true })`, first pass. */
   lastRuleTimes(): Record<string, number> {
     const pass = this.linter.getTimes().passes[0];
