@@ -93,8 +93,9 @@ export interface SiteAdapter {
   nodeTypes: readonly AST_NODE_TYPES[];
   /**
    * Text that every file with a site of this adapter contains, for adapters that only act on what a package of
-   * theirs binds (its name as imports and requires write it): files without it are not visited. Absent for adapters
-   * that recognise code by its shape or by names a file may bind itself.
+   * theirs binds: its name as imports and requires write it, or a global name the adapter also accepts
+   * (`createError`). Files without it are not visited. Absent for adapters that recognise code by its shape or by
+   * names a file may bind itself.
    */
   mentions?: RegExp;
   /** Called for every node of the file (after parents are set); returns the sites this node creates. */
