@@ -98,11 +98,22 @@ const LEFT_TO_TYPESCRIPT = [
   ['installed/a.js', 'lib'],
 ] as const;
 
+/** A package.json or node_modules folder above the temporary project: either changes what TypeScript resolves in it. */
+function strayAbove(root: string): string[] {
+  const found: string[] = [];
+  for (let folder = path.dirname(root); ; folder = path.dirname(folder)) {
+    for (const name of ['package.json', 'node_modules']) if (fs.existsSync(path.join(folder, name))) found.push(path.join(folder, name));
+    if (path.dirname(folder) === folder) return found;
+  }
+}
+
 describe('module resolution without TypeScript (project index)', () => {
   let root: string;
   before(() => {
     root = writeProject(PROJECT);
     clearResolutions();
+    const stray = strayAbove(root);
+    if (stray.length > 0) throw new Error(`${stray.join(' and ')} above the temporary project changes how TypeScript resolves package names and # imports in it; remove it to run these tests`);
   });
   after(() => {
     fs.rmSync(root, { recursive: true, force: true });
