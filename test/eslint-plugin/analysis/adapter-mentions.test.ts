@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import type { Node, SourceCode as AnalysisSource } from '../../../packages/eslint-plugin/src/analysis/ast';
 import { HeaderRegistry } from '../../../packages/eslint-plugin/src/analysis/handles';
 import { ADAPTERS } from '../../../packages/eslint-plugin/src/analysis/sites';
 import { forEachNode } from '../../../packages/eslint-plugin/src/analysis/traversal';
 import type { AdapterContext, SiteAdapter } from '../../../packages/eslint-plugin/src/analysis/types';
+import { sourceCodeOf } from './analyze-code';
 
 const CORPUS = path.join(__dirname, '../../corpus');
 
@@ -35,34 +34,7 @@ const EXTRA_SOURCES: Record<string, string> = {
   ].join('\n'),
 };
 
-/** The file as ESLint hands it to a rule. */
-function sourceOf(file: string, text = fs.readFileSync(file, 'utf8')): AnalysisSource {
-  let captured: AnalysisSource | undefined;
-  const messages = new Linter().verify(
-    text,
-    [
-      {
-        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
-        languageOptions: {
-          parser: /\.tsx?$/.test(file) ? tsParser : undefined,
-          ecmaVersion: 'latest',
-          sourceType: 'module',
-          parserOptions: { ecmaFeatures: { jsx: true } },
-        },
-        plugins: {
-          capture: {
-            rules: { source: { create: (context) => ({ Program: () => void (captured = context.sourceCode as unknown as AnalysisSource) }) } },
-          },
-        },
-        rules: { 'capture/source': 'error' },
-      },
-    ],
-    file,
-  );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal || !captured) throw new Error(`${file} does not parse: ${fatal?.message}`);
-  return captured;
-}
+const sourceOf = (file: string, text: string) => sourceCodeOf(text, file) as unknown as AnalysisSource;
 
 /** How many sites `adapter` finds in the file when it visits every node of its types, whatever the file mentions. */
 function sitesFoundUngated(adapter: SiteAdapter, sourceCode: AnalysisSource, filename: string): number {
@@ -87,7 +59,7 @@ describe('adapters that visit only files mentioning their package', () => {
   it('find no site, when made to visit every file of the corpus, in a file their mention is missing from', () => {
     const sitesBy = new Map<SiteAdapter, number>();
     const sources = [
-      ...corpusFiles().map((file) => ({ file, sourceCode: sourceOf(file) })),
+      ...corpusFiles().map((file) => ({ file, sourceCode: sourceOf(file, fs.readFileSync(file, 'utf8')) })),
       ...Object.entries(EXTRA_SOURCES).map(([file, text]) => ({ file: path.join(CORPUS, file), sourceCode: sourceOf(file, text) })),
     ];
     for (const { file, sourceCode } of sources) {

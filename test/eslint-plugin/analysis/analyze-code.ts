@@ -2,16 +2,23 @@ import { Linter, type SourceCode } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { analyze, type Analysis } from 'eslint-plugin-auth-status/tooling';
 
-/** Parses `code` the way ESLint does (parents set, scopes analysed) and runs the engine on it. */
-export function analyzeCode(code: string, filename = 'file.ts'): { analysis: Analysis; sourceCode: SourceCode } {
+/**
+ * `code` as ESLint hands it to a rule (parents set, scopes analysed, its traversal done): typescript-eslint's
+ * parser for TypeScript names, espree otherwise, JSX allowed where the dialect has it.
+ */
+export function sourceCodeOf(code: string, filename = 'file.ts'): SourceCode {
   let captured: SourceCode | undefined;
-  const linter = new Linter();
-  const messages = linter.verify(
+  const messages = new Linter().verify(
     code,
     [
       {
         files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-        languageOptions: { parser: filename.endsWith('.ts') ? tsParser : undefined, ecmaVersion: 'latest', sourceType: 'module' },
+        languageOptions: {
+          parser: /\.[cm]?tsx?$/.test(filename) ? tsParser : undefined,
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+          parserOptions: { ecmaFeatures: { jsx: true } },
+        },
         plugins: {
           capture: {
             rules: {
@@ -29,8 +36,14 @@ export function analyzeCode(code: string, filename = 'file.ts'): { analysis: Ana
     filename,
   );
   const fatal = messages.find((message) => message.fatal);
-  if (fatal || !captured) throw new Error(`could not parse: ${fatal?.message}`);
-  return { analysis: analyze(captured as never), sourceCode: captured };
+  if (fatal || !captured) throw new Error(`could not parse ${filename}: ${fatal?.message}`);
+  return captured;
+}
+
+/** Parses `code` the way ESLint does and runs the engine on it. */
+export function analyzeCode(code: string, filename = 'file.ts'): { analysis: Analysis; sourceCode: SourceCode } {
+  const sourceCode = sourceCodeOf(code, filename);
+  return { analysis: analyze(sourceCode as never), sourceCode };
 }
 
 /** The status codes of every response site, in source order. */

@@ -1,42 +1,14 @@
 import assert from 'node:assert/strict';
-import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import type { Node, SourceCode as AnalysisSource } from '../../../packages/eslint-plugin/src/analysis/ast';
 import { forEachNode } from '../../../packages/eslint-plugin/src/analysis/traversal';
+import { sourceCodeOf } from './analyze-code';
 
 /** The nodes `forEachNode` visits in a file as ESLint hands it to a rule: from ESLint's steps, and by our own walk. */
 function visitsOf(code: string, filename: string): { fromHost: Node[]; walked: Node[] } {
+  const sourceCode = sourceCodeOf(code, filename) as unknown as AnalysisSource;
   const result = { fromHost: [] as Node[], walked: [] as Node[] };
-  const messages = new Linter().verify(
-    code,
-    [
-      {
-        files: ['**/*.{js,jsx,ts,tsx}'],
-        languageOptions: { parser: /\.tsx?$/.test(filename) ? tsParser : undefined, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
-        plugins: {
-          visits: {
-            rules: {
-              order: {
-                create(context) {
-                  return {
-                    Program() {
-                      const sourceCode = context.sourceCode as unknown as AnalysisSource;
-                      forEachNode(sourceCode, true, (node) => result.fromHost.push(node));
-                      forEachNode(sourceCode, false, (node) => result.walked.push(node));
-                    },
-                  };
-                },
-              },
-            },
-          },
-        },
-        rules: { 'visits/order': 'error' },
-      },
-    ],
-    filename,
-  );
-  const fatal = messages.find((message) => message.fatal);
-  if (fatal) throw new Error(`could not parse: ${fatal.message}`);
+  forEachNode(sourceCode, true, (node) => result.fromHost.push(node));
+  forEachNode(sourceCode, false, (node) => result.walked.push(node));
   return result;
 }
 

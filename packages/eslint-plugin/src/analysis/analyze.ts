@@ -27,12 +27,13 @@ const tables = new Map<string, AdaptersByType>();
 
 /** The adapters that may find a site in `text`, by the node types they act on, in registration order. */
 function adaptersFor(text: string): AdaptersByType {
-  const key = GATED.map((adapter) => (adapter.mentions!.test(text) ? '1' : '0')).join('');
+  const absent = new Set(GATED.filter((adapter) => !adapter.mentions!.test(text)));
+  const key = GATED.map((adapter) => (absent.has(adapter) ? '0' : '1')).join('');
   let table = tables.get(key);
   if (!table) {
     table = new Map();
     for (const adapter of ADAPTERS) {
-      if (adapter.mentions && !adapter.mentions.test(text)) continue;
+      if (absent.has(adapter)) continue;
       for (const type of adapter.nodeTypes) table.set(type, [...(table.get(type) ?? []), adapter]);
     }
     tables.set(key, table);
