@@ -29,7 +29,7 @@ export interface PackageErrorUse {
 
 /** The package class `call` constructs, found through a namespace/default import, a `require` or a named import. */
 export function packageErrorUse(sourceCode: SourceCode, call: TSESTree.NewExpression, errorPackage: ErrorPackage): PackageErrorUse | null {
-  const module = new RegExp(`^${errorPackage.module.replace(/[/.]/g, '\\$&')}$`);
+  const module = new RegExp(`^${escapedModule(errorPackage)}$`);
   const callee = skipWrappers(call.callee);
   if (callee.type === T.MemberExpression && callee.property.type === T.Identifier && !callee.computed) {
     const object = skipWrappers(callee.object);
@@ -71,6 +71,11 @@ function exportNameOf(sourceCode: SourceCode, identifier: TSESTree.Identifier, m
   if (binding?.kind !== 'const' || binding.key === undefined) return null;
   const source = skipWrappers(binding.init);
   return source.type === T.Identifier && isModuleObject(sourceCode, source, module) ? binding.key : null;
+}
+
+/** The package's module name as a regular expression's source. */
+function escapedModule(errorPackage: ErrorPackage): string {
+  return errorPackage.module.replace(/[/.]/g, '\\$&');
 }
 
 /** Is `name`, seen from `at`, bound to the export `name` of the package (`const { Forbidden } = require(…)`)? */
@@ -140,7 +145,7 @@ export function throwOnlyPackageAdapter(errorPackage: ErrorPackage, framework: s
   return {
     framework,
     nodeTypes: [T.NewExpression],
-    mentions: new RegExp(errorPackage.module.replace(/[/.]/g, '\\$&')),
+    mentions: new RegExp(escapedModule(errorPackage)),
     visit(node, context) {
       if (node.type !== T.NewExpression) return;
       const use = packageErrorUse(context.sourceCode, node, errorPackage);
